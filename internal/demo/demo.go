@@ -1,0 +1,287 @@
+// Package demo loads realistic demonstration data: the SEC Panel with the
+// Operations Group (OPSG) beneath it, modelled on the final minutes of OPSG
+// meeting 105, and one user for each role. It grows with every feature so
+// that a newcomer's first start shows the whole product.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/password"
+	"github.com/minutebook/minutebook/internal/postgres"
+)
+
+// Credential is a demo account and its generated password.
+type Credential struct {
+	Role     string
+	Name     string
+	Email    string
+	Password string
+}
+
+// Options tune the load.
+type Options struct {
+	// PasswordParams are the argon2id costs for the demo accounts.
+	PasswordParams *password.Params
+	// Passwords, when set, gives each demo account this password instead of a
+	// generated one (tests use it to sign in).
+	Password string
+}
+
+// Loaded reports whether the demo is already in the database.
+func Loaded(ctx context.Context, store *postgres.Store) (bool, error) {
+	_, err := store.CommitteeByCode(ctx, "OPSG")
+	switch mb.ErrorCode(err) {
+	case "":
+		return true, nil
+	case mb.ENOTFOUND:
+		return false, nil
+	}
+	return false, err
+}
+
+// person is one person of the demo with their organisation.
+type person struct{ name, org string }
+
+// loader carries the ids made so far.
+type loader struct {
+	store  *postgres.Store
+	opts   Options
+	orgs   map[string]int64
+	people map[string]int64
+	creds  []Credential
+}
+
+// Load loads the demo and returns the demo accounts with their passwords.
+func Load(ctx context.Context, store *postgres.Store, opts Options) ([]Credential, error) {
+	if loaded, err := Loaded(ctx, store); err != nil {
+		return nil, err
+	} else if loaded {
+		return nil, mb.Errorf(mb.ECONFLICT, "The demo is already loaded (committee OPSG exists).")
+	}
+	l := &loader{store: store, opts: opts, orgs: map[string]int64{}, people: map[string]int64{}}
+	if err := l.load(ctx); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	return l.creds, nil
+}
+
+func (l *loader) org(ctx context.Context, name string) (int64, error) {
+	if id, ok := l.orgs[name]; ok {
+		return id, nil
+	}
+	o, err := l.store.EnsureOrganisation(ctx, name)
+	if err != nil {
+		return 0, err
+	}
+	l.orgs[name] = o.ID
+	return o.ID, nil
+}
+
+func (l *loader) person(ctx context.Context, p person) (int64, error) {
+	if id, ok := l.people[p.name]; ok {
+		return id, nil
+	}
+	orgID, err := l.org(ctx, p.org)
+	if err != nil {
+		return 0, err
+	}
+	x := &mb.Person{Name: p.name, OrganisationID: &orgID}
+	if err := l.store.CreatePerson(ctx, x); err != nil {
+		return 0, err
+	}
+	l.people[p.name] = x.ID
+	return x.ID, nil
+}
+
+func (l *loader) load(ctx context.Context) error {
+	secas, err := l.org(ctx, "SECAS")
+	if err != nil {
+		return err
+	}
+	panel := &mb.Committee{
+		Code: "PANEL", Name: "SEC Panel", SecretariatID: &secas,
+		Description:         "The Smart Energy Code Panel, which oversees the code and its sub-committees.",
+		Categories:          []string{"Panel Chair", "Large Supplier Members", "Small Supplier Members", "Network Party Members", "Other SEC Party Members", "Consumer Members"},
+		EscalationThreshold: mb.DefaultEscalationThreshold,
+	}
+	if err := l.store.CreateCommittee(ctx, panel); err != nil {
+		return err
+	}
+	opsg := &mb.Committee{
+		Code: "OPSG", Name: "Operations Group", ParentID: &panel.ID, SecretariatID: &secas,
+		Description:         "Monitors the operational performance of the DCC and the smart metering system, and escalates risks to the SEC Panel.",
+		Categories:          []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"},
+		EscalationThreshold: 15,
+	}
+	if err := l.store.CreateCommittee(ctx, opsg); err != nil {
+		return err
+	}
+	tabasc := &mb.Committee{
+		Code: "TABASC", Name: "Technical Architecture and Business Architecture Sub-Committee", ParentID: &panel.ID, SecretariatID: &secas,
+		Description:         "Keeps the technical and business architecture of the smart metering system under review.",
+		Categories:          []string{"TABASC Chair", "Large Suppliers", "Small Suppliers", "Network Parties", "Other SEC Parties"},
+		EscalationThreshold: 15,
+	}
+	if err := l.store.CreateCommittee(ctx, tabasc); err != nil {
+		return err
+	}
+	if err := l.seatOPSG(ctx, opsg); err != nil {
+		return err
+	}
+	if err := l.seatPanel(ctx, panel); err != nil {
+		return err
+	}
+	if err := l.meetings(ctx, opsg, tabasc, panel); err != nil {
+		return err
+	}
+	return l.accounts(ctx)
+}
+
+// since is when the demo's memberships begin.
+var since = date(2022, 4, 1)
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// opsgMembers are the fixture's members by category, with the organisations
+// the demo gives them (the fixture does not name members' organisations).
+var opsgMembers = []struct {
+	category string
+	role     mb.MemberRole
+	people   []person
+}{
+	{"Operations Group Chair", mb.RoleChair, []person{{"Dave Warner", "Independent"}}},
+	{"Network Parties", mb.RoleMember, []person{{"Shuba Khatun", "Northgrid Networks"}}},
+	{"Large Suppliers", mb.RoleMember, []person{
+		{"Kevin Donnelly", "Albion Energy"}, {"Rochelle Harrison", "Brightwater Power"}, {"Sam Draper", "Crown Gas & Electric"},
+		{"George Macgregor", "Highland Energy Supply"}, {"Ralph Baxter", "Meridian Home Energy"}, {"Laurence Cross", "Albion Energy"},
+		{"Nick Coombs", "Brightwater Power"}, {"Emslie Law", "Crown Gas & Electric"},
+	}},
+	{"Small Suppliers", mb.RoleMember, []person{{"Cassie Bowerman", "Kestrel Energy"}}},
+	{"Other SEC Parties", mb.RoleMember, []person{
+		{"Martin Christie", "Metering Services Ltd"}, {"Michael Snowden", "Smart Data Co"}, {"Alex Ford", "MeterWorks"},
+		{"Geoff Huckerby", "Consumer Energy Trust"},
+	}},
+}
+
+// opsgSecretariat are the SECAS staff who run the OPSG.
+var opsgSecretariat = []person{
+	{"Sarah Roebel", "SECAS"}, {"Eugene Asante", "SECAS"}, {"Cherrelle Mclean", "SECAS"},
+	{"Tim Newton", "SECAS"}, {"Alison Beard", "SECAS"}, {"Conroy Saunders", "SECAS"},
+}
+
+// otherParticipants attend without a seat, representing their organisation.
+var otherParticipants = []person{
+	{"Danielle Jackson", "DCC"}, {"Val Cumberland", "DCC"}, {"Timothy Dunning", "DCC"}, {"Daniel Heathcote", "DCC"},
+	{"Gary Fairclough", "DCC"}, {"Adam Rawling", "DCC"}, {"Andy Rowley", "DCC"}, {"Ryan Todd", "DCC"},
+	{"Gary Stuart", "DCC"}, {"David Rollason", "DCC"}, {"Ian Drummond", "DCC"},
+	{"Rachel Allen", "DESNZ (formerly BEIS)"},
+}
+
+func (l *loader) seatOPSG(ctx context.Context, opsg *mb.Committee) error {
+	for _, group := range opsgMembers {
+		for _, p := range group.people {
+			id, err := l.person(ctx, p)
+			if err != nil {
+				return err
+			}
+			m := &mb.Membership{CommitteeID: opsg.ID, PersonID: id, Role: group.role, Category: group.category, From: since}
+			if err := l.store.CreateMembership(ctx, m); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range opsgSecretariat {
+		id, err := l.person(ctx, p)
+		if err != nil {
+			return err
+		}
+		if err := l.store.CreateMembership(ctx, &mb.Membership{CommitteeID: opsg.ID, PersonID: id, Role: mb.RoleSecretariat, From: since}); err != nil {
+			return err
+		}
+	}
+	for _, p := range otherParticipants {
+		if _, err := l.person(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *loader) seatPanel(ctx context.Context, panel *mb.Committee) error {
+	seats := []struct {
+		p        person
+		role     mb.MemberRole
+		category string
+	}{
+		{person{"Pauline Hartley", "Independent"}, mb.RoleChair, "Panel Chair"},
+		{person{"Kevin Donnelly", "Albion Energy"}, mb.RoleMember, "Large Supplier Members"},
+		{person{"Cassie Bowerman", "Kestrel Energy"}, mb.RoleMember, "Small Supplier Members"},
+		{person{"Shuba Khatun", "Northgrid Networks"}, mb.RoleMember, "Network Party Members"},
+		{person{"Owen Pritchard", "Consumer Energy Trust"}, mb.RoleMember, "Consumer Members"},
+		{person{"Sarah Roebel", "SECAS"}, mb.RoleSecretariat, ""},
+	}
+	for _, s := range seats {
+		id, err := l.person(ctx, s.p)
+		if err != nil {
+			return err
+		}
+		if err := l.store.CreateMembership(ctx, &mb.Membership{CommitteeID: panel.ID, PersonID: id, Role: s.role, Category: s.category, From: since}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func tod(h, m int) *mb.TimeOfDay { return &mb.TimeOfDay{Hour: h, Minute: m} }
+
+func (l *loader) meetings(ctx context.Context, opsg, tabasc, panel *mb.Committee) error {
+	list := []*mb.Meeting{
+		{CommitteeID: opsg.ID, Number: 102, Kind: mb.MainMeeting, Date: date(2023, 9, 12), Start: tod(10, 0), End: tod(15, 30), Venue: "London", Classification: mb.Clear, Status: mb.Published},
+		{CommitteeID: opsg.ID, Number: 103, Kind: mb.ReportingMeeting, Date: date(2023, 9, 25), Start: tod(13, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Approved},
+		{CommitteeID: opsg.ID, Number: 104, Kind: mb.ExtraordinaryMeeting, Date: date(2023, 10, 10), Start: tod(14, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Amber, Status: mb.Circulated},
+		{CommitteeID: opsg.ID, Number: 105, Kind: mb.MainMeeting, Date: date(2023, 10, 23), Start: tod(12, 20), End: tod(16, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Published},
+		{CommitteeID: opsg.ID, Number: 106, Kind: mb.MainMeeting, Date: date(2023, 11, 14), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Clear, Status: mb.Draft},
+		{CommitteeID: opsg.ID, Number: 107, Kind: mb.ReportingMeeting, Date: date(2023, 11, 27), Start: tod(13, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Draft},
+		{CommitteeID: tabasc.ID, Number: 88, Kind: mb.MainMeeting, Date: date(2023, 10, 5), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green, Status: mb.Published},
+		{CommitteeID: panel.ID, Number: 120, Kind: mb.MainMeeting, Date: date(2023, 11, 10), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Amber, Status: mb.Approved},
+	}
+	for _, m := range list {
+		if err := l.store.CreateMeeting(ctx, m); err != nil {
+			return fmt.Errorf("meeting %d: %w", m.Number, err)
+		}
+	}
+	return nil
+}
+
+// accounts are the demo's users, one for each kind of reader.
+var accounts = []struct {
+	role, name, email string
+}{
+	{"OPSG secretariat", "Sarah Roebel", "sarah.roebel@secas.example.org"},
+	{"OPSG chair", "Dave Warner", "dave.warner@example.org"},
+	{"OPSG member", "Kevin Donnelly", "kevin.donnelly@albion.example.org"},
+	{"SEC Panel chair", "Pauline Hartley", "pauline.hartley@example.org"},
+	{"Signed-in non-member", "Rachel Allen", "rachel.allen@desnz.example.org"},
+}
+
+func (l *loader) accounts(ctx context.Context) error {
+	for _, a := range accounts {
+		pw := l.opts.Password
+		if pw == "" {
+			pw = password.Generate()
+		}
+		hash, err := password.Hash(pw, l.opts.PasswordParams)
+		if err != nil {
+			return err
+		}
+		if _, err := l.store.CreateUser(ctx, postgres.NewUser{PersonID: l.people[a.name], Email: a.email, Name: a.name, PasswordHash: hash}); err != nil {
+			return fmt.Errorf("account %s: %w", a.email, err)
+		}
+		l.creds = append(l.creds, Credential{Role: a.role, Name: a.name, Email: a.email, Password: pw})
+	}
+	return nil
+}

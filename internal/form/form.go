@@ -1,0 +1,100 @@
+// Package form turns submitted forms into domain values, keeping every value
+// as typed so that a form that fails validation comes back as it was sent.
+package form
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+)
+
+// Errors are per-field messages keyed by field name; "" holds a message for
+// the form as a whole.
+type Errors map[string]string
+
+// Has reports whether field has a message.
+func (e Errors) Has(field string) bool { _, ok := e[field]; return ok }
+
+// parse reads the request's form; a body that cannot be read is a client error.
+func parse(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	}
+	return nil
+}
+
+func value(r *http.Request, name string) string { return strings.TrimSpace(r.PostFormValue(name)) }
+
+// lines splits a textarea into its non-empty trimmed lines.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func optionalID(s string, field string, errs Errors) *int64 {
+	if s == "" {
+		return nil
+	}
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 1 {
+		errs[field] = "Choose one of the options."
+		return nil
+	}
+	return &id
+}
+
+func parseDate(s, field, missing string, errs Errors) time.Time {
+	if s == "" {
+		if missing != "" {
+			errs[field] = missing
+		}
+		return time.Time{}
+	}
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		errs[field] = "Enter a real date, such as 2023-10-23."
+		return time.Time{}
+	}
+	return d
+}
+
+func parseVersion(s string, errs Errors) int {
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 1 {
+		errs[""] = "The form was missing its version: reload the page and try again."
+	}
+	return v
+}
+
+// merge copies a domain error's field messages into errs, and its message
+// into errs[""] when it names no field.
+func Merge(errs Errors, err error) Errors {
+	if errs == nil {
+		errs = Errors{}
+	}
+	fields := mb.ErrorFields(err)
+	for k, v := range fields {
+		if _, ok := errs[k]; !ok {
+			errs[k] = v
+		}
+	}
+	if len(fields) == 0 && err != nil {
+		errs[""] = mb.ErrorMessage(err)
+	}
+	return errs
+}
+
+func idString(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	return strconv.FormatInt(*id, 10)
+}

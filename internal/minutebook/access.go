@@ -1,0 +1,147 @@
+package minutebook
+
+import "context"
+
+// Reader is whoever is asking: an anonymous visitor (User nil) or a signed-in
+// user with their current roles. Every rule of who may read or change what is
+// a method here, so that pages, feeds, exports and the API share one answer.
+type Reader struct {
+	User *User
+	// Roles holds the reader's current roles, by committee id.
+	Roles map[int64][]MemberRole
+	// Parents maps every committee id to its parent body's id, so that a
+	// parent body's chair can be recognised for the sub-committees beneath it.
+	Parents map[int64]int64
+}
+
+// Anonymous is the reader who has not signed in.
+var Anonymous = &Reader{}
+
+// SignedIn reports whether the reader has signed in.
+func (r *Reader) SignedIn() bool { return r != nil && r.User != nil }
+
+// Admin reports whether the reader is an administrator.
+func (r *Reader) Admin() bool { return r.SignedIn() && r.User.Admin }
+
+func (r *Reader) has(committeeID int64, roles ...MemberRole) bool {
+	if !r.SignedIn() {
+		return false
+	}
+	for _, have := range r.Roles[committeeID] {
+		for _, want := range roles {
+			if have == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Secretariat reports whether the reader runs the committee's secretariat
+// (administrators count as every committee's secretariat).
+func (r *Reader) Secretariat(committeeID int64) bool {
+	return r.Admin() || r.has(committeeID, RoleSecretariat)
+}
+
+// Member reports whether the reader sits on the committee in any role.
+func (r *Reader) Member(committeeID int64) bool {
+	return r.Admin() || r.has(committeeID, RoleMember, RoleChair, RoleSecretariat)
+}
+
+// Chair reports whether the reader chairs the committee.
+func (r *Reader) Chair(committeeID int64) bool { return r.has(committeeID, RoleChair) }
+
+// OverseesEscalations reports whether the reader watches what the committee's
+// sub-committees escalate: its chair, its secretariat, or an administrator.
+func (r *Reader) OverseesEscalations(committeeID int64) bool {
+	return r.Admin() || r.has(committeeID, RoleChair, RoleSecretariat)
+}
+
+// Oversees reports whether the reader chairs or runs the secretariat of a
+// body above the committee, at any depth.
+func (r *Reader) Oversees(committeeID int64) bool {
+	seen := map[int64]bool{}
+	for id, ok := r.Parents[committeeID]; ok && !seen[id]; id, ok = r.Parents[id] {
+		seen[id] = true
+		if r.OverseesEscalations(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// OverseesAny reports whether the reader oversees any body with sub-committees.
+func (r *Reader) OverseesAny() bool {
+	if r.Admin() {
+		return true
+	}
+	for child := range r.Parents {
+		if r.Oversees(child) {
+			return true
+		}
+	}
+	return false
+}
+
+// CanRead reports whether the reader may read something at level in the
+// committee; recorded says whether the reader was recorded at the meeting
+// (RED is for those people and the secretariat only).
+func (r *Reader) CanRead(level Classification, committeeID int64, recorded bool) bool {
+	switch level {
+	case Clear:
+		return true
+	case Green:
+		return r.SignedIn()
+	case Amber:
+		return r.Member(committeeID)
+	case Red:
+		return r.Secretariat(committeeID) || (r.SignedIn() && recorded)
+	}
+	return false
+}
+
+// CanReadMinutes reports whether the reader may open a meeting's minutes.
+// Drafts are for the secretariat; once circulated, approved or published but
+// not yet public, for the committee's members too; once published, for anyone
+// the classification admits.
+func (r *Reader) CanReadMinutes(m *Meeting, recorded bool) bool {
+	if r.Secretariat(m.CommitteeID) {
+		return true
+	}
+	switch m.Status {
+	case Draft:
+		return false
+	case Circulated, Approved:
+		if !r.Member(m.CommitteeID) {
+			return false
+		}
+	}
+	return r.CanRead(m.Classification, m.CommitteeID, recorded)
+}
+
+// CanEditCommittee reports whether the reader may change a committee's
+// settings: administrators only.
+func (r *Reader) CanEditCommittee() bool { return r.Admin() }
+
+// CanEditMeeting reports whether the reader may change the committee's
+// meetings, minutes, actions and risks.
+func (r *Reader) CanEditMeeting(committeeID int64) bool { return r.Secretariat(committeeID) }
+
+type readerKey struct{}
+
+// NewContextWithReader returns a context carrying the reader.
+func NewContextWithReader(ctx context.Context, r *Reader) context.Context {
+	ctx = context.WithValue(ctx, readerKey{}, r)
+	if r.SignedIn() {
+		ctx = NewContextWithActor(ctx, r.User)
+	}
+	return ctx
+}
+
+// ReaderFromContext returns the reader, or Anonymous.
+func ReaderFromContext(ctx context.Context) *Reader {
+	if r, ok := ctx.Value(readerKey{}).(*Reader); ok && r != nil {
+		return r
+	}
+	return Anonymous
+}

@@ -1,0 +1,157 @@
+package minutebook
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// DefaultDecisionVocabulary is the decision vocabulary of a new committee: the
+// words of the model document. A committee may add its own.
+var DefaultDecisionVocabulary = []string{"NOTED", "AGREED", "APPROVED"}
+
+// DefaultEscalationThreshold is the severity at or above which a new
+// committee's risks are offered for escalation to its parent body.
+const DefaultEscalationThreshold = 15
+
+// Committee is a body: a committee, sub-committee, panel or group.
+type Committee struct {
+	ID          int64
+	Code        string // "OPSG"
+	Name        string // "Operations Group"
+	Description string
+	ParentID    *int64 // the parent body, if any
+	ParentCode  string // read-only, filled by the store
+	ParentName  string // read-only, filled by the store
+	// SecretariatID is the organisation that runs the committee's secretariat.
+	SecretariatID   *int64
+	SecretariatName string // read-only, filled by the store
+	// Categories are the membership categories in their order.
+	Categories          []string
+	DecisionVocabulary  []string
+	EscalationThreshold int
+	Bands               []SeverityBand
+	Version             int
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+}
+
+// SeverityBand labels a range of risk severities ("High", 12–19).
+type SeverityBand struct {
+	Name string
+	Min  int
+	Max  int
+}
+
+// DefaultSeverityBands are the bands of a new committee.
+var DefaultSeverityBands = []SeverityBand{
+	{Name: "Critical", Min: 20, Max: 25},
+	{Name: "High", Min: 12, Max: 19},
+	{Name: "Medium", Min: 6, Max: 11},
+	{Name: "Low", Min: 1, Max: 5},
+}
+
+var (
+	committeeCodeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,11}$`)
+	decisionWordRE  = regexp.MustCompile(`^[A-Z][A-Z ]{1,29}$`)
+)
+
+// Normalize tidies what a person typed: trims, upper-cases the code and the
+// decision words, drops empty lines and repeats from the lists.
+func (c *Committee) Normalize() {
+	c.Code = strings.ToUpper(strings.TrimSpace(c.Code))
+	c.Name = strings.TrimSpace(c.Name)
+	c.Description = strings.TrimSpace(c.Description)
+	c.Categories = cleanList(c.Categories, false)
+	c.DecisionVocabulary = cleanList(c.DecisionVocabulary, true)
+}
+
+func cleanList(in []string, upper bool) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, s := range in {
+		s = strings.Join(strings.Fields(s), " ")
+		if upper {
+			s = strings.ToUpper(s)
+		}
+		if s == "" || seen[strings.ToLower(s)] {
+			continue
+		}
+		seen[strings.ToLower(s)] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// Validate checks the committee's own rules; the store checks those that need
+// other rows (a unique code, a parent that is not a descendant).
+func (c *Committee) Validate() error {
+	fe := FieldErrors{}
+	switch {
+	case c.Code == "":
+		fe.Add("code", "Enter a short code, such as OPSG.")
+	case !committeeCodeRE.MatchString(c.Code):
+		fe.Add("code", "A code is 2 to 12 capital letters or digits, starting with a letter.")
+	}
+	if c.Name == "" {
+		fe.Add("name", "Enter the committee's name.")
+	} else if len(c.Name) > 200 {
+		fe.Add("name", "The name is too long: 200 characters at most.")
+	}
+	if c.ParentID != nil && c.ID != 0 && *c.ParentID == c.ID {
+		fe.Add("parent", "A committee cannot be its own parent body.")
+	}
+	if len(c.DecisionVocabulary) == 0 {
+		fe.Add("decision_vocabulary", "Enter at least one decision word, such as NOTED.")
+	}
+	for _, w := range c.DecisionVocabulary {
+		if !decisionWordRE.MatchString(w) {
+			fe.Add("decision_vocabulary", "Decision words are capital letters, such as NOTED or AGREED: "+w+" is not.")
+		}
+	}
+	if c.EscalationThreshold < 1 || c.EscalationThreshold > 25 {
+		fe.Add("escalation_threshold", "The escalation threshold is a severity from 1 to 25.")
+	}
+	if err := ValidateBands(c.Bands); err != nil {
+		fe.Add("bands", ErrorMessage(err))
+	}
+	return fe.Err()
+}
+
+// ValidateBands checks that bands cover 1–25 once each, with no gap or overlap.
+func ValidateBands(bands []SeverityBand) error {
+	if len(bands) == 0 {
+		return Errorf(EINVALID, "Give at least one severity band.")
+	}
+	var covered [26]string
+	for _, b := range bands {
+		if strings.TrimSpace(b.Name) == "" {
+			return Errorf(EINVALID, "Every severity band needs a name.")
+		}
+		if b.Min < 1 || b.Max > 25 || b.Min > b.Max {
+			return Errorf(EINVALID, "Band %s must run from a lower to a higher severity within 1–25.", b.Name)
+		}
+		for s := b.Min; s <= b.Max; s++ {
+			if covered[s] != "" {
+				return Errorf(EINVALID, "Severity %d is in both %s and %s.", s, covered[s], b.Name)
+			}
+			covered[s] = b.Name
+		}
+	}
+	for s := 1; s <= 25; s++ {
+		if covered[s] == "" {
+			return Errorf(EINVALID, "Severity %d is in no band.", s)
+		}
+	}
+	return nil
+}
+
+// Band returns the name of the band that holds severity, or "" if none does.
+func (c *Committee) Band(severity int) string {
+	for _, b := range c.Bands {
+		if severity >= b.Min && severity <= b.Max {
+			return b.Name
+		}
+	}
+	return ""
+}

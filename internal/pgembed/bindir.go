@@ -1,0 +1,93 @@
+package pgembed
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// ErrNoBinaries reports that no PostgreSQL server binaries (initdb and
+// postgres) could be found on this machine.
+var ErrNoBinaries = errors.New("no PostgreSQL binaries found: install PostgreSQL (e.g. apt-get install postgresql) or set DATABASE_URL to use an existing server")
+
+// debianRoot is where Debian and Ubuntu install one directory per major
+// version; the server binaries are not on PATH there.
+const debianRoot = "/usr/lib/postgresql"
+
+// FindBinDir returns the directory holding initdb and postgres. It asks
+// pg_config first (it names the installation the user chose), then takes
+// the newest /usr/lib/postgresql/*/bin. The error wraps ErrNoBinaries when
+// nothing usable is found.
+func FindBinDir() (string, error) {
+	if dir, ok := binDirFromPgConfig(); ok {
+		return dir, nil
+	}
+	matches, _ := filepath.Glob(filepath.Join(debianRoot, "*", "bin"))
+	sort.Slice(matches, func(i, j int) bool {
+		// Newest first: "15" must beat "9.6", so compare numerically.
+		return versionLess(versionOf(matches[j]), versionOf(matches[i]))
+	})
+	for _, dir := range matches {
+		if hasServerBinaries(dir) {
+			return dir, nil
+		}
+	}
+	return "", fmt.Errorf("pgembed: find binaries (tried pg_config and %s/*/bin): %w", debianRoot, ErrNoBinaries)
+}
+
+// binDirFromPgConfig asks pg_config for its bindir. pg_config may belong to
+// a client-only package (libpq-dev), so the directory is only trusted when
+// the server binaries are really there.
+func binDirFromPgConfig() (string, bool) {
+	path, err := exec.LookPath("pg_config")
+	if err != nil {
+		return "", false
+	}
+	out, err := exec.Command(path, "--bindir").Output()
+	if err != nil {
+		return "", false
+	}
+	dir := strings.TrimSpace(string(out))
+	return dir, dir != "" && hasServerBinaries(dir)
+}
+
+// hasServerBinaries reports whether dir holds executable initdb and postgres.
+func hasServerBinaries(dir string) bool {
+	for _, name := range []string{"initdb", "postgres"} {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || fi.IsDir() || fi.Mode().Perm()&0o111 == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// versionOf parses the version directory of /usr/lib/postgresql/<v>/bin
+// into its numeric parts; a non-numeric name sorts as oldest.
+func versionOf(binDir string) []int {
+	name := filepath.Base(filepath.Dir(binDir))
+	var parts []int
+	for _, s := range strings.Split(name, ".") {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return nil
+		}
+		parts = append(parts, n)
+	}
+	return parts
+}
+
+// versionLess compares two parsed versions part by part.
+func versionLess(a, b []int) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return len(a) < len(b)
+}

@@ -1,0 +1,236 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+)
+
+const meetingColumns = `
+	m.id, m.committee_id, c.code, c.name, m.number, m.kind, m.date, m.starts_at, m.ends_at,
+	m.venue, m.reference, m.classification, m.minutes_status, m.version, m.created_at, m.updated_at`
+
+const meetingFrom = ` FROM meetings m JOIN committees c ON c.id = m.committee_id`
+
+func scanMeeting(row pgx.Row) (*mb.Meeting, error) {
+	var m mb.Meeting
+	var kind, class, status string
+	var start, end pgtype.Time
+	err := row.Scan(&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
+		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt)
+	if err != nil {
+		return nil, err
+	}
+	m.Kind, m.Status = mb.MeetingKind(kind), mb.MinutesStatus(status)
+	if m.Classification, err = mb.ParseClassification(class); err != nil {
+		return nil, err
+	}
+	m.Start, m.End = fromPgTime(start), fromPgTime(end)
+	return &m, nil
+}
+
+func fromPgTime(t pgtype.Time) *mb.TimeOfDay {
+	if !t.Valid {
+		return nil
+	}
+	mins := int(t.Microseconds / 60e6)
+	return &mb.TimeOfDay{Hour: mins / 60, Minute: mins % 60}
+}
+
+func toPgTime(t *mb.TimeOfDay) pgtype.Time {
+	if t == nil {
+		return pgtype.Time{}
+	}
+	return pgtype.Time{Microseconds: int64(t.Minutes()) * 60e6, Valid: true}
+}
+
+// Meeting returns the meeting with the id.
+func (s *Store) Meeting(ctx context.Context, id int64) (*mb.Meeting, error) {
+	m, err := scanMeeting(s.pool.QueryRow(ctx, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1`, id))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: meeting %d: %w", id, notFound(err, "There is no such meeting."))
+	}
+	return m, nil
+}
+
+// MeetingByNumber returns meeting number of the committee with the code.
+func (s *Store) MeetingByNumber(ctx context.Context, code string, number int) (*mb.Meeting, error) {
+	m, err := scanMeeting(s.pool.QueryRow(ctx, `SELECT `+meetingColumns+meetingFrom+` WHERE c.code = $1 AND m.number = $2`, code, number))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: meeting %s %d: %w", code, number, notFound(err, "There is no meeting %s %d.", code, number))
+	}
+	return m, nil
+}
+
+// MeetingFilter narrows a list of meetings.
+type MeetingFilter struct {
+	CommitteeID *int64
+	Statuses    []mb.MinutesStatus // nil: any
+	Limit       int                // 0: no limit
+	Offset      int
+}
+
+// Meetings returns the meetings matching f, newest first.
+func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]*mb.Meeting, error) {
+	var statuses []string
+	for _, st := range f.Statuses {
+		statuses = append(statuses, string(st))
+	}
+	limit := any(nil)
+	if f.Limit > 0 {
+		limit = f.Limit
+	}
+	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE ($1::bigint IS NULL OR m.committee_id = $1)
+		  AND ($2::text[] IS NULL OR m.minutes_status = ANY($2))
+		ORDER BY m.date DESC, m.number DESC
+		LIMIT $3 OFFSET $4`, f.CommitteeID, statuses, limit, f.Offset)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: meetings: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Meeting, error) { return scanMeeting(r) })
+	if err != nil {
+		return nil, fmt.Errorf("postgres: meetings: %w", err)
+	}
+	return list, nil
+}
+
+// NextMeetingNumber suggests the number for a committee's next meeting.
+func (s *Store) NextMeetingNumber(ctx context.Context, committeeID int64) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE committee_id = $1`, committeeID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: next meeting number: %w", err)
+	}
+	return n, nil
+}
+
+var meetingConstraints = map[string]*mb.Error{
+	"meetings_committee_number_key": {Code: mb.ECONFLICT, Message: "The committee already has a meeting with that number.",
+		Fields: map[string]string{"number": "The committee already has a meeting with that number."}},
+	"meetings_reference_key": {Code: mb.ECONFLICT, Message: "Another meeting already has that document reference.",
+		Fields: map[string]string{"number": "Another meeting already has the document reference this number gives."}},
+	"meetings_committee_id_fkey": {Code: mb.EINVALID, Message: "Choose an existing committee.",
+		Fields: map[string]string{"committee": "Choose an existing committee."}},
+}
+
+// CreateMeeting stores a new meeting, deriving its reference, with minutes in
+// draft (or m.Status when set, for imports and demo history).
+func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting) error {
+	m.Normalize()
+	if m.Status == "" {
+		m.Status = mb.Draft
+	}
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT code, name FROM committees WHERE id = $1`, m.CommitteeID).Scan(&m.CommitteeCode, &m.CommitteeName); err != nil {
+			return notFound(err, "There is no such committee.")
+		}
+		m.Reference = mb.MeetingReference(m.CommitteeCode, m.Number, m.Date)
+		err := tx.QueryRow(ctx, `
+			INSERT INTO meetings (committee_id, number, kind, date, starts_at, ends_at, venue, reference, classification, minutes_status)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+			RETURNING id, version, created_at, updated_at`,
+			m.CommitteeID, m.Number, string(m.Kind), m.Date, toPgTime(m.Start), toPgTime(m.End), m.Venue,
+			m.Reference, m.Classification.String(), string(m.Status),
+		).Scan(&m.ID, &m.Version, &m.CreatedAt, &m.UpdatedAt)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "create", "Created meeting "+m.ShortName()+" on "+m.DateLabel())
+	})
+	if e := constraintError(err, meetingConstraints); e != nil {
+		return e
+	}
+	if err != nil {
+		return fmt.Errorf("postgres: create meeting: %w", err)
+	}
+	return nil
+}
+
+// UpdateMeeting saves the header of a meeting when the stored version is
+// still m.Version. Approved and published minutes cannot change here.
+func (s *Store) UpdateMeeting(ctx context.Context, m *mb.Meeting) error {
+	m.Normalize()
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		before, err := scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingColumns+meetingFrom+` WHERE m.id = $1 FOR UPDATE OF m`, m.ID))
+		if err != nil {
+			return notFound(err, "There is no such meeting.")
+		}
+		if before.Version != m.Version {
+			return mb.Errorf(mb.ECONFLICT, "Someone else changed this meeting while you were editing it.")
+		}
+		if before.Status == mb.Approved || before.Status == mb.Published {
+			return mb.Errorf(mb.ECONFLICT, "These minutes are %s and can no longer be changed.", before.Status)
+		}
+		m.CommitteeID, m.CommitteeCode, m.CommitteeName, m.Status = before.CommitteeID, before.CommitteeCode, before.CommitteeName, before.Status
+		m.Reference = mb.MeetingReference(m.CommitteeCode, m.Number, m.Date)
+		err = tx.QueryRow(ctx, `
+			UPDATE meetings SET number = $2, kind = $3, date = $4, starts_at = $5, ends_at = $6, venue = $7,
+			       reference = $8, classification = $9, version = version + 1, updated_at = now()
+			WHERE id = $1 RETURNING version, updated_at`,
+			m.ID, m.Number, string(m.Kind), m.Date, toPgTime(m.Start), toPgTime(m.End), m.Venue,
+			m.Reference, m.Classification.String(),
+		).Scan(&m.Version, &m.UpdatedAt)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "update", "Updated meeting "+m.ShortName()+": "+meetingChanges(before, m))
+	})
+	if e := constraintError(err, meetingConstraints); e != nil {
+		return e
+	}
+	if err != nil {
+		return fmt.Errorf("postgres: update meeting %d: %w", m.ID, err)
+	}
+	return nil
+}
+
+func meetingChanges(before, after *mb.Meeting) string {
+	var c changeList
+	c.add("number", fmt.Sprint(before.Number), fmt.Sprint(after.Number))
+	c.add("kind", before.Kind.Label(), after.Kind.Label())
+	c.add("date", before.Date.Format(time.DateOnly), after.Date.Format(time.DateOnly))
+	c.add("time", before.TimeLabel(), after.TimeLabel())
+	c.add("venue", before.Venue, after.Venue)
+	c.add("classification", before.Classification.String(), after.Classification.String())
+	return c.String()
+}
+
+// Recorded reports whether the person is recorded present at the meeting
+// (in whole or in part), which admits them to its RED material. Apologies do
+// not: those people were not in the room.
+func (s *Store) Recorded(ctx context.Context, personID, meetingID int64) (bool, error) {
+	recorded, err := s.RecordedMeetings(ctx, personID)
+	if err != nil {
+		return false, err
+	}
+	return recorded[meetingID], nil
+}
+
+// RecordedMeetings returns the ids of the meetings at which the person was present.
+func (s *Store) RecordedMeetings(ctx context.Context, personID int64) (map[int64]bool, error) {
+	rows, err := s.pool.Query(ctx, `SELECT meeting_id FROM attendance WHERE person_id = $1 AND status IN ('present', 'part')`, personID)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
+	}
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
+}

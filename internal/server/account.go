@@ -1,0 +1,113 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/minutebook/minutebook/internal/form"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/password"
+	"github.com/minutebook/minutebook/web"
+)
+
+func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status int, errs form.Errors, newToken string) error {
+	rd := reader(r)
+	tokens, err := s.store.APITokens(r.Context(), rd.User.ID)
+	if err != nil {
+		return err
+	}
+	p := web.AccountPage{Chrome: s.chrome(r, "Your account", "account"), User: rd.User, Errors: errs, NewToken: newToken}
+	for _, t := range tokens {
+		p.Tokens = append(p.Tokens, web.TokenRow{ID: t.ID, Name: t.Name, CreatedAt: t.CreatedAt, LastUsedAt: t.LastUsedAt, Revoked: t.RevokedAt != nil})
+	}
+	if errs == nil {
+		p.Errors = form.Errors{}
+	}
+	s.render(w, r, status, web.Account(p))
+	return nil
+}
+
+// handleAccount serves GET /account.
+func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) error {
+	return s.renderAccount(w, r, http.StatusOK, nil, "")
+}
+
+// handlePasswordChange serves POST /account/password.
+func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	}
+	ctx := r.Context()
+	u := reader(r).User
+	errs := form.Errors{}
+	hash, err := s.store.PasswordHash(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	current, next, confirm := r.PostFormValue("current_password"), r.PostFormValue("new_password"), r.PostFormValue("confirm_password")
+	if ok, err := password.Check(current, hash); err != nil {
+		return err
+	} else if !ok {
+		errs["current_password"] = "That is not your current password."
+	}
+	if err := mb.ValidatePassword(next); err != nil {
+		errs["new_password"] = mb.ErrorMessage(err)
+	} else if next != confirm {
+		errs["confirm_password"] = "The two new passwords are not the same."
+	}
+	if len(errs) > 0 {
+		return s.renderAccount(w, r, http.StatusUnprocessableEntity, errs, "")
+	}
+	newHash, err := password.Hash(next, s.cfg.PasswordParams)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SetPassword(ctx, u.ID, newHash, "Changed own password"); err != nil {
+		return err
+	}
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/account", "Your password has been changed.")
+}
+
+// newTokenSecret returns a random API token secret.
+func newTokenSecret() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	return "mbk_" + base64.RawURLEncoding.EncodeToString(b)
+}
+
+// handleTokenCreate serves POST /account/tokens. The secret is shown once,
+// on the page that answers the POST, and never stored.
+func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	}
+	name := strings.TrimSpace(r.PostFormValue("name"))
+	if name == "" || len(name) > 100 {
+		return s.renderAccount(w, r, http.StatusUnprocessableEntity, form.Errors{"token_name": "Name the token (up to 100 characters), such as “reporting spreadsheet”."}, "")
+	}
+	secret := newTokenSecret()
+	if _, err := s.store.CreateAPIToken(r.Context(), reader(r).User.ID, name, secret); err != nil {
+		return err
+	}
+	return s.renderAccount(w, r, http.StatusOK, nil, secret)
+}
+
+// handleTokenRevoke serves POST /account/tokens/{id}/revoke.
+func (s *Server) handleTokenRevoke(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	if err != nil {
+		return mb.Errorf(mb.ENOTFOUND, "There is no such token.")
+	}
+	if err := s.store.RevokeAPIToken(r.Context(), reader(r).User.ID, id); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/account", "The token has been revoked.")
+}

@@ -1,0 +1,87 @@
+package server
+
+import (
+	"io/fs"
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/web"
+)
+
+// routes registers every route. The authorization matrix test walks this
+// router: a route added here without an entry there fails the build's tests.
+func (s *Server) routes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(middleware.RequestID, s.logRequests, securityHeaders, s.recoverPanics)
+
+	// Probes and assets need no session.
+	r.Get("/healthz", s.handleHealthz)
+	r.Get("/readyz", s.handleReadyz)
+	static, _ := fs.Sub(web.Static, "static")
+	r.Handle("/static/*", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+
+	r.Group(func(r chi.Router) {
+		r.Use(http.NewCrossOriginProtection().Handler, s.sessions.LoadAndSave, s.authenticate)
+		r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error {
+			return mb.Errorf(mb.ENOTFOUND, "There is nothing at this address.")
+		}))
+		r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, r *http.Request) error {
+			return mb.Errorf(mb.ENOTFOUND, "There is nothing at this address.")
+		}))
+
+		// Open to everyone.
+		r.Get("/", s.handleHome)
+		r.Get("/sign-in", s.handle(s.handleSignInPage))
+		r.Post("/sign-in", s.handle(s.handleSignIn))
+		r.Post("/sign-out", s.handle(s.handleSignOut))
+		r.Get("/public", s.handle(s.handlePublicIndex))
+		r.Get("/committees/{code}/meetings/{number}", s.handle(s.handleMeetingShow))
+
+		// Signed-in readers.
+		r.Group(func(r chi.Router) {
+			r.Use(requireSignIn)
+			r.Get("/account", s.handle(s.handleAccount))
+			r.Post("/account/password", s.handle(s.handlePasswordChange))
+			r.Post("/account/tokens", s.handle(s.handleTokenCreate))
+			r.Post("/account/tokens/{id}/revoke", s.handle(s.handleTokenRevoke))
+
+			r.Get("/committees", s.handle(s.handleCommitteeIndex))
+			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
+			r.Get("/committees/{code}/meetings/new", s.handle(s.handleMeetingNew))
+			r.Post("/committees/{code}/meetings/new", s.handle(s.handleMeetingCreate))
+			r.Get("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingEdit))
+			r.Post("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingUpdate))
+			r.Get("/audit", s.handle(s.handleAudit))
+
+			// Administrators.
+			r.Group(func(r chi.Router) {
+				r.Use(s.requireAdmin)
+				r.Get("/committees/new", s.handle(s.handleCommitteeNew))
+				r.Post("/committees/new", s.handle(s.handleCommitteeCreate))
+				r.Get("/committees/{code}/edit", s.handle(s.handleCommitteeEdit))
+				r.Post("/committees/{code}/edit", s.handle(s.handleCommitteeUpdate))
+				r.Get("/committees/{code}/members/new", s.handle(s.handleMembershipNew))
+				r.Post("/committees/{code}/members/new", s.handle(s.handleMembershipCreate))
+				r.Post("/committees/{code}/members/{id}/end", s.handle(s.handleMembershipEnd))
+				r.Get("/admin/users", s.handle(s.handleUserIndex))
+				r.Get("/admin/users/new", s.handle(s.handleUserNew))
+				r.Post("/admin/users/new", s.handle(s.handleUserCreate))
+				r.Post("/admin/users/{id}/deactivate", s.handle(s.handleUserDeactivate))
+				r.Post("/admin/users/{id}/activate", s.handle(s.handleUserActivate))
+				r.Post("/admin/users/{id}/reset-password", s.handle(s.handleUserResetPassword))
+			})
+		})
+	})
+	return r
+}
+
+// cacheStatic lets browsers keep assets for an hour.
+func cacheStatic(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,78 @@
+// Package server is minutebook's web interface: chi routes (all in
+// routes.go), middleware, and handlers by resource.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/pgxstore"
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/minutebook/minutebook/internal/password"
+	"github.com/minutebook/minutebook/internal/postgres"
+)
+
+// Config is what the server needs from its caller.
+type Config struct {
+	Store  *postgres.Store
+	Logger *slog.Logger
+	// SecureCookies marks the session cookie Secure; set it when minutebook
+	// is served over HTTPS.
+	SecureCookies bool
+	// SessionIdle signs a reader out after this long without a request.
+	SessionIdle time.Duration
+	// PasswordParams are the argon2id costs for new hashes.
+	PasswordParams *password.Params
+	// Throttle limits failed sign-ins; zero values take the defaults.
+	Throttle Throttle
+}
+
+// Throttle says how many failed sign-ins are allowed within Window for one
+// account and for one address before sign-in is refused for a while.
+type Throttle struct {
+	Window     time.Duration
+	PerAccount int
+	PerAddress int
+}
+
+// Server serves minutebook's pages and API.
+type Server struct {
+	store    *postgres.Store
+	log      *slog.Logger
+	sessions *scs.SessionManager
+	cfg      Config
+	handler  http.Handler
+}
+
+// New returns a server ready to serve.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.SessionIdle == 0 {
+		cfg.SessionIdle = 2 * time.Hour
+	}
+	if cfg.PasswordParams == nil {
+		cfg.PasswordParams = password.Default
+	}
+	if cfg.Throttle.Window == 0 {
+		cfg.Throttle = Throttle{Window: 15 * time.Minute, PerAccount: 5, PerAddress: 20}
+	}
+	sm := scs.New()
+	sm.Store = pgxstore.NewWithCleanupInterval(cfg.Store.Pool(), 30*time.Minute)
+	sm.Lifetime = 12 * time.Hour
+	sm.IdleTimeout = cfg.SessionIdle
+	sm.Cookie.Name = "minutebook_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = cfg.SecureCookies
+	sm.Cookie.Path = "/"
+	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg}
+	s.handler = s.routes()
+	return s
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
