@@ -16,6 +16,9 @@ import (
 
 // Credential is a demo account and its generated password.
 type Credential struct {
+	// Key names the kind of reader for tests: "secretariat", "chair",
+	// "member", "panel-chair", "non-member".
+	Key      string
 	Role     string
 	Name     string
 	Email    string
@@ -259,13 +262,13 @@ func (l *loader) meetings(ctx context.Context, opsg, tabasc, panel *mb.Committee
 
 // accounts are the demo's users, one for each kind of reader.
 var accounts = []struct {
-	role, name, email string
+	key, role, name, email string
 }{
-	{"OPSG secretariat", "Sarah Roebel", "sarah.roebel@secas.example.org"},
-	{"OPSG chair", "Dave Warner", "dave.warner@example.org"},
-	{"OPSG member", "Kevin Donnelly", "kevin.donnelly@albion.example.org"},
-	{"SEC Panel chair", "Pauline Hartley", "pauline.hartley@example.org"},
-	{"Signed-in non-member", "Rachel Allen", "rachel.allen@desnz.example.org"},
+	{"secretariat", "OPSG secretariat", "Sarah Roebel", "sarah.roebel@secas.example.org"},
+	{"chair", "OPSG chair", "Dave Warner", "dave.warner@example.org"},
+	{"member", "OPSG member", "Kevin Donnelly", "kevin.donnelly@albion.example.org"},
+	{"panel-chair", "SEC Panel chair", "Pauline Hartley", "pauline.hartley@example.org"},
+	{"non-member", "Signed-in non-member", "Rachel Allen", "rachel.allen@desnz.example.org"},
 }
 
 func (l *loader) accounts(ctx context.Context) error {
@@ -281,7 +284,7 @@ func (l *loader) accounts(ctx context.Context) error {
 		if _, err := l.store.CreateUser(ctx, postgres.NewUser{PersonID: l.people[a.name], Email: a.email, Name: a.name, PasswordHash: hash}); err != nil {
 			return fmt.Errorf("account %s: %w", a.email, err)
 		}
-		l.creds = append(l.creds, Credential{Role: a.role, Name: a.name, Email: a.email, Password: pw})
+		l.creds = append(l.creds, Credential{Key: a.key, Role: a.role, Name: a.name, Email: a.email, Password: pw})
 	}
 	return nil
 }

@@ -76,3 +76,6 @@ func New(cfg Config) *Server {
 
 // ServeHTTP serves a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Router returns the route tree, for tests that walk every route.
+func (s *Server) Router() http.Handler { return s.handler }

@@ -1,0 +1,103 @@
+package server_test
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+)
+
+func TestCommitteePages(t *testing.T) {
+	a := newApp(t)
+	admin := a.as("admin")
+
+	t.Run("TreeShowsParentAndChild", func(t *testing.T) {
+		res := admin.get("/committees")
+		if res.status != http.StatusOK {
+			t.Fatalf("status %d", res.status)
+		}
+		res.mustContain(t, "SEC Panel", "Operations Group", "TABASC")
+	})
+
+	t.Run("PageListsMeetingsNewestFirstAndMembers", func(t *testing.T) {
+		res := a.as("member").get("/committees/OPSG")
+		res.mustContain(t, "Dave Warner", "Large Suppliers", "OPSG 105", "OPSG 102")
+		if i, j := indexOf(res.body, "OPSG 105"), indexOf(res.body, "OPSG 102"); i > j {
+			t.Errorf("meeting 105 should come before 102")
+		}
+	})
+
+	t.Run("Create", func(t *testing.T) {
+		res := admin.post("/committees/new", url.Values{
+			"code": {"mdg"}, "name": {"Modifications Group"}, "categories": {"Chair\nMembers"},
+			"decision_vocabulary": {"NOTED\nAGREED\nENDORSED"}, "escalation_threshold": {"12"},
+			"bands": {"Critical 20-25\nHigh 12-19\nMedium 6-11\nLow 1-5"},
+		})
+		if res.status != http.StatusSeeOther || res.location != "/committees/MDG" {
+			t.Fatalf("status %d location %q\n%s", res.status, res.location, res.body)
+		}
+		admin.get("/committees/MDG").mustContain(t, "Modifications Group", "NOTED, AGREED, ENDORSED")
+	})
+
+	t.Run("ErrDuplicateCodeKeepsWhatWasTyped", func(t *testing.T) {
+		res := admin.post("/committees/new", url.Values{
+			"code": {"OPSG"}, "name": {"Second Operations Group"}, "decision_vocabulary": {"NOTED"},
+			"escalation_threshold": {"15"}, "bands": {"All 1-25"},
+		})
+		if res.status != http.StatusConflict {
+			t.Fatalf("status %d, want 409", res.status)
+		}
+		res.mustContain(t, "Another committee already has that code.", `value="Second Operations Group"`)
+	})
+
+	t.Run("ErrBandsWithGap", func(t *testing.T) {
+		res := admin.post("/committees/new", url.Values{
+			"code": {"GAPS"}, "name": {"Gaps"}, "decision_vocabulary": {"NOTED"},
+			"escalation_threshold": {"15"}, "bands": {"High 12-25\nLow 1-10"},
+		})
+		if res.status != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.status)
+		}
+		res.mustContain(t, "Severity 11 is in no band.", "High 12-25")
+	})
+
+	t.Run("ErrParentCycle", func(t *testing.T) {
+		edit := admin.get("/committees/PANEL/edit")
+		if edit.status != http.StatusOK {
+			t.Fatalf("status %d", edit.status)
+		}
+		opsg, err := a.store.CommitteeByCode(t.Context(), "OPSG")
+		if err != nil {
+			t.Fatal(err)
+		}
+		panel, err := a.store.CommitteeByCode(t.Context(), "PANEL")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := admin.post("/committees/PANEL/edit", url.Values{
+			"version": {itoa(panel.Version)}, "code": {"PANEL"}, "name": {"SEC Panel"}, "parent": {i64(opsg.ID)},
+			"decision_vocabulary": {"NOTED"}, "escalation_threshold": {"15"}, "bands": {"All 1-25"},
+		})
+		if res.status != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d, want 422", res.status)
+		}
+		res.mustContain(t, "cannot sit beneath one of its own sub-committees")
+	})
+
+	t.Run("ErrStaleVersion", func(t *testing.T) {
+		c, err := a.store.CommitteeByCode(t.Context(), "TABASC")
+		if err != nil {
+			t.Fatal(err)
+		}
+		form := url.Values{"version": {itoa(c.Version)}, "code": {"TABASC"}, "name": {"TABASC renamed"},
+			"decision_vocabulary": {"NOTED"}, "escalation_threshold": {"15"}, "bands": {"All 1-25"}}
+		if res := admin.post("/committees/TABASC/edit", form); res.status != http.StatusSeeOther {
+			t.Fatalf("first save: status %d\n%s", res.status, res.body)
+		}
+		form.Set("name", "TABASC renamed twice")
+		res := admin.post("/committees/TABASC/edit", form)
+		if res.status != http.StatusConflict {
+			t.Fatalf("stale save: status %d, want 409", res.status)
+		}
+		res.mustContain(t, "Someone else changed this committee", `value="TABASC renamed twice"`)
+	})
+}
