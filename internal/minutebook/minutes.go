@@ -133,7 +133,8 @@ type ActionEvent struct {
 	ID             int64
 	ActionID       int64
 	MeetingID      *int64
-	MeetingNumber  int // read-only, 0 when no meeting
+	MeetingNumber  int        // read-only, 0 when no meeting
+	MeetingDate    *time.Time // read-only, nil when no meeting
 	Kind           ActionEventKind
 	PreviousTarget *time.Time
 	NewTarget      *time.Time

@@ -1,0 +1,152 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+)
+
+// actionColumns and actionFrom read actions with their committee and owner;
+// every query of actions shares them.
+const actionColumns = `
+	a.id, a.committee_id, c.code, a.meeting_number, a.sequence, a.raised_meeting_id, a.item_id,
+	a.raised_on, a.text, a.owner_organisation_id, o.name, a.owner_person_id, coalesce(p.name, ''),
+	a.target_date, a.current_target_date, a.status, a.closed_meeting_id, a.closed_on, a.version`
+
+const actionFrom = `
+	FROM actions a
+	JOIN committees c ON c.id = a.committee_id
+	JOIN organisations o ON o.id = a.owner_organisation_id
+	LEFT JOIN people p ON p.id = a.owner_person_id`
+
+func scanAction(row pgx.Row) (*mb.Action, error) {
+	var a mb.Action
+	var status string
+	err := row.Scan(&a.ID, &a.CommitteeID, &a.CommitteeCode, &a.MeetingNumber, &a.Sequence, &a.RaisedMeetingID, &a.ItemID,
+		&a.RaisedOn, &a.Text, &a.OwnerID, &a.OwnerName, &a.OwnerPersonID, &a.OwnerPersonName,
+		&a.TargetDate, &a.CurrentTarget, &status, &a.ClosedMeetingID, &a.ClosedOn, &a.Version)
+	a.Status = mb.ActionStatus(status)
+	return &a, err
+}
+
+func collectActions(rows pgx.Rows) ([]*mb.Action, error) {
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Action, error) { return scanAction(r) })
+}
+
+// Action returns the action with the id, with its events.
+func (s *Store) Action(ctx context.Context, id int64) (*mb.Action, error) {
+	a, err := scanAction(s.pool.QueryRow(ctx, `SELECT `+actionColumns+actionFrom+` WHERE a.id = $1`, id))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: action %d: %w", id, notFound(err, "There is no such action."))
+	}
+	if err := s.attachEvents(ctx, []*mb.Action{a}); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// ActionByReference returns the action "CODE meeting/sequence", with its events.
+func (s *Store) ActionByReference(ctx context.Context, code string, meeting, sequence int) (*mb.Action, error) {
+	a, err := scanAction(s.pool.QueryRow(ctx, `SELECT `+actionColumns+actionFrom+`
+		WHERE c.code = $1 AND a.meeting_number = $2 AND a.sequence = $3`, code, meeting, sequence))
+	if err != nil {
+		ref := mb.ActionReference(code, meeting, sequence)
+		return nil, fmt.Errorf("postgres: action %s: %w", ref, notFound(err, "There is no action %s.", ref))
+	}
+	if err := s.attachEvents(ctx, []*mb.Action{a}); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// attachEvents loads the events of every action in one query, in order.
+func (s *Store) attachEvents(ctx context.Context, actions []*mb.Action) error {
+	if len(actions) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*mb.Action, len(actions))
+	ids := make([]int64, 0, len(actions))
+	for _, a := range actions {
+		a.Events = nil
+		byID[a.ID] = a
+		ids = append(ids, a.ID)
+	}
+	rows, err := s.pool.Query(ctx, `
+		SELECT e.id, e.action_id, e.meeting_id, coalesce(m.number, 0), m.date, e.kind,
+		       e.previous_target, e.new_target, e.note, coalesce(pp.name, 'system'), e.at
+		FROM action_events e
+		LEFT JOIN meetings m ON m.id = e.meeting_id
+		LEFT JOIN users u ON u.id = e.actor_id
+		LEFT JOIN people pp ON pp.id = u.person_id
+		WHERE e.action_id = ANY($1)
+		ORDER BY e.action_id, coalesce(m.date, e.at::date), e.at, e.id`, ids)
+	if err != nil {
+		return fmt.Errorf("postgres: action events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e mb.ActionEvent
+		var kind string
+		if err := rows.Scan(&e.ID, &e.ActionID, &e.MeetingID, &e.MeetingNumber, &e.MeetingDate, &kind,
+			&e.PreviousTarget, &e.NewTarget, &e.Note, &e.ActorName, &e.At); err != nil {
+			return fmt.Errorf("postgres: action events: %w", err)
+		}
+		e.Kind = mb.ActionEventKind(kind)
+		byID[e.ActionID].Events = append(byID[e.ActionID].Events, e)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: action events: %w", err)
+	}
+	return nil
+}
+
+// ActionsRaisedAt returns the actions raised at the meeting, in reference order.
+func (s *Store) ActionsRaisedAt(ctx context.Context, meetingID int64) ([]*mb.Action, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+actionColumns+actionFrom+` WHERE a.raised_meeting_id = $1 ORDER BY a.sequence`, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: actions raised at %d: %w", meetingID, err)
+	}
+	list, err := collectActions(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: actions raised at %d: %w", meetingID, err)
+	}
+	return list, nil
+}
+
+// ActionsOutstanding derives the meeting's actions outstanding table from
+// the register: the actions raised at the committee's earlier meetings that
+// were open when the meeting began, with their status after it. Nothing of
+// it is typed twice.
+func (s *Store) ActionsOutstanding(ctx context.Context, meetingID int64) ([]mb.OutstandingAction, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	// Candidates: raised earlier, and open now, closed no earlier than the
+	// meeting, or reopened at some time (replay decides).
+	rows, err := s.pool.Query(ctx, `SELECT `+actionColumns+actionFrom+`
+		WHERE a.committee_id = $1 AND a.meeting_number < $2
+		  AND (a.status = 'open' OR a.closed_on >= $3
+		       OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND (e.meeting_id = $4 OR e.kind = 'reopened')))
+		ORDER BY a.meeting_number, a.sequence`, m.CommitteeID, m.Number, m.Date, m.ID)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: actions outstanding at %d: %w", meetingID, err)
+	}
+	candidates, err := collectActions(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: actions outstanding at %d: %w", meetingID, err)
+	}
+	if err := s.attachEvents(ctx, candidates); err != nil {
+		return nil, err
+	}
+	var out []mb.OutstandingAction
+	for _, a := range candidates {
+		if row, ok := mb.OutstandingAt(a, m.ID, m.Number, m.Date); ok {
+			out = append(out, row)
+		}
+	}
+	return out, nil
+}
