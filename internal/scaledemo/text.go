@@ -164,7 +164,7 @@ func (w *minuteWriter) minute(t topic) string {
 	}
 	// The bank's first sentence opens the minute, as someone presents the
 	// item; the rest follow in any order.
-	order := append([]int{0}, w.r.Perm(len(bank) - 1)...)
+	order := append([]int{0}, w.r.Perm(len(bank)-1)...)
 	for i := 1; i < len(order); i++ {
 		order[i]++
 	}
