@@ -39,19 +39,12 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return fmt.Errorf("--today must be a date such as 2026-11-30, not %q", *today)
 		}
 	}
-	d, err := openDatabase(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr)
+	o, err := openStore(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, true)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	if err := postgres.Migrate(d.URL); err != nil {
-		return err
-	}
-	store, err := postgres.Open(ctx, d.URL)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.Close()
+	store := o.Store
 	if *scale != "" {
 		return loadScaleDemo(ctx, store, scaledemo.Options{Size: size, Seed: *seed, Today: day, Progress: stdout}, params, stdout)
 	}

@@ -72,19 +72,12 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
-	d, err := openDatabase(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr)
+	o, err := openStore(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, true)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	if err := postgres.Migrate(d.URL); err != nil {
-		return err
-	}
-	store, err := postgres.Open(ctx, d.URL)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.Close()
+	store := o.Store
 
 	if action == "reset-password" {
 		u, _, err := store.UserByEmail(ctx, *email)
