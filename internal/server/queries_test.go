@@ -1,0 +1,203 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/minutebook/minutebook/internal/dbtest"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/password"
+	"github.com/minutebook/minutebook/internal/postgres"
+	"github.com/minutebook/minutebook/internal/scaledemo"
+	"github.com/minutebook/minutebook/internal/server"
+)
+
+// queryBudget is how many statements one request of a page may send, who
+// asks, and the path to ask for ({code} and {number} are filled from the
+// data: the OPSG and its newest published CLEAR main meeting).
+type queryBudget struct {
+	path   string
+	as     string
+	budget int
+	status int // the status the page answers with; 0 means 200
+}
+
+// signedInQueries is what every signed-in request costs before its page
+// starts: the session, the user, their roles, the committees' parents.
+const signedInQueries = 4
+
+// queryBudgets has an entry for every page (GET route). A GET route added
+// without one fails TestQueriesPerPage: decide what it may cost.
+var queryBudgets = map[string]queryBudget{
+	"GET /healthz":    {path: "/healthz", budget: 0},
+	"GET /readyz":     {path: "/readyz", budget: 0},
+	"GET /static/*":   {path: "/static/style.css", budget: 0},
+	"GET /":           {path: "/", as: "member", budget: signedInQueries, status: http.StatusSeeOther},
+	"GET /sign-in":    {path: "/sign-in", budget: 0},
+	"GET /public":     {path: "/public", as: "member", budget: signedInQueries + 2},
+	"GET /account":    {path: "/account", as: "member", budget: signedInQueries + 1},
+	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
+
+	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
+	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 2},
+	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
+
+	"GET /committees/new":                {path: "/committees/new", as: "admin", budget: signedInQueries + 2},
+	"GET /committees/{code}/edit":        {path: "/committees/{code}/edit", as: "admin", budget: signedInQueries + 3},
+	"GET /committees/{code}/members/new": {path: "/committees/{code}/members/new", as: "admin", budget: signedInQueries + 3},
+	"GET /admin/people":                  {path: "/admin/people", as: "admin", budget: signedInQueries + 1},
+	"GET /admin/people/new":              {path: "/admin/people/new", as: "admin", budget: signedInQueries + 1},
+	"GET /admin/users":                   {path: "/admin/users", as: "admin", budget: signedInQueries + 1},
+	"GET /admin/users/new":               {path: "/admin/users/new", as: "admin", budget: signedInQueries + 1},
+}
+
+// queryCounter is a pgx tracer that counts every statement the store sends,
+// batched and COPY included.
+type queryCounter struct{ n atomic.Int64 }
+
+func (c *queryCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	c.n.Add(1)
+	return ctx
+}
+func (c *queryCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+func (c *queryCounter) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
+	return ctx
+}
+func (c *queryCounter) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {
+	c.n.Add(1)
+}
+func (c *queryCounter) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
+func (c *queryCounter) TraceCopyFromStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceCopyFromStartData) context.Context {
+	c.n.Add(1)
+	return ctx
+}
+func (c *queryCounter) TraceCopyFromEnd(context.Context, *pgx.Conn, pgx.TraceCopyFromEndData) {}
+
+// newScaleApp serves minutebook on a fresh database holding the generated
+// data set of the size, with every statement counted.
+func newScaleApp(t *testing.T, size scaledemo.Size) (*app, *queryCounter) {
+	t.Helper()
+	ctx := context.Background()
+	counter := &queryCounter{}
+	store, err := postgres.Open(ctx, dbtest.URL(t), postgres.WithTracer(counter))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(store.Close)
+	hash, err := password.Hash(testPassword, password.Cheap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := scaledemo.Load(ctx, store, scaledemo.Options{Size: size, Seed: 1, PasswordHash: hash})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{t: t, store: store, emails: map[string]string{}}
+	for _, acc := range res.Accounts {
+		a.emails[acc.Key] = acc.Email
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a.srv = httptest.NewServer(server.New(server.Config{Store: store, Logger: quiet, PasswordParams: password.Cheap}))
+	t.Cleanup(a.srv.Close)
+	return a, counter
+}
+
+// countQueries requests every budgeted page twice as its reader and
+// returns what the second, warm request sent.
+func countQueries(t *testing.T, a *app, counter *queryCounter) map[string]int {
+	t.Helper()
+	ctx := context.Background()
+	opsg, err := a.store.CommitteeByCode(ctx, "OPSG")
+	if err != nil {
+		t.Fatal(err)
+	}
+	meetings, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	number := ""
+	for _, m := range meetings {
+		if m.Classification == mb.Clear && m.Kind == mb.MainMeeting {
+			number = strconv.Itoa(m.Number)
+			break
+		}
+	}
+	fill := strings.NewReplacer("{code}", "OPSG", "{number}", number)
+	clients := map[string]*client{}
+	counts := map[string]int{}
+	for key, b := range queryBudgets {
+		c, ok := clients[b.as]
+		if !ok {
+			c = a.as(b.as)
+			clients[b.as] = c
+		}
+		path := fill.Replace(b.path)
+		want := b.status
+		if want == 0 {
+			want = http.StatusOK
+		}
+		if res := c.get(path); res.status != want {
+			t.Errorf("%s: GET %s as %q: status %d, want %d", key, path, b.as, res.status, want)
+			continue
+		}
+		before := counter.n.Load()
+		c.get(path)
+		counts[key] = int(counter.n.Load() - before)
+	}
+	return counts
+}
+
+// TestQueriesPerPage loads the generated data set at two sizes and checks
+// that no page sends more statements for more data (one per meeting, item
+// or action would) and that none exceeds its budget.
+func TestQueriesPerPage(t *testing.T) {
+	a, counter := newScaleApp(t, scaledemo.Small)
+
+	router, ok := server.New(server.Config{Store: a.store}).Router().(chi.Routes)
+	if !ok {
+		t.Fatal("the server's router is not a chi router")
+	}
+	_ = chi.Walk(router, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		if method == http.MethodGet {
+			if _, ok := queryBudgets[method+" "+pattern]; !ok {
+				t.Errorf("page %s %s has no query budget: add one to queryBudgets", method, pattern)
+			}
+		}
+		return nil
+	})
+
+	small := countQueries(t, a, counter)
+	double := scaledemo.Small
+	double.Name, double.Years, double.Users, double.Risks = "small, doubled", 2*double.Years, 2*double.Users, 2*double.Risks
+	b, counter2 := newScaleApp(t, double)
+	large := countQueries(t, b, counter2)
+
+	keys := make([]string, 0, len(small))
+	for k := range small {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		n, m, budget := small[key], large[key], queryBudgets[key].budget
+		t.Logf("%-55s %3d statements (%d at twice the data; budget %d)", key, n, m, budget)
+		if m != n {
+			t.Errorf("%s sends %d statements, and %d with twice the data: its queries grow with the data", key, n, m)
+		}
+		if max(n, m) > budget {
+			t.Errorf("%s sends %d statements, over its budget of %d", key, max(n, m), budget)
+		}
+	}
+}
