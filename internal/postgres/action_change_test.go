@@ -246,7 +246,7 @@ func TestReviewActionsAllOrNothing(t *testing.T) {
 		err := s.ReviewActions(ctx, m.ID, []mb.ActionChange{
 			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionClosedEv, Note: "Done."},
 			{ActionID: a2.ID, Version: a2.Version, Kind: mb.ActionRevised, Note: "Slipped."}, // no date
-			{ActionID: a3.ID, Version: a3.Version, Kind: mb.ActionUpdate},                     // no note
+			{ActionID: a3.ID, Version: a3.Version, Kind: mb.ActionUpdate},                    // no note
 		})
 		if mb.ErrorCode(err) != mb.EINVALID {
 			t.Fatalf("err = %v, want invalid", err)
