@@ -1,6 +1,7 @@
 package minutebook
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -195,4 +196,10 @@ func (a *Action) ValidateEarlier() error {
 		fe.Add("target_date", "The target date cannot be before the action was raised.")
 	}
 	return fe.Err()
+}
+
+// ReviewField names a field of one row of a meeting's review of its
+// outstanding actions, so that messages land beside the right row: "a12-note".
+func ReviewField(actionID int64, field string) string {
+	return "a" + strconv.FormatInt(actionID, 10) + "-" + field
 }

@@ -124,3 +124,11 @@ func has(sorted []int64, id int64) bool {
 	_, ok := slices.BinarySearch(sorted, id)
 	return ok
 }
+
+// CanSeeSchedule reports whether the reader may see that a meeting is held,
+// and when and where (a calendar entry, not its minutes): whoever may read
+// its minutes, and every member of the committee, who needs to know when it
+// meets before its minutes exist.
+func (r *Reader) CanSeeSchedule(m *Meeting, recorded bool) bool {
+	return r.Member(m.CommitteeID) || r.CanReadMinutes(m, recorded)
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
@@ -64,11 +63,6 @@ func (s *Store) ReviewActions(ctx context.Context, meetingID int64, changes []mb
 	return nil
 }
 
-// ReviewField names a field of one row of the review form: "a12-note".
-func ReviewField(actionID int64, field string) string {
-	return "a" + strconv.FormatInt(actionID, 10) + "-" + field
-}
-
 // prefixFields copies err's messages into fe under the row's field names;
 // a message for the row as a whole goes under its note.
 func prefixFields(fe mb.FieldErrors, actionID int64, err error) {
@@ -77,11 +71,11 @@ func prefixFields(fe mb.FieldErrors, actionID int64, err error) {
 	}
 	fields := mb.ErrorFields(err)
 	if len(fields) == 0 {
-		fe.Add(ReviewField(actionID, "note"), mb.ErrorMessage(err))
+		fe.Add(mb.ReviewField(actionID, "note"), mb.ErrorMessage(err))
 		return
 	}
 	for k, v := range fields {
-		fe.Add(ReviewField(actionID, k), v)
+		fe.Add(mb.ReviewField(actionID, k), v)
 	}
 }
 
@@ -154,3 +148,20 @@ var actionAuditVerb = map[mb.ActionEventKind]string{
 
 // asDomainError reports whether err carries a domain error, and sets *e.
 func asDomainError(err error, e **mb.Error) bool { return errors.As(err, e) }
+
+// ActionsToReview returns the committee's open actions raised before
+// meeting number, with their events, in reference order: the rows of that
+// meeting's review.
+func (s *Store) ActionsToReview(ctx context.Context, committeeID int64, number int) ([]*mb.Action, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+actionColumns+actionFrom+`
+		WHERE a.committee_id = $1 AND a.meeting_number < $2 AND a.status = 'open'
+		ORDER BY a.meeting_number, a.sequence`, committeeID, number)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: actions to review: %w", err)
+	}
+	list, err := collectActions(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: actions to review: %w", err)
+	}
+	return list, s.attachEvents(ctx, list)
+}

@@ -252,7 +252,7 @@ func TestReviewActionsAllOrNothing(t *testing.T) {
 			t.Fatalf("err = %v, want invalid", err)
 		}
 		fields := mb.ErrorFields(err)
-		if fields[postgres.ReviewField(a2.ID, "target")] == "" || fields[postgres.ReviewField(a3.ID, "note")] == "" || len(fields) != 2 {
+		if fields[mb.ReviewField(a2.ID, "target")] == "" || fields[mb.ReviewField(a3.ID, "note")] == "" || len(fields) != 2 {
 			t.Errorf("fields = %v, want the second row's date and the third row's note", fields)
 		}
 		assertUntouched(t, s, a1, a2, a3)
@@ -263,7 +263,7 @@ func TestReviewActionsAllOrNothing(t *testing.T) {
 			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionClosedEv, Note: "Done."},
 			{ActionID: a2.ID, Version: a2.Version + 7, Kind: mb.ActionUpdate, Note: "Progress."},
 		})
-		if mb.ErrorCode(err) != mb.ECONFLICT || mb.ErrorFields(err)[postgres.ReviewField(a2.ID, "note")] == "" {
+		if mb.ErrorCode(err) != mb.ECONFLICT || mb.ErrorFields(err)[mb.ReviewField(a2.ID, "note")] == "" {
 			t.Fatalf("err = %v fields %v, want a conflict on the second row", err, mb.ErrorFields(err))
 		}
 		assertUntouched(t, s, a1, a2, a3)
