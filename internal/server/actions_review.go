@@ -133,6 +133,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.ReviewActions(r.Context(), m.ID, changes); err != nil {
 		if status, ok := formFailed(err); ok {
 			form.Merge(f.Errors, err)
+			f.Errors[""] = mb.ErrorMessage(err) // "nothing was saved", above the rows' messages
 			return s.renderReview(w, r, status, m, actions, f)
 		}
 		return err
