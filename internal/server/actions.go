@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -104,6 +105,14 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	}
 	for _, o := range owners {
 		p.Owners = append(p.Owners, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
+	}
+	// The reader's own organisation is a choice even before it owns anything,
+	// so that "my organisation's actions" shows as chosen.
+	if rd := reader(r); rd.SignedIn() && rd.User.OrganisationID != nil {
+		own := strconv.FormatInt(*rd.User.OrganisationID, 10)
+		if !slices.ContainsFunc(p.Owners, func(o web.Option) bool { return o.Value == own }) {
+			p.Owners = append(p.Owners, web.Option{Value: own, Label: rd.User.OrganisationName})
+		}
 	}
 	for _, c := range v.committees {
 		p.Committees = append(p.Committees, web.Option{Value: c.Code, Label: c.Code + " – " + c.Name})

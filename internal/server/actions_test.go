@@ -98,8 +98,8 @@ func TestActionPage(t *testing.T) {
 		if res.status != http.StatusOK {
 			t.Fatalf("status %d", res.status)
 		}
-		res.mustContain(t, "Action TABASC 87/01", "Target revised twice, 118 days in all.", "from 05/10/2023 to 02/11/2023",
-			"from 02/11/2023 to 31/01/2024", "Waiting on the Communications Hub manufacturer", "Overdue")
+		res.mustContain(t, "Action TABASC 87/01", "Target revised twice, 118 days in all.", "moved from 05/10/2023 to 02/11/2023",
+			"moved from 02/11/2023 to 31/01/2024", "Waiting on the Communications Hub manufacturer", "Overdue")
 		res.mustNotContain(t, `data-testid="change-form"`)
 	})
 	t.Run("ErrHiddenActionIsNotFound", func(t *testing.T) {
