@@ -21,7 +21,7 @@ type registerFixture struct {
 	albion   int64
 }
 
-func newRegisterFixture(t *testing.T, s *postgres.Store) *registerFixture {
+func newRegisterFixture(t testing.TB, s *postgres.Store) *registerFixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &registerFixture{meetings: map[int]*mb.Meeting{}}

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"net/http"
 	"regexp"
 	"strings"
@@ -66,6 +67,11 @@ func TestCalendarFeeds(t *testing.T) {
 			t.Fatalf("no feed URL shown:\n%s", res.body)
 		}
 		feed := "/calendar/" + m[1] + ".ics"
+		var stored int
+		if err := a.store.Pool().QueryRow(context.Background(),
+			`SELECT count(*) FROM calendar_tokens WHERE position(convert_to($1, 'UTF8') in token_hash) > 0`, m[1]).Scan(&stored); err != nil || stored != 0 {
+			t.Errorf("the feed secret is stored as it is (%d rows, %v): only its hash may be", stored, err)
+		}
 		got := summaries(t, a.anonymous().get(feed))
 		for _, want := range []string{"OPSG 106 – Main Meeting", "Action TABASC 87/01 due – Albion Energy", "Action PANEL 120/01 due", "PANEL 120"} {
 			if !holds(got, want) {
