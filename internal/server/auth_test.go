@@ -1,0 +1,232 @@
+package server_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestSignIn(t *testing.T) {
+	a := newApp(t)
+
+	t.Run("OKRenewsSessionAndShowsName", func(t *testing.T) {
+		c := a.anonymous()
+		c.get("/sign-in")
+		before := sessionCookie(c, a)
+		res := c.post("/sign-in", url.Values{"email": {a.emails["member"]}, "password": {testPassword}, "next": {"/committees/OPSG"}})
+		if res.status != http.StatusSeeOther || res.location != "/committees/OPSG" {
+			t.Fatalf("status %d location %q", res.status, res.location)
+		}
+		if after := sessionCookie(c, a); after == "" || after == before {
+			t.Errorf("the session token was not renewed at sign-in")
+		}
+		c.get("/committees").mustContain(t, "Kevin Donnelly", "Signed in as Kevin Donnelly.")
+	})
+
+	t.Run("CookieFlags", func(t *testing.T) {
+		c := a.anonymous()
+		res := c.post("/sign-in", url.Values{"email": {a.emails["member"]}, "password": {testPassword}})
+		set := strings.Join(res.header.Values("Set-Cookie"), "\n")
+		for _, want := range []string{"minutebook_session=", "HttpOnly", "SameSite=Lax"} {
+			if !strings.Contains(set, want) {
+				t.Errorf("Set-Cookie %q lacks %s", set, want)
+			}
+		}
+	})
+
+	t.Run("ErrSameMessageForUnknownAccountAndWrongPassword", func(t *testing.T) {
+		wrong := a.anonymous().post("/sign-in", url.Values{"email": {a.emails["chair"]}, "password": {"not the password"}})
+		unknown := a.anonymous().post("/sign-in", url.Values{"email": {"nobody@example.org"}, "password": {"not the password"}})
+		if wrong.status != http.StatusUnauthorized || unknown.status != http.StatusUnauthorized {
+			t.Fatalf("statuses %d and %d, want 401", wrong.status, unknown.status)
+		}
+		msg := regexp.MustCompile(`data-testid="sign-in-error"><p>([^<]*)<`)
+		if m1, m2 := msg.FindStringSubmatch(wrong.body), msg.FindStringSubmatch(unknown.body); m1 == nil || m2 == nil || m1[1] != m2[1] {
+			t.Errorf("messages differ or are missing: %v / %v", m1, m2)
+		}
+		wrong.mustContain(t, `value="`+a.emails["chair"]+`"`)
+	})
+
+	t.Run("ErrThrottledPerAccount", func(t *testing.T) {
+		for i := 0; i < 5; i++ {
+			a.anonymous().post("/sign-in", url.Values{"email": {a.emails["non-member"]}, "password": {"guess"}})
+		}
+		res := a.anonymous().post("/sign-in", url.Values{"email": {a.emails["non-member"]}, "password": {testPassword}})
+		if res.status != http.StatusTooManyRequests {
+			t.Fatalf("status %d, want 429 even with the right password", res.status)
+		}
+		res.mustContain(t, "Too many failed sign-ins")
+	})
+
+	t.Run("ErrDeactivatedCannotSignInAndLosesSession", func(t *testing.T) {
+		c := a.as("panel-chair")
+		u, _, err := a.store.UserByEmail(t.Context(), a.emails["panel-chair"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res := a.as("admin").post("/admin/users/"+i64(u.ID)+"/deactivate", nil); res.status != http.StatusSeeOther {
+			t.Fatalf("deactivate: status %d", res.status)
+		}
+		if res := c.get("/committees"); res.status != http.StatusSeeOther || !strings.HasPrefix(res.location, "/sign-in") {
+			t.Errorf("old session: status %d location %q, want a redirect to sign in", res.status, res.location)
+		}
+		res := a.anonymous().post("/sign-in", url.Values{"email": {a.emails["panel-chair"]}, "password": {testPassword}})
+		if res.status != http.StatusUnauthorized {
+			t.Errorf("sign in: status %d, want 401", res.status)
+		}
+		a.as("admin").post("/admin/users/"+i64(u.ID)+"/activate", nil)
+	})
+
+	t.Run("SignOut", func(t *testing.T) {
+		c := a.as("member")
+		if res := c.post("/sign-out", nil); res.status != http.StatusSeeOther {
+			t.Fatalf("status %d", res.status)
+		}
+		if res := c.get("/committees"); res.status != http.StatusSeeOther {
+			t.Errorf("after sign-out: status %d, want a redirect to sign in", res.status)
+		}
+	})
+
+	t.Run("ErrOffSiteNextIgnored", func(t *testing.T) {
+		res := a.anonymous().post("/sign-in", url.Values{"email": {a.emails["member"]}, "password": {testPassword}, "next": {"//evil.example/"}})
+		if res.location != "/" {
+			t.Errorf("location %q, want /", res.location)
+		}
+	})
+}
+
+func sessionCookie(c *client, a *app) string {
+	u, _ := url.Parse(a.srv.URL)
+	for _, ck := range c.http.Jar.Cookies(u) {
+		if ck.Name == "minutebook_session" {
+			return ck.Value
+		}
+	}
+	return ""
+}
+
+func TestPasswordChange(t *testing.T) {
+	a := newApp(t)
+	c := a.as("chair")
+
+	t.Run("ErrWrongCurrentPassword", func(t *testing.T) {
+		res := c.post("/account/password", url.Values{"current_password": {"wrong"}, "new_password": {"a new long password"}, "confirm_password": {"a new long password"}})
+		if res.status != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", res.status)
+		}
+		res.mustContain(t, "That is not your current password.")
+	})
+
+	t.Run("ErrTooShort", func(t *testing.T) {
+		res := c.post("/account/password", url.Values{"current_password": {testPassword}, "new_password": {"short"}, "confirm_password": {"short"}})
+		if res.status != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", res.status)
+		}
+		res.mustContain(t, "at least 12 characters")
+	})
+
+	t.Run("OK", func(t *testing.T) {
+		res := c.post("/account/password", url.Values{"current_password": {testPassword}, "new_password": {"a new long password"}, "confirm_password": {"a new long password"}})
+		if res.status != http.StatusSeeOther {
+			t.Fatalf("status %d\n%s", res.status, res.body)
+		}
+		if res := a.anonymous().post("/sign-in", url.Values{"email": {a.emails["chair"]}, "password": {"a new long password"}}); res.status != http.StatusSeeOther {
+			t.Errorf("sign in with the new password: status %d", res.status)
+		}
+	})
+}
+
+func TestAPIToken(t *testing.T) {
+	a := newApp(t)
+	c := a.as("member")
+	res := c.post("/account/tokens", url.Values{"name": {"spreadsheet"}})
+	m := regexp.MustCompile(`data-testid="new-token">(mbk_[A-Za-z0-9_-]+)<`).FindStringSubmatch(res.body)
+	if m == nil {
+		t.Fatalf("no token shown\n%s", res.body)
+	}
+	bearer := func(secret string) *response {
+		req, _ := http.NewRequest(http.MethodGet, a.srv.URL+"/account", nil)
+		req.Header.Set("Authorization", "Bearer "+secret)
+		return a.anonymous().do(req)
+	}
+	t.Run("OK", func(t *testing.T) {
+		res := bearer(m[1])
+		if res.status != http.StatusOK {
+			t.Fatalf("status %d", res.status)
+		}
+		res.mustContain(t, "Kevin Donnelly")
+	})
+	t.Run("ErrUnknownToken", func(t *testing.T) {
+		if res := bearer("mbk_nonsense"); res.status != http.StatusUnauthorized {
+			t.Fatalf("status %d, want 401", res.status)
+		}
+	})
+	t.Run("ErrRevoked", func(t *testing.T) {
+		id := regexp.MustCompile(`/account/tokens/(\d+)/revoke`).FindStringSubmatch(c.get("/account").body)
+		if id == nil {
+			t.Fatal("no revoke button")
+		}
+		if res := c.post("/account/tokens/"+id[1]+"/revoke", nil); res.status != http.StatusSeeOther {
+			t.Fatalf("revoke: status %d", res.status)
+		}
+		if res := bearer(m[1]); res.status != http.StatusUnauthorized {
+			t.Fatalf("status %d, want 401", res.status)
+		}
+	})
+}
+
+func TestProtection(t *testing.T) {
+	a := newApp(t)
+
+	t.Run("SecurityHeadersOnEveryResponse", func(t *testing.T) {
+		for _, path := range []string{"/public", "/nowhere", "/static/style.css", "/healthz"} {
+			res := a.anonymous().get(path)
+			csp := res.header.Get("Content-Security-Policy")
+			if !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") || strings.Contains(csp, "unsafe-inline") {
+				t.Errorf("%s: CSP %q", path, csp)
+			}
+			if res.header.Get("X-Content-Type-Options") != "nosniff" || res.header.Get("Referrer-Policy") == "" {
+				t.Errorf("%s: headers %v", path, res.header)
+			}
+		}
+	})
+
+	t.Run("ErrCrossOriginPostRefused", func(t *testing.T) {
+		c := a.as("admin")
+		req, _ := http.NewRequest(http.MethodPost, a.srv.URL+"/committees/new", strings.NewReader("code=EVIL&name=Evil"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		req.Header.Set("Origin", "https://evil.example")
+		if res := c.do(req); res.status != http.StatusForbidden {
+			t.Fatalf("status %d, want 403", res.status)
+		}
+		if _, err := a.store.CommitteeByCode(t.Context(), "EVIL"); err == nil {
+			t.Fatal("the cross-origin POST created a committee")
+		}
+	})
+
+	t.Run("ErrGetDoesNotChangeState", func(t *testing.T) {
+		if res := a.as("admin").get("/sign-out"); res.status != http.StatusNotFound {
+			t.Errorf("GET /sign-out: status %d, want 404", res.status)
+		}
+	})
+
+	t.Run("NotFoundPageShowsNoInternals", func(t *testing.T) {
+		res := a.as("admin").get("/committees/NOPE")
+		if res.status != http.StatusNotFound {
+			t.Fatalf("status %d", res.status)
+		}
+		res.mustContain(t, "There is no committee NOPE.")
+		res.mustNotContain(t, "postgres:", "no rows", "sql")
+	})
+
+	t.Run("Probes", func(t *testing.T) {
+		for _, p := range []string{"/healthz", "/readyz"} {
+			if res := a.anonymous().get(p); res.status != http.StatusOK {
+				t.Errorf("%s: status %d", p, res.status)
+			}
+		}
+	})
+}
