@@ -67,6 +67,19 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, status int
 			p.Done = append(p.Done, row)
 		}
 	}
+	// With many rows, a message names its action, in the summary and beside the field.
+	p.Errors = form.Errors{}
+	for k, v := range f.Errors {
+		p.Errors[k] = v
+	}
+	for _, a := range actions {
+		prefix := "a" + strconv.FormatInt(a.ID, 10) + "-"
+		for k, v := range p.Errors {
+			if strings.HasPrefix(k, prefix) {
+				p.Errors[k] = a.Reference() + ": " + v
+			}
+		}
+	}
 	for i, a := range actions {
 		p.Rows = append(p.Rows, web.ReviewRowView{Action: a, Row: f.Rows[i], Notes: notes[a.ID], Overdue: a.Overdue(m.Date), Slippage: mb.SlippageOf(a)})
 	}
