@@ -136,6 +136,7 @@ type AccountPage struct {
 	Tokens   []TokenRow
 	NewToken string // shown once, right after it is made
 	Errors   form.Errors
+	Calendar CalendarFeeds
 }
 
 // UsersPage lists every account, for administrators.

@@ -141,6 +141,10 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.meetings(ctx, opsg, tabasc, panel); err != nil {
 		return err
 	}
+	// The register runs after the minutes, whose actions it closes.
+	if err := l.actions(ctx); err != nil {
+		return err
+	}
 	return l.accounts(ctx)
 }
 

@@ -16,6 +16,12 @@ import (
 )
 
 func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status int, errs form.Errors, newToken string) error {
+	return s.renderAccountPage(w, r, status, errs, newToken, "")
+}
+
+// renderAccountPage shows the account page; newToken and newFeed, when set,
+// are secrets shown once.
+func (s *Server) renderAccountPage(w http.ResponseWriter, r *http.Request, status int, errs form.Errors, newToken, newFeed string) error {
 	rd := reader(r)
 	tokens, err := s.store.APITokens(r.Context(), rd.User.ID)
 	if err != nil {
@@ -27,6 +33,9 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status in
 	}
 	if errs == nil {
 		p.Errors = form.Errors{}
+	}
+	if p.Calendar, err = s.calendarFeeds(r, newFeed); err != nil {
+		return err
 	}
 	s.render(w, r, status, web.Account(p))
 	return nil

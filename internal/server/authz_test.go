@@ -58,6 +58,11 @@ var (
 	signedIn    = expect{signIn, allow, allow, allow, allow, allow}
 	adminOnly   = expect{signIn, forbidden, forbidden, forbidden, forbidden, allow}
 	secretariat = expect{signIn, forbidden, forbidden, forbidden, allow, allow}
+	// opsgMembers may see what OPSG's circulated and approved minutes carry;
+	// anyone else may not know it exists.
+	opsgMembers = expect{notFound, notFound, allow, notFound, allow, allow}
+	// opsgSecretariat changes what OPSG's members may see.
+	opsgSecretariat = expect{signIn, notFound, forbidden, notFound, allow, allow}
 )
 
 // route is one entry of the matrix: the method and pattern as registered,
@@ -95,6 +100,24 @@ func matrix(ids map[string]string) map[string]route {
 		"GET /committees/{code}/meetings/{number}/edit":  {path: "/committees/OPSG/meetings/106/edit", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/edit": {path: "/committees/OPSG/meetings/106/edit", expect: secretariat, form: url.Values{}},
 		"GET /audit":                                     {path: "/audit", expect: secretariat},
+
+		// The actions register (issue 5). OPSG 103/01 was raised at approved
+		// minutes, so only OPSG's members and secretariat may see it; the
+		// secretariat's forms come back 422/409 on empty or stale input.
+		"GET /actions":                                             {path: "/actions", expect: everyone},
+		"GET /actions.csv":                                         {path: "/actions.csv", expect: everyone},
+		"GET /api/v1/actions":                                      {path: "/api/v1/actions", expect: everyone},
+		"GET /committees/{code}/calendar.ics":                      {path: "/committees/OPSG/calendar.ics", expect: everyone},
+		"GET /calendar/{token}":                                    {path: "/calendar/cal_not_a_token.ics", expect: expect{notFound, notFound, notFound, notFound, notFound, notFound}},
+		"GET /actions/{code}/{meeting}/{sequence}":                 {path: "/actions/OPSG/103/01", expect: opsgMembers},
+		"GET /api/v1/actions/{code}/{meeting}/{sequence}":          {path: "/api/v1/actions/OPSG/103/01", expect: opsgMembers},
+		"POST /actions/{code}/{meeting}/{sequence}/record":         {path: "/actions/OPSG/103/01/record", expect: opsgSecretariat, form: url.Values{}},
+		"POST /actions/{code}/{meeting}/{sequence}/reopen":         {path: "/actions/OPSG/103/01/reopen", expect: opsgSecretariat, form: url.Values{}},
+		"POST /account/calendar-token":                             {path: "/account/calendar-token", expect: signedIn},
+		"GET /committees/{code}/actions/new":                       {path: "/committees/OPSG/actions/new", expect: secretariat},
+		"POST /committees/{code}/actions/new":                      {path: "/committees/OPSG/actions/new", expect: secretariat, form: url.Values{}},
+		"GET /committees/{code}/meetings/{number}/actions/review":  {path: "/committees/OPSG/meetings/106/actions/review", expect: secretariat},
+		"POST /committees/{code}/meetings/{number}/actions/review": {path: "/committees/OPSG/meetings/106/actions/review", expect: secretariat, form: url.Values{}},
 
 		"GET /committees/new":                      {path: "/committees/new", expect: adminOnly},
 		"POST /committees/new":                     {path: "/committees/new", expect: adminOnly, form: url.Values{}},

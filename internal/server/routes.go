@@ -40,6 +40,17 @@ func (s *Server) routes() http.Handler {
 		r.Get("/public", s.handle(s.handlePublicIndex))
 		r.Get("/committees/{code}/meetings/{number}", s.handle(s.handleMeetingShow))
 
+		// The actions register (issue 5): every view applies the reader's
+		// access, so anonymous readers see only what published CLEAR
+		// minutes carry. Calendar feeds authenticate by their secret URL.
+		r.Get("/actions", s.handle(s.handleActions))
+		r.Get("/actions.csv", s.handle(s.handleActionsCSV))
+		r.Get("/actions/{code}/{meeting}/{sequence}", s.handle(s.handleActionShow))
+		r.Get("/api/v1/actions", s.handle(s.handleAPIActions))
+		r.Get("/api/v1/actions/{code}/{meeting}/{sequence}", s.handle(s.handleAPIAction))
+		r.Get("/committees/{code}/calendar.ics", s.handle(s.handleCommitteeCalendar))
+		r.Get("/calendar/{token}", s.handle(s.handlePersonalCalendar))
+
 		// Signed-in readers.
 		r.Group(func(r chi.Router) {
 			r.Use(requireSignIn)
@@ -55,6 +66,16 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingEdit))
 			r.Post("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingUpdate))
 			r.Get("/audit", s.handle(s.handleAudit))
+
+			// The actions register's changes (issue 5): the secretariat of
+			// the action's committee, checked in the handlers.
+			r.Post("/account/calendar-token", s.handle(s.handleCalendarToken))
+			r.Post("/actions/{code}/{meeting}/{sequence}/record", s.handle(s.handleActionRecord))
+			r.Post("/actions/{code}/{meeting}/{sequence}/reopen", s.handle(s.handleActionReopen))
+			r.Get("/committees/{code}/actions/new", s.handle(s.handleEarlierActionNew))
+			r.Post("/committees/{code}/actions/new", s.handle(s.handleEarlierActionCreate))
+			r.Get("/committees/{code}/meetings/{number}/actions/review", s.handle(s.handleReviewForm))
+			r.Post("/committees/{code}/meetings/{number}/actions/review", s.handle(s.handleReview))
 
 			// Administrators.
 			r.Group(func(r chi.Router) {

@@ -1,0 +1,134 @@
+package minutebook
+
+import (
+	"slices"
+	"time"
+)
+
+// Register status filters: an action is open or closed; overdue is open
+// past its current target date.
+const (
+	FilterOpen    = "open"
+	FilterClosed  = "closed"
+	FilterOverdue = "overdue"
+)
+
+// Register sort orders.
+const (
+	SortReference = "reference" // committee, meeting, sequence
+	SortTarget    = "target"    // soonest current target first, none last
+	SortAge       = "age"       // oldest raised first
+)
+
+// ActionFilter narrows the actions register. Nil and empty fields match
+// everything. It lives in the URL, so that a view can be bookmarked.
+type ActionFilter struct {
+	CommitteeID *int64
+	OwnerID     *int64
+	Status      string // "", FilterOpen, FilterClosed or FilterOverdue
+	RaisedFrom  *time.Time
+	RaisedTo    *time.Time
+	Words       []string // every word must appear in the action's text
+	Sort        string
+	Limit       int // 0: no limit
+	Offset      int
+	// Today decides what is overdue.
+	Today time.Time
+}
+
+// ActionScope is the part of the register a reader may see, worked out once
+// per request by Reader.ActionScope and applied by the store in SQL. An
+// action is visible when the reader may read the minutes of the meeting
+// that raised it and the item it was raised in; an action entered from
+// earlier history (raised at a meeting not in minutebook) is visible to the
+// committee's members and secretariat.
+type ActionScope struct {
+	All bool // administrators see everything
+	// Meetings are the meetings whose minutes the reader may read.
+	Meetings []int64
+	// HiddenItems are items, within those meetings, classified above the
+	// reader: an action raised in one must not leak through the register.
+	HiddenItems []int64
+	// HistoryCommittees are the committees whose earlier-history actions
+	// the reader may see.
+	HistoryCommittees []int64
+}
+
+// ItemLevel is an agenda item classified above or beside its document.
+type ItemLevel struct {
+	ID             int64
+	MeetingID      int64
+	CommitteeID    int64
+	Classification Classification
+}
+
+// ActionScope works out what of the register the reader may see, from every
+// meeting, the meetings at which the reader was recorded present, and the
+// items that carry their own classification.
+func (r *Reader) ActionScope(meetings []*Meeting, recorded map[int64]bool, items []ItemLevel) ActionScope {
+	sc := ActionScope{All: r.Admin(), Meetings: []int64{}, HiddenItems: []int64{}, HistoryCommittees: []int64{}}
+	if sc.All {
+		return sc
+	}
+	for _, m := range meetings {
+		if r.CanReadMinutes(m, recorded[m.ID]) {
+			sc.Meetings = append(sc.Meetings, m.ID)
+		}
+	}
+	for _, it := range items {
+		if it.Classification.Valid() && !r.CanRead(it.Classification, it.CommitteeID, recorded[it.MeetingID]) {
+			sc.HiddenItems = append(sc.HiddenItems, it.ID)
+		}
+	}
+	for id := range r.Roles {
+		if r.Member(id) {
+			sc.HistoryCommittees = append(sc.HistoryCommittees, id)
+		}
+	}
+	slices.Sort(sc.Meetings)
+	slices.Sort(sc.HiddenItems)
+	slices.Sort(sc.HistoryCommittees)
+	return sc
+}
+
+// Sees reports whether the action is in the scope; it decides as the
+// store's query does, for a single action read by reference.
+func (sc ActionScope) Sees(a *Action) bool {
+	if sc.All {
+		return true
+	}
+	if a.RaisedMeetingID == nil {
+		return has(sc.HistoryCommittees, a.CommitteeID)
+	}
+	return has(sc.Meetings, *a.RaisedMeetingID) && (a.ItemID == nil || !has(sc.HiddenItems, *a.ItemID))
+}
+
+// SeesNote reports whether the reader may read the note of an event: one
+// recorded at a meeting is as readable as that meeting's minutes; one
+// recorded outside a meeting (a reopening) is for the committee's members.
+// The event itself (its kind and dates) shows to whoever sees the action.
+func (sc ActionScope) SeesNote(e ActionEvent, committeeID int64) bool {
+	if sc.All {
+		return true
+	}
+	if e.MeetingID != nil {
+		return has(sc.Meetings, *e.MeetingID)
+	}
+	return has(sc.HistoryCommittees, committeeID)
+}
+
+// ReadsMeeting reports whether the reader may read the meeting's minutes.
+func (sc ActionScope) ReadsMeeting(id int64) bool { return sc.All || has(sc.Meetings, id) }
+
+func has(sorted []int64, id int64) bool {
+	_, ok := slices.BinarySearch(sorted, id)
+	return ok
+}
+
+// CanSeeSchedule reports whether the reader may see that a meeting is held,
+// and when and where (a calendar entry, not its minutes): whoever may read
+// its minutes, and every member of the committee, who needs to know when it
+// meets before its minutes exist.
+func (r *Reader) CanSeeSchedule(m *Meeting, recorded bool) bool {
+	return r.Member(m.CommitteeID) || r.CanReadMinutes(m, recorded)
+}

@@ -1,0 +1,134 @@
+package minutesimport
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var headingRE = regexp.MustCompile(`^(?:(?i:agenda\s+)?(?i:item)\s+)?(\d{1,2})(?:\.(\d{1,2}))?([.):]|\s*[-–—:])?([ \t]+)([^\t]+)$`)
+
+// heading recognises an agenda item heading: "5. Title", "5.1. Title",
+// "5.3 Title". Numbers must follow on from the previous heading, which is
+// what tells "2. Actions Outstanding" from a numbered list or a figure
+// inside a minute.
+func (p *parser) heading(i int) bool {
+	pt := strings.TrimSpace(p.lines[i].plain)
+	m := headingRE.FindStringSubmatch(pt)
+	if m == nil {
+		return false
+	}
+	sep, gap, title := m[3], m[4], cleanText(m[5])
+	if sep == "" && strings.ContainsRune(gap, '\t') {
+		return false // "1<tab>Name" is a table row
+	}
+	if len(title) > 600 || utf8.RuneCountInString(title) > 150 || !hasLetter(title) || strings.ContainsAny(title[len(title)-1:], ".;,") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(title); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if _, start, _, ok := findDate(pt); ok && start == 0 {
+		return false // "1 November 2023, 10:00" is a date line
+	}
+	top, sub := atoi(m[1]), -1
+	if m[2] != "" {
+		sub = atoi(m[2])
+	}
+	spaced := p.lines[i-1].blank && (i+1 >= len(p.lines) || p.lines[i+1].blank)
+	switch {
+	case sub < 0 && p.cur < 0:
+		// The first heading must look like one: "1 Canada Square" is an address.
+		low := strings.ToLower(pt)
+		if top > 1 || (sep == "" && !strings.HasPrefix(low, "item") && !strings.HasPrefix(low, "agenda")) {
+			return false
+		}
+	case sub < 0 && top == p.lastTop+1:
+	case sub < 0 && top > p.lastTop+1 && top <= p.lastTop+3 && spaced:
+		p.warn(i, "item %d follows item %d: items %d–%d are missing or were not recognised", top, p.lastTop, p.lastTop+1, top-1)
+	case sub < 0:
+		return false
+	case p.cur < 0 || top != p.lastTop:
+		return false
+	case sub == p.lastSub+1:
+	case sub > p.lastSub+1 && sub <= p.lastSub+3 && spaced:
+		p.warn(i, "item %d.%d follows item %d.%d: sub-items are missing or were not recognised", top, sub, top, p.lastSub)
+	default:
+		return false
+	}
+	p.flush()
+	p.endList()
+	p.table, p.lastOut = nil, -1
+	p.sec = inItems
+	number := m[1]
+	if sub >= 0 {
+		number += "." + m[2]
+		p.lastSub = sub
+	} else {
+		p.lastTop, p.lastSub = top, 0
+	}
+	p.doc.Items = append(p.doc.Items, Item{Number: number, Title: title, Line: i})
+	p.texts = append(p.texts, &strings.Builder{})
+	p.cur = len(p.doc.Items) - 1
+	p.lastTextEnd, p.lastTextKind = 0, noBlock
+	p.mark(i, roleItem)
+	return true
+}
+
+var (
+	nextStartRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?next\s`)
+	nextRE      = regexp.MustCompile(`(?i)^(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?next\s+(?:(main|reporting|extraordinary)\s+)?meeting(?:\s+date)?\s*(?:(?:will\s+be\s+(?:held\s+)?)?on\b|is\b|:|[-–—])?\s*(.*)$`)
+	// What may surround a date without saying anything more.
+	dateNoiseRE = regexp.MustCompile(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|[\s.,;:()–—-]+`)
+)
+
+// nextMeetings reads "Next Main Meeting: 14 November 2023; Next Reporting
+// Meeting: 27 November 2023".
+func (p *parser) nextMeetings(i int) bool {
+	pt := strings.TrimSpace(p.lines[i].plain)
+	if !nextStartRE.MatchString(pt) {
+		return false
+	}
+	var found []NextMeeting
+	whole := true
+	for seg := range strings.SplitSeq(pt, ";") {
+		seg = strings.TrimSpace(seg)
+		if seg == "" {
+			continue
+		}
+		m := nextRE.FindStringSubmatch(seg)
+		if m == nil {
+			whole = false
+			continue
+		}
+		iso, start, end, ok := findDate(m[2])
+		if !ok {
+			whole = false
+			continue
+		}
+		if dateNoiseRE.ReplaceAllString(m[2][:start]+m[2][end:], "") != "" {
+			whole = false
+		}
+		kind := strings.ToLower(m[1])
+		if kind == "" {
+			kind = "main"
+		}
+		found = append(found, NextMeeting{Kind: kind, Date: iso})
+	}
+	if len(found) == 0 {
+		return false
+	}
+	p.doc.NextMeetings = append(p.doc.NextMeetings, found...)
+	if !whole {
+		// The line says more than the dates (a time, a place): the dates
+		// are taken and the line is kept as it is, so that nothing is lost.
+		p.warn(i, "took the next meeting dates from a line that says more; the line itself is kept")
+		return false
+	}
+	p.flush()
+	p.endList()
+	p.table = nil
+	p.mark(i, roleNext)
+	return true
+}

@@ -1,0 +1,252 @@
+package minutesimport
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	classifiedRE = regexp.MustCompile(`(?i)\bclassified\s+as\s+(red|amber|green|clear|white)\b`)
+	classLabelRE = regexp.MustCompile(`(?i)^(?:(?:security\s+)?classification|tlp)\s*[:\-–]?\s*(red|amber|green|clear|white)\b`)
+	classAloneRE = regexp.MustCompile(`(?i)^(red|amber|green|clear|white)$`)
+	// The reference is code, meeting number, year and month: OPSG_105_2310.
+	referenceRE  = regexp.MustCompile(`(?:^|[^A-Za-z0-9_])([A-Z][A-Z0-9]{1,15})_(\d{1,4})_(\d{2})(\d{2})(?:[^0-9]|$)`)
+	statusWordRE = regexp.MustCompile(`(?i)\b(draft|final|approved)\b`)
+	statusLineRE = regexp.MustCompile(`(?i)^(?:minutes\s+)?status\s*:\s*(draft|final|approved)\b|^(draft|final|approved)\s+minutes$`)
+	titleRE      = regexp.MustCompile(`(?i)^(.*?)\b(?:(main|reporting|extraordinary)\s+)?meeting\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,4})\b`)
+	titleAltRE   = regexp.MustCompile(`(?i)^(.*?)\s(\d{1,4})\s*[-–—:]?\s*(?:(main|reporting|extraordinary)\s+)?meeting$`)
+	kindRE       = regexp.MustCompile(`(?i)\b(main|reporting|extraordinary)\s+meeting\b`)
+	venueLabelRE = regexp.MustCompile(`(?i)^(?:venue|location|where|place)\s*[:\-–]\s*(.+)$`)
+	codeParenRE  = regexp.MustCompile(`\s*\(([A-Z][A-Z0-9]{1,15})\)`)
+	codeRE       = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,15}$`)
+	minutesOfRE  = regexp.MustCompile(`(?i)^(?:(?:draft|final|approved)\s+)?minutes\s+(?:of\s+|for\s+)?(?:the\s+)?`)
+	// What may surround a date and times on a date line without being a venue.
+	timeNoiseRE = regexp.MustCompile(`(?i)\b(?:date|time|from|to|until|till|at|on|hrs|hours|gmt|bst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b`)
+)
+
+// headerLine reads a line of the heading, before the attendees: the
+// classification statement, the committee and meeting number, the date and
+// time, the venue, the reference and status. One line may say several.
+func (p *parser) headerLine(i int) {
+	l := &p.lines[i]
+	pt := strings.TrimSpace(l.plain)
+	if p.attendanceHeading(i, pt) {
+		return
+	}
+	if strings.ContainsRune(l.plain, '\t') {
+		if cols, ok := attendanceColumns(splitCells(l.plain)); ok {
+			// A table of names with no "Attendees:" above it.
+			p.sec, p.cols, p.group = inAttendees, cols, ""
+			p.mark(i, roleHeading)
+			return
+		}
+	}
+	m := &p.doc.Meeting
+	got, heading := false, false
+	if c := classification(pt); c != "" {
+		got, heading = true, true
+		if c == "WHITE" {
+			p.warn(i, "classification WHITE is the old name of CLEAR; read as CLEAR")
+			c = "CLEAR"
+		}
+		if m.Classification != "" && m.Classification != c {
+			p.warn(i, "classified %s here but %s earlier; kept %s", c, m.Classification, m.Classification)
+		} else {
+			m.Classification = c
+		}
+	}
+	if r := referenceRE.FindStringSubmatch(pt); r != nil {
+		got, heading = true, true
+		ref := r[1] + "_" + r[2] + "_" + r[3] + r[4]
+		switch {
+		case m.Reference == "":
+			m.Reference = ref
+		case m.Reference != ref:
+			p.warn(i, "a second reference %s; kept %s", ref, m.Reference)
+		}
+		p.setCode(i, r[1])
+		if m.Number == 0 {
+			m.Number = atoi(r[2])
+		}
+		if s := statusWordRE.FindStringSubmatch(pt); s != nil {
+			p.setStatus(i, s[1])
+		}
+	} else if s := statusLineRE.FindStringSubmatch(pt); s != nil {
+		got, heading = true, true
+		p.setStatus(i, s[1]+s[2])
+	}
+	if !p.titleSeen {
+		if p.title(i, pt) {
+			got, heading = true, true
+		}
+	}
+	if k := kindRE.FindStringSubmatch(pt); k != nil {
+		got = true
+		m.Kind = strings.ToLower(k[1])
+	}
+	if v := venueLabelRE.FindStringSubmatch(pt); v != nil {
+		got = true
+		if m.Venue != "" {
+			p.warn(i, "a second venue %q; kept %q", cleanText(v[1]), m.Venue)
+		} else {
+			m.Venue = cleanText(v[1])
+		}
+	} else if (!p.dateSeen || m.Start == "") && p.dateLine(i, pt, heading) {
+		got = true
+	}
+	if got {
+		p.mark(i, roleMeeting)
+		if heading {
+			p.headerText[pt] = true
+		}
+		return
+	}
+	// The tradition puts the venue on a line of its own under the date
+	// ("Teleconference", "London").
+	if m.Venue == "" && (p.titleSeen || p.dateSeen) && looksLikeVenue(pt) {
+		m.Venue = cleanText(pt)
+		p.mark(i, roleMeeting)
+		if !p.dateSeen {
+			p.warn(i, "took %q to be the venue", m.Venue)
+		}
+		return
+	}
+	p.unrecognised(i)
+}
+
+func classification(pt string) string {
+	for _, re := range []*regexp.Regexp{classifiedRE, classLabelRE, classAloneRE} {
+		if m := re.FindStringSubmatch(pt); m != nil {
+			return strings.ToUpper(m[1])
+		}
+	}
+	return ""
+}
+
+func (p *parser) setCode(i int, code string) {
+	m := &p.doc.Meeting
+	switch {
+	case m.Committee == "":
+		m.Committee = code
+	case m.Committee != code:
+		p.warn(i, "committee code %s here but %s earlier; kept %s", code, m.Committee, m.Committee)
+	}
+}
+
+func (p *parser) setStatus(i int, word string) {
+	s := strings.ToLower(word)
+	if s == "approved" {
+		s = "final" // approved minutes are the final minutes
+	}
+	m := &p.doc.Meeting
+	switch {
+	case m.Status == "":
+		m.Status = s
+	case m.Status != s:
+		p.warn(i, "the minutes say %s here but %s earlier; kept %s", s, m.Status, m.Status)
+	}
+}
+
+// title reads "Operations Group Meeting 105", "Operations Group (OPSG)
+// Reporting Meeting 106" or "OPSG 106 – Main Meeting".
+func (p *parser) title(i int, pt string) bool {
+	var name, kind, number string
+	if t := titleRE.FindStringSubmatch(pt); t != nil {
+		name, kind, number = t[1], t[2], t[3]
+	} else if t := titleAltRE.FindStringSubmatch(pt); t != nil {
+		name, number, kind = t[1], t[2], t[3]
+	} else {
+		return false
+	}
+	m := &p.doc.Meeting
+	name = minutesOfRE.ReplaceAllString(strings.TrimSpace(name), "")
+	if c := codeParenRE.FindStringSubmatch(name); c != nil {
+		p.setCode(i, c[1])
+		name = codeParenRE.ReplaceAllString(name, "")
+	}
+	name = strings.Trim(name, " -–—:,")
+	if codeRE.MatchString(name) {
+		p.setCode(i, name)
+		name = ""
+	}
+	if name != "" {
+		m.CommitteeName = cleanText(name)
+	}
+	n := atoi(number)
+	switch {
+	case m.Number == 0:
+		m.Number = n
+	case m.Number != n:
+		p.warn(i, "the heading says meeting %d but the reference says %d; kept %d", n, m.Number, m.Number)
+	}
+	if kind != "" {
+		m.Kind = strings.ToLower(kind)
+	}
+	p.titleSeen = true
+	return true
+}
+
+// dateLine reads the meeting's date and times, "23 October 2023, 12:20 –
+// 16:00", and a venue written after them on the same line.
+func (p *parser) dateLine(i int, pt string, heading bool) bool {
+	m := &p.doc.Meeting
+	iso, start, end, ok := findDate(pt)
+	rest := pt
+	if ok {
+		rest = pt[:start] + " " + pt[end:]
+	} else if !strings.HasPrefix(strings.ToLower(pt), "time") {
+		return false
+	}
+	times, spans := findTimes(rest)
+	if !ok && len(times) == 0 {
+		return false
+	}
+	switch {
+	case !ok:
+	case !p.dateSeen:
+		m.Date, p.dateSeen = iso, true
+	case m.Date != iso:
+		p.warn(i, "a second date %s; kept %s", iso, m.Date)
+	}
+	if len(times) > 0 && m.Start == "" {
+		m.Start = times[0]
+		if len(times) > 1 {
+			m.End = times[1]
+		}
+	}
+	if heading {
+		return true // the rest of the line is the title
+	}
+	var b strings.Builder
+	last := 0
+	for _, s := range spans {
+		b.WriteString(rest[last:s[0]])
+		b.WriteByte(',')
+		last = s[1]
+	}
+	b.WriteString(rest[last:])
+	// What is left, part by part, is a venue unless it is only noise
+	// ("Tuesday", "Date:").
+	var venue []string
+	for part := range strings.FieldsFuncSeq(b.String(), func(r rune) bool { return strings.ContainsRune(",;|–—", r) }) {
+		if hasLetter(timeNoiseRE.ReplaceAllString(part, "")) {
+			venue = append(venue, cleanText(strings.Trim(part, " :.-")))
+		}
+	}
+	if len(venue) > 0 {
+		v := strings.Join(venue, ", ")
+		if m.Venue == "" {
+			m.Venue = v
+		} else {
+			p.warn(i, "ignored %q on the date line", v)
+		}
+	}
+	return true
+}
+
+func looksLikeVenue(pt string) bool {
+	low := strings.ToLower(pt)
+	return hasLetter(pt) && utf8.RuneCountInString(pt) <= 80 && !strings.ContainsRune(pt, '\t') &&
+		!strings.HasSuffix(pt, ".") && !strings.Contains(low, "minutes") && !strings.Contains(low, "agenda")
+}

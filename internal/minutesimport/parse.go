@@ -1,0 +1,219 @@
+package minutesimport
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// ParseText reads minutes written as plain text. Lines are numbered from 1
+// in the text as given.
+func ParseText(text string) *Document {
+	p := newParser(text)
+	p.run()
+	return p.finish()
+}
+
+// What a line was taken to be; see Document.roles.
+const (
+	roleMeeting      = "meeting"
+	roleHeading      = "heading" // "Attendees:", column headings, a category with nobody under it
+	roleAttendee     = "attendee"
+	roleApology      = "apology"
+	roleItem         = "item"
+	roleText         = "text"
+	roleDecision     = "decision"
+	roleIntro        = "decision-intro" // "The OPSG:" before a list of decisions
+	roleAction       = "action"
+	roleRisk         = "risk"
+	roleOutstanding  = "outstanding"
+	roleNext         = "next-meeting"
+	roleFurniture    = "furniture" // page headers and footers, reported as warnings
+	roleUnrecognised = "unrecognised"
+)
+
+type section int
+
+const (
+	inHeader section = iota
+	inAttendees
+	inApologies
+	inItems
+)
+
+type parser struct {
+	doc   *Document
+	lines []line // index 0 unused, so that indexes are line numbers
+	roles []string
+	sec   section
+
+	lastBlank  int             // the most recent blank line
+	headerText map[string]bool // heading lines, to recognise them repeated as page headers
+	dateSeen   bool
+	titleSeen  bool
+
+	cols          columns
+	group         string // the category or organisation rows are listed under
+	blankSinceRow bool
+	continuing    bool           // names after a blank line are being taken to continue the group above
+	people        map[string]int // name → line, to catch a person listed twice
+
+	cur              int // index of the current item in doc.Items; -1 before the first
+	lastTop, lastSub int
+	texts            []*strings.Builder // the text of each item, built without copying
+	lastTextEnd      int                // last line of the previous text paragraph
+	lastTextKind     blockKind
+	blk              *block
+	intro            int // line of a pending "The OPSG:", 0 when none
+	introUsed        bool
+	introEmitted     bool
+	introAfterBlank  int
+	lastOut          int // index in doc.OutstandingActions of the row being read; -1 when none
+	table            *outTable
+	actionRefs       map[string]int
+}
+
+func newParser(text string) *parser {
+	text = strings.ToValidUTF8(text, "\ufffd")
+	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	raw := strings.Split(text, "\n")
+	// A final newline ends the last line rather than starting an empty one.
+	if len(raw) > 0 && raw[len(raw)-1] == "" {
+		raw = raw[:len(raw)-1]
+	}
+	p := &parser{
+		doc:        &Document{},
+		lines:      make([]line, len(raw)+1),
+		roles:      make([]string, len(raw)+1),
+		headerText: map[string]bool{},
+		people:     map[string]int{},
+		actionRefs: map[string]int{},
+		cur:        -1,
+		lastOut:    -1,
+		cols:       defaultColumns,
+	}
+	for i, r := range raw {
+		p.lines[i+1] = newLine(r)
+	}
+	return p
+}
+
+func (p *parser) run() {
+	for i := 1; i < len(p.lines); i++ {
+		if p.lines[i].blank {
+			p.lastBlank = i
+			p.blankSinceRow = true
+			p.flush()
+			continue
+		}
+		if p.furniture(i) || p.heading(i) || p.nextMeetings(i) {
+			continue
+		}
+		switch p.sec {
+		case inHeader:
+			p.headerLine(i)
+		case inAttendees, inApologies:
+			p.attendanceLine(i)
+		case inItems:
+			p.itemLine(i)
+		}
+	}
+	p.flush()
+	p.endList()
+}
+
+func (p *parser) mark(i int, role string) { p.roles[i] = role }
+
+func (p *parser) warn(i int, format string, args ...any) {
+	p.doc.Warnings = append(p.doc.Warnings, Warning{Line: i, Text: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) unrecognised(i int) {
+	p.roles[i] = roleUnrecognised
+	p.doc.Unrecognised = append(p.doc.Unrecognised, Unrecognised{Line: i, Text: strings.TrimSpace(p.lines[i].raw)})
+}
+
+var pageRE = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}$|^(?i:page)\s+\d{1,4}$`)
+
+// furniture recognises page headers and footers left in text copied from a
+// PDF: "Page 2 of 8", or a heading line (the reference, the classification
+// statement) seen again. They are reported, not put into a minute, and they
+// do not end the paragraph they interrupt.
+func (p *parser) furniture(i int) bool {
+	pt := strings.TrimSpace(p.lines[i].plain)
+	if !(len(pt) <= 20 && pageRE.MatchString(pt)) && !p.headerText[pt] {
+		return false
+	}
+	p.mark(i, roleFurniture)
+	p.warn(i, "skipped %q as a page header or footer", pt)
+	return true
+}
+
+func (p *parser) finish() *Document {
+	d := p.doc
+	for k := range d.Items {
+		it := &d.Items[k]
+		it.Text = p.texts[k].String()
+		it.Decisions = nonNil(it.Decisions)
+		it.Actions = nonNil(it.Actions)
+		it.Risks = nonNil(it.Risks)
+	}
+	m := &d.Meeting
+	if m.Kind == "" {
+		m.Kind = "main" // the tradition names only the other kinds
+	}
+	for _, f := range []struct {
+		missing bool
+		what    string
+	}{
+		{m.Committee == "", "no committee code found (it is read from the reference, e.g. OPSG_105_2310, or a heading such as \"Operations Group (OPSG) Meeting 105\")"},
+		{m.Number == 0, "no meeting number found"},
+		{m.Date == "", "no meeting date found"},
+		{m.Reference == "", "no document reference found"},
+		{m.Status == "", "the minutes do not say whether they are draft or final"},
+		{m.Classification == "", "no classification statement found; the minutes must be classified before they are published"},
+	} {
+		if f.missing {
+			p.warn(0, "%s", f.what)
+		}
+	}
+	// The reference ends in the meeting's year and month: OPSG_105_2310.
+	if r, dt := m.Reference, m.Date; len(r) > 4 && len(dt) == 10 && r[len(r)-4:] != dt[2:4]+dt[5:7] {
+		p.warn(0, "the reference %s does not match the meeting date %s", r, dt)
+	}
+	for k, a := range d.OutstandingActions {
+		if a.Status == "" {
+			p.warn(a.Line, "outstanding action %s has no status", a.Ref)
+		}
+		d.OutstandingActions[k].Text = cleanText(a.Text)
+	}
+	for k := range d.Attendees {
+		d.Attendees[k].PartItems = nonNil(d.Attendees[k].PartItems)
+	}
+	d.Attendees = nonNil(d.Attendees)
+	d.Apologies = nonNil(d.Apologies)
+	d.Items = nonNil(d.Items)
+	d.OutstandingActions = nonNil(d.OutstandingActions)
+	d.Risks = nonNil(d.Risks)
+	d.NextMeetings = nonNil(d.NextMeetings)
+	d.Unrecognised = nonNil(d.Unrecognised)
+	d.Warnings = nonNil(d.Warnings)
+	// Warnings are raised as the parser learns things, not always in line
+	// order; people read them against the document, so they are sorted.
+	slices.SortStableFunc(d.Warnings, func(a, b Warning) int { return a.Line - b.Line })
+	slices.SortStableFunc(d.Unrecognised, func(a, b Unrecognised) int { return a.Line - b.Line })
+	d.roles = p.roles
+	return d
+}
+
+// nonNil makes an empty list encode as [] rather than null, which is easier
+// for the consumers of the JSON.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,231 @@
+package server
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/minutebook/minutebook/internal/form"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
+	"github.com/minutebook/minutebook/web"
+)
+
+// registerPageSize is how many actions a page of the register lists.
+const registerPageSize = 50
+
+// today is the day against which targets are overdue.
+func today() time.Time { return time.Now().UTC().Truncate(24 * time.Hour) }
+
+// registerView is what every view of the register (page, CSV, API) reads
+// from a request: the reader's scope, the filter as typed and as applied.
+type registerView struct {
+	scope      mb.ActionScope
+	typed      *form.ActionFilter
+	filter     mb.ActionFilter
+	committees []*mb.Committee
+}
+
+func (s *Server) registerViewOf(r *http.Request) (*registerView, error) {
+	ctx := r.Context()
+	sc, err := s.store.ActionScope(ctx, reader(r))
+	if err != nil {
+		return nil, err
+	}
+	committees, err := s.store.Committees(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string]int64{}
+	for _, c := range committees {
+		byCode[c.Code] = c.ID
+	}
+	v := &registerView{scope: sc, typed: form.ParseActionFilter(r.URL.Query()), committees: committees}
+	v.filter = v.typed.Filter(byCode, today())
+	return v, nil
+}
+
+// handleActions serves GET /actions: the register.
+func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	v, err := s.registerViewOf(r)
+	if err != nil {
+		return err
+	}
+	counts, err := s.store.RegisterCounts(ctx, v.scope, v.filter)
+	if err != nil {
+		return err
+	}
+	p := web.ActionsPage{Chrome: s.chrome(r, "Actions register", "actions"), Filter: v.typed, Counts: counts}
+	p.Total = counts.For(v.filter.Status)
+	p.Pages = max(1, (p.Total+registerPageSize-1)/registerPageSize)
+	p.Page = min(v.typed.Page, p.Pages)
+	f := v.filter
+	f.Limit, f.Offset = registerPageSize, (p.Page-1)*registerPageSize
+	entries, err := s.store.RegisterEntries(ctx, v.scope, f)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		p.Rows = append(p.Rows, web.ActionRow{Entry: e, URL: web.ActionURL(e.Action), Overdue: e.Action.Overdue(f.Today),
+			AgeDays: mb.DaysBetween(e.Action.RaisedOn, f.Today)})
+	}
+	if len(entries) > 0 {
+		p.First, p.Last = f.Offset+1, f.Offset+len(entries)
+	}
+	if p.Page > 1 {
+		p.PrevURL = "/actions" + v.typed.Query("page", pageParam(p.Page-1))
+	}
+	if p.Page < p.Pages {
+		p.NextURL = "/actions" + v.typed.Query("page", strconv.Itoa(p.Page+1))
+	}
+	p.CSVURL = "/actions.csv" + v.typed.Query("page", "")
+	p.APIURL = "/api/v1/actions" + v.typed.Query("page", "")
+	for _, st := range []struct{ value, label string }{{"", "All"}, {mb.FilterOpen, "Open"}, {mb.FilterOverdue, "Overdue"}, {mb.FilterClosed, "Closed"}} {
+		p.Statuses = append(p.Statuses, web.FilterLink{
+			Label: st.label + " (" + strconv.Itoa(counts.For(st.value)) + ")", Href: "/actions" + v.typed.Query("status", st.value, "page", ""),
+			Current: v.filter.Status == st.value, TestID: "status-" + orAll(st.value),
+		})
+	}
+	p.Mine = mineLinks(reader(r))
+	if p.Slippage, err = s.store.OwnerSlippage(ctx, v.scope, v.filter); err != nil {
+		return err
+	}
+	ages, err := s.store.OpenActionAges(ctx, v.scope, v.filter)
+	if err != nil {
+		return err
+	}
+	p.Chart = web.NewAgeChart(ages)
+	owners, err := s.store.ActionOwners(ctx, v.scope)
+	if err != nil {
+		return err
+	}
+	for _, o := range owners {
+		p.Owners = append(p.Owners, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
+	}
+	// The reader's own organisation is a choice even before it owns anything,
+	// so that "my organisation's actions" shows as chosen.
+	if rd := reader(r); rd.SignedIn() && rd.User.OrganisationID != nil {
+		own := strconv.FormatInt(*rd.User.OrganisationID, 10)
+		if !slices.ContainsFunc(p.Owners, func(o web.Option) bool { return o.Value == own }) {
+			p.Owners = append(p.Owners, web.Option{Value: own, Label: rd.User.OrganisationName})
+		}
+	}
+	for _, c := range v.committees {
+		p.Committees = append(p.Committees, web.Option{Value: c.Code, Label: c.Code + " – " + c.Name})
+		if reader(r).CanEditMeeting(c.ID) {
+			p.CanAddEarly = append(p.CanAddEarly, web.Option{Value: "/committees/" + c.Code + "/actions/new", Label: "Enter an earlier action of " + c.Code})
+		}
+	}
+	return s.page(w, r, web.Actions(p))
+}
+
+func pageParam(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func orAll(s string) string {
+	if s == "" {
+		return "all"
+	}
+	return s
+}
+
+// mineLinks are the one-click views of the reader's organisation's actions.
+func mineLinks(rd *mb.Reader) []web.FilterLink {
+	if !rd.SignedIn() || rd.User.OrganisationID == nil {
+		return nil
+	}
+	owner := strconv.FormatInt(*rd.User.OrganisationID, 10)
+	name := rd.User.OrganisationName
+	return []web.FilterLink{
+		{Label: name + "’s open actions", Href: "/actions?owner=" + owner + "&status=open", TestID: "mine-open"},
+		{Label: name + "’s overdue actions", Href: "/actions?owner=" + owner + "&status=overdue&sort=target", TestID: "mine-overdue"},
+		{Label: "All of " + name + "’s actions", Href: "/actions?owner=" + owner, TestID: "mine-all"},
+	}
+}
+
+// actionFromURL loads the action named by {code}, {meeting} and {sequence}
+// with its events, if the reader may see it; otherwise it is not found.
+func (s *Server) actionFromURL(r *http.Request) (*mb.Action, mb.ActionScope, error) {
+	meeting, err1 := strconv.Atoi(chi.URLParam(r, "meeting"))
+	seq, err2 := strconv.Atoi(chi.URLParam(r, "sequence"))
+	if err1 != nil || err2 != nil {
+		return nil, mb.ActionScope{}, mb.Errorf(mb.ENOTFOUND, "There is no such action.")
+	}
+	code := chi.URLParam(r, "code")
+	a, err := s.store.ActionByReference(r.Context(), code, meeting, seq)
+	if err != nil {
+		return nil, mb.ActionScope{}, err
+	}
+	sc, err := s.store.ActionScope(r.Context(), reader(r))
+	if err != nil {
+		return nil, sc, err
+	}
+	if !sc.Sees(a) {
+		return nil, sc, mb.Errorf(mb.ENOTFOUND, "There is no action %s.", mb.ActionReference(code, meeting, seq))
+	}
+	return a, sc, nil
+}
+
+// handleActionShow serves GET /actions/{code}/{meeting}/{sequence}.
+func (s *Server) handleActionShow(w http.ResponseWriter, r *http.Request) error {
+	a, sc, err := s.actionFromURL(r)
+	if err != nil {
+		return err
+	}
+	return s.renderActionPage(w, r, http.StatusOK, a, sc, nil, nil)
+}
+
+// renderActionPage shows the action; change and reopen carry a form sent
+// back with its messages.
+func (s *Server) renderActionPage(w http.ResponseWriter, r *http.Request, status int, a *mb.Action, sc mb.ActionScope, change, reopen *form.ActionChange) error {
+	ctx := r.Context()
+	p := web.ActionPage{Chrome: s.chrome(r, a.Reference(), "actions"), Action: a, Slippage: mb.SlippageOf(a), Overdue: a.Overdue(today()),
+		CanChange: reader(r).CanEditMeeting(a.CommitteeID), Change: change, Reopen: reopen}
+	if p.Change == nil {
+		p.Change = &form.ActionChange{Errors: form.Errors{}}
+	}
+	if p.Reopen == nil {
+		p.Reopen = &form.ActionChange{Errors: form.Errors{}}
+	}
+	meetings, err := s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &a.CommitteeID})
+	if err != nil {
+		return err
+	}
+	byID := map[int64]*mb.Meeting{}
+	for _, m := range meetings {
+		byID[m.ID] = m
+		if p.CanChange && m.Number > a.MeetingNumber && (m.Status == mb.Draft || m.Status == mb.Circulated) {
+			p.Meetings = append(p.Meetings, web.Option{Value: strconv.FormatInt(m.ID, 10), Label: m.ShortName() + " – " + m.DateLabel()})
+		}
+	}
+	readable := func(id *int64) *mb.Meeting {
+		if id == nil || !sc.ReadsMeeting(*id) {
+			return nil
+		}
+		return byID[*id]
+	}
+	p.RaisedMeeting, p.ClosedMeeting = readable(a.RaisedMeetingID), readable(a.ClosedMeetingID)
+	for _, e := range a.Events {
+		row := web.EventRow{Event: e, NoteHidden: !sc.SeesNote(e, a.CommitteeID)}
+		if e.MeetingID != nil {
+			row.MeetingName = a.CommitteeCode + " " + strconv.Itoa(e.MeetingNumber)
+			if m := readable(e.MeetingID); m != nil {
+				row.MeetingURL = "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
+			}
+		}
+		if row.NoteHidden {
+			row.Event.Note = ""
+		}
+		p.Events = append(p.Events, row)
+	}
+	s.render(w, r, status, web.ActionShow(p))
+	return nil
+}

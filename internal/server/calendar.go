@@ -1,0 +1,232 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // meetings are held on London time whatever the server's zone files
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/go-chi/chi/v5"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
+	"github.com/minutebook/minutebook/web"
+)
+
+// meetingZone is the zone of the meetings' wall-clock times.
+var meetingZone = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
+// feedReader is who a calendar feed is for: the owner of ?token= when one
+// is given (calendar programs carry no session), else the session's reader.
+func (s *Server) feedReader(r *http.Request, token string) (*mb.Reader, error) {
+	if token == "" {
+		return reader(r), nil
+	}
+	u, err := s.store.UserByCalendarToken(r.Context(), token)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.Reader(r.Context(), u)
+}
+
+// handleCommitteeCalendar serves GET /committees/{code}/calendar.ics: the
+// committee's meetings and its open actions' target dates. Anonymously it
+// carries only what anonymous readers may see (published CLEAR minutes);
+// with a personal ?token= or a session, what that reader may see.
+func (s *Server) handleCommitteeCalendar(w http.ResponseWriter, r *http.Request) error {
+	rd, err := s.feedReader(r, r.URL.Query().Get("token"))
+	if err != nil {
+		return err
+	}
+	c, err := s.store.CommitteeByCode(r.Context(), chi.URLParam(r, "code"))
+	if err != nil {
+		return err
+	}
+	cal, err := s.calendar(r, rd, c.Code+" – "+c.Name, []int64{c.ID}, nil)
+	if err != nil {
+		return err
+	}
+	return serveCalendar(w, cal, strings.ToLower(c.Code)+".ics")
+}
+
+// handlePersonalCalendar serves GET /calendar/{token}: the signed-in
+// reader's own feed, by its secret URL: the meetings of their committees,
+// and the open actions of those committees and of their organisation.
+func (s *Server) handlePersonalCalendar(w http.ResponseWriter, r *http.Request) error {
+	token := strings.TrimSuffix(chi.URLParam(r, "token"), ".ics")
+	rd, err := s.feedReader(r, token)
+	if err != nil {
+		return err
+	}
+	var committees []int64
+	for id := range rd.Roles {
+		committees = append(committees, id)
+	}
+	slices.Sort(committees)
+	cal, err := s.calendar(r, rd, "minutebook – "+rd.User.Name, committees, rd.User.OrganisationID)
+	if err != nil {
+		return err
+	}
+	return serveCalendar(w, cal, "minutebook.ics")
+}
+
+// calendar builds a feed of the committees' meetings the reader may see on
+// the schedule and the open actions with a target date the reader may see:
+// those of the committees, and those owned by owner when given.
+func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committees []int64, owner *int64) (*ics.Calendar, error) {
+	ctx := r.Context()
+	base := "http://" + r.Host
+	if r.TLS != nil {
+		base = "https://" + r.Host
+	}
+	cal := ics.NewCalendarFor("minutebook")
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetName(name)
+	cal.SetXWRCalName(name)
+	cal.SetXWRTimezone(meetingZone.String())
+	cal.SetRefreshInterval("PT1H")
+	recorded := map[int64]bool{}
+	if rd.SignedIn() {
+		var err error
+		if recorded, err = s.store.RecordedMeetings(ctx, rd.User.PersonID); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range committees {
+		meetings, err := s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &id})
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range meetings {
+			if rd.CanSeeSchedule(m, recorded[m.ID]) {
+				addMeeting(cal, m, base)
+			}
+		}
+	}
+	sc, err := s.store.ActionScope(ctx, rd)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	add := func(f mb.ActionFilter) error {
+		f.Status, f.Today = mb.FilterOpen, today()
+		return s.store.EachRegisterEntry(ctx, sc, f, func(e mb.RegisterEntry) error {
+			if e.Action.CurrentTarget != nil && !seen[e.Action.ID] {
+				seen[e.Action.ID] = true
+				addAction(cal, e, base)
+			}
+			return nil
+		})
+	}
+	for _, id := range committees {
+		if err := add(mb.ActionFilter{CommitteeID: &id}); err != nil {
+			return nil, err
+		}
+	}
+	if owner != nil {
+		if err := add(mb.ActionFilter{OwnerID: owner}); err != nil {
+			return nil, err
+		}
+	}
+	return cal, nil
+}
+
+func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
+	e := cal.AddEvent("meeting-" + strconv.FormatInt(m.ID, 10) + "@minutebook")
+	e.SetDtStampTime(m.UpdatedAt)
+	e.SetModifiedAt(m.UpdatedAt)
+	e.SetSequence(m.Version)
+	e.SetSummary(m.ShortName() + " – " + m.Kind.Label())
+	if m.Venue != "" {
+		e.SetLocation(m.Venue)
+	}
+	e.SetDescription(m.Title() + " (" + m.Reference + ")")
+	e.SetURL(base + meetingPath(m))
+	if m.Start != nil {
+		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, meetingZone)
+		e.SetStartAt(start)
+		end := start.Add(time.Hour)
+		if m.End != nil {
+			end = time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.End.Hour, m.End.Minute, 0, 0, meetingZone)
+		}
+		e.SetEndAt(end)
+	} else {
+		e.SetAllDayStartAt(m.Date)
+		e.SetAllDayEndAt(m.Date.AddDate(0, 0, 1))
+	}
+}
+
+func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string) {
+	a := en.Action
+	e := cal.AddEvent("action-" + strconv.FormatInt(a.ID, 10) + "@minutebook")
+	e.SetDtStampTime(time.Now().UTC())
+	e.SetSequence(a.Version)
+	e.SetSummary("Action " + a.Reference() + " due – " + a.OwnerName)
+	desc := a.Text
+	if en.Slippage.Revisions > 0 {
+		desc += "\nTarget date revised " + strconv.Itoa(en.Slippage.Revisions) + " time(s), " + strconv.Itoa(en.Slippage.Days) + " days in all."
+	}
+	e.SetDescription(desc)
+	e.SetURL(base + web.ActionURL(a))
+	e.SetAllDayStartAt(*a.CurrentTarget)
+	e.SetAllDayEndAt(a.CurrentTarget.AddDate(0, 0, 1))
+	e.SetTimeTransparency(ics.TransparencyTransparent)
+}
+
+func serveCalendar(w http.ResponseWriter, cal *ics.Calendar, filename string) error {
+	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
+	w.Header().Set("Content-Disposition", `inline; filename="`+filename+`"`)
+	w.Header().Set("Cache-Control", "private, max-age=300")
+	return cal.SerializeTo(w)
+}
+
+// newCalendarSecret returns a random personal feed secret.
+func newCalendarSecret() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	return "cal_" + base64.RawURLEncoding.EncodeToString(b)
+}
+
+// handleCalendarToken serves POST /account/calendar-token: it makes (or
+// remakes, killing the old one) the reader's personal feed URL and shows it
+// once.
+func (s *Server) handleCalendarToken(w http.ResponseWriter, r *http.Request) error {
+	secret := newCalendarSecret()
+	if err := s.store.SetCalendarToken(r.Context(), reader(r).User.ID, secret); err != nil {
+		return err
+	}
+	base := "http://" + r.Host
+	if r.TLS != nil {
+		base = "https://" + r.Host
+	}
+	return s.renderAccountPage(w, r, http.StatusOK, nil, "", base+"/calendar/"+secret+".ics")
+}
+
+// calendarFeeds is the account page's calendar part.
+func (s *Server) calendarFeeds(r *http.Request, newURL string) (web.CalendarFeeds, error) {
+	f := web.CalendarFeeds{NewURL: newURL}
+	at, ok, err := s.store.CalendarTokenCreated(r.Context(), reader(r).User.ID)
+	if err != nil {
+		return f, err
+	}
+	f.HasToken, f.Created = ok, at
+	committees, err := s.store.Committees(r.Context())
+	if err != nil {
+		return f, err
+	}
+	for _, c := range committees {
+		f.Committees = append(f.Committees, web.Option{Value: "/committees/" + c.Code + "/calendar.ics", Label: c.Code + " – " + c.Name})
+	}
+	return f, nil
+}
