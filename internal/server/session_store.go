@@ -1,7 +1,7 @@
 package server
 
 import (
-	"bytes"
+	"reflect"
 	"sync"
 	"time"
 
@@ -20,27 +20,37 @@ const touchEvery = time.Minute
 // rewritten when its data change, or when its stored expiry is more than
 // touchEvery behind; so the idle timeout may end a session up to
 // touchEvery early, which a two-hour timeout does not notice.
+//
+// Sessions are compared decoded: gob writes a map in a different order
+// each time, so equal sessions rarely encode to equal bytes.
 type lazyTouch struct {
 	scs.Store
-	mu   sync.Mutex
-	seen map[string]committed // what this process last wrote, by token
+	codec scs.Codec
+	mu    sync.Mutex
+	seen  map[string]committed // what this process last wrote, by token
 }
 
 type committed struct {
-	data   []byte
-	expiry time.Time
+	deadline time.Time
+	values   map[string]any
+	expiry   time.Time
 }
 
-func newLazyTouch(s scs.Store) *lazyTouch {
-	return &lazyTouch{Store: s, seen: map[string]committed{}}
+func newLazyTouch(s scs.Store, codec scs.Codec) *lazyTouch {
+	return &lazyTouch{Store: s, codec: codec, seen: map[string]committed{}}
 }
 
 // Commit writes the session unless only its expiry moved, by less than touchEvery.
 func (s *lazyTouch) Commit(token string, b []byte, expiry time.Time) error {
+	deadline, values, err := s.codec.Decode(b)
+	if err != nil {
+		return s.Store.Commit(token, b, expiry)
+	}
 	s.mu.Lock()
 	last, ok := s.seen[token]
 	s.mu.Unlock()
-	if ok && bytes.Equal(last.data, b) && !expiry.Before(last.expiry) && expiry.Sub(last.expiry) < touchEvery {
+	if ok && !expiry.Before(last.expiry) && expiry.Sub(last.expiry) < touchEvery &&
+		deadline.Equal(last.deadline) && reflect.DeepEqual(values, last.values) {
 		return nil
 	}
 	if err := s.Store.Commit(token, b, expiry); err != nil {
@@ -51,7 +61,7 @@ func (s *lazyTouch) Commit(token string, b []byte, expiry time.Time) error {
 	if len(s.seen) > 10000 {
 		s.forgetExpired()
 	}
-	s.seen[token] = committed{data: bytes.Clone(b), expiry: expiry}
+	s.seen[token] = committed{deadline: deadline, values: values, expiry: expiry}
 	return nil
 }
 
