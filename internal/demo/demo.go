@@ -141,7 +141,11 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.meetings(ctx, opsg, tabasc, panel); err != nil {
 		return err
 	}
-	return l.accounts(ctx)
+	if err := l.accounts(ctx); err != nil {
+		return err
+	}
+	// After the accounts: the register is recorded as the secretariat.
+	return l.risks(ctx)
 }
 
 // since is when the demo's memberships begin.
