@@ -160,7 +160,7 @@ func escalationTable(p EscalationsPage) templ.Component {
 			templ_7745c5c3_Var6 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<div class=\"table-scroll\"><table data-testid=\"escalations\"><thead><tr><th scope=\"col\">Committee</th><th scope=\"col\">Risk</th><th scope=\"col\">Severity now</th><th scope=\"col\">When escalated</th><th scope=\"col\">Trend over reviews</th><th scope=\"col\">Open for</th><th scope=\"col\">Escalated by</th></tr></thead> <tbody>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<div class=\"table-scroll\"><table class=\"register\" data-testid=\"escalations\"><thead><tr><th scope=\"col\">Committee</th><th scope=\"col\">Risk</th><th scope=\"col\">Severity now</th><th scope=\"col\">When escalated</th><th scope=\"col\">Trend over reviews</th><th scope=\"col\">Open for</th><th scope=\"col\">Escalated by</th></tr></thead> <tbody>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
