@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/minutebook/minutebook/internal/pgembed"
+	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // dbFlags are the flags every command shares to find the database.
@@ -87,4 +88,37 @@ func ensureDatabase(ctx context.Context, adminURL, name string) error {
 		}
 	}
 	return nil
+}
+
+// opened is a database with its store open.
+type opened struct {
+	*database
+	Store *postgres.Store
+}
+
+// Close closes the store, then stops the private PostgreSQL if there is one.
+func (o *opened) Close() {
+	o.Store.Close()
+	o.database.Close()
+}
+
+// openStore opens the database as openDatabase does, applies pending
+// migrations unless told not to, and opens the store.
+func openStore(ctx context.Context, f dbFlags, log *slog.Logger, stderr io.Writer, migrate bool) (*opened, error) {
+	d, err := openDatabase(ctx, f, log, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if migrate {
+		if err := postgres.Migrate(d.URL); err != nil {
+			d.Close()
+			return nil, err
+		}
+	}
+	store, err := postgres.Open(ctx, d.URL)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	return &opened{database: d, Store: store}, nil
 }

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 
 	"github.com/minutebook/minutebook/internal/demo"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // runDemo serves "minutebook demo": load the demo data on request.
@@ -22,19 +21,12 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	d, err := openDatabase(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr)
+	o, err := openStore(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, true)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	if err := postgres.Migrate(d.URL); err != nil {
-		return err
-	}
-	store, err := postgres.Open(ctx, d.URL)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.Close()
+	store := o.Store
 	creds, err := demo.Load(ctx, store, demo.Options{PasswordParams: params})
 	if err != nil {
 		return err

@@ -39,22 +39,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 
-	d, err := openDatabase(ctx, db, log, stderr)
+	o, err := openStore(ctx, db, log, stderr, !*noMigrate)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	if !*noMigrate {
-		if err := postgres.Migrate(d.URL); err != nil {
-			return err
-		}
-	}
-	store, err := postgres.Open(ctx, d.URL)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if err := firstStart(ctx, store, params, d.Embedded && !*noDemo, stdout); err != nil {
+	defer o.Close()
+	store := o.Store
+	if err := firstStart(ctx, store, params, o.Embedded && !*noDemo, stdout); err != nil {
 		return err
 	}
 

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"strings"
+
+	"golang.org/x/term"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
@@ -22,7 +25,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	action := args[0]
 	fs := newFlagSet("user "+action, "minutebook user "+action+": "+map[string]string{
-		"add":            "create a user. The password is read from standard input with --password-stdin, or generated and printed.",
+		"add":            "create a user. The password is asked for at the terminal, read from standard input with --password-stdin, or generated and printed.",
 		"reset-password": "give a user a new password, read from standard input with --password-stdin or generated and printed.",
 	}[action], stderr)
 	var db dbFlags
@@ -49,6 +52,15 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if err := mb.ValidatePassword(pw); err != nil {
 			return errors.New(mb.ErrorMessage(err))
 		}
+	} else if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		var err error
+		if pw, err = promptPassword(f, stdout); err != nil {
+			return err
+		}
+		generated = pw == ""
+		if generated {
+			pw = password.Generate()
+		}
 	} else {
 		pw, generated = password.Generate(), true
 	}
@@ -60,19 +72,12 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
-	d, err := openDatabase(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr)
+	o, err := openStore(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, true)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	if err := postgres.Migrate(d.URL); err != nil {
-		return err
-	}
-	store, err := postgres.Open(ctx, d.URL)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+	defer o.Close()
+	store := o.Store
 
 	if action == "reset-password" {
 		u, _, err := store.UserByEmail(ctx, *email)
@@ -108,4 +113,31 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stdout, "Password: %s\n(shown once: pass it on securely)\n", pw)
 	}
 	return nil
+}
+
+// promptPassword asks for a password twice on the terminal without echoing
+// it; an empty answer asks for a generated one.
+func promptPassword(tty *os.File, stdout io.Writer) (string, error) {
+	fmt.Fprint(stdout, "Password (empty to generate one): ")
+	first, err := term.ReadPassword(int(tty.Fd()))
+	fmt.Fprintln(stdout)
+	if err != nil {
+		return "", fmt.Errorf("read the password: %w", err)
+	}
+	if len(first) == 0 {
+		return "", nil
+	}
+	if err := mb.ValidatePassword(string(first)); err != nil {
+		return "", errors.New(mb.ErrorMessage(err))
+	}
+	fmt.Fprint(stdout, "Password again: ")
+	second, err := term.ReadPassword(int(tty.Fd()))
+	fmt.Fprintln(stdout)
+	if err != nil {
+		return "", fmt.Errorf("read the password: %w", err)
+	}
+	if string(first) != string(second) {
+		return "", errors.New("the two passwords are not the same")
+	}
+	return string(first), nil
 }

@@ -142,7 +142,8 @@ func (s *Server) chrome(r *http.Request, title, section string) web.Chrome {
 			c.Nav = append(c.Nav, web.NavLink{Section: "audit", Label: "Audit log", Href: "/audit"})
 		}
 		if rd.Admin() {
-			c.Nav = append(c.Nav, web.NavLink{Section: "admin", Label: "Users", Href: "/admin/users"})
+			c.Nav = append(c.Nav, web.NavLink{Section: "admin", Label: "Users", Href: "/admin/users"},
+				web.NavLink{Section: "people", Label: "People", Href: "/admin/people"})
 		}
 	}
 	return c
