@@ -122,13 +122,6 @@ type CalendarFeeds struct {
 	Committees []Option // public feeds by committee: Value is the URL
 }
 
-func dayLabel(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format("02/01/2006")
-}
-
 func isoDay(t *time.Time) string {
 	if t == nil {
 		return ""

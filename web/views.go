@@ -52,6 +52,8 @@ type CommitteePage struct {
 	CanAddMeeting bool
 	// CanManage shows the controls to seat and unseat members.
 	CanManage bool
+	// CanReadRisks links to the committee's risk register.
+	CanReadRisks bool
 }
 
 // Option is one choice in a select.
@@ -217,6 +219,7 @@ func auditEntities() []Option {
 	return []Option{
 		{"committee", "Committees"}, {"meeting", "Meetings"}, {"membership", "Memberships"},
 		{"person", "People"}, {"organisation", "Organisations"}, {"user", "Users"}, {"api_token", "API tokens"},
+		{"risk", "Risks"},
 	}
 }
 

@@ -145,7 +145,11 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.actions(ctx); err != nil {
 		return err
 	}
-	return l.accounts(ctx)
+	if err := l.accounts(ctx); err != nil {
+		return err
+	}
+	// After the accounts: the risk register is recorded as the secretariat.
+	return l.risks(ctx)
 }
 
 // since is when the demo's memberships begin.

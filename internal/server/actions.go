@@ -18,6 +18,7 @@ import (
 const registerPageSize = 50
 
 // today is the day against which targets are overdue.
+// today is the current day at midnight UTC, as dates are stored.
 func today() time.Time { return time.Now().UTC().Truncate(24 * time.Hour) }
 
 // registerView is what every view of the register (page, CSV, API) reads

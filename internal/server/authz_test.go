@@ -63,6 +63,12 @@ var (
 	opsgMembers = expect{notFound, notFound, allow, notFound, allow, allow}
 	// opsgSecretariat changes what OPSG's members may see.
 	opsgSecretariat = expect{signIn, notFound, forbidden, notFound, allow, allow}
+	// riskReaders: the committee's members and secretariat, and the chair
+	// and secretariat of the bodies above it (the Panel chair).
+	riskReaders = expect{signIn, forbidden, allow, allow, allow, allow}
+	// overseers: a parent body's chair and secretariat, and administrators;
+	// a member of the Panel is not one.
+	overseers = expect{signIn, forbidden, forbidden, allow, allow, allow}
 )
 
 // route is one entry of the matrix: the method and pattern as registered,
@@ -118,6 +124,20 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /committees/{code}/actions/new":                      {path: "/committees/OPSG/actions/new", expect: secretariat, form: url.Values{}},
 		"GET /committees/{code}/meetings/{number}/actions/review":  {path: "/committees/OPSG/meetings/106/actions/review", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/actions/review": {path: "/committees/OPSG/meetings/106/actions/review", expect: secretariat, form: url.Values{}},
+		// The risk register and escalations.
+		"GET /committees/{code}/risks":                             {path: "/committees/OPSG/risks", expect: riskReaders},
+		"GET /committees/{code}/risks/new":                         {path: "/committees/OPSG/risks/new", expect: secretariat},
+		"POST /committees/{code}/risks/new":                        {path: "/committees/OPSG/risks/new", expect: secretariat, form: url.Values{}},
+		"GET /committees/{code}/risks/{ref}":                       {path: "/committees/OPSG/risks/OPSG-006", expect: riskReaders},
+		"GET /committees/{code}/risks/{ref}/edit":                  {path: "/committees/OPSG/risks/OPSG-006/edit", expect: secretariat},
+		"POST /committees/{code}/risks/{ref}/edit":                 {path: "/committees/OPSG/risks/OPSG-006/edit", expect: secretariat, form: url.Values{}},
+		"GET /committees/{code}/meetings/{number}/risks":           {path: "/committees/OPSG/meetings/106/risks", expect: secretariat},
+		"POST /committees/{code}/meetings/{number}/risks":          {path: "/committees/OPSG/meetings/106/risks", expect: secretariat, form: url.Values{}},
+		"POST /committees/{code}/meetings/{number}/risks/escalate": {path: "/committees/OPSG/meetings/106/risks/escalate", expect: secretariat, form: url.Values{}},
+		"POST /committees/{code}/meetings/{number}/risks/withdraw": {path: "/committees/OPSG/meetings/106/risks/withdraw", expect: secretariat, form: url.Values{}},
+		"GET /escalations":                                         {path: "/escalations", expect: overseers},
+		"GET /api/v1/committees/{code}/risks":                      {path: "/api/v1/committees/OPSG/risks", expect: riskReaders},
+		"GET /api/v1/committees/{code}/escalations":                {path: "/api/v1/committees/PANEL/escalations", expect: overseers},
 
 		"GET /committees/new":                      {path: "/committees/new", expect: adminOnly},
 		"POST /committees/new":                     {path: "/committees/new", expect: adminOnly, form: url.Values{}},

@@ -86,6 +86,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		CanEdit:       rd.CanEditCommittee(),
 		CanAddMeeting: rd.CanEditMeeting(c.ID),
 		CanManage:     rd.Admin(),
+		CanReadRisks:  rd.CanReadRisks(c.ID),
 	}))
 }
 

@@ -76,6 +76,22 @@ func (s *Server) routes() http.Handler {
 			r.Post("/committees/{code}/actions/new", s.handle(s.handleEarlierActionCreate))
 			r.Get("/committees/{code}/meetings/{number}/actions/review", s.handle(s.handleReviewForm))
 			r.Post("/committees/{code}/meetings/{number}/actions/review", s.handle(s.handleReview))
+			// The risk register and escalations to the parent body. Who may
+			// read or change them is decided in the handlers by the
+			// Reader's CanReadRisks, CanEditRisks and OverseesAny.
+			r.Get("/committees/{code}/risks", s.handle(s.handleRiskIndex))
+			r.Get("/committees/{code}/risks/new", s.handle(s.handleRiskNew))
+			r.Post("/committees/{code}/risks/new", s.handle(s.handleRiskCreate))
+			r.Get("/committees/{code}/risks/{ref}", s.handle(s.handleRiskShow))
+			r.Get("/committees/{code}/risks/{ref}/edit", s.handle(s.handleRiskEdit))
+			r.Post("/committees/{code}/risks/{ref}/edit", s.handle(s.handleRiskUpdate))
+			r.Get("/committees/{code}/meetings/{number}/risks", s.handle(s.handleRiskReviewPage))
+			r.Post("/committees/{code}/meetings/{number}/risks", s.handle(s.handleRiskReviewSave))
+			r.Post("/committees/{code}/meetings/{number}/risks/escalate", s.handle(s.handleRiskEscalate))
+			r.Post("/committees/{code}/meetings/{number}/risks/withdraw", s.handle(s.handleRiskWithdraw))
+			r.Get("/escalations", s.handle(s.handleEscalations))
+			r.Get("/api/v1/committees/{code}/risks", s.handle(s.handleAPIRisks))
+			r.Get("/api/v1/committees/{code}/escalations", s.handle(s.handleAPIEscalations))
 
 			// Administrators.
 			r.Group(func(r chi.Router) {
