@@ -24,6 +24,12 @@ type loader struct {
 
 func (l *loader) load(ctx context.Context) error {
 	w := l.w
+	committeeCols, err := l.b.Columns(ctx, "committees")
+	if err != nil {
+		return err
+	}
+	// The risk register's migration adds a counter of risk numbers.
+	withRiskNumbers := committeeCols["last_risk_number"]
 	steps := []struct {
 		table   string
 		columns []string
@@ -38,13 +44,17 @@ func (l *loader) load(ctx context.Context) error {
 			p := w.people[i]
 			return append(v, p.id, p.name, p.email, orgID(p.org))
 		}},
-		{"committees", []string{"id", "code", "name", "description", "parent_id", "secretariat_id", "decision_vocabulary", "escalation_threshold"}, len(w.committees), func(i int, v []any) []any {
+		{"committees", committeeColumns(withRiskNumbers), len(w.committees), func(i int, v []any) []any {
 			c := w.committees[i]
 			var parent any
 			if c.parent != nil {
 				parent = c.parent.id
 			}
-			return append(v, c.id, c.code, c.name, c.description, parent, c.secretariat.id, c.vocabulary, c.threshold)
+			v = append(v, c.id, c.code, c.name, c.description, parent, c.secretariat.id, c.vocabulary, c.threshold)
+			if withRiskNumbers {
+				v = append(v, len(c.risks))
+			}
+			return v
 		}},
 		{"committee_categories", []string{"committee_id", "position", "name"}, w.categoryCount(), w.categoryRow()},
 		{"severity_bands", []string{"committee_id", "name", "min_severity", "max_severity"}, len(w.committees) * len(mb.DefaultSeverityBands), func(i int, v []any) []any {
@@ -89,11 +99,24 @@ func (l *loader) load(ctx context.Context) error {
 			return err
 		}
 	}
+	if withRiskNumbers {
+		if err := l.loadRisks(ctx); err != nil {
+			return err
+		}
+	}
 	if err := l.statuses(ctx); err != nil {
 		return err
 	}
 	return l.b.Audit(ctx, "demo", "load", fmt.Sprintf("Loaded the %s scale demo (seed %d, up to %s): %d committees, %d meetings, %d agenda items, %d decisions, %d actions, %d users",
 		w.opts.Size.Name, w.opts.Seed, w.opts.Today.Format(time.DateOnly), len(w.committees), len(w.meetings), len(w.items), len(w.decisions), len(w.actions), w.ids["users"]))
+}
+
+func committeeColumns(withRiskNumbers bool) []string {
+	cols := []string{"id", "code", "name", "description", "parent_id", "secretariat_id", "decision_vocabulary", "escalation_threshold"}
+	if withRiskNumbers {
+		cols = append(cols, "last_risk_number")
+	}
+	return cols
 }
 
 // copy streams n rows made by row into table, reporting progress.

@@ -16,6 +16,7 @@ type item struct {
 	topic    topic
 	class    string // "" when as the document
 	ref      string // the incident, modification or risk the item is about
+	risk     *risk  // the risk a risk register item is about
 }
 
 type decision struct {
@@ -75,16 +76,32 @@ var bpiSubs = []string{"Business Process Indicators", "Prepayment Analysis", "3G
 // and the later life of each action, committee by committee.
 func (w *world) plan() {
 	for _, c := range w.committees {
+		w.planRisks(newRnd(w.opts.Seed, 6, uint64(c.id)), c)
 		pool := topicPools[w.parentIndex(c)]
 		from := len(w.actions)
+		riskItems := map[int]*item{}
 		for _, m := range c.meetings {
 			r := newRnd(w.opts.Seed, 3, uint64(m.id))
+			raised := len(w.actions)
 			w.agenda(r, m, pool)
-			if m.held {
-				w.attend(r, m)
+			if !m.held {
+				continue
+			}
+			w.attend(r, m)
+			for _, it := range w.items[m.firstItem:] {
+				if it.risk != nil && riskItems[m.seq] == nil {
+					riskItems[m.seq] = it
+				}
+			}
+			// Actions raised in a risk register item mitigate its risk.
+			for _, a := range w.actions[raised:] {
+				if it := riskItems[m.seq]; it != nil && a.itemID == it.id {
+					w.riskActions = append(w.riskActions, [2]int64{it.risk.id, a.id})
+				}
 			}
 		}
 		w.actionLives(newRnd(w.opts.Seed, 4, uint64(c.id)), c, w.actions[from:])
+		w.reviewRisks(newRnd(w.opts.Seed, 7, uint64(c.id)), c, riskItems)
 	}
 }
 
@@ -215,7 +232,11 @@ func (w *world) addItem(r rnd, m *meeting, parentID int64, position int, t topic
 		it.ref = title[:5]
 	}
 	if t == topicRisk {
-		it.ref = m.committee.code + "-" + itoa3(1+r.IntN(40))
+		if rk := m.committee.riskAt(r, m.seq); rk != nil {
+			it.ref, it.risk = rk.ref, rk
+		} else {
+			it.ref = m.committee.code + "-" + itoa3(1+r.IntN(40))
+		}
 	}
 	// Now and then an item needs more protection than its document.
 	if r.chance(0.06) {
@@ -281,13 +302,13 @@ func (w *world) decide(r rnd, m *meeting, prev *item) {
 func (w *world) textCtx(it *item) *textCtx {
 	m := it.meeting
 	c := m.committee.textCtx(m.date)
-	switch {
-	case strings.HasPrefix(it.ref, "INC"):
+	switch it.topic {
+	case topicIncidentSub:
 		c.incident = it.ref
-	case strings.HasPrefix(it.ref, "MP"):
+	case topicModification:
 		c.mod = it.ref
 		c.modTitle = strings.TrimPrefix(it.title, it.ref+" ")
-	case it.ref != "":
+	case topicRisk:
 		c.risk = it.ref
 	}
 	if it.topic == topicConsultation {

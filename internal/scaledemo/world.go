@@ -24,6 +24,10 @@ type world struct {
 	actions     []*action
 	events      []*actionEvent
 	attendance  []*attendance
+	risks       []*risk
+	reviews     []*riskReview
+	escalations []*escalation
+	riskActions [][2]int64 // risk id, action id
 	accounts    []Account
 	admin       *person
 
@@ -70,6 +74,7 @@ type committee struct {
 	secretaries []*person // who records events (actor of action events)
 	guests      []*person // other participants who attend, by organisation
 	meetings    []*meeting
+	risks       []*risk
 	ever        map[*person]bool // everyone ever seated, so nobody sits twice
 }
 
