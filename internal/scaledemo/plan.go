@@ -93,10 +93,23 @@ func (w *world) plan() {
 					riskItems[m.seq] = it
 				}
 			}
-			// Actions raised in a risk register item mitigate its risk.
+			// Actions raised in a risk register item mitigate its risk, and
+			// the first action of the meeting that raised a risk does too.
+			linked := map[[2]int64]bool{}
+			link := func(rk *risk, a *action) {
+				if l := [2]int64{rk.id, a.id}; !linked[l] {
+					linked[l] = true
+					w.riskActions = append(w.riskActions, l)
+				}
+			}
 			for _, a := range w.actions[raised:] {
 				if it := riskItems[m.seq]; it != nil && a.itemID == it.id {
-					w.riskActions = append(w.riskActions, [2]int64{it.risk.id, a.id})
+					link(it.risk, a)
+				}
+			}
+			for _, rk := range c.risks {
+				if rk.from == m.seq && len(w.actions) > raised {
+					link(rk, w.actions[raised])
 				}
 			}
 		}
