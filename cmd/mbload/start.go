@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"net/url"
 	"os"
 	"os/exec"
@@ -140,6 +141,14 @@ func serveChild(ctx context.Context, addr, databaseURL string, stderr io.Writer)
 	if err != nil {
 		return err
 	}
+	// MBLOAD_PPROF=127.0.0.1:6060 serves the child's profiles there, to
+	// find where a page spends its time.
+	if a := os.Getenv("MBLOAD_PPROF"); a != "" {
+		if err := requireLoopback("http://" + a); err != nil {
+			return err
+		}
+		go func() { _ = http.ListenAndServe(a, pprofMux()) }()
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -150,6 +159,13 @@ func serveChild(ctx context.Context, addr, databaseURL string, stderr io.Writer)
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return srv.Shutdown(shutdown)
+}
+
+func pprofMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	return mux
 }
 
 // requireLoopback refuses to load anything but this machine.

@@ -126,11 +126,15 @@ func (s *Store) ActionsOutstanding(ctx context.Context, meetingID int64) ([]mb.O
 		return nil, err
 	}
 	// Candidates: raised earlier, and open now, closed no earlier than the
-	// meeting, or reopened at some time (replay decides).
+	// meeting, or reopened at some time (replay decides). The two EXISTS
+	// are apart so that each is answered by its own index (events by
+	// meeting; reopened events, partial): one EXISTS with an OR read every
+	// event of the register.
 	rows, err := s.pool.Query(ctx, `SELECT `+actionColumns+actionFrom+`
 		WHERE a.committee_id = $1 AND a.meeting_number < $2
 		  AND (a.status = 'open' OR a.closed_on >= $3
-		       OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND (e.meeting_id = $4 OR e.kind = 'reopened')))
+		       OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND e.meeting_id = $4)
+		       OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND e.kind = 'reopened'))
 		ORDER BY a.meeting_number, a.sequence`, m.CommitteeID, m.Number, m.Date, m.ID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: actions outstanding at %d: %w", meetingID, err)
