@@ -46,7 +46,13 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer o.Close()
 	store := o.Store
 	if *scale != "" {
-		return loadScaleDemo(ctx, store, scaledemo.Options{Size: size, Seed: *seed, Today: day, Progress: stdout}, params, stdout)
+		next := "go run ./cmd/mbload --start"
+		if o.Embedded && db.dataDir != "minutebook-data" {
+			next += " --data-dir " + db.dataDir
+		} else if !o.Embedded {
+			next = "go run ./cmd/mbload --start   # with the same DATABASE_URL"
+		}
+		return loadScaleDemo(ctx, store, scaledemo.Options{Size: size, Seed: *seed, Today: day, Progress: stdout}, params, next, stdout)
 	}
 	creds, err := demo.Load(ctx, store, demo.Options{PasswordParams: params})
 	if err != nil {
@@ -60,7 +66,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // loadScaleDemo loads the generated data set. Every account shares one
 // password, hashed once: argon2id is slow on purpose, and 2,000 hashes would
 // take minutes.
-func loadScaleDemo(ctx context.Context, store *postgres.Store, opts scaledemo.Options, params *password.Params, stdout io.Writer) error {
+func loadScaleDemo(ctx context.Context, store *postgres.Store, opts scaledemo.Options, params *password.Params, next string, stdout io.Writer) error {
 	pw := password.Generate()
 	hash, err := password.Hash(pw, params)
 	if err != nil {
@@ -76,6 +82,6 @@ func loadScaleDemo(ctx context.Context, store *postgres.Store, opts scaledemo.Op
 	for _, a := range res.Accounts {
 		fmt.Fprintf(stdout, "  %-28s %s\n", a.Role, a.Email)
 	}
-	fmt.Fprintf(stdout, "\nRun the load benchmark against it with:\n  MBLOAD_PASSWORD='%s' go run ./cmd/mbload --start\n", pw)
+	fmt.Fprintf(stdout, "\nRun the load benchmark against it with:\n  MBLOAD_PASSWORD='%s' %s\n", pw, next)
 	return nil
 }
