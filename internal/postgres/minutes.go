@@ -1,0 +1,71 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+)
+
+// Minutes returns a meeting's whole document: header, roll call, items with
+// decisions and actions, the actions outstanding table derived from the
+// register, and the next meetings.
+func (s *Store) Minutes(ctx context.Context, meetingID int64) (*mb.Minutes, error) {
+	m, err := s.Meeting(ctx, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	doc := &mb.Minutes{Meeting: m}
+	c, err := s.Committee(ctx, m.CommitteeID)
+	if err != nil {
+		return nil, err
+	}
+	doc.Categories = c.Categories
+	if doc.Attendance, err = s.Attendance(ctx, meetingID); err != nil {
+		return nil, err
+	}
+	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
+		return nil, err
+	}
+	if doc.Outstanding, err = s.ActionsOutstanding(ctx, meetingID); err != nil {
+		return nil, err
+	}
+	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {
+		return nil, err
+	}
+	if m.ApprovedMeetingID != nil {
+		by, err := s.Meeting(ctx, *m.ApprovedMeetingID)
+		if err != nil {
+			return nil, err
+		}
+		doc.ApprovedBy = by.ShortName()
+	}
+	return doc, nil
+}
+
+// NextMeetings derives the dates the minutes end with from the committee's
+// schedule: the first main and the first reporting meeting after this one.
+// Deriving them, rather than typing them into each document, keeps them
+// right when the schedule moves, and a snapshot keeps what a version said.
+func (s *Store) NextMeetings(ctx context.Context, m *mb.Meeting) ([]mb.NextMeeting, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT DISTINCT ON (kind) kind, number, date FROM meetings
+		WHERE committee_id = $1 AND kind IN ('main', 'reporting') AND (date, number) > ($2, $3)
+		ORDER BY kind, date, number`, m.CommitteeID, m.Date, m.Number)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: next meetings after %d: %w", m.ID, err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.NextMeeting, error) {
+		var n mb.NextMeeting
+		var kind string
+		err := r.Scan(&kind, &n.Number, &n.Date)
+		n.Kind = mb.MeetingKind(kind)
+		return n, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: next meetings after %d: %w", m.ID, err)
+	}
+	return list, nil // "main" sorts before "reporting", as the document prints them
+}
