@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -246,4 +247,25 @@ func (s *Store) MinutesVersions(ctx context.Context, meetingID int64) ([]*mb.Min
 		return nil, fmt.Errorf("postgres: versions of %d: %w", meetingID, err)
 	}
 	return list, nil
+}
+
+// PublishedAt returns when each of the meetings' minutes were last
+// published or corrected after publication, by meeting id, for feeds.
+func (s *Store) PublishedAt(ctx context.Context, meetingIDs []int64) (map[int64]time.Time, error) {
+	rows, err := s.pool.Query(ctx, `SELECT meeting_id, max(at) FROM minutes_versions
+		WHERE meeting_id = ANY($1) AND status = 'published' GROUP BY meeting_id`, meetingIDs)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: published at: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var id int64
+		var at time.Time
+		if err := rows.Scan(&id, &at); err != nil {
+			return nil, fmt.Errorf("postgres: published at: %w", err)
+		}
+		out[id] = at
+	}
+	return out, rows.Err()
 }

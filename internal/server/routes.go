@@ -40,6 +40,15 @@ func (s *Server) routes() http.Handler {
 		r.Get("/public", s.handle(s.handlePublicIndex))
 		r.Get("/committees/{code}/meetings/{number}", s.handle(s.handleMeetingShow))
 
+		// The public site and the read API (issue 4): open to everyone, filtered
+		// by what each reader may read.
+		r.Get("/public/{code}", s.handle(s.handlePublicCommittee))
+		r.Get("/public/{code}/feed.atom", s.handle(s.handlePublicFeed))
+		r.Get("/public/{code}/{number}", s.handle(s.handlePublicMinutes))
+		r.Get("/api/v1/committees", s.handle(s.handleAPICommittees))
+		r.Get("/api/v1/committees/{code}/meetings", s.handle(s.handleAPIMeetings))
+		r.Get("/api/v1/committees/{code}/meetings/{number}", s.handle(s.handleAPIMeeting))
+
 		// Signed-in readers.
 		r.Group(func(r chi.Router) {
 			r.Use(requireSignIn)
@@ -55,6 +64,41 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingEdit))
 			r.Post("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingUpdate))
 			r.Get("/audit", s.handle(s.handleAudit))
+
+			// Drafting, approving and publishing minutes (issue 4). Each
+			// handler checks the committee's secretariat (or, for comments,
+			// its members) itself.
+			r.Route("/committees/{code}/meetings/{number}", func(r chi.Router) {
+				r.Get("/attendance", s.handle(s.handleAttendanceEdit))
+				r.Post("/attendance", s.handle(s.handleAttendanceUpdate))
+				r.Get("/items/new", s.handle(s.handleItemNew))
+				r.Post("/items/new", s.handle(s.handleItemCreate))
+				r.Get("/items/{item}/edit", s.handle(s.handleItemEdit))
+				r.Post("/items/{item}/edit", s.handle(s.handleItemUpdate))
+				r.Post("/items/{item}/move", s.handle(s.handleItemMove))
+				r.Post("/items/{item}/delete", s.handle(s.handleItemDelete))
+				r.Get("/items/{item}/decisions/new", s.handle(s.handleDecisionNew))
+				r.Post("/items/{item}/decisions/new", s.handle(s.handleDecisionCreate))
+				r.Get("/decisions/{decision}/edit", s.handle(s.handleDecisionEdit))
+				r.Post("/decisions/{decision}/edit", s.handle(s.handleDecisionUpdate))
+				r.Post("/decisions/{decision}/move", s.handle(s.handleDecisionMove))
+				r.Post("/decisions/{decision}/delete", s.handle(s.handleDecisionDelete))
+				r.Get("/items/{item}/actions/new", s.handle(s.handleRaisedActionNew))
+				r.Post("/items/{item}/actions/new", s.handle(s.handleRaisedActionCreate))
+				r.Get("/actions/{action}/edit", s.handle(s.handleRaisedActionEdit))
+				r.Post("/actions/{action}/edit", s.handle(s.handleRaisedActionUpdate))
+				r.Post("/actions/{action}/delete", s.handle(s.handleRaisedActionDelete))
+				r.Post("/items/{item}/comments", s.handle(s.handleCommentCreate))
+				r.Post("/comments/{comment}/resolve", s.handle(s.handleCommentResolve))
+				r.Post("/circulate", s.handle(s.handleCirculate))
+				r.Get("/approve", s.handle(s.handleApproveForm))
+				r.Post("/approve", s.handle(s.handleApprove))
+				r.Post("/publish", s.handle(s.handlePublish))
+				r.Get("/correction", s.handle(s.handleCorrectionForm))
+				r.Post("/correction", s.handle(s.handleCorrectionOpen))
+				r.Post("/correction/finish", s.handle(s.handleCorrectionFinish))
+				r.Get("/history", s.handle(s.handleHistory))
+			})
 
 			// Administrators.
 			r.Group(func(r chi.Router) {
