@@ -14,7 +14,6 @@ import (
 // participants; saving brings fresh ones, so no script is needed.
 const blankAttendanceRows = 5
 
-
 // attendanceRows prefills the form from the committee's roster on the
 // meeting's day (members in their category, alternates for their member,
 // the secretariat as participants for its organisation), overlaid with what

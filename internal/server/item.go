@@ -186,4 +186,3 @@ func (s *Server) handleItemDelete(w http.ResponseWriter, r *http.Request) error 
 	}
 	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” deleted.")
 }
-
