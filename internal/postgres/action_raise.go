@@ -129,3 +129,37 @@ func (s *Store) DeleteRaisedAction(ctx context.Context, id int64) error {
 	})
 	return storeError(err, raisedActionConstraints, "delete action")
 }
+
+// RecordActionClosure closes an open action at a meeting with a note, as a
+// register event. The demo uses it to build the history of the model
+// document's actions outstanding; the actions register (issue 5) offers the
+// full set of register moves to people.
+func (s *Store) RecordActionClosure(ctx context.Context, actionID, meetingID int64, note string) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		a, err := scanAction(tx.QueryRow(ctx, `SELECT `+actionColumns+actionFrom+` WHERE a.id = $1 FOR UPDATE OF a`, actionID))
+		if err != nil {
+			return notFound(err, "There is no such action.")
+		}
+		if a.Status == mb.ActionClosed {
+			return mb.Errorf(mb.ECONFLICT, "Action %s is already closed.", a.Reference())
+		}
+		m, err := lockMeeting(ctx, tx, meetingID)
+		if err != nil {
+			return err
+		}
+		var actorID *int64
+		if u := mb.ActorFromContext(ctx); u != nil {
+			actorID = &u.ID
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO action_events (action_id, meeting_id, kind, note, actor_id) VALUES ($1, $2, 'closed', $3, $4)`,
+			a.ID, m.ID, note, actorID); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE actions SET status = 'closed', closed_meeting_id = $2, closed_on = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+			a.ID, m.ID, m.Date); err != nil {
+			return err
+		}
+		return audit(ctx, tx, "action", a.ID, &a.CommitteeID, "close", "Closed "+a.Reference()+" at "+m.ShortName()+": "+note)
+	})
+	return storeError(err, nil, "close action")
+}
