@@ -19,8 +19,12 @@ type MinutesView struct {
 	Apologies   []mb.AttendeeGroup
 	Items       []*ItemView
 	Outstanding []mb.OutstandingAction
-	Next        []mb.NextMeeting
-	ApprovedBy  string
+	// OutstandingInItem is set when an item titled "Actions Outstanding"
+	// holds the table, as in the model document; otherwise it closes the
+	// document in a section of its own.
+	OutstandingInItem bool
+	Next              []mb.NextMeeting
+	ApprovedBy        string
 	// Controls holds what the reader may do inside the document; nil for
 	// a plain document (the public site, the print view).
 	Controls *MinutesControls
@@ -43,6 +47,8 @@ type ItemView struct {
 	Withheld bool
 	Children []*ItemView
 	Comments []*mb.Comment
+	// Outstanding shows the meeting's actions outstanding table in this item.
+	Outstanding bool
 	// Addenda are sections other registers add inside the item, after its
 	// decisions: the risk register's reviews go here (see
 	// server.itemAddenda). Nil when there are none.

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -66,6 +67,9 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 			return iv
 		}
 		iv.Comments = comments[it.ID]
+		if !v.OutstandingInItem && strings.EqualFold(strings.TrimSpace(it.Title), "Actions Outstanding") {
+			iv.Outstanding, v.OutstandingInItem = true, true
+		}
 		iv.Addenda = addenda[it.ID]
 		for _, c := range it.Children {
 			iv.Children = append(iv.Children, build(c, iv.Withheld))
