@@ -19,6 +19,9 @@ type MinutesView struct {
 	Apologies   []mb.AttendeeGroup
 	Items       []*ItemView
 	Outstanding []mb.OutstandingAction
+	// OutstandingWithheld counts the actions outstanding raised above the
+	// reader's level, which the table leaves out and says so.
+	OutstandingWithheld int
 	// OutstandingInItem is set when an item titled "Actions Outstanding"
 	// holds the table, as in the model document; otherwise it closes the
 	// document in a section of its own.

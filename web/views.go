@@ -216,6 +216,7 @@ func auditEntities() []Option {
 	return []Option{
 		{"committee", "Committees"}, {"meeting", "Meetings"}, {"membership", "Memberships"},
 		{"person", "People"}, {"organisation", "Organisations"}, {"user", "Users"}, {"api_token", "API tokens"},
+		{"attendance", "Attendance"}, {"item", "Agenda items"}, {"decision", "Decisions"}, {"action", "Actions"}, {"comment", "Comments"},
 	}
 }
 

@@ -69,3 +69,45 @@ func (s *Store) NextMeetings(ctx context.Context, m *mb.Meeting) ([]mb.NextMeeti
 	}
 	return list, nil // "main" sorts before "reporting", as the document prints them
 }
+
+// ActionLevels returns, by action id, the classification an action inherits
+// from where it was raised: the most restrictive of its meeting's, its
+// item's and that item's parent's. Actions raised outside minutebook have
+// none. Pages use it to keep actions of protected items out of tables
+// shown to readers below that level.
+func (s *Store) ActionLevels(ctx context.Context, actionIDs []int64) (map[int64]RaisedLevel, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT a.id, a.raised_meeting_id, coalesce(m.classification, ''), coalesce(i.classification, ''), coalesce(p.classification, '')
+		FROM actions a
+		LEFT JOIN meetings m ON m.id = a.raised_meeting_id
+		LEFT JOIN agenda_items i ON i.id = a.item_id
+		LEFT JOIN agenda_items p ON p.id = i.parent_id
+		WHERE a.id = ANY($1)`, actionIDs)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: action levels: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]RaisedLevel{}
+	for rows.Next() {
+		var id int64
+		var lv RaisedLevel
+		var levels [3]string
+		if err := rows.Scan(&id, &lv.MeetingID, &levels[0], &levels[1], &levels[2]); err != nil {
+			return nil, fmt.Errorf("postgres: action levels: %w", err)
+		}
+		for _, l := range levels {
+			if c, err := mb.ParseClassification(l); err == nil && c > lv.Level {
+				lv.Level = c
+			}
+		}
+		out[id] = lv
+	}
+	return out, rows.Err()
+}
+
+// RaisedLevel is the classification an action inherits and the meeting
+// that raised it (for RED, whose readers are those recorded there).
+type RaisedLevel struct {
+	MeetingID *int64
+	Level     mb.Classification
+}

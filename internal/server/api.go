@@ -201,7 +201,7 @@ func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error 
 	for _, iv := range v.Items {
 		out.Items = append(out.Items, toAPIItem(m, iv))
 	}
-	for _, o := range doc.Outstanding {
+	for _, o := range v.Outstanding {
 		out.Outstanding = append(out.Outstanding, apiOutstanding{apiAction: toAPIAction(o.Action),
 			LastTargetDate: isoDate(o.LastTarget), RevisedTargetDate: isoDate(o.RevisedTarget), StatusAfter: string(o.StatusAfter)})
 	}

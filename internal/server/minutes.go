@@ -38,7 +38,10 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 	if err != nil {
 		return nil, err
 	}
-	v := &web.MinutesView{Meeting: m, Outstanding: doc.Outstanding, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls}
+	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls}
+	if v.Outstanding, v.OutstandingWithheld, err = s.readableOutstanding(r, doc.Outstanding); err != nil {
+		return nil, err
+	}
 	v.Members, v.Others, v.Apologies = mb.GroupAttendance(doc.Attendance, doc.Categories)
 	addenda, err := s.itemAddenda(r.Context(), rd, doc)
 	if err != nil {
@@ -144,4 +147,40 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		}
 	}
 	return s.page(w, r, web.MeetingMinutes(p))
+}
+
+// readableOutstanding keeps the rows of the actions outstanding table whose
+// actions the reader may see: an action raised in a meeting or item above
+// the reader's level is counted, not shown.
+func (s *Server) readableOutstanding(r *http.Request, rows []mb.OutstandingAction) ([]mb.OutstandingAction, int, error) {
+	if len(rows) == 0 {
+		return rows, 0, nil
+	}
+	rd := reader(r)
+	ids := make([]int64, len(rows))
+	for i, row := range rows {
+		ids[i] = row.Action.ID
+	}
+	levels, err := s.store.ActionLevels(r.Context(), ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	var recorded map[int64]bool
+	if rd.SignedIn() {
+		if recorded, err = s.store.RecordedMeetings(r.Context(), rd.User.PersonID); err != nil {
+			return nil, 0, err
+		}
+	}
+	var out []mb.OutstandingAction
+	withheld := 0
+	for _, row := range rows {
+		lv := levels[row.Action.ID]
+		here := lv.MeetingID != nil && recorded[*lv.MeetingID]
+		if lv.Level != 0 && !rd.CanRead(lv.Level, row.Action.CommitteeID, here) {
+			withheld++
+			continue
+		}
+		out = append(out, row)
+	}
+	return out, withheld, nil
 }

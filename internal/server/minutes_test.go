@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // TestLifecyclePermissions walks OPSG 106 (a draft in the demo) through its
@@ -195,6 +196,40 @@ func TestPublicSiteAndAPI(t *testing.T) {
 		res.mustContain(t, "Item 4 is classified AMBER and is not shown.")
 		res.mustNotContain(t, "Security Assessment Briefing", "findings of the annual security assessment")
 		a.as("member").get("/public/OPSG/102").mustContain(t, "Security Assessment Briefing")
+	})
+
+	t.Run("ActionOfAmberItemWithheldFromLaterTable", func(t *testing.T) {
+		ctx := context.Background()
+		m106, m107 := mustMeeting(t, a, 106), mustMeeting(t, a, 107)
+		dcc, _ := a.store.EnsureOrganisation(ctx, "DCC")
+		it := &mb.Item{MeetingID: m106.ID, Title: "Security briefing", Classification: mb.Amber}
+		if err := a.store.CreateItem(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.store.RaiseAction(ctx, &mb.Action{ItemID: &it.ID, Text: "The DCC to patch the secret thing.", OwnerID: dcc.ID}); err != nil {
+			t.Fatal(err)
+		}
+		later := &mb.Meeting{CommitteeID: m107.CommitteeID, Number: 108, Kind: mb.MainMeeting, Date: m107.Date.AddDate(0, 1, 0), Classification: mb.Clear}
+		if err := a.store.CreateMeeting(ctx, later); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.store.CreateItem(ctx, &mb.Item{MeetingID: m107.ID, Title: "Actions Outstanding"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, step := range []error{
+			a.store.Circulate(ctx, m107.ID),
+			a.store.Approve(ctx, postgres.Approval{MeetingID: m107.ID, ApprovedAt: later.ID}),
+			a.store.Publish(ctx, m107.ID),
+		} {
+			if step != nil {
+				t.Fatal(step)
+			}
+		}
+		res := anon.get("/public/OPSG/107")
+		res.mustContain(t, "One action outstanding is classified above your level and is not shown.")
+		res.mustNotContain(t, "patch the secret thing")
+		a.as("member").get("/public/OPSG/107").mustContain(t, "OPSG 106/01", "patch the secret thing")
+		anon.get("/api/v1/committees/OPSG/meetings/107").mustNotContain(t, "patch the secret thing")
 	})
 
 	t.Run("IndexListsPublishedClear", func(t *testing.T) {
