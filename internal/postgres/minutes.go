@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"github.com/jackc/pgx/v5"
 
@@ -67,7 +68,9 @@ func (s *Store) NextMeetings(ctx context.Context, m *mb.Meeting) ([]mb.NextMeeti
 	if err != nil {
 		return nil, fmt.Errorf("postgres: next meetings after %d: %w", m.ID, err)
 	}
-	return list, nil // "main" sorts before "reporting", as the document prints them
+	// The document lists them soonest first.
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Date.Before(list[j].Date) })
+	return list, nil
 }
 
 // ActionLevels returns, by action id, the classification an action inherits
