@@ -89,13 +89,6 @@ type MeetingFormPage struct {
 	CommitteeCode string
 }
 
-// MeetingPage shows a meeting with a header that reads like the model document.
-type MeetingPage struct {
-	Chrome
-	Meeting *mb.Meeting
-	CanEdit bool
-}
-
 // ErrorPage is shown for 404s, 500s and other refusals.
 type ErrorPage struct {
 	Chrome
@@ -227,7 +220,8 @@ func auditEntities() []Option {
 	return []Option{
 		{"committee", "Committees"}, {"meeting", "Meetings"}, {"membership", "Memberships"},
 		{"person", "People"}, {"organisation", "Organisations"}, {"user", "Users"}, {"api_token", "API tokens"},
-		{"risk", "Risks"},
+		{"attendance", "Attendance"}, {"item", "Agenda items"}, {"decision", "Decisions"}, {"action", "Actions"}, {"comment", "Comments"},
+		{"risk", "Risks"}, {"calendar_token", "Calendar feeds"},
 	}
 }
 

@@ -446,3 +446,16 @@ func (w logWriter) Write(p []byte) (int, error) {
 	w.b.appendLog(&w.b.procLog, p)
 	return len(p), nil
 }
+
+// ClickAndLoad clicks the element that sel matches and waits until the page
+// it leads to has replaced the current one. Waiting for an element of the
+// next page is not enough when the current page has one like it (a filter
+// form that reloads its own page), so the current page is marked first.
+func ClickAndLoad(sel string) chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Evaluate(`document.documentElement.dataset.browsertestLeaving = "1"`, nil),
+		chromedp.Click(sel, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`html[data-browsertest-leaving]`, chromedp.ByQuery),
+		chromedp.WaitReady(`body`, chromedp.ByQuery),
+	}
+}

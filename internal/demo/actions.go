@@ -108,9 +108,9 @@ func (l *loader) tabascMeetings(ctx context.Context) error {
 		return err
 	}
 	for _, m := range []*mb.Meeting{
-		{CommitteeID: c.ID, Number: 87, Kind: mb.MainMeeting, Date: date(2023, 8, 3), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green, Status: mb.Published},
-		{CommitteeID: c.ID, Number: 89, Kind: mb.MainMeeting, Date: date(2023, 11, 2), Start: tod(10, 0), End: tod(13, 0), Venue: "London", Classification: mb.Green, Status: mb.Published},
-		{CommitteeID: c.ID, Number: 90, Kind: mb.MainMeeting, Date: date(2023, 12, 7), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green, Status: mb.Published},
+		{CommitteeID: c.ID, Number: 87, Kind: mb.MainMeeting, Date: date(2023, 8, 3), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green},
+		{CommitteeID: c.ID, Number: 89, Kind: mb.MainMeeting, Date: date(2023, 11, 2), Start: tod(10, 0), End: tod(13, 0), Venue: "London", Classification: mb.Green},
+		{CommitteeID: c.ID, Number: 90, Kind: mb.MainMeeting, Date: date(2023, 12, 7), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green},
 	} {
 		if err := l.store.CreateMeeting(ctx, m); err != nil {
 			return fmt.Errorf("meeting TABASC %d: %w", m.Number, err)

@@ -56,6 +56,8 @@ type loader struct {
 	orgs   map[string]int64
 	people map[string]int64
 	creds  []Credential
+	// previous105 is meeting 105's item that approves the minutes of 103.
+	previous105 *mb.Item
 }
 
 // Load loads the demo and returns the demo accounts with their passwords.
@@ -141,15 +143,24 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.meetings(ctx, opsg, tabasc, panel); err != nil {
 		return err
 	}
-	// The register runs after the minutes, whose actions it closes.
-	if err := l.actions(ctx); err != nil {
-		return err
-	}
 	if err := l.accounts(ctx); err != nil {
 		return err
 	}
-	// After the accounts: the risk register is recorded as the secretariat.
-	return l.risks(ctx)
+	// The minutes come first: they raise the actions the register then
+	// moves, and the risks are reviewed in their items.
+	if err := l.minutes(ctx); err != nil {
+		return err
+	}
+	if err := l.actions(ctx); err != nil {
+		return err
+	}
+	if err := l.risks(ctx); err != nil {
+		return err
+	}
+	if err := l.publish105(ctx); err != nil {
+		return err
+	}
+	return l.settle(ctx)
 }
 
 // since is when the demo's memberships begin.
@@ -250,15 +261,17 @@ func (l *loader) seatPanel(ctx context.Context, panel *mb.Committee) error {
 func tod(h, m int) *mb.TimeOfDay { return &mb.TimeOfDay{Hour: h, Minute: m} }
 
 func (l *loader) meetings(ctx context.Context, opsg, tabasc, panel *mb.Committee) error {
+	// OPSG 102–105 start as drafts: minutes.go writes them and moves each
+	// through its lifecycle.
 	list := []*mb.Meeting{
-		{CommitteeID: opsg.ID, Number: 102, Kind: mb.MainMeeting, Date: date(2023, 9, 12), Start: tod(10, 0), End: tod(15, 30), Venue: "London", Classification: mb.Clear, Status: mb.Published},
-		{CommitteeID: opsg.ID, Number: 103, Kind: mb.ReportingMeeting, Date: date(2023, 9, 25), Start: tod(13, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Approved},
-		{CommitteeID: opsg.ID, Number: 104, Kind: mb.ExtraordinaryMeeting, Date: date(2023, 10, 10), Start: tod(14, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Amber, Status: mb.Circulated},
-		{CommitteeID: opsg.ID, Number: 105, Kind: mb.MainMeeting, Date: date(2023, 10, 23), Start: tod(12, 20), End: tod(16, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Published},
+		{CommitteeID: opsg.ID, Number: 102, Kind: mb.MainMeeting, Date: date(2023, 9, 12), Start: tod(10, 0), End: tod(15, 30), Venue: "London", Classification: mb.Clear, Status: mb.Draft},
+		{CommitteeID: opsg.ID, Number: 103, Kind: mb.ReportingMeeting, Date: date(2023, 9, 25), Start: tod(13, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Draft},
+		{CommitteeID: opsg.ID, Number: 104, Kind: mb.ExtraordinaryMeeting, Date: date(2023, 10, 10), Start: tod(14, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Amber, Status: mb.Draft},
+		{CommitteeID: opsg.ID, Number: 105, Kind: mb.MainMeeting, Date: date(2023, 10, 23), Start: tod(12, 20), End: tod(16, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Draft},
 		{CommitteeID: opsg.ID, Number: 106, Kind: mb.MainMeeting, Date: date(2023, 11, 14), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Clear, Status: mb.Draft},
 		{CommitteeID: opsg.ID, Number: 107, Kind: mb.ReportingMeeting, Date: date(2023, 11, 27), Start: tod(13, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Draft},
-		{CommitteeID: tabasc.ID, Number: 88, Kind: mb.MainMeeting, Date: date(2023, 10, 5), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green, Status: mb.Published},
-		{CommitteeID: panel.ID, Number: 120, Kind: mb.MainMeeting, Date: date(2023, 11, 10), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Amber, Status: mb.Approved},
+		{CommitteeID: tabasc.ID, Number: 88, Kind: mb.MainMeeting, Date: date(2023, 10, 5), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green},
+		{CommitteeID: panel.ID, Number: 120, Kind: mb.MainMeeting, Date: date(2023, 11, 10), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Amber},
 	}
 	for _, m := range list {
 		if err := l.store.CreateMeeting(ctx, m); err != nil {
@@ -293,6 +306,50 @@ func (l *loader) accounts(ctx context.Context) error {
 			return fmt.Errorf("account %s: %w", a.email, err)
 		}
 		l.creds = append(l.creds, Credential{Key: a.key, Role: a.role, Name: a.name, Email: a.email, Password: pw})
+	}
+	return nil
+}
+
+// settle moves the TABASC and Panel meetings through their lifecycle once
+// their actions and risks are recorded: each TABASC meeting is approved at
+// the next and published, the last circulated; the Panel's is circulated.
+func (l *loader) settle(ctx context.Context) error {
+	sec, _, err := l.store.UserByEmail(ctx, "sarah.roebel@secas.example.org")
+	if err != nil {
+		return err
+	}
+	ctx = mb.NewContextWithActor(ctx, sec)
+	meeting := func(code string, n int) (*mb.Meeting, error) { return l.store.MeetingByNumber(ctx, code, n) }
+	for n := 87; n <= 89; n++ {
+		m, err := meeting("TABASC", n)
+		if err != nil {
+			return err
+		}
+		next, err := meeting("TABASC", n+1)
+		if err != nil {
+			return err
+		}
+		if err := l.store.Circulate(ctx, m.ID); err != nil {
+			return err
+		}
+		if err := l.store.Approve(ctx, postgres.Approval{MeetingID: m.ID, ApprovedAt: next.ID}); err != nil {
+			return err
+		}
+		if err := l.store.Publish(ctx, m.ID); err != nil {
+			return err
+		}
+	}
+	for _, x := range []struct {
+		code string
+		n    int
+	}{{"TABASC", 90}, {"PANEL", 120}} {
+		m, err := meeting(x.code, x.n)
+		if err != nil {
+			return err
+		}
+		if err := l.store.Circulate(ctx, m.ID); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -91,8 +91,14 @@ type Meeting struct {
 	Classification Classification
 	Status         MinutesStatus
 	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// AttendanceVersion guards the roll call, saved as a whole.
+	AttendanceVersion int
+	// ApprovedMeetingID names the later meeting that approved the minutes.
+	ApprovedMeetingID *int64
+	// CorrectionReason is set while a correction of approved minutes is open.
+	CorrectionReason string
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 }
 
 // TimeOfDay is a wall-clock time, such as a meeting's start.

@@ -21,9 +21,11 @@ type Item struct {
 	Classification Classification
 	Decisions      []Decision
 	Actions        []Action
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// Children are the sub-items (5.1, 5.2) of a top-level item, in order.
+	Children  []*Item
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Decision is a decision recorded in an item, in the committee's voice:

@@ -124,9 +124,7 @@ func BodyName(name string) string {
 
 // EscalationDecisionText is the text of the AGREED decision that escalates
 // the risks with the references to the parent body. When they are all the
-// risks the item reviewed, it reads as the model document does: "all four
-// risks above (OPSG-006, OPSG-019, OPSG-002 and OPSG-017) be escalated to
-// the SEC Panel"; otherwise "that risk OPSG-006 be escalated to the SEC Panel".
+
 func EscalationDecisionText(refs []string, reviewedInItem int, parentName string) string {
 	to := BodyName(parentName)
 	if len(refs) > 1 && len(refs) == reviewedInItem {
@@ -134,7 +132,9 @@ func EscalationDecisionText(refs []string, reviewedInItem int, parentName string
 		if len(refs) == 2 {
 			all = "both"
 		}
-		return all + " risks above (" + ListAnd(refs) + ") be escalated to " + to
+		// As the model document words it: the risks are the ones the
+		// item has just listed, each with its review.
+		return all + " risks above be escalated to " + to
 	}
 	noun := "risk"
 	if len(refs) > 1 {

@@ -180,8 +180,8 @@ func TestEscalationRules(t *testing.T) {
 			reviewed int
 			want     string
 		}{
-			{refs, 4, "all four risks above (OPSG-006, OPSG-019, OPSG-002 and OPSG-017) be escalated to the SEC Panel"},
-			{refs[:2], 2, "both risks above (OPSG-006 and OPSG-019) be escalated to the SEC Panel"},
+			{refs, 4, "all four risks above be escalated to the SEC Panel"},
+			{refs[:2], 2, "both risks above be escalated to the SEC Panel"},
 			{refs[:2], 4, "that risks OPSG-006 and OPSG-019 be escalated to the SEC Panel"},
 			{refs[:1], 1, "that risk OPSG-006 be escalated to the SEC Panel"},
 		}

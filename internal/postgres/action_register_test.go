@@ -14,16 +14,6 @@ func TestActionsRegister(t *testing.T) {
 	f := newRegisterFixture(t, s)
 	today := day(2023, 7, 1)
 	d := func(n int) time.Time { return f.meetings[n].Date }
-	// 101 is CLEAR and published; 104 AMBER and circulated (members only).
-	for n, class := range map[int]string{101: "CLEAR", 104: "AMBER"} {
-		status := "published"
-		if n == 104 {
-			status = "circulated"
-		}
-		if _, err := s.Pool().Exec(ctx, `UPDATE meetings SET classification = $2, minutes_status = $3 WHERE id = $1`, f.meetings[n].ID, class, status); err != nil {
-			t.Fatal(err)
-		}
-	}
 	overdue := f.raise(t, s, 101, 1, d(101), f.albion, ptr(day(2023, 3, 1)), "Albion Energy to share 100% of the vend_failure data.")
 	f.change(t, s, overdue, mb.ActionRevised, 102, ptr(day(2023, 4, 1)), "Data late.")
 	f.change(t, s, overdue, mb.ActionRevised, 103, ptr(day(2023, 5, 1)), "Data later.")
@@ -41,6 +31,17 @@ func TestActionsRegister(t *testing.T) {
 	}
 	if _, err := s.Pool().Exec(ctx, `UPDATE actions SET item_id = $2 WHERE id = $1`, redItem.ID, itemID); err != nil {
 		t.Fatal(err)
+	}
+	// 101 is CLEAR and published; 104 AMBER and circulated (members only).
+	// Set last: published minutes take no new actions or items.
+	for n, class := range map[int]string{101: "CLEAR", 104: "AMBER"} {
+		status := "published"
+		if n == 104 {
+			status = "circulated"
+		}
+		if _, err := s.Pool().Exec(ctx, `UPDATE meetings SET classification = $2, minutes_status = $3 WHERE id = $1`, f.meetings[n].ID, class, status); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	member := &mb.Reader{User: &mb.User{ID: 999, PersonID: 999}, Roles: map[int64][]mb.MemberRole{f.c.ID: {mb.RoleMember}}}

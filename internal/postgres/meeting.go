@@ -13,7 +13,8 @@ import (
 
 const meetingColumns = `
 	m.id, m.committee_id, c.code, c.name, m.number, m.kind, m.date, m.starts_at, m.ends_at,
-	m.venue, m.reference, m.classification, m.minutes_status, m.version, m.created_at, m.updated_at`
+	m.venue, m.reference, m.classification, m.minutes_status, m.version, m.created_at, m.updated_at,
+	m.attendance_version, m.approved_meeting_id, coalesce(m.correction_reason, '')`
 
 const meetingFrom = ` FROM meetings m JOIN committees c ON c.id = m.committee_id`
 
@@ -22,7 +23,8 @@ func scanMeeting(row pgx.Row) (*mb.Meeting, error) {
 	var kind, class, status string
 	var start, end pgtype.Time
 	err := row.Scan(&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
-		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt)
+		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt,
+		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason)
 	if err != nil {
 		return nil, err
 	}
@@ -170,8 +172,8 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *mb.Meeting) error {
 		if before.Version != m.Version {
 			return mb.Errorf(mb.ECONFLICT, "Someone else changed this meeting while you were editing it.")
 		}
-		if before.Status == mb.Approved || before.Status == mb.Published {
-			return mb.Errorf(mb.ECONFLICT, "These minutes are %s and can no longer be changed.", before.Status)
+		if before.Locked() {
+			return lockedError(before)
 		}
 		m.CommitteeID, m.CommitteeCode, m.CommitteeName, m.Status = before.CommitteeID, before.CommitteeCode, before.CommitteeName, before.Status
 		m.Reference = mb.MeetingReference(m.CommitteeCode, m.Number, m.Date)

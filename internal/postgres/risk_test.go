@@ -301,7 +301,7 @@ func TestEscalation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := "both risks above (OPSG-006 and OPSG-002) be escalated to the SEC Panel"
+		want := "both risks above be escalated to the SEC Panel"
 		if decision.Kind != "AGREED" || decision.Text != want || decision.ItemID != item105 {
 			t.Errorf("decision %s %q in item %d, want AGREED %q", decision.Kind, decision.Text, decision.ItemID, want)
 		}

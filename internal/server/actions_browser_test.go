@@ -36,7 +36,7 @@ func TestBrowserMemberFindsOverdueActions(t *testing.T) {
 		// Click one: the register; click two: the organisation's overdue actions.
 		chromedp.Click(`nav.main a[href="/actions"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`[data-testid=mine-overdue]`, chromedp.ByQuery),
-		chromedp.Click(`[data-testid=mine-overdue]`, chromedp.ByQuery),
+		browsertest.ClickAndLoad(`[data-testid=mine-overdue]`),
 		chromedp.WaitVisible(`[data-testid=register]`, chromedp.ByQuery),
 		chromedp.Location(&location),
 	)
@@ -59,7 +59,8 @@ func TestBrowserMemberFindsOverdueActions(t *testing.T) {
 		chromedp.WaitVisible(`[data-testid=action-filters]`, chromedp.ByQuery),
 		chromedp.SetValue(`#f-owner`, i64(albion.ID), chromedp.ByQuery),
 		chromedp.SetValue(`#f-status`, "overdue", chromedp.ByQuery),
-		chromedp.Click(`[data-testid=apply-filters]`, chromedp.ByQuery),
+		// The old page has a register too: wait for the new one.
+		browsertest.ClickAndLoad(`[data-testid=apply-filters]`),
 		chromedp.WaitVisible(`[data-testid=register]`, chromedp.ByQuery),
 		chromedp.Location(&location),
 	)

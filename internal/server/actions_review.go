@@ -154,10 +154,6 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, meetingPath(m), "Review of the actions saved: "+reviewSummary(changes)+".")
 }
 
-func meetingPath(m *mb.Meeting) string {
-	return "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
-}
-
 // reviewSummary counts what a review recorded: "2 closed, 1 revised".
 func reviewSummary(changes []mb.ActionChange) string {
 	n := map[mb.ActionEventKind]int{}

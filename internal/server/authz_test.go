@@ -82,7 +82,7 @@ type route struct {
 // matrix decides every route. A route registered in the router but missing
 // here fails TestAuthorizationMatrix, so none ships without a decision.
 func matrix(ids map[string]string) map[string]route {
-	return map[string]route{
+	m := map[string]route{
 		"GET /healthz":   {path: "/healthz", expect: everyone},
 		"GET /readyz":    {path: "/readyz", expect: everyone},
 		"GET /static/*":  {path: "/static/style.css", expect: everyone},
@@ -97,7 +97,7 @@ func matrix(ids map[string]string) map[string]route {
 
 		"GET /account":                                   {path: "/account", expect: signedIn},
 		"POST /account/password":                         {path: "/account/password", expect: signedIn, form: url.Values{"current_password": {"wrong"}}},
-		"POST /account/tokens":                           {path: "/account/tokens", expect: signedIn, form: url.Values{"name": {"matrix"}}},
+		"POST /account/tokens":                           {path: "/account/tokens", expect: signedIn, form: url.Values{"token_name": {"matrix"}}},
 		"POST /account/tokens/{id}/revoke":               {path: "/account/tokens/" + ids["token"] + "/revoke", expect: expect{signIn, notFound, notFound, notFound, notFound, allow}},
 		"GET /committees":                                {path: "/committees", expect: signedIn},
 		"GET /committees/{code}":                         {path: "/committees/OPSG", expect: signedIn},
@@ -156,6 +156,10 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /admin/users/{id}/activate":          {path: "/admin/users/" + ids["target"] + "/activate", expect: adminOnly},
 		"POST /admin/users/{id}/reset-password":    {path: "/admin/users/" + ids["target"] + "/reset-password", expect: adminOnly},
 	}
+	for k, v := range minutesMatrix(ids) {
+		m[k] = v
+	}
+	return m
 }
 
 // TestAuthorizationMatrix walks every route in the router and checks what
@@ -242,5 +246,7 @@ func matrixFixtures(t *testing.T, a *app) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]string{"target": i64(target.ID), "membership": i64(ms.ID), "token": i64(tok.ID)}
+	ids := map[string]string{"target": i64(target.ID), "membership": i64(ms.ID), "token": i64(tok.ID)}
+	minutesMatrixFixtures(t, a, ids)
+	return ids
 }

@@ -36,19 +36,6 @@ func (s *Server) meetingFromURL(r *http.Request) (*mb.Meeting, error) {
 	return m, nil
 }
 
-// handleMeetingShow serves GET /committees/{code}/meetings/{number}.
-func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.meetingFromURL(r)
-	if err != nil {
-		return err
-	}
-	return s.page(w, r, web.MeetingShow(web.MeetingPage{
-		Chrome:  s.chrome(r, m.ShortName(), "committees"),
-		Meeting: m,
-		CanEdit: reader(r).CanEditMeeting(m.CommitteeID) && (m.Status == mb.Draft || m.Status == mb.Circulated),
-	}))
-}
-
 func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, status int, f *form.Meeting, isNew bool, c *mb.Committee) error {
 	var opts []web.Option
 	if isNew {

@@ -38,3 +38,45 @@ func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) error
 	}
 	return s.page(w, r, web.Public(p))
 }
+
+// publicCommittee loads {code} for the public site.
+func (s *Server) publicCommittee(r *http.Request) (*mb.Committee, error) {
+	return s.committeeFromURL(r)
+}
+
+// handlePublicCommittee serves GET /public/{code}: a committee's published
+// minutes that the reader may read (CLEAR ones for the public).
+func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.publicCommittee(r)
+	if err != nil {
+		return err
+	}
+	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	if err != nil {
+		return err
+	}
+	return s.page(w, r, web.PublicCommitteeMinutes(web.PublicCommitteePage{
+		Chrome: s.chrome(r, c.Code+" published minutes", "public"), Code: c.Code, Name: c.Name, Meetings: meetings,
+	}))
+}
+
+// handlePublicMinutes serves GET /public/{code}/{number}: published minutes
+// as a document, with items above the reader's level withheld.
+func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.meetingFromURL(r)
+	if err != nil {
+		return err
+	}
+	if m.Status != mb.Published {
+		return mb.Errorf(mb.ENOTFOUND, "These minutes are not published.")
+	}
+	doc, err := s.store.Minutes(r.Context(), m.ID)
+	if err != nil {
+		return err
+	}
+	v, err := s.minutesView(r, doc, nil)
+	if err != nil {
+		return err
+	}
+	return s.page(w, r, web.PublicMinutes(web.PublicMinutesPage{Chrome: s.chrome(r, m.DocumentTitle(), "public"), Minutes: v}))
+}

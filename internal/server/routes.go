@@ -50,6 +50,14 @@ func (s *Server) routes() http.Handler {
 		r.Get("/api/v1/actions/{code}/{meeting}/{sequence}", s.handle(s.handleAPIAction))
 		r.Get("/committees/{code}/calendar.ics", s.handle(s.handleCommitteeCalendar))
 		r.Get("/calendar/{token}", s.handle(s.handlePersonalCalendar))
+		// The public site and the read API (issue 4): open to everyone, filtered
+		// by what each reader may read.
+		r.Get("/public/{code}", s.handle(s.handlePublicCommittee))
+		r.Get("/public/{code}/feed.atom", s.handle(s.handlePublicFeed))
+		r.Get("/public/{code}/{number}", s.handle(s.handlePublicMinutes))
+		r.Get("/api/v1/committees", s.handle(s.handleAPICommittees))
+		r.Get("/api/v1/committees/{code}/meetings", s.handle(s.handleAPIMeetings))
+		r.Get("/api/v1/committees/{code}/meetings/{number}", s.handle(s.handleAPIMeeting))
 
 		// Signed-in readers.
 		r.Group(func(r chi.Router) {
@@ -92,6 +100,38 @@ func (s *Server) routes() http.Handler {
 			r.Get("/escalations", s.handle(s.handleEscalations))
 			r.Get("/api/v1/committees/{code}/risks", s.handle(s.handleAPIRisks))
 			r.Get("/api/v1/committees/{code}/escalations", s.handle(s.handleAPIEscalations))
+			// Drafting, approving and publishing minutes (issue 4). Each
+			// handler checks the committee's secretariat (or, for comments,
+			// its members) itself.
+			r.Get("/committees/{code}/meetings/{number}/attendance", s.handle(s.handleAttendanceEdit))
+			r.Post("/committees/{code}/meetings/{number}/attendance", s.handle(s.handleAttendanceUpdate))
+			r.Get("/committees/{code}/meetings/{number}/items/new", s.handle(s.handleItemNew))
+			r.Post("/committees/{code}/meetings/{number}/items/new", s.handle(s.handleItemCreate))
+			r.Get("/committees/{code}/meetings/{number}/items/{item}/edit", s.handle(s.handleItemEdit))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/edit", s.handle(s.handleItemUpdate))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/move", s.handle(s.handleItemMove))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/delete", s.handle(s.handleItemDelete))
+			r.Get("/committees/{code}/meetings/{number}/items/{item}/decisions/new", s.handle(s.handleDecisionNew))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/decisions/new", s.handle(s.handleDecisionCreate))
+			r.Get("/committees/{code}/meetings/{number}/decisions/{decision}/edit", s.handle(s.handleDecisionEdit))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/edit", s.handle(s.handleDecisionUpdate))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/move", s.handle(s.handleDecisionMove))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/delete", s.handle(s.handleDecisionDelete))
+			r.Get("/committees/{code}/meetings/{number}/items/{item}/actions/new", s.handle(s.handleRaisedActionNew))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/actions/new", s.handle(s.handleRaisedActionCreate))
+			r.Get("/committees/{code}/meetings/{number}/actions/{action}/edit", s.handle(s.handleRaisedActionEdit))
+			r.Post("/committees/{code}/meetings/{number}/actions/{action}/edit", s.handle(s.handleRaisedActionUpdate))
+			r.Post("/committees/{code}/meetings/{number}/actions/{action}/delete", s.handle(s.handleRaisedActionDelete))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/comments", s.handle(s.handleCommentCreate))
+			r.Post("/committees/{code}/meetings/{number}/comments/{comment}/resolve", s.handle(s.handleCommentResolve))
+			r.Post("/committees/{code}/meetings/{number}/circulate", s.handle(s.handleCirculate))
+			r.Get("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApproveForm))
+			r.Post("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApprove))
+			r.Post("/committees/{code}/meetings/{number}/publish", s.handle(s.handlePublish))
+			r.Get("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionForm))
+			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
+			r.Post("/committees/{code}/meetings/{number}/correction/finish", s.handle(s.handleCorrectionFinish))
+			r.Get("/committees/{code}/meetings/{number}/history", s.handle(s.handleHistory))
 
 			// Administrators.
 			r.Group(func(r chi.Router) {

@@ -1,0 +1,88 @@
+package minutebook
+
+import "strings"
+
+// DiffOp says whether a line is in both versions, only the older, or only the newer.
+type DiffOp int
+
+// The kinds of difference.
+const (
+	Same DiffOp = iota
+	Removed
+	Added
+)
+
+// DiffLine is one line of a difference between two texts.
+type DiffLine struct {
+	Op   DiffOp
+	Text string
+}
+
+// DiffLines compares two texts line by line (longest common subsequence) and
+// returns every line of both in reading order, each marked same, removed or
+// added.
+func DiffLines(older, newer string) []DiffLine {
+	a, b := splitLines(older), splitLines(newer)
+	// lcs[i][j] is the length of the longest common subsequence of a[i:] and b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []DiffLine
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, DiffLine{Same, a[i]})
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			out = append(out, DiffLine{Removed, a[i]})
+			i++
+		default:
+			out = append(out, DiffLine{Added, b[j]})
+			j++
+		}
+	}
+	for ; i < len(a); i++ {
+		out = append(out, DiffLine{Removed, a[i]})
+	}
+	for ; j < len(b); j++ {
+		out = append(out, DiffLine{Added, b[j]})
+	}
+	return out
+}
+
+func splitLines(s string) []string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// Withheld reports whether the item is above what the reader may read in the
+// committee; recorded says whether the reader was recorded at the meeting.
+func (r *Reader) Withheld(it *Item, committeeID int64, recorded bool) bool {
+	return it.Classification != 0 && !r.CanRead(it.Classification, committeeID, recorded)
+}
+
+// CanComment reports whether the reader may comment on the minutes: the
+// committee's members, while the draft is circulated.
+func (r *Reader) CanComment(m *Meeting) bool {
+	return m.Status == Circulated && r.Member(m.CommitteeID)
+}
+
+// CanReadHistory reports whether the reader may see the minutes' versions:
+// the committee's members and secretariat, once they may read the minutes.
+func (r *Reader) CanReadHistory(m *Meeting, recorded bool) bool {
+	return r.Member(m.CommitteeID) && r.CanReadMinutes(m, recorded)
+}

@@ -1,0 +1,265 @@
+package minutebook
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Locked reports whether the minutes may no longer change: approved or
+// published, with no correction open.
+func (m *Meeting) Locked() bool {
+	return (m.Status == Approved || m.Status == Published) && m.CorrectionReason == ""
+}
+
+// Editable reports whether the secretariat may change the minutes' content.
+func (m *Meeting) Editable() bool { return !m.Locked() }
+
+// NextStatus is the state the lifecycle moves to from s, or "" at its end.
+func (s MinutesStatus) NextStatus() MinutesStatus {
+	switch s {
+	case Draft:
+		return Circulated
+	case Circulated:
+		return Approved
+	case Approved:
+		return Published
+	}
+	return ""
+}
+
+// Validate checks an item's own rules: a title, and a classification that,
+// when set, protects the item more than its document.
+func (i *Item) Validate(document Classification) error {
+	fe := FieldErrors{}
+	i.Title = strings.Join(strings.Fields(i.Title), " ")
+	i.Minute = strings.TrimSpace(strings.ReplaceAll(i.Minute, "\r\n", "\n"))
+	if i.Title == "" {
+		fe.Add("title", "Enter the item's title, such as Previous Meeting Minutes.")
+	} else if len(i.Title) > 300 {
+		fe.Add("title", "The title is too long: 300 characters at most.")
+	}
+	if len(i.Minute) > 100000 {
+		fe.Add("minute", "The minute is too long: 100,000 characters at most.")
+	}
+	if i.Classification != 0 {
+		if !i.Classification.Valid() {
+			fe.Add("classification", "Choose a classification.")
+		} else if i.Classification <= document {
+			fe.Add("classification", fmt.Sprintf("An item's own classification must be above its document's (%s); leave it as the document's instead.", document))
+		}
+	}
+	return fe.Err()
+}
+
+// Validate checks a decision against the committee's vocabulary.
+func (d *Decision) Validate(vocabulary []string) error {
+	fe := FieldErrors{}
+	d.Kind = strings.ToUpper(strings.TrimSpace(d.Kind))
+	d.Text = strings.Join(strings.Fields(d.Text), " ")
+	known := false
+	for _, w := range vocabulary {
+		known = known || w == d.Kind
+	}
+	if !known {
+		fe.Add("kind", "Choose one of the committee's decision words: "+strings.Join(vocabulary, ", ")+".")
+	}
+	if d.Text == "" {
+		fe.Add("text", "Enter what was decided, such as “the update”.")
+	} else if len(d.Text) > 5000 {
+		fe.Add("text", "The decision is too long: 5,000 characters at most.")
+	}
+	return fe.Err()
+}
+
+// ValidateRaised checks an action as an item raises it: its words, an owner
+// organisation, and a target date no earlier than the meeting.
+func (a *Action) ValidateRaised(meetingDate time.Time) error {
+	fe := FieldErrors{}
+	a.Text = strings.TrimSpace(a.Text)
+	if a.Text == "" {
+		fe.Add("text", "Enter the action, such as “The DCC to provide …”.")
+	} else if len(a.Text) > 5000 {
+		fe.Add("text", "The action is too long: 5,000 characters at most.")
+	}
+	if a.OwnerID == 0 {
+		fe.Add("owner", "Choose the organisation that owns the action.")
+	}
+	if a.TargetDate != nil && a.TargetDate.Before(meetingDate) {
+		fe.Add("target_date", "The target date cannot be before the meeting that raised the action.")
+	}
+	return fe.Err()
+}
+
+// DecisionLead is the committee's voice before a decision: "The OPSG".
+func DecisionLead(code string) string { return "The " + code }
+
+// NumberItems gives every item its number from the positions: 1, 2, 5.1.
+func NumberItems(items []*Item) {
+	for i, it := range items {
+		it.Number = fmt.Sprint(i + 1)
+		for j, c := range it.Children {
+			c.Number = fmt.Sprintf("%d.%d", i+1, j+1)
+		}
+	}
+}
+
+// NextMeeting is a later meeting the minutes end with: "Next Main Meeting:
+// 14 November 2023".
+type NextMeeting struct {
+	Kind   MeetingKind
+	Number int
+	Date   time.Time
+}
+
+// Label prints it as the model document does.
+func (n NextMeeting) Label() string {
+	return "Next " + n.Kind.Label() + ": " + n.Date.Format("2 January 2006")
+}
+
+// Minutes is a meeting's whole document: its header, the roll call, the
+// items with their decisions and actions, the actions outstanding table and
+// the next meetings. Snapshots, the rendered page and the API all read it.
+type Minutes struct {
+	Meeting      *Meeting
+	Categories   []string
+	Attendance   []Attendee
+	Items        []*Item
+	Outstanding  []OutstandingAction
+	NextMeetings []NextMeeting
+	// ApprovedBy names the meeting that approved the minutes ("OPSG 106").
+	ApprovedBy string
+}
+
+// Walk calls fn for every item, sub-items after their parent.
+func (m *Minutes) Walk(fn func(*Item)) {
+	for _, it := range m.Items {
+		fn(it)
+		for _, c := range it.Children {
+			fn(c)
+		}
+	}
+}
+
+// Text renders the minutes as plain text, a line per paragraph, for the
+// readable difference between versions. withheld says which items the
+// reader may not see; they appear as the same notice the page shows.
+func (m *Minutes) Text(withheld func(*Item) bool) string {
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	mt := m.Meeting
+	line("This document is classified as %s.", mt.Classification.Label())
+	line("%s", mt.Title())
+	line("%s %s", mt.DateLabel(), mt.TimeLabel())
+	line("%s", mt.Venue)
+	line("%s", mt.DocumentTitle())
+	members, others, apologies := GroupAttendance(m.Attendance, m.Categories)
+	for _, g := range members {
+		for _, a := range g.Attendees {
+			line("Attendee: %s – %s", g.Name, a.Display())
+		}
+	}
+	for _, g := range others {
+		for _, a := range g.Attendees {
+			line("Attendee: %s – %s", g.Name, a.Display())
+		}
+	}
+	for _, g := range apologies {
+		for _, a := range g.Attendees {
+			line("Apologies: %s – %s", g.Name, a.PersonName)
+		}
+	}
+	m.Walk(func(it *Item) {
+		line("")
+		if withheld != nil && withheld(it) {
+			line("%s", WithheldNotice(it))
+			return
+		}
+		line("%s. %s", it.Number, it.Title)
+		for _, p := range strings.Split(it.Minute, "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				line("%s", p)
+			}
+		}
+		for _, d := range it.Decisions {
+			line("%s", DecisionSentence(mt.CommitteeCode, d))
+		}
+		for _, a := range it.Actions {
+			line("ACTION %s: %s (owner %s%s)", a.ShortReference(), a.Text, a.OwnerName, targetSuffix(a.TargetDate))
+		}
+	})
+	for _, n := range m.NextMeetings {
+		line("%s", n.Label())
+	}
+	return b.String()
+}
+
+func targetSuffix(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return ", target " + t.Format("02/01/2006")
+}
+
+// WithheldNotice is what a reader sees instead of an item above their level:
+// "Item 7 is classified AMBER and is not shown."
+func WithheldNotice(it *Item) string {
+	return fmt.Sprintf("Item %s is classified %s and is not shown.", it.Number, it.Classification)
+}
+
+// VersionKind says which transition stored a version of the minutes.
+type VersionKind string
+
+// The transitions that store a version.
+const (
+	VersionCirculated VersionKind = "circulated"
+	VersionApproved   VersionKind = "approved"
+	VersionPublished  VersionKind = "published"
+	VersionCorrection VersionKind = "correction"
+)
+
+// Label names the transition as the history page does.
+func (k VersionKind) Label() string {
+	switch k {
+	case VersionCirculated:
+		return "Circulated"
+	case VersionApproved:
+		return "Approved"
+	case VersionPublished:
+		return "Published"
+	case VersionCorrection:
+		return "Corrected"
+	}
+	return string(k)
+}
+
+// MinutesVersion is an immutable snapshot of the minutes, stored by a
+// transition: who moved them, when, why (for a correction) and the whole text.
+type MinutesVersion struct {
+	ID        int64
+	MeetingID int64
+	Number    int
+	Kind      VersionKind
+	Status    MinutesStatus
+	Reason    string
+	Minutes   *Minutes
+	ActorName string
+	At        time.Time
+}
+
+// Comment is a member's comment on an item of a circulated draft.
+type Comment struct {
+	ID             int64
+	MeetingID      int64
+	ItemID         *int64
+	AuthorID       int64
+	AuthorName     string
+	Body           string
+	CreatedAt      time.Time
+	ResolvedAt     *time.Time
+	ResolvedByName string
+	Resolution     string
+}
+
+// Resolved reports whether the secretariat has dealt with the comment.
+func (c *Comment) Resolved() bool { return c.ResolvedAt != nil }

@@ -1,0 +1,188 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/minutebook/minutebook/internal/form"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/web"
+)
+
+// editableMeeting loads the meeting in the URL for its secretariat, refusing
+// when its minutes are approved (a correction must be opened first).
+func (s *Server) editableMeeting(r *http.Request) (*mb.Meeting, error) {
+	if _, err := s.committeeSecretariat(r); err != nil {
+		return nil, err
+	}
+	m, err := s.meetingFromURL(r)
+	if err != nil {
+		return nil, err
+	}
+	if m.Locked() {
+		return nil, mb.Errorf(mb.ECONFLICT, "The minutes of %s are %s and can no longer be changed. Open a correction to change them.", m.ShortName(), m.Status.Label())
+	}
+	return m, nil
+}
+
+// itemFromURL loads {item}, which must belong to the meeting.
+func (s *Server) itemFromURL(r *http.Request, m *mb.Meeting) (*mb.Item, error) {
+	id, err := strconv.ParseInt(chi.URLParam(r, "item"), 10, 64)
+	if err != nil {
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such agenda item.")
+	}
+	it, err := s.store.Item(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if it.MeetingID != m.ID {
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such agenda item.")
+	}
+	return it, nil
+}
+
+func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, f *form.Item, isNew bool, saved *mb.Item) error {
+	items, err := s.store.Items(r.Context(), m.ID)
+	if err != nil {
+		return err
+	}
+	var parents []web.Option
+	for _, it := range items {
+		if it.ID != f.ID {
+			parents = append(parents, web.Option{Value: strconv.FormatInt(it.ID, 10), Label: it.Number + ". " + it.Title})
+		}
+	}
+	title, action := "Add an item to "+m.ShortName(), meetingPath(m)+"/items/new"
+	if !isNew {
+		title, action = "Edit an item of "+m.ShortName(), meetingPath(m)+"/items/"+strconv.FormatInt(f.ID, 10)+"/edit"
+	}
+	s.render(w, r, status, web.ItemForm(web.ItemFormPage{
+		Chrome: s.chrome(r, title, "committees"), Meeting: m, Form: f, IsNew: isNew, Parents: parents, Action: action, Saved: saved,
+	}))
+	return nil
+}
+
+func meetingPath(m *mb.Meeting) string {
+	return "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
+}
+
+// handleItemNew serves GET /committees/{code}/meetings/{number}/items/new.
+func (s *Server) handleItemNew(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return err
+	}
+	return s.renderItemForm(w, r, http.StatusOK, m, &form.Item{Parent: r.URL.Query().Get("parent"), Errors: form.Errors{}}, true, nil)
+}
+
+// handleItemCreate serves POST /committees/{code}/meetings/{number}/items/new.
+func (s *Server) handleItemCreate(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return err
+	}
+	f, err := form.ParseItem(r)
+	if err != nil {
+		return err
+	}
+	it := f.Item(true)
+	if it == nil {
+		return s.renderItemForm(w, r, http.StatusUnprocessableEntity, m, f, true, nil)
+	}
+	it.MeetingID = m.ID
+	if err := s.store.CreateItem(r.Context(), it); err != nil {
+		if status, ok := formFailed(err); ok {
+			form.Merge(f.Errors, err)
+			return s.renderItemForm(w, r, status, m, f, true, nil)
+		}
+		return err
+	}
+	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” added.")
+}
+
+// handleItemEdit serves GET /committees/{code}/meetings/{number}/items/{item}/edit.
+func (s *Server) handleItemEdit(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return err
+	}
+	it, err := s.itemFromURL(r, m)
+	if err != nil {
+		return err
+	}
+	return s.renderItemForm(w, r, http.StatusOK, m, form.ItemFrom(it), false, nil)
+}
+
+// handleItemUpdate serves POST /committees/{code}/meetings/{number}/items/{item}/edit.
+// A save against a stale version comes back with what was typed and the
+// saved text beside it; saving again replaces the saved text knowingly.
+func (s *Server) handleItemUpdate(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return err
+	}
+	stored, err := s.itemFromURL(r, m)
+	if err != nil {
+		return err
+	}
+	f, err := form.ParseItem(r)
+	if err != nil {
+		return err
+	}
+	f.ID, f.Parent = stored.ID, ""
+	it := f.Item(false)
+	if it == nil {
+		return s.renderItemForm(w, r, http.StatusUnprocessableEntity, m, f, false, nil)
+	}
+	if err := s.store.UpdateItem(r.Context(), it); err != nil {
+		if status, ok := formFailed(err); ok {
+			form.Merge(f.Errors, err)
+			if status == http.StatusConflict {
+				f.Errors[""] = mb.ErrorMessage(err) + " Your text is kept in the form; the saved text is shown below it. Save again to replace the saved text with yours."
+				f.Version = strconv.Itoa(stored.Version)
+				return s.renderItemForm(w, r, status, m, f, false, stored)
+			}
+			return s.renderItemForm(w, r, status, m, f, false, nil)
+		}
+		return err
+	}
+	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” saved.")
+}
+
+// handleItemMove serves POST /committees/{code}/meetings/{number}/items/{item}/move.
+func (s *Server) handleItemMove(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return err
+	}
+	it, err := s.itemFromURL(r, m)
+	if err != nil {
+		return err
+	}
+	if err := s.store.MoveItem(r.Context(), it.ID, r.PostFormValue("direction")); err != nil {
+		if mb.ErrorCode(err) == mb.EINVALID {
+			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
+			return s.redirect(w, r, meetingPath(m), "")
+		}
+		return err
+	}
+	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” moved.")
+}
+
+// handleItemDelete serves POST /committees/{code}/meetings/{number}/items/{item}/delete.
+func (s *Server) handleItemDelete(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return err
+	}
+	it, err := s.itemFromURL(r, m)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteItem(r.Context(), it.ID); err != nil {
+		return err
+	}
+	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” deleted.")
+}
