@@ -53,7 +53,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
 
 	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
-	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 2},
+	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 18},
 	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
 
@@ -76,6 +76,26 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/actions/new":                      {path: "/committees/{code}/actions/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/calendar.ics":                     {path: "/committees/{code}/calendar.ics", budget: 5},
 	"GET /committees/{code}/meetings/{number}/actions/review": {path: "/committees/{code}/meetings/{draft}/actions/review", as: "secretariat", budget: signedInQueries + 8},
+
+	// Minutes (issue 4). {held} is the OPSG's latest held meeting, whose
+	// minutes are a draft, with {item}, {decision} and {action} in it;
+	// {circulated} the Panel's latest, out for comment.
+	"GET /committees/{code}/meetings/{number}/attendance":                 {path: "/committees/{code}/meetings/{held}/attendance", as: "secretariat", budget: signedInQueries + 9},
+	"GET /committees/{code}/meetings/{number}/items/new":                  {path: "/committees/{code}/meetings/{held}/items/new", as: "secretariat", budget: signedInQueries + 6},
+	"GET /committees/{code}/meetings/{number}/items/{item}/edit":          {path: "/committees/{code}/meetings/{held}/items/{item}/edit", as: "secretariat", budget: signedInQueries + 7},
+	"GET /committees/{code}/meetings/{number}/items/{item}/decisions/new": {path: "/committees/{code}/meetings/{held}/items/{item}/decisions/new", as: "secretariat", budget: signedInQueries + 5},
+	"GET /committees/{code}/meetings/{number}/decisions/{decision}/edit":  {path: "/committees/{code}/meetings/{held}/decisions/{decision}/edit", as: "secretariat", budget: signedInQueries + 6},
+	"GET /committees/{code}/meetings/{number}/items/{item}/actions/new":   {path: "/committees/{code}/meetings/{held}/items/{item}/actions/new", as: "secretariat", budget: signedInQueries + 6},
+	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 10},
+	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 7},
+	"GET /committees/{code}/meetings/{number}/correction":                 {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 14},
+	"GET /public/{code}":                              {path: "/public/{code}", budget: 2},
+	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 3},
+	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 13},
+	"GET /api/v1/committees":                          {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
+	"GET /api/v1/committees/{code}/meetings":          {path: "/api/v1/committees/{code}/meetings", as: "member", budget: signedInQueries + 3},
+	"GET /api/v1/committees/{code}/meetings/{number}": {path: "/api/v1/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 16},
 
 	// The risk register and escalations (issue 6). {risk} is OPSG-001.
 	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 13},
@@ -190,6 +210,15 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err != nil || len(drafts) == 0 {
 		t.Fatalf("no OPSG minutes in draft: %v", err)
 	}
+	held, item, decision, action := heldDraft(t, a, opsg.ID)
+	panel, err := a.store.CommitteeByCode(ctx, "PANEL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	circulated, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &panel.ID, Statuses: []mb.MinutesStatus{mb.Circulated}, Limit: 1})
+	if err != nil || len(circulated) == 0 {
+		t.Fatalf("no circulated Panel minutes: %v", err)
+	}
 	member, _, err := a.store.UserByEmail(ctx, a.emails["member"])
 	if err != nil {
 		t.Fatal(err)
@@ -198,7 +227,8 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err := a.store.SetCalendarToken(ctx, member.ID, token); err != nil {
 		t.Fatal(err)
 	}
-	fill := strings.NewReplacer("{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001")
+	fill := strings.NewReplacer("{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number))
 	clients := map[string]*client{}
 	counts := map[string][]string{}
 	for key, b := range queryBudgets {
@@ -271,4 +301,31 @@ func TestQueriesPerPage(t *testing.T) {
 			t.Errorf("%s sends %d statements, over its budget of %d", key, max(n, m), budget)
 		}
 	}
+}
+
+// heldDraft finds the committee's latest held meeting whose minutes are a
+// draft, and in it an item with a decision and an action.
+func heldDraft(t *testing.T, a *app, committeeID int64) (meeting, item, decision, action string) {
+	t.Helper()
+	ctx := context.Background()
+	drafts, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &committeeID, Statuses: []mb.MinutesStatus{mb.Draft}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range drafts {
+		if m.Date.After(scaledemo.DefaultToday) {
+			continue
+		}
+		items, err := a.store.Items(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, it := range items {
+			if len(it.Decisions) > 0 && len(it.Actions) > 0 {
+				return strconv.Itoa(m.Number), strconv.FormatInt(it.ID, 10), strconv.FormatInt(it.Decisions[0].ID, 10), strconv.FormatInt(it.Actions[0].ID, 10)
+			}
+		}
+	}
+	t.Fatal("no held draft minutes with an item carrying a decision and an action")
+	return
 }
