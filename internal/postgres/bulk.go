@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -105,20 +104,14 @@ func (b *Bulk) SetMinutesStatuses(ctx context.Context, ids []int64, statuses []s
 	return nil
 }
 
-// Update runs an UPDATE the loader needs after the rows it refers to exist
-// (such as links between rows loaded in different tables), with values
-// given as parallel arrays: set is "column = s.name, …" over the unnested
-// arrays named in names, matched to table's rows by s.id.
-func (b *Bulk) Update(ctx context.Context, table, set string, names []string, arrays ...any) error {
-	var cols, types []string
-	for i, n := range names {
-		cols = append(cols, n)
-		types = append(types, fmt.Sprintf("$%d", i+1))
-	}
-	sql := fmt.Sprintf(`UPDATE %s t SET %s FROM unnest(%s) AS s(%s) WHERE t.id = s.id`,
-		pgx.Identifier{table}.Sanitize(), set, strings.Join(types, ", "), strings.Join(cols, ", "))
-	if _, err := b.tx.Exec(ctx, sql, arrays...); err != nil {
-		return fmt.Errorf("postgres: bulk update of %s: %w", table, err)
+// SetApprovals records which later meeting approved each meeting's
+// minutes, and the APPROVED decision there that did.
+func (b *Bulk) SetApprovals(ctx context.Context, ids, approvedBy, decisions []int64) error {
+	_, err := b.tx.Exec(ctx, `UPDATE meetings m SET approved_meeting_id = s.by, approval_decision_id = s.decision
+		FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS s(id, by, decision)
+		WHERE m.id = s.id`, ids, approvedBy, decisions)
+	if err != nil {
+		return fmt.Errorf("postgres: set approvals: %w", err)
 	}
 	return nil
 }

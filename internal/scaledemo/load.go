@@ -20,6 +20,8 @@ type loader struct {
 	w   *world
 	p   *progress
 	res *Result
+	// lifecycle is set when the minutes lifecycle's tables exist.
+	lifecycle bool
 }
 
 func (l *loader) load(ctx context.Context) error {
@@ -28,6 +30,11 @@ func (l *loader) load(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	versionCols, err := l.b.Columns(ctx, "minutes_versions")
+	if err != nil {
+		return err
+	}
+	l.lifecycle = len(versionCols) > 0
 	// The risk register's migration adds a counter of risk numbers.
 	withRiskNumbers := committeeCols["last_risk_number"]
 	steps := []struct {
@@ -68,7 +75,7 @@ func (l *loader) load(ctx context.Context) error {
 		}},
 		// Meetings go in as drafts: approved and published minutes refuse
 		// new content, so their statuses are set once the content is in.
-		{"meetings", []string{"id", "committee_id", "number", "kind", "date", "starts_at", "ends_at", "venue", "reference", "classification", "minutes_status", "last_action_sequence"}, len(w.meetings), w.meetingRow()},
+		{"meetings", []string{"id", "committee_id", "number", "kind", "date", "starts_at", "ends_at", "venue", "reference", "classification", "minutes_status", "last_action_sequence", "created_at", "updated_at"}, len(w.meetings), w.meetingRow()},
 		{"attendance", []string{"meeting_id", "person_id", "status", "category", "representing", "part_items", "alternate_for", "position"}, len(w.attendance), func(i int, v []any) []any {
 			a := w.attendance[i]
 			var alt any
@@ -101,6 +108,11 @@ func (l *loader) load(ctx context.Context) error {
 	}
 	if withRiskNumbers {
 		if err := l.loadRisks(ctx); err != nil {
+			return err
+		}
+	}
+	if l.lifecycle {
+		if err := l.loadLifecycle(ctx); err != nil {
 			return err
 		}
 	}
@@ -158,10 +170,11 @@ type source struct {
 	v     []any
 	p     *progress
 	table string
+	err   error // set by row when a row cannot be made
 }
 
 func (s *source) Next() bool {
-	if s.i >= s.n {
+	if s.i >= s.n || s.err != nil {
 		return false
 	}
 	s.i++
@@ -171,9 +184,12 @@ func (s *source) Next() bool {
 	return true
 }
 
-func (s *source) Values() ([]any, error) { return s.row(s.i-1, s.v[:0]), nil }
+func (s *source) Values() ([]any, error) {
+	v := s.row(s.i-1, s.v[:0])
+	return v, s.err
+}
 
-func (s *source) Err() error { return nil }
+func (s *source) Err() error { return s.err }
 
 var _ pgx.CopyFromSource = (*source)(nil)
 
@@ -222,7 +238,28 @@ func (w *world) meetingRow() func(int, []any) []any {
 	}
 	return func(i int, v []any) []any {
 		m := w.meetings[i]
-		return append(v, m.id, m.committee.id, m.number, m.kind, m.date, clock(m.start), clock(m.end), m.venue, m.reference, m.class, "draft", sequences[m.id])
+		// Scheduled a month ahead; last changed when its minutes were
+		// circulated, or published a few days after their approval.
+		created, updated := m.date.AddDate(0, -1, 0), m.date
+		switch {
+		case m.approvedBy != nil && m.status == "published":
+			updated = m.approvedBy.date.AddDate(0, 0, 3)
+		case m.approvedBy != nil:
+			updated = m.approvedBy.date
+		case m.status == "circulated":
+			updated = m.date.AddDate(0, 0, 7)
+		}
+		if updated.After(w.opts.Today) {
+			updated = w.opts.Today
+		}
+		if created.After(w.opts.Today) {
+			created = w.opts.Today
+		}
+		if updated.Before(created) {
+			updated = created
+		}
+		return append(v, m.id, m.committee.id, m.number, m.kind, m.date, clock(m.start), clock(m.end), m.venue, m.reference, m.class, "draft", sequences[m.id],
+			created.Add(10*time.Hour), updated.Add(16*time.Hour))
 	}
 }
 

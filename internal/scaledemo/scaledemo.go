@@ -151,12 +151,22 @@ func Load(ctx context.Context, store *postgres.Store, opts Options) (*Result, er
 	p.logf("Planned %d committees, %d meetings, %d agenda items, %d decisions, %d actions, %d action events, %d attendance records in %s.",
 		len(w.committees), len(w.meetings), w.itemCount, w.decisionCount, len(w.actions), w.eventCount, w.attendanceCount, p.since())
 	res := &Result{Accounts: w.accounts}
+	lifecycle := false
 	err = store.BulkLoad(ctx, func(ctx context.Context, b *postgres.Bulk) error {
 		l := &loader{b: b, w: w, p: p, res: res}
-		return l.load(ctx)
+		err := l.load(ctx)
+		lifecycle = l.lifecycle
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("scaledemo: %w", err)
+	}
+	if lifecycle {
+		n, err := loadVersions(ctx, store, w, p)
+		if err != nil {
+			return nil, err
+		}
+		res.Tables = append(res.Tables, TableCount{Table: "minutes_versions", Rows: n})
 	}
 	p.logf("Committed in %s; refreshing the planner's statistics…", p.since())
 	if err := store.Analyze(ctx); err != nil {

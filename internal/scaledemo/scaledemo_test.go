@@ -166,6 +166,31 @@ func TestLoad(t *testing.T) {
 		}
 	})
 
+	t.Run("ApprovedMinutesNameTheirApprovalAndKeepVersions", func(t *testing.T) {
+		opsg, _ := store.CommitteeByCode(ctx, "OPSG")
+		list, err := store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}, Limit: 1})
+		if err != nil || len(list) == 0 {
+			t.Fatalf("no published OPSG meeting: %v", err)
+		}
+		doc, err := store.Minutes(ctx, list[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.ApprovedBy == "" {
+			t.Errorf("OPSG %d is published but names no approving meeting", list[0].Number)
+		}
+		versions, err := store.MinutesVersions(ctx, list[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(versions) != 3 || versions[2].Minutes.Meeting.Status != mb.Published || len(versions[2].Minutes.Items) == 0 {
+			t.Errorf("OPSG %d has %d versions; want circulated, approved and published, each the whole document", list[0].Number, len(versions))
+		}
+		if res.Rows("minutes_comments") == 0 {
+			t.Error("no comments on circulated drafts")
+		}
+	})
+
 	t.Run("RefusesADatabaseWithData", func(t *testing.T) {
 		_, err := scaledemo.Load(ctx, store, scaledemo.Options{Size: scaledemo.Small, Seed: 1, PasswordHash: "x"})
 		if mb.ErrorCode(err) != mb.ECONFLICT {
