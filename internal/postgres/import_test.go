@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -207,7 +208,7 @@ func TestImportMinutes(t *testing.T) {
 		}
 		var got []string
 		for _, v := range reviews {
-			got = append(got, v.Reference+" "+itoa(v.Likelihood)+"x"+itoa(v.Impact)+" "+v.Band)
+			got = append(got, fmt.Sprintf("%s %dx%d %s", v.Reference, v.Likelihood, v.Impact, v.Band))
 			if v.ItemID == nil || v.Comment == "" {
 				t.Errorf("%s review without item or comment: %+v", v.Reference, v)
 			}
@@ -256,5 +257,3 @@ func hasNote(rep *mb.ImportReport, part string) bool {
 	}
 	return false
 }
-
-func itoa(n int) string { return string(rune('0' + n)) }
