@@ -180,7 +180,8 @@ func (r *ImportReport) Summary() string {
 // flash message's page.
 func (r *ImportReport) Lines() []string {
 	out := []string{r.Summary() + "."}
-	out = append(out, fmt.Sprintf("%d attendees, %d apologies, %d items, %d decisions.", r.Attendees, r.Apologies, r.Items, r.Decisions))
+	out = append(out, fmt.Sprintf("%s, %s, %s, %s.", Plural(r.Attendees, "attendee"), Plural(r.Apologies, "apology"),
+		Plural(r.Items, "item"), Plural(r.Decisions, "decision")))
 	list := func(label string, xs []string) {
 		if len(xs) > 0 {
 			out = append(out, label+": "+strings.Join(xs, "; ")+".")
@@ -221,4 +222,15 @@ func ScoresForSeverity(severity, likelihood, impact int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// Plural counts things in words: "1 apology", "6 apologies", "2 items".
+func Plural(n int, one string) string {
+	switch {
+	case n == 1:
+		return "1 " + one
+	case strings.HasSuffix(one, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(one, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }

@@ -143,6 +143,10 @@ func (x *minutesImport) meeting(ctx context.Context) error {
 		return &mb.Error{Code: mb.ECONFLICT, Message: msg, Fields: map[string]string{"number": msg}}
 	default:
 		m.ID, m.Version = before.ID, before.Version
+		if before.Kind != m.Kind || !before.Date.Equal(m.Date) {
+			x.rep.Note(0, "%s was scheduled as a %s on %s; the document makes it a %s on %s.",
+				before.ShortName(), before.Kind.Label(), before.DateLabel(), m.Kind.Label(), m.DateLabel())
+		}
 		if meetingChanges(before, m) == "no visible change" {
 			*m = *before
 		} else if err := updateMeetingHeader(ctx, x.tx, before, m); err != nil {

@@ -147,10 +147,13 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 			row.Category = cat
 			p, err = x.person(ctx, a.Name, nil, cat, a.Line)
 		} else {
-			org := x.dir.orgs[orgKey(a.Representing)]
-			p, err = x.person(ctx, a.Name, org, "", a.Line)
-			if err == nil {
+			var org *mb.Organisation
+			// A person minutebook knows may excuse a slip in the
+			// organisation's name; a new person joins the organisation.
+			if p = x.known(a.Name, x.dir.orgs[orgKey(a.Representing)], "", a.Line); p != nil {
 				org, err = x.representing(ctx, a.Representing, p, a.Line)
+			} else if org, err = x.organisation(ctx, a.Representing); err == nil {
+				p, err = x.person(ctx, a.Name, org, "", a.Line)
 			}
 			if org != nil {
 				row.RepresentingID = &org.ID
@@ -210,37 +213,10 @@ func firstFieldMessage(fe mb.FieldErrors) string {
 	}
 }
 
-// person finds the person named name: among several of that name, the one
-// in org, or holding a seat in category ("*": any seat); one alone whatever
-// their organisation; else a new person, in org when given.
+// person finds the person named name (see known), or adds them, in org
+// when given.
 func (x *minutesImport) person(ctx context.Context, name string, org *mb.Organisation, category string, line int) (*knownPerson, error) {
-	candidates := x.dir.people[nameKey(name)]
-	pick := func(ok func(p *knownPerson) bool) *knownPerson {
-		var found []*knownPerson
-		for _, p := range candidates {
-			if ok(p) {
-				found = append(found, p)
-			}
-		}
-		if len(found) == 1 {
-			return found[0]
-		}
-		return nil
-	}
-	switch {
-	case len(candidates) == 1:
-		return candidates[0], nil
-	case len(candidates) > 1:
-		p := pick(func(p *knownPerson) bool { return org != nil && p.orgID != nil && *p.orgID == org.ID })
-		if p == nil {
-			p = pick(func(p *knownPerson) bool {
-				return x.dir.members[p.id][category] || (category == "*" && x.dir.members[p.id] != nil)
-			})
-		}
-		if p == nil {
-			p = candidates[0]
-			x.rep.Note(line, "minutebook knows %d people named %s; the one of %s was taken: check it.", len(candidates), name, orNone(p.orgName))
-		}
+	if p := x.known(name, org, category, line); p != nil {
 		return p, nil
 	}
 	np := &mb.Person{Name: strings.Join(strings.Fields(name), " ")}
@@ -262,6 +238,43 @@ func (x *minutesImport) person(ctx context.Context, name string, org *mb.Organis
 	x.dir.people[nameKey(np.Name)] = append(x.dir.people[nameKey(np.Name)], p)
 	x.rep.NewPeople = append(x.rep.NewPeople, label)
 	return p, nil
+}
+
+// known finds the person named name that minutebook knows: one alone
+// whatever their organisation; among several, the one in org, or holding a
+// seat in category ("*": any seat), or else the first, with a note. It
+// returns nil for a name minutebook does not know.
+func (x *minutesImport) known(name string, org *mb.Organisation, category string, line int) *knownPerson {
+	candidates := x.dir.people[nameKey(name)]
+	pick := func(ok func(p *knownPerson) bool) *knownPerson {
+		var found []*knownPerson
+		for _, p := range candidates {
+			if ok(p) {
+				found = append(found, p)
+			}
+		}
+		if len(found) == 1 {
+			return found[0]
+		}
+		return nil
+	}
+	switch len(candidates) {
+	case 0:
+		return nil
+	case 1:
+		return candidates[0]
+	}
+	p := pick(func(p *knownPerson) bool { return org != nil && p.orgID != nil && *p.orgID == org.ID })
+	if p == nil {
+		p = pick(func(p *knownPerson) bool {
+			return x.dir.members[p.id][category] || (category == "*" && x.dir.members[p.id] != nil)
+		})
+	}
+	if p == nil {
+		p = candidates[0]
+		x.rep.Note(line, "minutebook knows %d people named %s; the one of %s was taken: check it.", len(candidates), name, orNone(p.orgName))
+	}
+	return p
 }
 
 func orNone(s string) string {
