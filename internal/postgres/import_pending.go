@@ -111,3 +111,22 @@ func (s *Store) DeletePendingImport(ctx context.Context, p *PendingImport, saved
 	}
 	return nil
 }
+
+// PendingImports lists the user's unexpired uploads for the committee,
+// newest first, without their text.
+func (s *Store) PendingImports(ctx context.Context, committeeID, userID int64) ([]*PendingImport, error) {
+	rows, err := s.pool.Query(ctx, `
+		SELECT id, token, committee_id, user_id, filename, created_at, expires_at FROM pending_imports
+		WHERE committee_id = $1 AND user_id = $2 AND expires_at > now() ORDER BY created_at DESC, id DESC`, committeeID, userID)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: pending imports: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*PendingImport, error) {
+		var p PendingImport
+		return &p, r.Scan(&p.ID, &p.Token, &p.CommitteeID, &p.UserID, &p.Filename, &p.CreatedAt, &p.ExpiresAt)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: pending imports: %w", err)
+	}
+	return list, nil
+}
