@@ -100,10 +100,12 @@ func (s *Server) importPreview(r *http.Request, c *mb.Committee, p *postgres.Pen
 		if !errors.As(err, &e) || e.Code == mb.EINTERNAL {
 			return nil, err
 		}
-		form.Merge(f.Errors, err)
-		if len(mb.ErrorFields(err)) == 0 || e.Code == mb.ECONFLICT {
+		// A refusal (approved minutes) is said once, above the form; bad
+		// input goes beside the fields to correct.
+		if len(e.Fields) == 0 || e.Code == mb.ECONFLICT {
 			page.Problem, page.conflict = e.Message, e.Code == mb.ECONFLICT
-			delete(f.Errors, "")
+		} else {
+			form.Merge(f.Errors, err)
 		}
 	}
 	orgs, err := s.store.Organisations(r.Context())
