@@ -110,6 +110,10 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.meetings(ctx, opsg, tabasc, panel); err != nil {
 		return err
 	}
+	// OPSG 101 comes in as imported history, before the minutes kept here.
+	if err := l.imports(ctx); err != nil {
+		return err
+	}
 	// The minutes come first: they raise the actions the register then
 	// moves, and the risks are reviewed in their items.
 	if err := l.minutes(ctx); err != nil {
