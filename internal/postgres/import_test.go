@@ -24,7 +24,7 @@ type importFixture struct {
 	rachel, dave *mb.Person
 }
 
-func newImportFixture(t *testing.T) *importFixture {
+func newImportFixture(t testing.TB) *importFixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &importFixture{s: mustOpen(t)}
@@ -65,7 +65,7 @@ func newImportFixture(t *testing.T) *importFixture {
 }
 
 // read parses and converts a test document.
-func read(t *testing.T, path string) *mb.MinutesImport {
+func read(t testing.TB, path string) *mb.MinutesImport {
 	t.Helper()
 	in, err := importer.Convert(readDoc(t, path), importer.Options{Source: path})
 	if err != nil {
@@ -74,7 +74,7 @@ func read(t *testing.T, path string) *mb.MinutesImport {
 	return in
 }
 
-func readDoc(t *testing.T, path string) *minutesimport.Document {
+func readDoc(t testing.TB, path string) *minutesimport.Document {
 	t.Helper()
 	f, err := os.Open("../importer/testdata/" + path)
 	if err != nil {
@@ -88,7 +88,7 @@ func readDoc(t *testing.T, path string) *minutesimport.Document {
 	return doc
 }
 
-func (f *importFixture) importDoc(t *testing.T, in *mb.MinutesImport) *mb.ImportReport {
+func (f *importFixture) importDoc(t testing.TB, in *mb.MinutesImport) *mb.ImportReport {
 	t.Helper()
 	rep, err := f.s.ImportMinutes(context.Background(), in, postgres.ImportOptions{})
 	if err != nil {
@@ -256,4 +256,19 @@ func hasNote(rep *mb.ImportReport, part string) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkImportMinutes measures a trial import of the model document into
+// a committee that already holds it: what the browser's preview runs on
+// every view, and the work of a re-import.
+func BenchmarkImportMinutes(b *testing.B) {
+	ctx := context.Background()
+	f := newImportFixture(b)
+	f.importDoc(b, read(b, "opsg-105-final-minutes.txt"))
+	in := read(b, "opsg-105-final-minutes.txt")
+	for b.Loop() {
+		if _, err := f.s.ImportMinutes(ctx, in, postgres.ImportOptions{DryRun: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -1,8 +1,10 @@
 package server_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"html"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -240,4 +242,55 @@ func TestImportRefusals(t *testing.T) {
 			t.Errorf("attendance %+v", list)
 		}
 	})
+}
+
+// docx writes text as a Word document, a paragraph per non-blank line, with
+// tabs as Word's tabs.
+func docx(t *testing.T, text string) []byte {
+	t.Helper()
+	var body strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		body.WriteString("<w:p>")
+		for i, cell := range strings.Split(line, "\t") {
+			if i > 0 {
+				body.WriteString("<w:r><w:tab/></w:r>")
+			}
+			body.WriteString(`<w:r><w:t xml:space="preserve">` + html.EscapeString(cell) + "</w:t></w:r>")
+		}
+		body.WriteString("</w:p>")
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"word/document.xml":   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(content))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestImportWordDocument(t *testing.T) {
+	a := newApp(t)
+	sec := a.as("secretariat")
+	res := sec.upload("/committees/OPSG/import", "OPSG 120 minutes.docx", docx(t, opsg120))
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("upload: %d\n%s", res.status, res.body)
+	}
+	preview := sec.get(res.location)
+	preview.mustContain(t, "Check the minutes read from OPSG 120 minutes.docx", "Created the draft minutes of OPSG 120 (Main Meeting, 12 March 2024).",
+		"Not understood (1)", "<mark>??!! 12345 ;;</mark>", `name="group-3" value="Small Suppliers"`)
+	if res := sec.post(res.location, previewForm(nil)); res.status != http.StatusSeeOther || res.location != "/committees/OPSG/meetings/120" {
+		t.Fatalf("save: %d %q", res.status, res.location)
+	}
 }
