@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -62,13 +63,7 @@ func (x *minutesImport) writeItems(ctx context.Context) error {
 		}
 	}
 	x.stale = nil
-	for _, number := range slices.Sorted(func(yield func(string) bool) {
-		for k := range stored {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, number := range slices.Sorted(maps.Keys(stored)) {
 		if st := stored[number]; !st.matched {
 			x.stale = append(x.stale, st.item)
 		}

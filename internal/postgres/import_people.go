@@ -188,7 +188,7 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 	}
 	if err := fe.Err(); err != nil {
 		e := err.(*mb.Error)
-		e.Message = "The attendance cannot be recorded as it was read: " + firstFieldMessage(fe)
+		e.Message = "The attendance cannot be recorded as it was read: " + firstFieldMessage(fe, len(x.in.Attendees))
 		return e
 	}
 	if len(noSeat) > 0 {
@@ -202,8 +202,10 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 	return err
 }
 
-func firstFieldMessage(fe mb.FieldErrors) string {
-	for i := 0; ; i++ {
+// firstFieldMessage is the message of the first person with a problem, and
+// how many more there are.
+func firstFieldMessage(fe mb.FieldErrors, people int) string {
+	for i := range people {
 		if msg, ok := fe["group-"+strconv.Itoa(i)]; ok {
 			if len(fe) > 1 {
 				return fmt.Sprintf("%s (and %d more)", msg, len(fe)-1)
@@ -211,6 +213,7 @@ func firstFieldMessage(fe mb.FieldErrors) string {
 			return msg
 		}
 	}
+	return "correct the headings marked below."
 }
 
 // person finds the person named name (see known), or adds them, in org
