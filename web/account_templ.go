@@ -353,7 +353,7 @@ func Account(p AccountPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = textField(p.Errors, "token_name", "New token's name", "text", "", "What it is for, such as “reporting spreadsheet”.", templ.Attributes{"name": "name"}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = textField(p.Errors, "token_name", "New token's name", "text", "", "What it is for, such as “reporting spreadsheet”.", nil).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

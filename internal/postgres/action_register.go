@@ -290,10 +290,15 @@ func (s *Store) OpenActionAges(ctx context.Context, sc mb.ActionScope, f mb.Acti
 }
 
 // ActionOwners lists the organisations that own actions in the reader's
-// scope, by name, for the register's owner filter.
+// scope, by name, for the register's owner filter. It asks each
+// organisation whether it owns one (an index probe that stops at the first
+// visible action) rather than reading every action in scope and removing
+// duplicates, which took 64 ms on 150,000 actions.
 func (s *Store) ActionOwners(ctx context.Context, sc mb.ActionScope) ([]mb.Organisation, error) {
 	q := newRegisterQuery(sc, mb.ActionFilter{}, false)
-	rows, err := s.pool.Query(ctx, `SELECT DISTINCT o.id, o.name, lower(o.name)`+actionFrom+q.whereSQL()+` ORDER BY lower(o.name)`, q.args...)
+	q.where = append(q.where, "a.owner_organisation_id = o.id")
+	rows, err := s.pool.Query(ctx, `SELECT o.id, o.name, lower(o.name) FROM organisations o
+		WHERE EXISTS (SELECT 1 FROM actions a`+q.whereSQL()+`) ORDER BY lower(o.name)`, q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: action owners: %w", err)
 	}

@@ -19,11 +19,29 @@ type Store struct {
 	pool *pgxpool.Pool
 }
 
+// Option adjusts the pool's configuration before Open connects.
+type Option func(*pgxpool.Config)
+
+// WithTracer installs a query tracer on every connection of the pool: the
+// query-count tests and the load benchmark use it to see what a page sends.
+func WithTracer(t pgx.QueryTracer) Option {
+	return func(cfg *pgxpool.Config) { cfg.ConnConfig.Tracer = t }
+}
+
+// WithMaxConns caps the pool's connections (pgxpool's default is the
+// larger of 4 and the number of CPUs).
+func WithMaxConns(n int32) Option {
+	return func(cfg *pgxpool.Config) { cfg.MaxConns = n }
+}
+
 // Open connects to the database at databaseURL and checks that it answers.
-func Open(ctx context.Context, databaseURL string) (*Store, error) {
+func Open(ctx context.Context, databaseURL string, opts ...Option) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: parse database URL: %w", err)
+	}
+	for _, o := range opts {
+		o(cfg)
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

@@ -98,7 +98,7 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 	if err := r.ParseForm(); err != nil {
 		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
 	}
-	name := strings.TrimSpace(r.PostFormValue("name"))
+	name := strings.TrimSpace(r.PostFormValue("token_name"))
 	if name == "" || len(name) > 100 {
 		return s.renderAccount(w, r, http.StatusUnprocessableEntity, form.Errors{"token_name": "Name the token (up to 100 characters), such as “reporting spreadsheet”."}, "")
 	}

@@ -141,7 +141,7 @@ func TestPasswordChange(t *testing.T) {
 func TestAPIToken(t *testing.T) {
 	a := newApp(t)
 	c := a.as("member")
-	res := c.post("/account/tokens", url.Values{"name": {"spreadsheet"}})
+	res := c.post("/account/tokens", url.Values{"token_name": {"spreadsheet"}})
 	m := regexp.MustCompile(`data-testid="new-token">(mbk_[A-Za-z0-9_-]+)<`).FindStringSubmatch(res.body)
 	if m == nil {
 		t.Fatalf("no token shown\n%s", res.body)

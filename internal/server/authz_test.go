@@ -97,7 +97,7 @@ func matrix(ids map[string]string) map[string]route {
 
 		"GET /account":                                   {path: "/account", expect: signedIn},
 		"POST /account/password":                         {path: "/account/password", expect: signedIn, form: url.Values{"current_password": {"wrong"}}},
-		"POST /account/tokens":                           {path: "/account/tokens", expect: signedIn, form: url.Values{"name": {"matrix"}}},
+		"POST /account/tokens":                           {path: "/account/tokens", expect: signedIn, form: url.Values{"token_name": {"matrix"}}},
 		"POST /account/tokens/{id}/revoke":               {path: "/account/tokens/" + ids["token"] + "/revoke", expect: expect{signIn, notFound, notFound, notFound, notFound, allow}},
 		"GET /committees":                                {path: "/committees", expect: signedIn},
 		"GET /committees/{code}":                         {path: "/committees/OPSG", expect: signedIn},

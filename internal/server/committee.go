@@ -71,6 +71,20 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	// A page of meetings at a time, newest first (?page=2 for older ones).
+	total := len(meetings)
+	pages := max(1, (total+web.MeetingsPerPage-1)/web.MeetingsPerPage)
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	page = min(max(page, 1), pages)
+	meetings = meetings[(page-1)*web.MeetingsPerPage : min(page*web.MeetingsPerPage, total)]
+	pageURL := func(n int) string { return "/committees/" + c.Code + "?page=" + strconv.Itoa(n) + "#meetings" }
+	var prevURL, nextURL string
+	if page > 1 {
+		prevURL = pageURL(page - 1)
+	}
+	if page < pages {
+		nextURL = pageURL(page + 1)
+	}
 	today := time.Now().UTC().Truncate(24 * time.Hour)
 	members, err := s.store.Memberships(ctx, postgres.MembershipFilter{CommitteeID: &c.ID, ActiveOn: &today})
 	if err != nil {
@@ -82,6 +96,11 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		Committee:     c,
 		Children:      children,
 		Meetings:      meetings,
+		MeetingsTotal: total,
+		MeetingPage:   page,
+		MeetingPages:  pages,
+		PrevURL:       prevURL,
+		NextURL:       nextURL,
 		Members:       members,
 		CanEdit:       rd.CanEditCommittee(),
 		CanAddMeeting: rd.CanEditMeeting(c.ID),

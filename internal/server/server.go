@@ -61,7 +61,7 @@ func New(cfg Config) *Server {
 		cfg.Throttle = Throttle{Window: 15 * time.Minute, PerAccount: 5, PerAddress: 20}
 	}
 	sm := scs.New()
-	sm.Store = pgxstore.NewWithCleanupInterval(cfg.Store.Pool(), 30*time.Minute)
+	sm.Store = newLazyTouch(pgxstore.NewWithCleanupInterval(cfg.Store.Pool(), 30*time.Minute), sm.Codec)
 	sm.Lifetime = 12 * time.Hour
 	sm.IdleTimeout = cfg.SessionIdle
 	sm.Cookie.Name = "minutebook_session"

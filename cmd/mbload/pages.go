@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
+)
+
+// page is one entry of the page list. The list is data: a page whose route
+// does not exist on the server answers 404 and is reported as missing.
+type page struct {
+	Name string `json:"name"`
+	// As is who asks: "member", "chair" or "" (anonymous).
+	As string `json:"as"`
+	// Path may hold {code}, {meeting} (a published CLEAR meeting of the
+	// committee with full minutes), {owner} (the organisation owning most
+	// of the committee's actions) and {deep} (a page far into the register).
+	Path string `json:"path"`
+	// CSV pages send thousands of rows a request: they are loaded at the
+	// CSV rate and their rows are counted.
+	CSV bool `json:"csv,omitempty"`
+	// Baseline marks the trivial handler that shows the cost of HTTP alone.
+	Baseline bool `json:"baseline,omitempty"`
+}
+
+// pages are what the benchmark loads, in order.
+var pages = []page{
+	{Name: "baseline /healthz", Path: "/healthz", Baseline: true},
+	{Name: "committee page", As: "member", Path: "/committees/{code}"},
+	{Name: "meeting minutes", As: "member", Path: "/committees/{code}/meetings/{meeting}"},
+	{Name: "register", As: "member", Path: "/actions"},
+	{Name: "register owner+overdue", As: "member", Path: "/actions?owner={owner}&status=overdue"},
+	{Name: "register deep page", As: "member", Path: "/actions?page={deep}"},
+	{Name: "escalations dashboard", As: "chair", Path: "/escalations"},
+	{Name: "public minutes", Path: "/public/{code}/{meeting}"},
+	{Name: "API meeting document", As: "member", Path: "/api/v1/committees/{code}/meetings/{meeting}"},
+	{Name: "register CSV", As: "member", Path: "/actions.csv?owner={owner}", CSV: true},
+}
+
+// resolve fills a page list's placeholders from the data: the store's
+// own reads, so that the benchmark needs no SQL of its own.
+func resolve(ctx context.Context, store *postgres.Store, code string, list []page) ([]page, error) {
+	c, err := store.CommitteeByCode(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	meetings, err := store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	if err != nil {
+		return nil, err
+	}
+	meeting := ""
+	for _, m := range meetings {
+		// The newest published CLEAR main meeting: anyone may read it, and
+		// main meetings carry the longest minutes.
+		if m.Classification == mb.Clear && m.Kind == mb.MainMeeting {
+			meeting = strconv.Itoa(m.Number)
+			break
+		}
+	}
+	owner := ""
+	if orgs, err := store.Organisations(ctx); err == nil {
+		for _, o := range orgs {
+			if o.Name == "DCC" {
+				owner = strconv.FormatInt(o.ID, 10)
+			}
+		}
+	}
+	r := strings.NewReplacer("{code}", code, "{meeting}", meeting, "{owner}", owner, "{deep}", "40")
+	out := make([]page, len(list))
+	for i, p := range list {
+		p.Path = r.Replace(p.Path)
+		out[i] = p
+	}
+	return out, nil
+}
