@@ -2,7 +2,9 @@ package server_test
 
 import (
 	"context"
+	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/minutebook/minutebook/internal/postgres"
@@ -48,4 +50,43 @@ func importMatrixFixtures(t *testing.T, a *app, ids map[string]string) {
 		}
 		ids[key] = p.Token
 	}
+}
+
+// budgetMinutes is a short document for a meeting no data set has, whose
+// people and organisation are new everywhere, so that its trial import sends
+// the same statements whatever else the database holds.
+const budgetMinutes = `This document is classified as **Amber** in accordance with the Panel Information Policy.
+
+Operations Group Meeting 9999
+
+1 January 2030, 10:00 – 11:00
+
+Teleconference
+
+OPSG_9999_3001 – Draft Minutes
+
+Attendees:
+
+Representing	Other Participants
+Query Budget Associates	Quentin Budgetson
+	Bella Budgetson
+
+1. Previous Meeting Minutes
+
+The OPSG **NOTED** the update.
+
+2. Any Other Business
+
+ACTION 9999/01: Query Budget Associates to count the statements.
+`
+
+// pendingImport uploads budgetMinutes as the OPSG secretariat and returns
+// the upload's token.
+func pendingImport(t *testing.T, a *app) string {
+	t.Helper()
+	res := a.as("secretariat").upload("/committees/OPSG/import", "budget.txt", []byte(budgetMinutes))
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("upload: %d\n%s", res.status, res.body)
+	}
+	return res.location[strings.LastIndex(res.location, "/")+1:]
 }
