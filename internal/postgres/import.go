@@ -171,13 +171,13 @@ func (x *minutesImport) meeting(ctx context.Context) error {
 // meetings already recorded would need a number that is taken).
 func (x *minutesImport) nextMeetings(ctx context.Context) error {
 	for _, n := range x.in.NextMeetings {
-		var onDay string
-		err := x.tx.QueryRow(ctx, `SELECT c.code || ' ' || m.number FROM meetings m JOIN committees c ON c.id = m.committee_id
-			WHERE m.committee_id = $1 AND m.date = $2 ORDER BY m.number LIMIT 1`, x.c.ID, n.Date).Scan(&onDay)
-		if err == nil {
-			continue // already scheduled
-		} else if !errors.Is(err, pgx.ErrNoRows) {
+		var scheduled bool
+		if err := x.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM meetings WHERE committee_id = $1 AND date = $2)`,
+			x.c.ID, n.Date).Scan(&scheduled); err != nil {
 			return err
+		}
+		if scheduled {
+			continue
 		}
 		var last int
 		var latest time.Time
