@@ -221,7 +221,7 @@ func auditEntities() []Option {
 		{"committee", "Committees"}, {"meeting", "Meetings"}, {"membership", "Memberships"},
 		{"person", "People"}, {"organisation", "Organisations"}, {"user", "Users"}, {"api_token", "API tokens"},
 		{"attendance", "Attendance"}, {"item", "Agenda items"}, {"decision", "Decisions"}, {"action", "Actions"}, {"comment", "Comments"},
-		{"risk", "Risks"}, {"calendar_token", "Calendar feeds"},
+		{"risk", "Risks"}, {"calendar_token", "Calendar feeds"}, {"import", "Uploads for import"},
 	}
 }
 

@@ -1,5 +1,5 @@
 // Command minutebook serves the minutebook web application and manages its
-// database: the schema, demo data and user accounts.
+// database: the schema, demo data, user accounts and imported minutes.
 package main
 
 import (
@@ -20,6 +20,9 @@ Usage:
   minutebook migrate up|down N|version
                                     manage the database schema by hand
   minutebook demo [flags]           load the demo data
+  minutebook import [flags] FILE…   save minutes documents (.txt, .docx) as draft meetings
+  minutebook import --dry-run [--json] FILE…
+                                    say what a document holds, changing nothing
   minutebook user add --email E --name N [--admin] [--password-stdin]
                                     create a user
   minutebook user reset-password --email E [--password-stdin]
@@ -56,6 +59,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runMigrate(ctx, args, stdout, stderr)
 	case "demo":
 		return runDemo(ctx, args, stdout, stderr)
+	case "import":
+		return runImport(ctx, args, stdout, stderr)
 	case "user":
 		return runUser(ctx, args, stdin, stdout, stderr)
 	case "help":

@@ -28,7 +28,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"demo", "--help"}, {"user", "add", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"demo", "--help"}, {"import", "--help"}, {"user", "add", "--help"}} {
 		out, err := runCmd(t, "", args...)
 		if !errors.Is(err, flag.ErrHelp) {
 			t.Errorf("%v: err = %v, want flag.ErrHelp", args, err)

@@ -103,47 +103,15 @@ func (l *loader) person(ctx context.Context, p person) (int64, error) {
 }
 
 func (l *loader) load(ctx context.Context) error {
-	secas, err := l.org(ctx, "SECAS")
+	opsg, tabasc, panel, err := l.foundation(ctx)
 	if err != nil {
-		return err
-	}
-	panel := &mb.Committee{
-		Code: "PANEL", Name: "SEC Panel", SecretariatID: &secas,
-		Description:         "The Smart Energy Code Panel, which oversees the code and its sub-committees.",
-		Categories:          []string{"Panel Chair", "Large Supplier Members", "Small Supplier Members", "Network Party Members", "Other SEC Party Members", "Consumer Members"},
-		EscalationThreshold: mb.DefaultEscalationThreshold,
-	}
-	if err := l.store.CreateCommittee(ctx, panel); err != nil {
-		return err
-	}
-	opsg := &mb.Committee{
-		Code: "OPSG", Name: "Operations Group", ParentID: &panel.ID, SecretariatID: &secas,
-		Description:         "Monitors the operational performance of the DCC and the smart metering system, and escalates risks to the SEC Panel.",
-		Categories:          []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"},
-		EscalationThreshold: 15,
-	}
-	if err := l.store.CreateCommittee(ctx, opsg); err != nil {
-		return err
-	}
-	tabasc := &mb.Committee{
-		Code: "TABASC", Name: "Technical Architecture and Business Architecture Sub-Committee", ParentID: &panel.ID, SecretariatID: &secas,
-		Description:         "Keeps the technical and business architecture of the smart metering system under review.",
-		Categories:          []string{"TABASC Chair", "Large Suppliers", "Small Suppliers", "Network Parties", "Other SEC Parties"},
-		EscalationThreshold: 15,
-	}
-	if err := l.store.CreateCommittee(ctx, tabasc); err != nil {
-		return err
-	}
-	if err := l.seatOPSG(ctx, opsg); err != nil {
-		return err
-	}
-	if err := l.seatPanel(ctx, panel); err != nil {
 		return err
 	}
 	if err := l.meetings(ctx, opsg, tabasc, panel); err != nil {
 		return err
 	}
-	if err := l.accounts(ctx); err != nil {
+	// OPSG 101 comes in as imported history, before the minutes kept here.
+	if err := l.imports(ctx); err != nil {
 		return err
 	}
 	// The minutes come first: they raise the actions the register then
@@ -161,6 +129,68 @@ func (l *loader) load(ctx context.Context) error {
 		return err
 	}
 	return l.settle(ctx)
+}
+
+// Foundation loads only the demo's bodies, their members and secretariat,
+// the other participants and the accounts: no meetings, minutes, actions
+// or risks. The test that produces the demo's meeting 105 by importing the
+// model document starts from it.
+func Foundation(ctx context.Context, store *postgres.Store, opts Options) ([]Credential, error) {
+	if loaded, err := Loaded(ctx, store); err != nil {
+		return nil, err
+	} else if loaded {
+		return nil, mb.Errorf(mb.ECONFLICT, "The demo is already loaded (committee OPSG exists).")
+	}
+	l := &loader{store: store, opts: opts, orgs: map[string]int64{}, people: map[string]int64{}}
+	if _, _, _, err := l.foundation(ctx); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	return l.creds, nil
+}
+
+// foundation makes the bodies, seats them and makes the accounts.
+func (l *loader) foundation(ctx context.Context) (opsg, tabasc, panel *mb.Committee, err error) {
+	secas, err := l.org(ctx, "SECAS")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	panel = &mb.Committee{
+		Code: "PANEL", Name: "SEC Panel", SecretariatID: &secas,
+		Description:         "The Smart Energy Code Panel, which oversees the code and its sub-committees.",
+		Categories:          []string{"Panel Chair", "Large Supplier Members", "Small Supplier Members", "Network Party Members", "Other SEC Party Members", "Consumer Members"},
+		EscalationThreshold: mb.DefaultEscalationThreshold,
+	}
+	if err := l.store.CreateCommittee(ctx, panel); err != nil {
+		return nil, nil, nil, err
+	}
+	opsg = &mb.Committee{
+		Code: "OPSG", Name: "Operations Group", ParentID: &panel.ID, SecretariatID: &secas,
+		Description:         "Monitors the operational performance of the DCC and the smart metering system, and escalates risks to the SEC Panel.",
+		Categories:          []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"},
+		EscalationThreshold: 15,
+	}
+	if err := l.store.CreateCommittee(ctx, opsg); err != nil {
+		return nil, nil, nil, err
+	}
+	tabasc = &mb.Committee{
+		Code: "TABASC", Name: "Technical Architecture and Business Architecture Sub-Committee", ParentID: &panel.ID, SecretariatID: &secas,
+		Description:         "Keeps the technical and business architecture of the smart metering system under review.",
+		Categories:          []string{"TABASC Chair", "Large Suppliers", "Small Suppliers", "Network Parties", "Other SEC Parties"},
+		EscalationThreshold: 15,
+	}
+	if err := l.store.CreateCommittee(ctx, tabasc); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := l.seatOPSG(ctx, opsg); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := l.seatPanel(ctx, panel); err != nil {
+		return nil, nil, nil, err
+	}
+	if err := l.accounts(ctx); err != nil {
+		return nil, nil, nil, err
+	}
+	return opsg, tabasc, panel, nil
 }
 
 // since is when the demo's memberships begin.

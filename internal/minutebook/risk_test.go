@@ -306,3 +306,30 @@ func joinSpace(s []string) string {
 	}
 	return out
 }
+
+func TestScoresForSeverity(t *testing.T) {
+	for _, tc := range []struct {
+		severity, likelihood, impact int
+		wantL, wantI                 int
+		ok                           bool
+	}{
+		{20, 0, 0, 4, 5, true},
+		{16, 0, 0, 4, 4, true},
+		{15, 0, 0, 3, 5, true},
+		{12, 0, 0, 3, 4, true},
+		{25, 0, 0, 5, 5, true},
+		{1, 0, 0, 1, 1, true},
+		{15, 5, 4, 5, 3, true}, // the current likelihood divides it: the impact moves
+		{20, 3, 5, 4, 5, true}, // the current impact divides it: the likelihood moves
+		{12, 4, 4, 4, 3, true},
+		{14, 2, 4, 0, 0, false}, // 2 × 7 is off the scale
+		{7, 0, 0, 0, 0, false},
+		{0, 0, 0, 0, 0, false},
+		{26, 0, 0, 0, 0, false},
+	} {
+		l, i, ok := mb.ScoresForSeverity(tc.severity, tc.likelihood, tc.impact)
+		if l != tc.wantL || i != tc.wantI || ok != tc.ok {
+			t.Errorf("ScoresForSeverity(%d, %d, %d) = %d, %d, %v; want %d, %d, %v", tc.severity, tc.likelihood, tc.impact, l, i, ok, tc.wantL, tc.wantI, tc.ok)
+		}
+	}
+}

@@ -26,33 +26,41 @@ const maxInput = 32 << 20
 // returns an error only when the input cannot be read at all; everything the
 // parser could not place is reported in the Document instead.
 func Parse(r io.Reader, filename string) (*Document, error) {
+	doc, _, err := ParseSource(r, filename)
+	return doc, err
+}
+
+// ParseSource is Parse that also returns the text the Document's line
+// numbers count (the decoded text of a text file, or what DocxText extracts
+// from a .docx), so that a person can check what was read against it.
+func ParseSource(r io.Reader, filename string) (*Document, string, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
-		return nil, fmt.Errorf("minutesimport: read %s: %w", filename, err)
+		return nil, "", fmt.Errorf("minutesimport: read %s: %w", filename, err)
 	}
 	if len(data) > maxInput {
-		return nil, fmt.Errorf("minutesimport: %s is larger than %d MiB: %w", filename, maxInput>>20, ErrUnreadable)
+		return nil, "", fmt.Errorf("minutesimport: %s is larger than %d MiB: %w", filename, maxInput>>20, ErrUnreadable)
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		doc, err := ParseDocx(data)
+		text, err := DocxText(data)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", filename, err)
+			return nil, "", fmt.Errorf("%s: %w", filename, err)
 		}
-		return doc, nil
+		return ParseText(text), text, nil
 	case bytes.HasPrefix(data, []byte("%PDF-")):
-		return nil, fmt.Errorf("minutesimport: %s is a PDF; copy its text into a .txt file, or import the .docx it was made from: %w", filename, ErrUnreadable)
+		return nil, "", fmt.Errorf("minutesimport: %s is a PDF; copy its text into a .txt file, or import the .docx it was made from: %w", filename, ErrUnreadable)
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
-		return nil, fmt.Errorf("minutesimport: %s is a Word 97–2003 document; save it as .docx first: %w", filename, ErrUnreadable)
+		return nil, "", fmt.Errorf("minutesimport: %s is a Word 97–2003 document; save it as .docx first: %w", filename, ErrUnreadable)
 	case strings.EqualFold(filepath.Ext(filename), ".docx"):
-		return nil, fmt.Errorf("minutesimport: %s is named .docx but is not a zip archive, so not a Word document: %w", filename, ErrUnreadable)
+		return nil, "", fmt.Errorf("minutesimport: %s is named .docx but is not a zip archive, so not a Word document: %w", filename, ErrUnreadable)
 	}
 	text, note := decodeText(data)
 	doc := ParseText(text)
 	if note != "" {
 		doc.Warnings = append([]Warning{{Line: 0, Text: note}}, doc.Warnings...)
 	}
-	return doc, nil
+	return doc, text, nil
 }
 
 // decodeText turns the bytes of a text file into a string. Windows tools

@@ -74,7 +74,9 @@ type parser struct {
 	actionRefs       map[string]int
 }
 
-func newParser(text string) *parser {
+// SourceLines splits text into lines as the parser numbers them: line n
+// of a Document is SourceLines(text)[n-1].
+func SourceLines(text string) []string {
 	text = strings.ToValidUTF8(text, "\ufffd")
 	text = strings.TrimPrefix(text, "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
@@ -84,6 +86,11 @@ func newParser(text string) *parser {
 	if len(raw) > 0 && raw[len(raw)-1] == "" {
 		raw = raw[:len(raw)-1]
 	}
+	return raw
+}
+
+func newParser(text string) *parser {
+	raw := SourceLines(text)
 	p := &parser{
 		doc:        &Document{},
 		lines:      make([]line, len(raw)+1),

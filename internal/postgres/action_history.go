@@ -21,57 +21,7 @@ func (s *Store) RecordEarlierAction(ctx context.Context, a *mb.Action) error {
 	if err := a.ValidateEarlier(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT code FROM committees WHERE id = $1`, a.CommitteeID).Scan(&a.CommitteeCode); err != nil {
-			return notFound(err, "There is no such committee.")
-		}
-		var meetingID int64
-		var held time.Time
-		var handedOut int
-		err := tx.QueryRow(ctx, `SELECT id, date, last_action_sequence FROM meetings WHERE committee_id = $1 AND number = $2 FOR UPDATE`,
-			a.CommitteeID, a.MeetingNumber).Scan(&meetingID, &held, &handedOut)
-		switch {
-		case err == nil:
-			if !held.Equal(a.RaisedOn) {
-				msg := fmt.Sprintf("%s %d was held on %s: an action it raised carries that date.", a.CommitteeCode, a.MeetingNumber, held.Format("02/01/2006"))
-				return &mb.Error{Code: mb.EINVALID, Message: msg, Fields: map[string]string{"raised_on": msg}}
-			}
-			if a.Sequence <= handedOut {
-				if taken, err := referenceTaken(ctx, tx, a); err != nil {
-					return err
-				} else if taken {
-					return referenceTakenError
-				}
-				msg := "That number was handed out at the meeting and its action deleted: references are never reused."
-				return &mb.Error{Code: mb.ECONFLICT, Message: msg, Fields: map[string]string{"reference": msg}}
-			}
-			a.RaisedMeetingID = &meetingID
-			if _, err := tx.Exec(ctx, `UPDATE meetings SET last_action_sequence = greatest(last_action_sequence, $2) WHERE id = $1`,
-				meetingID, a.Sequence); err != nil {
-				return err
-			}
-		case err == pgx.ErrNoRows:
-			a.RaisedMeetingID = nil
-		default:
-			return err
-		}
-		if taken, err := referenceTaken(ctx, tx, a); err != nil {
-			return err
-		} else if taken {
-			return referenceTakenError
-		}
-		a.ItemID, a.CurrentTarget, a.Status = nil, a.TargetDate, mb.ActionOpen
-		if err := tx.QueryRow(ctx, `
-			INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, raised_on, text,
-			                     owner_organisation_id, owner_person_id, target_date, current_target_date)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id, version`,
-			a.CommitteeID, a.MeetingNumber, a.Sequence, a.RaisedMeetingID, a.RaisedOn, a.Text,
-			a.OwnerID, a.OwnerPersonID, a.TargetDate).Scan(&a.ID, &a.Version); err != nil {
-			return err
-		}
-		return audit(ctx, tx, "action", a.ID, &a.CommitteeID, "create",
-			"Entered "+a.Reference()+" (raised "+a.RaisedOn.Format(time.DateOnly)+") from earlier history: "+a.Text)
-	})
+	err := s.inTx(ctx, func(tx pgx.Tx) error { return recordEarlierAction(ctx, tx, a) })
 	if e := constraintError(err, map[string]*mb.Error{
 		"actions_reference_key": referenceTakenError,
 		"actions_owner_organisation_id_fkey": {Code: mb.EINVALID, Message: "Choose an existing organisation.",
@@ -85,6 +35,51 @@ func (s *Store) RecordEarlierAction(ctx context.Context, a *mb.Action) error {
 		return fmt.Errorf("postgres: record earlier action: %w", err)
 	}
 	return nil
+}
+
+// recordEarlierAction enters a validated action from earlier history within
+// tx; see RecordEarlierAction.
+func recordEarlierAction(ctx context.Context, tx pgx.Tx, a *mb.Action) error {
+	if err := tx.QueryRow(ctx, `SELECT code FROM committees WHERE id = $1`, a.CommitteeID).Scan(&a.CommitteeCode); err != nil {
+		return notFound(err, "There is no such committee.")
+	}
+	var meetingID int64
+	var held time.Time
+	var handedOut int
+	err := tx.QueryRow(ctx, `SELECT id, date, last_action_sequence FROM meetings WHERE committee_id = $1 AND number = $2 FOR UPDATE`,
+		a.CommitteeID, a.MeetingNumber).Scan(&meetingID, &held, &handedOut)
+	switch {
+	case err == nil:
+		if !held.Equal(a.RaisedOn) {
+			msg := fmt.Sprintf("%s %d was held on %s: an action it raised carries that date.", a.CommitteeCode, a.MeetingNumber, held.Format("02/01/2006"))
+			return &mb.Error{Code: mb.EINVALID, Message: msg, Fields: map[string]string{"raised_on": msg}}
+		}
+		if a.Sequence <= handedOut {
+			if taken, err := referenceTaken(ctx, tx, a); err != nil {
+				return err
+			} else if taken {
+				return referenceTakenError
+			}
+			msg := "That number was handed out at the meeting and its action deleted: references are never reused."
+			return &mb.Error{Code: mb.ECONFLICT, Message: msg, Fields: map[string]string{"reference": msg}}
+		}
+		a.RaisedMeetingID = &meetingID
+		if _, err := tx.Exec(ctx, `UPDATE meetings SET last_action_sequence = greatest(last_action_sequence, $2) WHERE id = $1`,
+			meetingID, a.Sequence); err != nil {
+			return err
+		}
+	case err == pgx.ErrNoRows:
+		a.RaisedMeetingID = nil
+	default:
+		return err
+	}
+	if taken, err := referenceTaken(ctx, tx, a); err != nil {
+		return err
+	} else if taken {
+		return referenceTakenError
+	}
+	a.ItemID = nil
+	return insertAction(ctx, tx, a, "Entered "+a.Reference()+" (raised "+a.RaisedOn.Format(time.DateOnly)+") from earlier history: "+a.Text)
 }
 
 var referenceTakenError = &mb.Error{Code: mb.ECONFLICT, Message: "That reference is already in the register: references are never reused.",

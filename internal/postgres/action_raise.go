@@ -39,18 +39,24 @@ func (s *Store) RaiseAction(ctx context.Context, a *mb.Action) error {
 			return err
 		}
 		a.CommitteeID, a.CommitteeCode, a.MeetingNumber, a.RaisedMeetingID, a.RaisedOn = m.CommitteeID, m.CommitteeCode, m.Number, &m.ID, m.Date
-		a.CurrentTarget, a.Status = a.TargetDate, mb.ActionOpen
-		if err := tx.QueryRow(ctx, `
-			INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, item_id, raised_on, text,
-			                     owner_organisation_id, owner_person_id, target_date, current_target_date)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id, version`,
-			a.CommitteeID, a.MeetingNumber, a.Sequence, m.ID, a.ItemID, a.RaisedOn, a.Text, a.OwnerID, a.OwnerPersonID, a.TargetDate,
-		).Scan(&a.ID, &a.Version); err != nil {
-			return err
-		}
-		return audit(ctx, tx, "action", a.ID, &m.CommitteeID, "create", "Raised ACTION "+a.Reference()+": "+a.Text)
+		return insertAction(ctx, tx, a, "Raised ACTION "+a.Reference()+": "+a.Text)
 	})
 	return storeError(err, raisedActionConstraints, "raise action")
+}
+
+// insertAction stores a new open action with its reference as given, within
+// tx, and audits it with summary. Its current target starts as its target.
+func insertAction(ctx context.Context, tx pgx.Tx, a *mb.Action, summary string) error {
+	a.CurrentTarget, a.Status = a.TargetDate, mb.ActionOpen
+	if err := tx.QueryRow(ctx, `
+		INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, item_id, raised_on, text,
+		                     owner_organisation_id, owner_person_id, target_date, current_target_date)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id, version`,
+		a.CommitteeID, a.MeetingNumber, a.Sequence, a.RaisedMeetingID, a.ItemID, a.RaisedOn, a.Text, a.OwnerID, a.OwnerPersonID, a.TargetDate,
+	).Scan(&a.ID, &a.Version); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "action", a.ID, &a.CommitteeID, "create", summary)
 }
 
 // lockRaisedAction reads an action under lock with the editable meeting that raised it.

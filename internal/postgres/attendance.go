@@ -101,40 +101,8 @@ func (s *Store) SaveAttendance(ctx context.Context, meetingID int64, version int
 		if m.AttendanceVersion != version {
 			return mb.Errorf(mb.ECONFLICT, "Someone else saved the attendance of %s while you were editing it.", m.ShortName())
 		}
-		before, err := attendanceSummary(ctx, tx, meetingID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM attendance WHERE meeting_id = $1`, meetingID); err != nil {
-			return err
-		}
-		for i, a := range recorded {
-			var category *string
-			if a.Category != "" {
-				category = &a.Category
-			}
-			part := ""
-			if a.Status == mb.Part {
-				part = strings.TrimSpace(a.PartItems)
-			}
-			if _, err := tx.Exec(ctx, `
-				INSERT INTO attendance (meeting_id, person_id, status, category, representing, part_items, alternate_for, position)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-				meetingID, a.PersonID, string(a.Status), category, a.RepresentingID, part, a.AlternateForID, i+1); err != nil {
-				return err
-			}
-		}
-		if err := tx.QueryRow(ctx, `UPDATE meetings SET attendance_version = attendance_version + 1 WHERE id = $1 RETURNING attendance_version`,
-			meetingID).Scan(&newVersion); err != nil {
-			return err
-		}
-		after, err := attendanceSummary(ctx, tx, meetingID)
-		if err != nil {
-			return err
-		}
-		var c changeList
-		c.add("attendance", before, after)
-		return audit(ctx, tx, "attendance", meetingID, &m.CommitteeID, "update", "Recorded the attendance of "+m.ShortName()+": "+c.String())
+		newVersion, err = writeAttendance(ctx, tx, m, recorded)
+		return err
 	})
 	if e := constraintError(err, attendanceConstraints); e != nil {
 		return 0, e
@@ -143,6 +111,46 @@ func (s *Store) SaveAttendance(ctx context.Context, meetingID int64, version int
 		return 0, fmt.Errorf("postgres: save attendance of %d: %w", meetingID, err)
 	}
 	return newVersion, nil
+}
+
+// writeAttendance replaces the roll call of m, locked within tx, with the
+// validated list, and returns the new attendance version.
+func writeAttendance(ctx context.Context, tx pgx.Tx, m *mb.Meeting, recorded []mb.Attendee) (int, error) {
+	before, err := attendanceSummary(ctx, tx, m.ID)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM attendance WHERE meeting_id = $1`, m.ID); err != nil {
+		return 0, err
+	}
+	for i, a := range recorded {
+		var category *string
+		if a.Category != "" {
+			category = &a.Category
+		}
+		part := ""
+		if a.Status == mb.Part {
+			part = strings.TrimSpace(a.PartItems)
+		}
+		if _, err := tx.Exec(ctx, `
+			INSERT INTO attendance (meeting_id, person_id, status, category, representing, part_items, alternate_for, position)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+			m.ID, a.PersonID, string(a.Status), category, a.RepresentingID, part, a.AlternateForID, i+1); err != nil {
+			return 0, err
+		}
+	}
+	var version int
+	if err := tx.QueryRow(ctx, `UPDATE meetings SET attendance_version = attendance_version + 1 WHERE id = $1 RETURNING attendance_version`,
+		m.ID).Scan(&version); err != nil {
+		return 0, err
+	}
+	after, err := attendanceSummary(ctx, tx, m.ID)
+	if err != nil {
+		return 0, err
+	}
+	var c changeList
+	c.add("attendance", before, after)
+	return version, audit(ctx, tx, "attendance", m.ID, &m.CommitteeID, "update", "Recorded the attendance of "+m.ShortName()+": "+c.String())
 }
 
 // attendanceSummary is the roll call in a line, for the audit log.

@@ -110,33 +110,40 @@ func (s *Store) CreateItem(ctx context.Context, it *mb.Item) error {
 		if err != nil {
 			return err
 		}
-		if err := it.Validate(m.Classification); err != nil {
-			return err
-		}
-		if it.ParentID != nil {
-			var parentOfParent *int64
-			err := tx.QueryRow(ctx, `SELECT parent_id FROM agenda_items WHERE id = $1 AND meeting_id = $2`, *it.ParentID, m.ID).Scan(&parentOfParent)
-			if err != nil {
-				return notFound(err, "There is no such parent item in this meeting.")
-			}
-			if parentOfParent != nil {
-				return &mb.Error{Code: mb.EINVALID, Message: "Items nest one level only: a sub-item cannot hold sub-items.",
-					Fields: map[string]string{"parent": "Choose a top-level item."}}
-			}
-		}
-		if err := tx.QueryRow(ctx, `SELECT coalesce(max(position), 0) + 1 FROM agenda_items
-			WHERE meeting_id = $1 AND parent_id IS NOT DISTINCT FROM $2`, m.ID, it.ParentID).Scan(&it.Position); err != nil {
-			return err
-		}
-		if err := tx.QueryRow(ctx, `INSERT INTO agenda_items (meeting_id, parent_id, position, title, minute, classification)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, version, created_at, updated_at`,
-			m.ID, it.ParentID, it.Position, it.Title, it.Minute, classificationOrNil(it.Classification),
-		).Scan(&it.ID, &it.Version, &it.CreatedAt, &it.UpdatedAt); err != nil {
-			return err
-		}
-		return audit(ctx, tx, "item", it.ID, &m.CommitteeID, "create", "Added item “"+it.Title+"” to "+m.ShortName())
+		return insertItem(ctx, tx, m, it)
 	})
 	return storeError(err, itemConstraints, "create item")
+}
+
+// insertItem adds it at the end of its siblings in m, locked and editable
+// within tx.
+func insertItem(ctx context.Context, tx pgx.Tx, m *mb.Meeting, it *mb.Item) error {
+	if err := it.Validate(m.Classification); err != nil {
+		return err
+	}
+	if it.ParentID != nil {
+		var parentOfParent *int64
+		err := tx.QueryRow(ctx, `SELECT parent_id FROM agenda_items WHERE id = $1 AND meeting_id = $2`, *it.ParentID, m.ID).Scan(&parentOfParent)
+		if err != nil {
+			return notFound(err, "There is no such parent item in this meeting.")
+		}
+		if parentOfParent != nil {
+			return &mb.Error{Code: mb.EINVALID, Message: "Items nest one level only: a sub-item cannot hold sub-items.",
+				Fields: map[string]string{"parent": "Choose a top-level item."}}
+		}
+	}
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(position), 0) + 1 FROM agenda_items
+		WHERE meeting_id = $1 AND parent_id IS NOT DISTINCT FROM $2`, m.ID, it.ParentID).Scan(&it.Position); err != nil {
+		return err
+	}
+	it.MeetingID = m.ID
+	if err := tx.QueryRow(ctx, `INSERT INTO agenda_items (meeting_id, parent_id, position, title, minute, classification)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, version, created_at, updated_at`,
+		m.ID, it.ParentID, it.Position, it.Title, it.Minute, classificationOrNil(it.Classification),
+	).Scan(&it.ID, &it.Version, &it.CreatedAt, &it.UpdatedAt); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "item", it.ID, &m.CommitteeID, "create", "Added item “"+it.Title+"” to "+m.ShortName())
 }
 
 // storeError maps constraint violations, keeps domain errors and wraps the rest.
@@ -181,22 +188,28 @@ func (s *Store) UpdateItem(ctx context.Context, it *mb.Item) error {
 		if before.Version != it.Version {
 			return mb.Errorf(mb.ECONFLICT, "Someone else changed this item while you were editing it.")
 		}
-		if err := it.Validate(m.Classification); err != nil {
-			return err
-		}
-		if err := tx.QueryRow(ctx, `UPDATE agenda_items SET title = $2, minute = $3, classification = $4,
-			version = version + 1, updated_at = now() WHERE id = $1 RETURNING version, updated_at`,
-			it.ID, it.Title, it.Minute, classificationOrNil(it.Classification)).Scan(&it.Version, &it.UpdatedAt); err != nil {
-			return err
-		}
-		it.MeetingID, it.ParentID, it.Position = before.MeetingID, before.ParentID, before.Position
-		var c changeList
-		c.add("title", before.Title, it.Title)
-		c.add("minute", before.Minute, it.Minute)
-		c.add("classification", classLabel(before.Classification), classLabel(it.Classification))
-		return audit(ctx, tx, "item", it.ID, &m.CommitteeID, "update", "Updated item of "+m.ShortName()+": "+c.String())
+		return updateItemRow(ctx, tx, m, before, it)
 	})
 	return storeError(err, itemConstraints, "update item")
+}
+
+// updateItemRow saves it's title, minute and classification over before,
+// the same item read under lock within tx.
+func updateItemRow(ctx context.Context, tx pgx.Tx, m *mb.Meeting, before, it *mb.Item) error {
+	if err := it.Validate(m.Classification); err != nil {
+		return err
+	}
+	if err := tx.QueryRow(ctx, `UPDATE agenda_items SET title = $2, minute = $3, classification = $4,
+		version = version + 1, updated_at = now() WHERE id = $1 RETURNING version, updated_at`,
+		it.ID, it.Title, it.Minute, classificationOrNil(it.Classification)).Scan(&it.Version, &it.UpdatedAt); err != nil {
+		return err
+	}
+	it.MeetingID, it.ParentID, it.Position = before.MeetingID, before.ParentID, before.Position
+	var c changeList
+	c.add("title", before.Title, it.Title)
+	c.add("minute", before.Minute, it.Minute)
+	c.add("classification", classLabel(before.Classification), classLabel(it.Classification))
+	return audit(ctx, tx, "item", it.ID, &m.CommitteeID, "update", "Updated item of "+m.ShortName()+": "+c.String())
 }
 
 func classLabel(c mb.Classification) string {
@@ -334,20 +347,26 @@ func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM actions WHERE item_id IN (SELECT id FROM agenda_items WHERE id = $1 OR parent_id = $1)`, id); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM agenda_items WHERE id = $1`, id); err != nil {
-			return err
-		}
-		rest, err := siblingIDs(ctx, tx, m.ID, it.ParentID)
-		if err != nil {
-			return err
-		}
-		if err := setPositions(ctx, tx, rest, it.ParentID); err != nil {
-			return err
-		}
-		return audit(ctx, tx, "item", id, &m.CommitteeID, "delete", "Deleted item “"+it.Title+"” of "+m.ShortName())
+		return deleteItem(ctx, tx, m, it)
 	})
 	return storeError(err, itemConstraints, "delete item")
+}
+
+// deleteItem removes it, an item of m (locked and editable within tx), with
+// its sub-items, decisions and the actions it raised, and closes the gap.
+func deleteItem(ctx context.Context, tx pgx.Tx, m *mb.Meeting, it *mb.Item) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM actions WHERE item_id IN (SELECT id FROM agenda_items WHERE id = $1 OR parent_id = $1)`, it.ID); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM agenda_items WHERE id = $1`, it.ID); err != nil {
+		return err
+	}
+	rest, err := siblingIDs(ctx, tx, m.ID, it.ParentID)
+	if err != nil {
+		return err
+	}
+	if err := setPositions(ctx, tx, rest, it.ParentID); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "item", it.ID, &m.CommitteeID, "delete", "Deleted item “"+it.Title+"” of "+m.ShortName())
 }

@@ -131,23 +131,7 @@ func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT code, name FROM committees WHERE id = $1`, m.CommitteeID).Scan(&m.CommitteeCode, &m.CommitteeName); err != nil {
-			return notFound(err, "There is no such committee.")
-		}
-		m.Reference = mb.MeetingReference(m.CommitteeCode, m.Number, m.Date)
-		err := tx.QueryRow(ctx, `
-			INSERT INTO meetings (committee_id, number, kind, date, starts_at, ends_at, venue, reference, classification, minutes_status)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-			RETURNING id, version, created_at, updated_at`,
-			m.CommitteeID, m.Number, string(m.Kind), m.Date, toPgTime(m.Start), toPgTime(m.End), m.Venue,
-			m.Reference, m.Classification.String(), string(m.Status),
-		).Scan(&m.ID, &m.Version, &m.CreatedAt, &m.UpdatedAt)
-		if err != nil {
-			return err
-		}
-		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "create", "Created meeting "+m.ShortName()+" on "+m.DateLabel())
-	})
+	err := s.inTx(ctx, func(tx pgx.Tx) error { return insertMeeting(ctx, tx, m) })
 	if e := constraintError(err, meetingConstraints); e != nil {
 		return e
 	}
@@ -175,19 +159,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *mb.Meeting) error {
 		if before.Locked() {
 			return lockedError(before)
 		}
-		m.CommitteeID, m.CommitteeCode, m.CommitteeName, m.Status = before.CommitteeID, before.CommitteeCode, before.CommitteeName, before.Status
-		m.Reference = mb.MeetingReference(m.CommitteeCode, m.Number, m.Date)
-		err = tx.QueryRow(ctx, `
-			UPDATE meetings SET number = $2, kind = $3, date = $4, starts_at = $5, ends_at = $6, venue = $7,
-			       reference = $8, classification = $9, version = version + 1, updated_at = now()
-			WHERE id = $1 RETURNING version, updated_at`,
-			m.ID, m.Number, string(m.Kind), m.Date, toPgTime(m.Start), toPgTime(m.End), m.Venue,
-			m.Reference, m.Classification.String(),
-		).Scan(&m.Version, &m.UpdatedAt)
-		if err != nil {
-			return err
-		}
-		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "update", "Updated meeting "+m.ShortName()+": "+meetingChanges(before, m))
+		return updateMeetingHeader(ctx, tx, before, m)
 	})
 	if e := constraintError(err, meetingConstraints); e != nil {
 		return e
@@ -196,6 +168,44 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *mb.Meeting) error {
 		return fmt.Errorf("postgres: update meeting %d: %w", m.ID, err)
 	}
 	return nil
+}
+
+// insertMeeting stores a validated meeting within tx, deriving its reference.
+func insertMeeting(ctx context.Context, tx pgx.Tx, m *mb.Meeting) error {
+	if err := tx.QueryRow(ctx, `SELECT code, name FROM committees WHERE id = $1`, m.CommitteeID).Scan(&m.CommitteeCode, &m.CommitteeName); err != nil {
+		return notFound(err, "There is no such committee.")
+	}
+	m.Reference = mb.MeetingReference(m.CommitteeCode, m.Number, m.Date)
+	err := tx.QueryRow(ctx, `
+		INSERT INTO meetings (committee_id, number, kind, date, starts_at, ends_at, venue, reference, classification, minutes_status)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		RETURNING id, version, created_at, updated_at, attendance_version`,
+		m.CommitteeID, m.Number, string(m.Kind), m.Date, toPgTime(m.Start), toPgTime(m.End), m.Venue,
+		m.Reference, m.Classification.String(), string(m.Status),
+	).Scan(&m.ID, &m.Version, &m.CreatedAt, &m.UpdatedAt, &m.AttendanceVersion)
+	if err != nil {
+		return err
+	}
+	return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "create", "Created meeting "+m.ShortName()+" on "+m.DateLabel())
+}
+
+// updateMeetingHeader saves m's header over before, the same meeting read
+// under lock within tx, deriving the reference again.
+func updateMeetingHeader(ctx context.Context, tx pgx.Tx, before, m *mb.Meeting) error {
+	m.CommitteeID, m.CommitteeCode, m.CommitteeName, m.Status = before.CommitteeID, before.CommitteeCode, before.CommitteeName, before.Status
+	m.AttendanceVersion, m.ApprovedMeetingID, m.CorrectionReason = before.AttendanceVersion, before.ApprovedMeetingID, before.CorrectionReason
+	m.Reference = mb.MeetingReference(m.CommitteeCode, m.Number, m.Date)
+	err := tx.QueryRow(ctx, `
+		UPDATE meetings SET number = $2, kind = $3, date = $4, starts_at = $5, ends_at = $6, venue = $7,
+		       reference = $8, classification = $9, version = version + 1, updated_at = now()
+		WHERE id = $1 RETURNING version, updated_at`,
+		m.ID, m.Number, string(m.Kind), m.Date, toPgTime(m.Start), toPgTime(m.End), m.Venue,
+		m.Reference, m.Classification.String(),
+	).Scan(&m.Version, &m.UpdatedAt)
+	if err != nil {
+		return err
+	}
+	return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "update", "Updated meeting "+m.ShortName()+": "+meetingChanges(before, m))
 }
 
 func meetingChanges(before, after *mb.Meeting) string {

@@ -33,27 +33,37 @@ func (s *Store) EnsureOrganisation(ctx context.Context, name string) (*mb.Organi
 	if name == "" {
 		return nil, &mb.Error{Code: mb.EINVALID, Message: "Enter the organisation's name.", Fields: map[string]string{"organisation": "Enter the organisation's name."}}
 	}
-	var o mb.Organisation
+	var o *mb.Organisation
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `SELECT id, name, created_at FROM organisations WHERE lower(name) = lower($1)`, name).Scan(&o.ID, &o.Name, &o.CreatedAt)
-		if err == nil {
-			return nil
-		}
-		if err != pgx.ErrNoRows {
-			return err
-		}
-		err = tx.QueryRow(ctx, `INSERT INTO organisations (name) VALUES ($1)
-			ON CONFLICT (lower(name)) DO UPDATE SET name = organisations.name
-			RETURNING id, name, created_at`, name).Scan(&o.ID, &o.Name, &o.CreatedAt)
-		if err != nil {
-			return err
-		}
-		return audit(ctx, tx, "organisation", o.ID, nil, "create", "Created organisation "+o.Name)
+		var err error
+		o, _, err = ensureOrganisation(ctx, tx, name)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: ensure organisation %q: %w", name, err)
 	}
-	return &o, nil
+	return o, nil
+}
+
+// ensureOrganisation returns the organisation named name (compared without
+// case; name already tidied), creating it within tx when there is none, and
+// reports whether it did.
+func ensureOrganisation(ctx context.Context, tx pgx.Tx, name string) (*mb.Organisation, bool, error) {
+	var o mb.Organisation
+	err := tx.QueryRow(ctx, `SELECT id, name, created_at FROM organisations WHERE lower(name) = lower($1)`, name).Scan(&o.ID, &o.Name, &o.CreatedAt)
+	if err == nil {
+		return &o, false, nil
+	}
+	if err != pgx.ErrNoRows {
+		return nil, false, err
+	}
+	err = tx.QueryRow(ctx, `INSERT INTO organisations (name) VALUES ($1)
+		ON CONFLICT (lower(name)) DO UPDATE SET name = organisations.name
+		RETURNING id, name, created_at`, name).Scan(&o.ID, &o.Name, &o.CreatedAt)
+	if err != nil {
+		return nil, false, err
+	}
+	return &o, true, audit(ctx, tx, "organisation", o.ID, nil, "create", "Created organisation "+o.Name)
 }
 
 const personColumns = `p.id, p.name, coalesce(p.email, ''), p.organisation_id, coalesce(o.name, ''), p.created_at`
@@ -96,13 +106,7 @@ func (s *Store) CreatePerson(ctx context.Context, p *mb.Person) error {
 		e := mb.NormalizeEmail(p.Email)
 		email = &e
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `INSERT INTO people (name, email, organisation_id) VALUES ($1, $2, $3) RETURNING id, created_at`,
-			p.Name, email, p.OrganisationID).Scan(&p.ID, &p.CreatedAt); err != nil {
-			return err
-		}
-		return audit(ctx, tx, "person", p.ID, nil, "create", "Created person "+p.Name)
-	})
+	err := s.inTx(ctx, func(tx pgx.Tx) error { return insertPerson(ctx, tx, p, email) })
 	if e := constraintError(err, map[string]*mb.Error{
 		"people_email_key": {Code: mb.ECONFLICT, Message: "Another person already has that email address.",
 			Fields: map[string]string{"email": "Another person already has that email address."}},
@@ -113,4 +117,13 @@ func (s *Store) CreatePerson(ctx context.Context, p *mb.Person) error {
 		return fmt.Errorf("postgres: create person: %w", err)
 	}
 	return nil
+}
+
+// insertPerson stores a validated person within tx.
+func insertPerson(ctx context.Context, tx pgx.Tx, p *mb.Person, email *string) error {
+	if err := tx.QueryRow(ctx, `INSERT INTO people (name, email, organisation_id) VALUES ($1, $2, $3) RETURNING id, created_at`,
+		p.Name, email, p.OrganisationID).Scan(&p.ID, &p.CreatedAt); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "person", p.ID, nil, "create", "Created person "+p.Name)
 }

@@ -181,28 +181,7 @@ func (s *Store) CreateRisk(ctx context.Context, r *mb.Risk) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		if err := allocateRiskReference(ctx, tx, r); err != nil {
-			return err
-		}
-		err := tx.QueryRow(ctx, `
-			INSERT INTO risks (committee_id, reference, statement, owner_organisation_id, owner_person_id,
-			                   likelihood, impact, status, mitigations)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-			RETURNING id, version, created_at, updated_at`,
-			r.CommitteeID, r.Reference, r.Statement, r.OwnerID, r.OwnerPersonID,
-			r.Likelihood, r.Impact, string(r.Status), r.Mitigations,
-		).Scan(&r.ID, &r.Version, &r.CreatedAt, &r.UpdatedAt)
-		if err != nil {
-			return err
-		}
-		if err := linkRiskActions(ctx, tx, r); err != nil {
-			return err
-		}
-		return audit(ctx, tx, "risk", r.ID, &r.CommitteeID, "create",
-			fmt.Sprintf("Added risk %s (likelihood %d × impact %d = severity %d): %s",
-				r.Reference, r.Likelihood, r.Impact, r.Severity(), r.Statement))
-	})
+	err := s.inTx(ctx, func(tx pgx.Tx) error { return insertRisk(ctx, tx, r) })
 	if e := constraintError(err, riskConstraints); e != nil {
 		return e
 	}
@@ -210,6 +189,31 @@ func (s *Store) CreateRisk(ctx context.Context, r *mb.Risk) error {
 		return fmt.Errorf("postgres: create risk: %w", err)
 	}
 	return nil
+}
+
+// insertRisk stores a validated risk within tx, allocating its reference
+// when it has none, with its linked actions.
+func insertRisk(ctx context.Context, tx pgx.Tx, r *mb.Risk) error {
+	if err := allocateRiskReference(ctx, tx, r); err != nil {
+		return err
+	}
+	err := tx.QueryRow(ctx, `
+		INSERT INTO risks (committee_id, reference, statement, owner_organisation_id, owner_person_id,
+		                   likelihood, impact, status, mitigations)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+		RETURNING id, version, created_at, updated_at`,
+		r.CommitteeID, r.Reference, r.Statement, r.OwnerID, r.OwnerPersonID,
+		r.Likelihood, r.Impact, string(r.Status), r.Mitigations,
+	).Scan(&r.ID, &r.Version, &r.CreatedAt, &r.UpdatedAt)
+	if err != nil {
+		return err
+	}
+	if err := linkRiskActions(ctx, tx, r); err != nil {
+		return err
+	}
+	return audit(ctx, tx, "risk", r.ID, &r.CommitteeID, "create",
+		fmt.Sprintf("Added risk %s (likelihood %d × impact %d = severity %d): %s",
+			r.Reference, r.Likelihood, r.Impact, r.Severity(), r.Statement))
 }
 
 // allocateRiskReference gives r the committee's next reference when it has

@@ -181,17 +181,7 @@ func (s *Store) EscalateRisks(ctx context.Context, set EscalationSet) (*mb.Decis
 			return err
 		}
 		for _, t := range targets {
-			r := t.risk
-			_, err := tx.Exec(ctx, `
-				INSERT INTO risk_escalations (risk_id, to_committee_id, meeting_id, decision_id, likelihood, impact, band)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-				r.ID, *c.ParentID, m.ID, d.ID, r.Likelihood, r.Impact, c.Band(r.Severity()))
-			if err != nil {
-				return err
-			}
-			summary := fmt.Sprintf("Escalated %s (%s) to %s at %s", r.Reference,
-				mb.SeverityLabel(r.Severity(), c.Band(r.Severity())), mb.BodyName(c.ParentName), m.ShortName())
-			if err := audit(ctx, tx, "risk", r.ID, &c.ID, "escalate", summary); err != nil {
+			if err := insertEscalation(ctx, tx, m, c, t.risk, d.ID); err != nil {
 				return err
 			}
 		}
@@ -207,6 +197,21 @@ func (s *Store) EscalateRisks(ctx context.Context, set EscalationSet) (*mb.Decis
 		return nil, fmt.Errorf("postgres: escalate risks at meeting %d: %w", set.MeetingID, err)
 	}
 	return d, nil
+}
+
+// insertEscalation opens the escalation of r, a risk of committee c locked
+// within tx, to c's parent body, resting on the decision at meeting m.
+func insertEscalation(ctx context.Context, tx pgx.Tx, m *mb.Meeting, c *mb.Committee, r *mb.Risk, decisionID int64) error {
+	_, err := tx.Exec(ctx, `
+		INSERT INTO risk_escalations (risk_id, to_committee_id, meeting_id, decision_id, likelihood, impact, band)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		r.ID, *c.ParentID, m.ID, decisionID, r.Likelihood, r.Impact, c.Band(r.Severity()))
+	if err != nil {
+		return err
+	}
+	summary := fmt.Sprintf("Escalated %s (%s) to %s at %s", r.Reference,
+		mb.SeverityLabel(r.Severity(), c.Band(r.Severity())), mb.BodyName(c.ParentName), m.ShortName())
+	return audit(ctx, tx, "risk", r.ID, &c.ID, "escalate", summary)
 }
 
 // WithdrawEscalations records, in one transaction, the AGREED decision in

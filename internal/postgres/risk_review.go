@@ -87,14 +87,7 @@ func recordReview(ctx context.Context, tx pgx.Tx, m *mb.Meeting, c *mb.Committee
 	if err != nil {
 		return err
 	}
-	// The latest review by meeting date sets the scores, so that correcting
-	// an older meeting's review does not undo a newer one.
-	_, err = tx.Exec(ctx, `
-		UPDATE risks r SET likelihood = v.likelihood, impact = v.impact, version = r.version + 1, updated_at = now()
-		FROM (SELECT rv.likelihood, rv.impact FROM risk_reviews rv JOIN meetings m ON m.id = rv.meeting_id
-		      WHERE rv.risk_id = $1 ORDER BY m.date DESC, m.number DESC LIMIT 1) v
-		WHERE r.id = $1`, r.ID)
-	if err != nil {
+	if err := syncRiskScores(ctx, tx, r.ID); err != nil {
 		return err
 	}
 	summary := fmt.Sprintf("Reviewed %s at %s: severity %d → %d (%s)",
@@ -103,6 +96,18 @@ func recordReview(ctx context.Context, tx pgx.Tx, m *mb.Meeting, c *mb.Committee
 		summary += ": " + strings.TrimSpace(in.Comment)
 	}
 	return audit(ctx, tx, "risk", r.ID, &r.CommitteeID, "review", summary)
+}
+
+// syncRiskScores sets the risk's scores to those of its latest review by
+// meeting date, so that correcting an older meeting's review does not undo
+// a newer one. A risk without reviews keeps its scores.
+func syncRiskScores(ctx context.Context, tx pgx.Tx, riskID int64) error {
+	_, err := tx.Exec(ctx, `
+		UPDATE risks r SET likelihood = v.likelihood, impact = v.impact, version = r.version + 1, updated_at = now()
+		FROM (SELECT rv.likelihood, rv.impact FROM risk_reviews rv JOIN meetings m ON m.id = rv.meeting_id
+		      WHERE rv.risk_id = $1 ORDER BY m.date DESC, m.number DESC LIMIT 1) v
+		WHERE r.id = $1`, riskID)
+	return err
 }
 
 // actorID is the signed-in user making the change, or nil for the system.

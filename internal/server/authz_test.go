@@ -159,6 +159,9 @@ func matrix(ids map[string]string) map[string]route {
 	for k, v := range minutesMatrix(ids) {
 		m[k] = v
 	}
+	for k, v := range importMatrix(ids) {
+		m[k] = v
+	}
 	return m
 }
 
@@ -248,5 +251,6 @@ func matrixFixtures(t *testing.T, a *app) map[string]string {
 	}
 	ids := map[string]string{"target": i64(target.ID), "membership": i64(ms.ID), "token": i64(tok.ID)}
 	minutesMatrixFixtures(t, a, ids)
+	importMatrixFixtures(t, a, ids)
 	return ids
 }

@@ -97,6 +97,12 @@ var queryBudgets = map[string]queryBudget{
 	"GET /api/v1/committees/{code}/meetings":          {path: "/api/v1/committees/{code}/meetings", as: "member", budget: signedInQueries + 3},
 	"GET /api/v1/committees/{code}/meetings/{number}": {path: "/api/v1/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 17},
 
+	// Importing minutes (issue 7). {import} is the secretariat's upload of
+	// a short document for a meeting the data set lacks: its preview runs
+	// a trial import, whose statements follow the document, not the data.
+	"GET /committees/{code}/import":         {path: "/committees/{code}/import", as: "secretariat", budget: signedInQueries + 2},
+	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 47},
+
 	// The risk register and escalations (issue 6). {risk} is OPSG-001.
 	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/risks/new":               {path: "/committees/{code}/risks/new", as: "secretariat", budget: signedInQueries + 4},
@@ -227,7 +233,8 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err := a.store.SetCalendarToken(ctx, member.ID, token); err != nil {
 		t.Fatal(err)
 	}
-	fill := strings.NewReplacer("{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+	upload := pendingImport(t, a)
+	fill := strings.NewReplacer("{import}", upload, "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
 		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number))
 	clients := map[string]*client{}
 	counts := map[string][]string{}

@@ -132,6 +132,15 @@ func (s *Server) routes() http.Handler {
 			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
 			r.Post("/committees/{code}/meetings/{number}/correction/finish", s.handle(s.handleCorrectionFinish))
 			r.Get("/committees/{code}/meetings/{number}/history", s.handle(s.handleHistory))
+			// Importing existing minutes (issue 7): the committee's
+			// secretariat uploads a document, checks what was read beside
+			// it, and saves it as a draft meeting or cancels. An upload
+			// is its uploader's alone.
+			r.Get("/committees/{code}/import", s.handle(s.handleImportPage))
+			r.Post("/committees/{code}/import", s.handle(s.handleImportUpload))
+			r.Get("/committees/{code}/import/{token}", s.handle(s.handleImportPreview))
+			r.Post("/committees/{code}/import/{token}", s.handle(s.handleImportSave))
+			r.Post("/committees/{code}/import/{token}/cancel", s.handle(s.handleImportCancel))
 
 			// Administrators.
 			r.Group(func(r chi.Router) {

@@ -1,0 +1,169 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/minutesimport"
+)
+
+// items nests the document's flat list ("5", "5.1", "5.2") one level, as
+// minutebook keeps items, and numbers them in order, as minutebook numbers
+// them; a document numbered otherwise is noted item by item.
+func (c *converter) items() {
+	var tops []mb.ImportedItem
+	for k, it := range c.doc.Items {
+		in := c.item(k, it)
+		parent := subParent(it.Number)
+		switch {
+		case parent != "" && len(tops) > 0:
+			top := &tops[len(tops)-1]
+			if parent != writtenNumber(*top) {
+				c.note(it.Line, "Sub-item %s follows item %s: it is kept beneath item %s.", it.Number, writtenNumber(*top), writtenNumber(*top))
+			}
+			in.Number = top.Number + "." + strconv.Itoa(len(top.Children)+1)
+			top.Children = append(top.Children, in)
+		default:
+			if parent != "" {
+				c.note(it.Line, "Sub-item %s comes before any item: it is kept as an item of its own.", it.Number)
+			}
+			in.Number = strconv.Itoa(len(tops) + 1)
+			tops = append(tops, in)
+		}
+	}
+	for i := range tops {
+		renumbered(c, &tops[i])
+		for j := range tops[i].Children {
+			renumbered(c, &tops[i].Children[j])
+		}
+	}
+	c.imp.Items = tops
+}
+
+// subParent returns "5" for "5.1" (and for "5.1.2", kept one level deep),
+// "" for a top-level number.
+func subParent(number string) string {
+	parent, _, ok := strings.Cut(number, ".")
+	if !ok {
+		return ""
+	}
+	return parent
+}
+
+func writtenNumber(it mb.ImportedItem) string {
+	if it.Written != "" {
+		return it.Written
+	}
+	return it.Number
+}
+
+// renumbered notes an item whose number in minutebook differs from the
+// document's.
+func renumbered(c *converter, it *mb.ImportedItem) {
+	if it.Written != "" && it.Written != it.Number {
+		c.note(it.Line, "Item %s is item %s in minutebook, which numbers items in order.", it.Written, it.Number)
+		return
+	}
+	it.Written = ""
+}
+
+func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
+	in := mb.ImportedItem{Written: it.Number, Title: strings.Join(strings.Fields(it.Title), " "), Line: it.Line}
+	switch {
+	case in.Title == "":
+		c.fe.Add(TitleField(k), "Give item "+it.Number+" a title.")
+	case len(in.Title) > 300:
+		c.fe.Add(TitleField(k), "The title of item "+it.Number+" is too long: 300 characters at most.")
+	}
+	minute := it.Text
+	for _, r := range it.Risks {
+		ir := mb.ImportedRisk{Reference: strings.ToUpper(r.Ref), Statement: strings.TrimSpace(r.Text),
+			Severity: r.Severity, Band: r.Band, Line: r.Line}
+		minute, ir.Entry, ir.Comment = takeRiskEntry(minute, r.Ref)
+		in.Risks = append(in.Risks, ir)
+	}
+	in.Minute = strings.TrimSpace(minute)
+	for _, d := range it.Decisions {
+		in.Decisions = append(in.Decisions, mb.Decision{Kind: d.Kind, Text: DecisionText(d.Kind, d.Text)})
+	}
+	for _, a := range it.Actions {
+		var meeting, seq int
+		if n, err := fmt.Sscanf(a.Ref, "%d/%d", &meeting, &seq); err != nil || n != 2 || meeting < 1 || seq < 1 {
+			c.note(a.Line, "ACTION %s has no reference such as 105/01: it stays in the minute's text only.", a.Ref)
+			in.Minute = strings.TrimSpace(in.Minute + "\n\nACTION " + a.Ref + ": " + a.Text)
+			continue
+		}
+		in.Actions = append(in.Actions, mb.ImportedAction{MeetingNumber: meeting, Sequence: seq, Text: strings.TrimSpace(a.Text), Owner: a.Owner, Line: a.Line})
+	}
+	return in
+}
+
+// DecisionText is what follows the decision's word in the sentence the
+// document records, which is what minutebook stores ("The OPSG NOTED the
+// update." → "the update"). A sentence with nothing after its word is kept
+// whole, so that nothing is lost.
+func DecisionText(kind, sentence string) string {
+	sentence = strings.Join(strings.Fields(sentence), " ")
+	loc := wordRE(kind).FindStringIndex(sentence)
+	if loc == nil {
+		return strings.TrimSuffix(sentence, ".")
+	}
+	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(sentence[loc[1]:]), "."))
+	rest = strings.TrimLeft(rest, ":;,– -")
+	if rest == "" {
+		return strings.TrimSuffix(sentence, ".")
+	}
+	return rest
+}
+
+func wordRE(kind string) *regexp.Regexp {
+	return regexp.MustCompile(`\b` + regexp.QuoteMeta(kind) + `\b`)
+}
+
+// severityRE finds the end of a risk's severity: "(Severity 20 – Critical)."
+var severityRE = regexp.MustCompile(`\(\s*Severity[^)]*\)\s*\.?`)
+
+// takeRiskEntry removes the paragraph or list entry that starts with the
+// risk's reference from the minute, and returns it with the comment that
+// follows its severity.
+func takeRiskEntry(minute, ref string) (rest, entry, comment string) {
+	lines := strings.Split(minute, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "- "))
+		if !strings.HasPrefix(strings.ToUpper(t), strings.ToUpper(ref)) {
+			continue
+		}
+		if after := strings.TrimSpace(t[len(ref):]); !strings.HasPrefix(after, ":") && !strings.HasPrefix(after, "–") && !strings.HasPrefix(after, "-") {
+			continue
+		}
+		entry = strings.TrimSpace(l)
+		if loc := severityRE.FindStringIndex(t); loc != nil {
+			comment = strings.TrimSpace(t[loc[1]:])
+		}
+		lines = append(lines[:i:i], lines[i+1:]...)
+		return tidyBlankLines(strings.Join(lines, "\n")), entry, comment
+	}
+	return minute, "", ""
+}
+
+// tidyBlankLines leaves at most one blank line between paragraphs, and none
+// between the entries of a list, once an entry has been taken out.
+func tidyBlankLines(s string) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	for i, l := range lines {
+		blank := strings.TrimSpace(l) == ""
+		if blank && (len(out) == 0 || strings.TrimSpace(out[len(out)-1]) == "") {
+			continue
+		}
+		// A blank line between two list entries was left by the entry taken out.
+		if blank && strings.HasPrefix(strings.TrimSpace(out[len(out)-1]), "- ") && i+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "- ") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}

@@ -1,0 +1,195 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/minutesimport"
+	"github.com/minutebook/minutebook/internal/postgres"
+	"github.com/minutebook/minutebook/web"
+)
+
+// maxImportMB is the largest document the import page accepts. Minutes are
+// text; a Word document ten times the model's size still fits, images and all.
+const maxImportMB = 10
+
+// importCommittee loads {code} for an import, which only its secretariat
+// (and administrators) may make.
+func (s *Server) importCommittee(r *http.Request) (*mb.Committee, error) {
+	c, err := s.committeeFromURL(r)
+	if err != nil {
+		return nil, err
+	}
+	if !reader(r).CanEditMeeting(c.ID) {
+		return nil, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may import minutes.", c.Code)
+	}
+	return c, nil
+}
+
+func importURL(code string) string { return "/committees/" + code + "/import" }
+
+// handleImportPage serves GET /committees/{code}/import: the upload form.
+func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.importCommittee(r)
+	if err != nil {
+		return err
+	}
+	return s.renderUpload(w, r, http.StatusOK, c, "")
+}
+
+func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, problem string) error {
+	pending, err := s.store.PendingImports(r.Context(), c.ID, reader(r).User.ID)
+	if err != nil {
+		return err
+	}
+	p := web.ImportUploadPage{Chrome: s.chrome(r, "Import minutes into "+c.Code, "committees"), Committee: c, Error: problem, MaxMB: maxImportMB}
+	for _, x := range pending {
+		p.Pending = append(p.Pending, web.ImportPendingLink{Filename: x.Filename, Href: importURL(c.Code) + "/" + x.Token, Uploaded: x.CreatedAt})
+	}
+	s.render(w, r, status, web.ImportUpload(p))
+	return nil
+}
+
+// handleImportUpload serves POST /committees/{code}/import: it reads the
+// document, keeps what was read beside its text for the uploader to check,
+// and shows them the preview.
+func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.importCommittee(r)
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxImportMB<<20+64<<10)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return s.renderUpload(w, r, http.StatusRequestEntityTooLarge, c,
+				"The file is larger than 10 MB, the most minutebook reads: save the document without its images, or as plain text (.txt).")
+		}
+		return s.renderUpload(w, r, http.StatusUnprocessableEntity, c, "Choose a minutes document to upload.")
+	}
+	defer r.MultipartForm.RemoveAll()
+	file, header, err := r.FormFile("document")
+	if err != nil {
+		return s.renderUpload(w, r, http.StatusUnprocessableEntity, c, "Choose a minutes document to upload.")
+	}
+	defer file.Close()
+	name := filepath.Base(strings.ReplaceAll(header.Filename, "\\", "/"))
+	if ext := strings.ToLower(filepath.Ext(name)); ext != ".txt" && ext != ".docx" {
+		return s.renderUpload(w, r, http.StatusUnprocessableEntity, c,
+			name+" is neither a Word document (.docx) nor plain text (.txt): save it as one of those, or copy a PDF's text into a .txt file.")
+	}
+	doc, text, err := minutesimport.ParseSource(file, name)
+	if errors.Is(err, minutesimport.ErrUnreadable) {
+		return s.renderUpload(w, r, http.StatusUnprocessableEntity, c, unreadable(err))
+	}
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(text) == "" {
+		return s.renderUpload(w, r, http.StatusUnprocessableEntity, c, name+" is empty.")
+	}
+	body, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	p := &postgres.PendingImport{CommitteeID: c.ID, UserID: reader(r).User.ID, Filename: name, Source: text, Document: body}
+	if err := s.store.CreatePendingImport(r.Context(), p); err != nil {
+		return err
+	}
+	return s.redirect(w, r, importURL(c.Code)+"/"+p.Token, "")
+}
+
+// unreadable is the parser's reason, without its package's prefix.
+func unreadable(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, "minutesimport: "); i >= 0 {
+		msg = msg[i+len("minutesimport: "):]
+	}
+	msg, _, _ = strings.Cut(msg, ": "+minutesimport.ErrUnreadable.Error())
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+}
+
+// pendingFromURL loads the reader's own upload named by {token}.
+func (s *Server) pendingFromURL(r *http.Request, c *mb.Committee) (*postgres.PendingImport, *minutesimport.Document, error) {
+	p, err := s.store.PendingImport(r.Context(), c.ID, chi.URLParam(r, "token"), reader(r).User.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var doc minutesimport.Document
+	if err := json.Unmarshal(p.Document, &doc); err != nil {
+		return nil, nil, err
+	}
+	return p, &doc, nil
+}
+
+// handleImportPreview serves GET /committees/{code}/import/{token}: what
+// was read beside the document, with what saving will do.
+func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.importCommittee(r)
+	if err != nil {
+		return err
+	}
+	p, doc, err := s.pendingFromURL(r, c)
+	if err != nil {
+		return err
+	}
+	page, err := s.importPreview(r, c, p, doc, checkFrom(doc))
+	if err != nil {
+		return err
+	}
+	return s.page(w, r, web.ImportPreview(page.ImportPreviewPage))
+}
+
+// handleImportSave serves POST /committees/{code}/import/{token}: it keeps
+// the corrections, saves the minutes as a draft meeting in one transaction
+// and deletes the upload; a problem sends the preview back with it.
+func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.importCommittee(r)
+	if err != nil {
+		return err
+	}
+	p, doc, err := s.pendingFromURL(r, c)
+	if err != nil {
+		return err
+	}
+	rep, page, err := s.saveImport(r, c, p, doc)
+	if err != nil {
+		return err
+	}
+	if page != nil {
+		status := http.StatusUnprocessableEntity
+		if page.conflict {
+			status = http.StatusConflict
+		}
+		s.render(w, r, status, web.ImportPreview(page.ImportPreviewPage))
+		return nil
+	}
+	if err := s.store.DeletePendingImport(r.Context(), p, true); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/committees/"+c.Code+"/meetings/"+strconv.Itoa(rep.Meeting.Number), rep.Summary()+" from "+p.Filename+".")
+}
+
+// handleImportCancel serves POST /committees/{code}/import/{token}/cancel:
+// the upload is deleted and nothing is saved.
+func (s *Server) handleImportCancel(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.importCommittee(r)
+	if err != nil {
+		return err
+	}
+	p, _, err := s.pendingFromURL(r, c)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeletePendingImport(r.Context(), p, false); err != nil {
+		return err
+	}
+	return s.redirect(w, r, importURL(c.Code), "Cancelled the import of "+p.Filename+": nothing was saved.")
+}
