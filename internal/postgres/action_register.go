@@ -12,53 +12,6 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// ActionScope gathers what the reader's rules need (every meeting, the
-// meetings the reader was recorded at, the items classified on their own)
-// and lets the Reader decide which part of the register it may see.
-func (s *Store) ActionScope(ctx context.Context, rd *mb.Reader) (mb.ActionScope, error) {
-	if rd.Admin() {
-		return rd.ActionScope(nil, nil, nil), nil
-	}
-	meetings, err := s.Meetings(ctx, MeetingFilter{})
-	if err != nil {
-		return mb.ActionScope{}, err
-	}
-	recorded := map[int64]bool{}
-	if rd.SignedIn() {
-		if recorded, err = s.RecordedMeetings(ctx, rd.User.PersonID); err != nil {
-			return mb.ActionScope{}, err
-		}
-	}
-	// A sub-item is as protected as its item, whichever is stricter.
-	rows, err := s.pool.Query(ctx, `
-		SELECT i.id, i.meeting_id, m.committee_id, coalesce(i.classification, ''), coalesce(p.classification, '')
-		FROM agenda_items i
-		JOIN meetings m ON m.id = i.meeting_id
-		LEFT JOIN agenda_items p ON p.id = i.parent_id
-		WHERE (i.classification IS NOT NULL OR p.classification IS NOT NULL)
-		  AND EXISTS (SELECT 1 FROM actions a WHERE a.item_id = i.id)`)
-	if err != nil {
-		return mb.ActionScope{}, fmt.Errorf("postgres: classified items: %w", err)
-	}
-	items, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.ItemLevel, error) {
-		var it mb.ItemLevel
-		var own, parent string
-		if err := r.Scan(&it.ID, &it.MeetingID, &it.CommitteeID, &own, &parent); err != nil {
-			return it, err
-		}
-		for _, s := range []string{own, parent} {
-			if c, err := mb.ParseClassification(s); err == nil && c > it.Classification {
-				it.Classification = c
-			}
-		}
-		return it, nil
-	})
-	if err != nil {
-		return mb.ActionScope{}, fmt.Errorf("postgres: classified items: %w", err)
-	}
-	return rd.ActionScope(meetings, recorded, items), nil
-}
-
 // registerQuery builds the WHERE clause of a view of the register: the
 // reader's scope and the filter (its status only when withStatus).
 type registerQuery struct {
@@ -78,9 +31,7 @@ const overdueSQL = `(a.status = 'open' AND coalesce(a.current_target_date, a.tar
 func newRegisterQuery(sc mb.ActionScope, f mb.ActionFilter, withStatus bool) *registerQuery {
 	q := &registerQuery{}
 	if !sc.All {
-		q.where = append(q.where, fmt.Sprintf(`((a.raised_meeting_id = ANY(%s) AND (a.item_id IS NULL OR NOT a.item_id = ANY(%s)))
-			OR (a.raised_meeting_id IS NULL AND a.committee_id = ANY(%s)))`,
-			q.arg(nonNil(sc.Meetings)), q.arg(nonNil(sc.HiddenItems)), q.arg(nonNil(sc.HistoryCommittees))))
+		q.where = append(q.where, q.scope(sc))
 	}
 	if f.CommitteeID != nil {
 		q.where = append(q.where, "a.committee_id = "+q.arg(*f.CommitteeID))
