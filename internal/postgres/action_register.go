@@ -86,16 +86,27 @@ var registerOrder = map[string]string{
 	mb.SortAge:       `a.raised_on, c.code, a.meeting_number, a.sequence`,
 }
 
-// slipColumns and slipJoin add each action's slippage: how many times its
-// target was revised, and the days from the first target to the current.
+// slipColumns add each action's slippage: how many times its target was
+// revised (rv.revisions, from slipJoin or slipAllJoin), and the days from
+// the first target to the current. The first target is looked up only for
+// an action raised without one.
 const slipColumns = `, coalesce(rv.revisions, 0),
-	coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date, rv.first_target), 0)`
+	coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date,
+		(SELECT e.new_target FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised' ORDER BY e.at, e.id LIMIT 1)), 0)`
 
+// slipJoin counts the revisions of each row on its own: for a page.
 const slipJoin = `
 	LEFT JOIN LATERAL (
-		SELECT count(*)::int AS revisions, (array_agg(e.new_target ORDER BY e.at, e.id))[1] AS first_target
-		FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
+		SELECT count(*)::int AS revisions FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
 	) rv ON true`
+
+// slipAllJoin counts the revisions of every action at once: for a view over
+// the whole register, where one grouped pass (30 ms at the large scale)
+// beats a lookup per action (180 ms for 90,000).
+const slipAllJoin = `
+	LEFT JOIN (
+		SELECT e.action_id, count(*)::int AS revisions FROM action_events e WHERE e.kind = 'revised' GROUP BY e.action_id
+	) rv ON rv.action_id = a.id`
 
 // rowWith scans extra columns after the ones scanAction reads.
 type rowWith struct {
@@ -113,12 +124,19 @@ func (s *Store) EachRegisterEntry(ctx context.Context, sc mb.ActionScope, f mb.A
 	if !ok {
 		order = registerOrder[mb.SortReference]
 	}
-	sql := `SELECT ` + actionColumns + slipColumns + actionFrom + slipJoin + q.whereSQL() + ` ORDER BY ` + order
-	if f.Limit > 0 {
-		sql += " LIMIT " + q.arg(f.Limit)
-	}
-	if f.Offset > 0 {
-		sql += " OFFSET " + q.arg(f.Offset)
+	sql := `SELECT ` + actionColumns + slipColumns + actionFrom + slipAllJoin + q.whereSQL() + ` ORDER BY ` + order
+	if f.Limit > 0 || f.Offset > 0 {
+		// Choose the page first, then work out the slippage of its rows
+		// only: the planner computes a LATERAL join before it sorts, which
+		// for one page of 50 counted the history of all 90,000 actions.
+		page := `SELECT a.id FROM actions a JOIN committees c ON c.id = a.committee_id` + q.whereSQL() + ` ORDER BY ` + order
+		if f.Limit > 0 {
+			page += " LIMIT " + q.arg(f.Limit)
+		}
+		if f.Offset > 0 {
+			page += " OFFSET " + q.arg(f.Offset)
+		}
+		sql = `SELECT ` + actionColumns + slipColumns + actionFrom + slipJoin + ` WHERE a.id IN (` + page + `) ORDER BY ` + order
 	}
 	rows, err := s.pool.Query(ctx, sql, q.args...)
 	if err != nil {
@@ -177,8 +195,9 @@ func (s *Store) OwnerSlippage(ctx context.Context, sc mb.ActionScope, f mb.Actio
 		       (count(*) FILTER (WHERE a.status = 'open'))::int,
 		       (count(*) FILTER (WHERE `+fmt.Sprintf(overdueSQL, today)+`))::int,
 		       (count(*) FILTER (WHERE rv.revisions > 0))::int,
-		       coalesce(avg(coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date, rv.first_target), 0)), 0)::float8
-		`+actionFrom+slipJoin+q.whereSQL()+`
+		       coalesce(avg(coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date,
+		           (SELECT e.new_target FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised' ORDER BY e.at, e.id LIMIT 1)), 0)), 0)::float8
+		`+actionFrom+slipAllJoin+q.whereSQL()+`
 		GROUP BY a.owner_organisation_id, o.name
 		ORDER BY 7 DESC, 5 DESC, lower(o.name)`, q.args...)
 	if err != nil {

@@ -117,7 +117,7 @@ func (q *registerQuery) scope(sc mb.ActionScope) string {
 	level := `greatest(` + levelSQL("x.own") + `, ` + levelSQL("x.parent") + `)`
 	hidden := `SELECT x.id FROM (
 			SELECT i.id, i.meeting_id, i.classification AS own, p.classification AS parent
-			FROM agenda_items i LEFT JOIN agenda_items p ON p.id = i.parent_id
+			FROM agenda_items i LEFT JOIN agenda_items p ON p.id = i.parent_id AND p.classification IS NOT NULL
 			WHERE i.classification IS NOT NULL
 			UNION ALL
 			SELECT i.id, i.meeting_id, NULL, p.classification
