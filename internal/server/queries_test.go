@@ -53,7 +53,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
 
 	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
-	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 19},
+	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 18},
 	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
 
