@@ -42,15 +42,29 @@ type ActionFilter struct {
 // that raised it and the item it was raised in; an action entered from
 // earlier history (raised at a meeting not in minutebook) is visible to the
 // committee's members and secretariat.
+//
+// The register's queries decide from who the reader is (SignedIn, PersonID,
+// Secretariat, HistoryCommittees) against the meetings and items in the
+// same statement, so that no list of every readable meeting is built.
+// Meetings and HiddenItems answer Sees, SeesNote and ReadsMeeting for one
+// action: they hold the decisions for the meetings and items given to
+// Reader.ActionScope, which for one action are only those it refers to.
 type ActionScope struct {
 	All bool // administrators see everything
-	// Meetings are the meetings whose minutes the reader may read.
+	// SignedIn and PersonID say who reads: RED minutes are for the people
+	// recorded present at the meeting (PersonID 0: nobody).
+	SignedIn bool
+	PersonID int64
+	// Secretariat are the committees whose secretariat the reader runs.
+	Secretariat []int64
+	// Meetings are the meetings, among those given, whose minutes the
+	// reader may read.
 	Meetings []int64
-	// HiddenItems are items, within those meetings, classified above the
+	// HiddenItems are items, among those given, classified above the
 	// reader: an action raised in one must not leak through the register.
 	HiddenItems []int64
-	// HistoryCommittees are the committees whose earlier-history actions
-	// the reader may see.
+	// HistoryCommittees are the committees the reader sits on in any role:
+	// their earlier-history actions, and their AMBER minutes, are readable.
 	HistoryCommittees []int64
 }
 
@@ -66,9 +80,13 @@ type ItemLevel struct {
 // meeting, the meetings at which the reader was recorded present, and the
 // items that carry their own classification.
 func (r *Reader) ActionScope(meetings []*Meeting, recorded map[int64]bool, items []ItemLevel) ActionScope {
-	sc := ActionScope{All: r.Admin(), Meetings: []int64{}, HiddenItems: []int64{}, HistoryCommittees: []int64{}}
+	sc := ActionScope{All: r.Admin(), SignedIn: r.SignedIn(), Secretariat: []int64{},
+		Meetings: []int64{}, HiddenItems: []int64{}, HistoryCommittees: []int64{}}
 	if sc.All {
 		return sc
+	}
+	if r.SignedIn() {
+		sc.PersonID = r.User.PersonID
 	}
 	for _, m := range meetings {
 		if r.CanReadMinutes(m, recorded[m.ID]) {
@@ -84,7 +102,11 @@ func (r *Reader) ActionScope(meetings []*Meeting, recorded map[int64]bool, items
 		if r.Member(id) {
 			sc.HistoryCommittees = append(sc.HistoryCommittees, id)
 		}
+		if r.Secretariat(id) {
+			sc.Secretariat = append(sc.Secretariat, id)
+		}
 	}
+	slices.Sort(sc.Secretariat)
 	slices.Sort(sc.Meetings)
 	slices.Sort(sc.HiddenItems)
 	slices.Sort(sc.HistoryCommittees)

@@ -12,53 +12,6 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// ActionScope gathers what the reader's rules need (every meeting, the
-// meetings the reader was recorded at, the items classified on their own)
-// and lets the Reader decide which part of the register it may see.
-func (s *Store) ActionScope(ctx context.Context, rd *mb.Reader) (mb.ActionScope, error) {
-	if rd.Admin() {
-		return rd.ActionScope(nil, nil, nil), nil
-	}
-	meetings, err := s.Meetings(ctx, MeetingFilter{})
-	if err != nil {
-		return mb.ActionScope{}, err
-	}
-	recorded := map[int64]bool{}
-	if rd.SignedIn() {
-		if recorded, err = s.RecordedMeetings(ctx, rd.User.PersonID); err != nil {
-			return mb.ActionScope{}, err
-		}
-	}
-	// A sub-item is as protected as its item, whichever is stricter.
-	rows, err := s.pool.Query(ctx, `
-		SELECT i.id, i.meeting_id, m.committee_id, coalesce(i.classification, ''), coalesce(p.classification, '')
-		FROM agenda_items i
-		JOIN meetings m ON m.id = i.meeting_id
-		LEFT JOIN agenda_items p ON p.id = i.parent_id
-		WHERE (i.classification IS NOT NULL OR p.classification IS NOT NULL)
-		  AND EXISTS (SELECT 1 FROM actions a WHERE a.item_id = i.id)`)
-	if err != nil {
-		return mb.ActionScope{}, fmt.Errorf("postgres: classified items: %w", err)
-	}
-	items, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.ItemLevel, error) {
-		var it mb.ItemLevel
-		var own, parent string
-		if err := r.Scan(&it.ID, &it.MeetingID, &it.CommitteeID, &own, &parent); err != nil {
-			return it, err
-		}
-		for _, s := range []string{own, parent} {
-			if c, err := mb.ParseClassification(s); err == nil && c > it.Classification {
-				it.Classification = c
-			}
-		}
-		return it, nil
-	})
-	if err != nil {
-		return mb.ActionScope{}, fmt.Errorf("postgres: classified items: %w", err)
-	}
-	return rd.ActionScope(meetings, recorded, items), nil
-}
-
 // registerQuery builds the WHERE clause of a view of the register: the
 // reader's scope and the filter (its status only when withStatus).
 type registerQuery struct {
@@ -78,9 +31,7 @@ const overdueSQL = `(a.status = 'open' AND coalesce(a.current_target_date, a.tar
 func newRegisterQuery(sc mb.ActionScope, f mb.ActionFilter, withStatus bool) *registerQuery {
 	q := &registerQuery{}
 	if !sc.All {
-		q.where = append(q.where, fmt.Sprintf(`((a.raised_meeting_id = ANY(%s) AND (a.item_id IS NULL OR NOT a.item_id = ANY(%s)))
-			OR (a.raised_meeting_id IS NULL AND a.committee_id = ANY(%s)))`,
-			q.arg(nonNil(sc.Meetings)), q.arg(nonNil(sc.HiddenItems)), q.arg(nonNil(sc.HistoryCommittees))))
+		q.where = append(q.where, q.scope(sc))
 	}
 	if f.CommitteeID != nil {
 		q.where = append(q.where, "a.committee_id = "+q.arg(*f.CommitteeID))
@@ -135,16 +86,27 @@ var registerOrder = map[string]string{
 	mb.SortAge:       `a.raised_on, c.code, a.meeting_number, a.sequence`,
 }
 
-// slipColumns and slipJoin add each action's slippage: how many times its
-// target was revised, and the days from the first target to the current.
+// slipColumns add each action's slippage: how many times its target was
+// revised (rv.revisions, from slipJoin or slipAllJoin), and the days from
+// the first target to the current. The first target is looked up only for
+// an action raised without one.
 const slipColumns = `, coalesce(rv.revisions, 0),
-	coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date, rv.first_target), 0)`
+	coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date,
+		(SELECT e.new_target FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised' ORDER BY e.at, e.id LIMIT 1)), 0)`
 
+// slipJoin counts the revisions of each row on its own: for a page.
 const slipJoin = `
 	LEFT JOIN LATERAL (
-		SELECT count(*)::int AS revisions, (array_agg(e.new_target ORDER BY e.at, e.id))[1] AS first_target
-		FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
+		SELECT count(*)::int AS revisions FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
 	) rv ON true`
+
+// slipAllJoin counts the revisions of every action at once: for a view over
+// the whole register, where one grouped pass (30 ms at the large scale)
+// beats a lookup per action (180 ms for 90,000).
+const slipAllJoin = `
+	LEFT JOIN (
+		SELECT e.action_id, count(*)::int AS revisions FROM action_events e WHERE e.kind = 'revised' GROUP BY e.action_id
+	) rv ON rv.action_id = a.id`
 
 // rowWith scans extra columns after the ones scanAction reads.
 type rowWith struct {
@@ -162,12 +124,19 @@ func (s *Store) EachRegisterEntry(ctx context.Context, sc mb.ActionScope, f mb.A
 	if !ok {
 		order = registerOrder[mb.SortReference]
 	}
-	sql := `SELECT ` + actionColumns + slipColumns + actionFrom + slipJoin + q.whereSQL() + ` ORDER BY ` + order
-	if f.Limit > 0 {
-		sql += " LIMIT " + q.arg(f.Limit)
-	}
-	if f.Offset > 0 {
-		sql += " OFFSET " + q.arg(f.Offset)
+	sql := `SELECT ` + actionColumns + slipColumns + actionFrom + slipAllJoin + q.whereSQL() + ` ORDER BY ` + order
+	if f.Limit > 0 || f.Offset > 0 {
+		// Choose the page first, then work out the slippage of its rows
+		// only: the planner computes a LATERAL join before it sorts, which
+		// for one page of 50 counted the history of all 90,000 actions.
+		page := `SELECT a.id FROM actions a JOIN committees c ON c.id = a.committee_id` + q.whereSQL() + ` ORDER BY ` + order
+		if f.Limit > 0 {
+			page += " LIMIT " + q.arg(f.Limit)
+		}
+		if f.Offset > 0 {
+			page += " OFFSET " + q.arg(f.Offset)
+		}
+		sql = `SELECT ` + actionColumns + slipColumns + actionFrom + slipJoin + ` WHERE a.id IN (` + page + `) ORDER BY ` + order
 	}
 	rows, err := s.pool.Query(ctx, sql, q.args...)
 	if err != nil {
@@ -226,8 +195,9 @@ func (s *Store) OwnerSlippage(ctx context.Context, sc mb.ActionScope, f mb.Actio
 		       (count(*) FILTER (WHERE a.status = 'open'))::int,
 		       (count(*) FILTER (WHERE `+fmt.Sprintf(overdueSQL, today)+`))::int,
 		       (count(*) FILTER (WHERE rv.revisions > 0))::int,
-		       coalesce(avg(coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date, rv.first_target), 0)), 0)::float8
-		`+actionFrom+slipJoin+q.whereSQL()+`
+		       coalesce(avg(coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date,
+		           (SELECT e.new_target FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised' ORDER BY e.at, e.id LIMIT 1)), 0)), 0)::float8
+		`+actionFrom+slipAllJoin+q.whereSQL()+`
 		GROUP BY a.owner_organisation_id, o.name
 		ORDER BY 7 DESC, 5 DESC, lower(o.name)`, q.args...)
 	if err != nil {

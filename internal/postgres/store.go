@@ -40,6 +40,12 @@ func Open(ctx context.Context, databaseURL string, opts ...Option) (*Store, erro
 	if err != nil {
 		return nil, fmt.Errorf("postgres: parse database URL: %w", err)
 	}
+	// Every statement is a short one of a web request: JIT compilation,
+	// which PostgreSQL starts for any plan above its cost threshold, spent
+	// 600 ms compiling each of the register's counts at the large scale.
+	if _, ok := cfg.ConnConfig.RuntimeParams["jit"]; !ok {
+		cfg.ConnConfig.RuntimeParams["jit"] = "off"
+	}
 	for _, o := range opts {
 		o(cfg)
 	}

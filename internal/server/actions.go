@@ -165,7 +165,7 @@ func (s *Server) actionFromURL(r *http.Request) (*mb.Action, mb.ActionScope, err
 	if err != nil {
 		return nil, mb.ActionScope{}, err
 	}
-	sc, err := s.store.ActionScope(r.Context(), reader(r))
+	sc, err := s.store.ActionScopeFor(r.Context(), reader(r), a)
 	if err != nil {
 		return nil, sc, err
 	}

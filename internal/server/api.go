@@ -193,7 +193,11 @@ func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	v, err := s.minutesView(r, doc, nil)
+	recorded, err := s.recordedAt(r, m.ID)
+	if err != nil {
+		return err
+	}
+	v, err := s.minutesView(r, doc, recorded, nil)
 	if err != nil {
 		return err
 	}

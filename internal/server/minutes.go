@@ -39,14 +39,12 @@ func (s *Server) itemAddenda(ctx context.Context, doc *mb.Minutes) (map[int64]te
 
 // minutesView shapes the document for the reader: items above their level
 // are withheld (never dropped), and controls, when given, add the comments
-// the reader may see.
-func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.MinutesControls) (*web.MinutesView, error) {
+// the reader may see. recorded says whether the reader was recorded present
+// at the meeting (recordedAt), asked once by the caller.
+func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, controls *web.MinutesControls) (*web.MinutesView, error) {
 	rd := reader(r)
 	m := doc.Meeting
-	recorded, err := s.recordedAt(r, m.ID)
-	if err != nil {
-		return nil, err
-	}
+	var err error
 	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls}
 	if v.Outstanding, v.OutstandingWithheld, err = s.readableOutstanding(r, doc.Outstanding); err != nil {
 		return nil, err
@@ -126,11 +124,11 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 			SeesAllComments: secretariat, ViewerID: rd.User.ID,
 		}
 	}
-	v, err := s.minutesView(r, doc, controls)
+	recorded, err := s.recordedAt(r, m.ID)
 	if err != nil {
 		return err
 	}
-	recorded, err := s.recordedAt(r, m.ID)
+	v, err := s.minutesView(r, doc, recorded, controls)
 	if err != nil {
 		return err
 	}

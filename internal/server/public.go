@@ -74,7 +74,11 @@ func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	v, err := s.minutesView(r, doc, nil)
+	recorded, err := s.recordedAt(r, m.ID)
+	if err != nil {
+		return err
+	}
+	v, err := s.minutesView(r, doc, recorded, nil)
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
 
 	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
-	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 19},
+	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 18},
 	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
 
@@ -67,12 +67,12 @@ var queryBudgets = map[string]queryBudget{
 
 	// The actions register (issue 5). {sequence} is an action raised at
 	// meeting {number}; {token} the member's calendar feed secret.
-	"GET /actions":     {path: "/actions", as: "member", budget: signedInQueries + 9},
-	"GET /actions.csv": {path: "/actions.csv", as: "member", budget: signedInQueries + 5},
+	"GET /actions":     {path: "/actions", as: "member", budget: signedInQueries + 6},
+	"GET /actions.csv": {path: "/actions.csv", as: "member", budget: signedInQueries + 2},
 	"GET /actions/{code}/{meeting}/{sequence}":                {path: "/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 6},
-	"GET /api/v1/actions":                                     {path: "/api/v1/actions", as: "member", budget: signedInQueries + 6},
+	"GET /api/v1/actions":                                     {path: "/api/v1/actions", as: "member", budget: signedInQueries + 3},
 	"GET /api/v1/actions/{code}/{meeting}/{sequence}":         {path: "/api/v1/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 5},
-	"GET /calendar/{token}":                                   {path: "/calendar/{token}.ics", budget: 13},
+	"GET /calendar/{token}":                                   {path: "/calendar/{token}.ics", budget: 10},
 	"GET /committees/{code}/actions/new":                      {path: "/committees/{code}/actions/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/calendar.ics":                     {path: "/committees/{code}/calendar.ics", budget: 5},
 	"GET /committees/{code}/meetings/{number}/actions/review": {path: "/committees/{code}/meetings/{draft}/actions/review", as: "secretariat", budget: signedInQueries + 8},
@@ -109,7 +109,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/risks/{ref}":             {path: "/committees/{code}/risks/{risk}", as: "member", budget: signedInQueries + 8},
 	"GET /committees/{code}/risks/{ref}/edit":        {path: "/committees/{code}/risks/{risk}/edit", as: "secretariat", budget: signedInQueries + 9},
 	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 11},
-	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 12},
+	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 11},
 	"GET /api/v1/committees/{code}/risks":            {path: "/api/v1/committees/{code}/risks", as: "member", budget: signedInQueries + 7},
 	"GET /api/v1/committees/{code}/escalations":      {path: "/api/v1/committees/PANEL/escalations", as: "panel-chair", budget: signedInQueries + 11},
 }
