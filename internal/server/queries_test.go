@@ -109,9 +109,9 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/risks/{ref}":             {path: "/committees/{code}/risks/{risk}", as: "member", budget: signedInQueries + 8},
 	"GET /committees/{code}/risks/{ref}/edit":        {path: "/committees/{code}/risks/{risk}/edit", as: "secretariat", budget: signedInQueries + 9},
 	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 11},
-	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 11},
+	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 7},
 	"GET /api/v1/committees/{code}/risks":            {path: "/api/v1/committees/{code}/risks", as: "member", budget: signedInQueries + 7},
-	"GET /api/v1/committees/{code}/escalations":      {path: "/api/v1/committees/PANEL/escalations", as: "panel-chair", budget: signedInQueries + 11},
+	"GET /api/v1/committees/{code}/escalations":      {path: "/api/v1/committees/PANEL/escalations", as: "panel-chair", budget: signedInQueries + 7},
 }
 
 // queryCounter is a pgx tracer that counts every statement the store sends,
