@@ -118,6 +118,12 @@ type EscalationsPage struct {
 	// Total is the number of open escalations before the heat-map filter.
 	Total   int
 	Chronic []mb.ChronicAction
+	// ChronicTotal is how many actions are chronic; Chronic may list only
+	// the first of them, and then ChronicAllURL lists them all.
+	ChronicTotal  int
+	ChronicAllURL string
+	// ChronicAll says the reader asked for every chronic action.
+	ChronicAll bool
 	// Days is the chronic-action threshold as typed; DaysError its problem.
 	Days      string
 	DaysError string

@@ -128,6 +128,12 @@ func (s *Store) ActionsOutstanding(ctx context.Context, meetingID int64) ([]mb.O
 	if err != nil {
 		return nil, err
 	}
+	return s.outstandingAt(ctx, m)
+}
+
+// outstandingAt is ActionsOutstanding for a meeting already read.
+func (s *Store) outstandingAt(ctx context.Context, m *mb.Meeting) ([]mb.OutstandingAction, error) {
+	meetingID := m.ID
 	// Candidates: raised earlier, and open now, closed no earlier than the
 	// meeting, or reopened at some time (replay decides). The two EXISTS
 	// are apart so that each is answered by its own index (events by

@@ -223,11 +223,36 @@ func meetingChanges(before, after *mb.Meeting) string {
 // (in whole or in part), which admits them to its RED material. Apologies do
 // not: those people were not in the room.
 func (s *Store) Recorded(ctx context.Context, personID, meetingID int64) (bool, error) {
-	recorded, err := s.RecordedMeetings(ctx, personID)
+	// One row from the index, not the person's fifteen years of attendance.
+	var ok bool
+	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM attendance
+		WHERE person_id = $1 AND meeting_id = $2 AND status IN ('present', 'part'))`, personID, meetingID).Scan(&ok)
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("postgres: recorded at %d: %w", meetingID, err)
 	}
-	return recorded[meetingID], nil
+	return ok, nil
+}
+
+// RecordedAmong returns which of the meetings the person was recorded
+// present at: RecordedMeetings narrowed to the meetings a page asks about.
+func (s *Store) RecordedAmong(ctx context.Context, personID int64, meetingIDs []int64) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if len(meetingIDs) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT meeting_id FROM attendance
+		WHERE person_id = $1 AND meeting_id = ANY($2) AND status IN ('present', 'part')`, personID, meetingIDs)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
+	}
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
 }
 
 // RecordedMeetings returns the ids of the meetings at which the person was present.

@@ -18,6 +18,13 @@ func (s *Store) Minutes(ctx context.Context, meetingID int64) (*mb.Minutes, erro
 	if err != nil {
 		return nil, err
 	}
+	return s.MinutesOf(ctx, m)
+}
+
+// MinutesOf is Minutes for a meeting the caller has already read (a page
+// that checked who may open it), so that the meeting is not read again.
+func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
+	meetingID := m.ID
 	doc := &mb.Minutes{Meeting: m}
 	c, err := s.Committee(ctx, m.CommitteeID)
 	if err != nil {
@@ -30,7 +37,7 @@ func (s *Store) Minutes(ctx context.Context, meetingID int64) (*mb.Minutes, erro
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	if doc.Outstanding, err = s.ActionsOutstanding(ctx, meetingID); err != nil {
+	if doc.Outstanding, err = s.outstandingAt(ctx, m); err != nil {
 		return nil, err
 	}
 	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {

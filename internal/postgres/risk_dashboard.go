@@ -10,32 +10,46 @@ import (
 
 // ChronicActions returns the committees' open actions that keep slipping on
 // day: past their target by more than overdueDays, or revised twice or
-// more. The longest overdue come first.
-func (s *Store) ChronicActions(ctx context.Context, committeeIDs []int64, day time.Time, overdueDays int) ([]mb.ChronicAction, error) {
+// more. The longest overdue come first; with limit > 0 only the first limit
+// of them. total is how many there are in all, counted by the same
+// statement, so that a dashboard can say how many it leaves out.
+func (s *Store) ChronicActions(ctx context.Context, committeeIDs []int64, day time.Time, overdueDays, limit int) (list []mb.ChronicAction, total int, err error) {
 	if len(committeeIDs) == 0 {
-		return nil, nil
+		return nil, 0, nil
 	}
 	// Revisions are counted, and the order decided, here: reading every
 	// candidate's whole history to count them cost 25 ms a view at the
-	// large scale (some 700 chronic actions beneath a Panel).
-	rows, err := s.pool.Query(ctx, `SELECT `+actionColumns+`, rv.revisions`+actionFrom+`
-		CROSS JOIN LATERAL (
-			SELECT count(*)::int AS revisions FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
-		) rv
-		WHERE a.committee_id = ANY($1) AND a.status = 'open'
-		  AND (coalesce(a.current_target_date, a.target_date) < $2::date - $3::int OR rv.revisions >= 2)
-		ORDER BY greatest($2::date - coalesce(a.current_target_date, a.target_date), 0) DESC, rv.revisions DESC,
-		         c.code, a.meeting_number, a.sequence`, committeeIDs, day, overdueDays)
+	// large scale (some 700 chronic actions beneath a Panel). They are
+	// chosen, counted and cut to the limit on the actions alone, and only
+	// the rows shown are joined to their owners: the page lists the first
+	// few and links to the rest.
+	rows, err := s.pool.Query(ctx, `
+		WITH chronic AS (
+			SELECT a.id, rv.revisions, k.code, count(*) OVER ()::int AS total,
+			       greatest($2::date - coalesce(a.current_target_date, a.target_date), 0) AS late
+			FROM actions a
+			JOIN committees k ON k.id = a.committee_id
+			CROSS JOIN LATERAL (
+				SELECT count(*)::int AS revisions FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
+			) rv
+			WHERE a.committee_id = ANY($1) AND a.status = 'open'
+			  AND (coalesce(a.current_target_date, a.target_date) < $2::date - $3::int OR rv.revisions >= 2)
+			ORDER BY late DESC, rv.revisions DESC, k.code, a.meeting_number, a.sequence
+			LIMIT nullif($4::int, 0)
+		)
+		SELECT `+actionColumns+`, ch.revisions, ch.total`+actionFrom+`
+		JOIN chronic ch ON ch.id = a.id
+		ORDER BY ch.late DESC, ch.revisions DESC, ch.code, a.meeting_number, a.sequence`, committeeIDs, day, overdueDays, limit)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: chronic actions: %w", err)
+		return nil, 0, fmt.Errorf("postgres: chronic actions: %w", err)
 	}
 	defer rows.Close()
 	var out []mb.ChronicAction
 	for rows.Next() {
 		var revisions int
-		a, err := scanAction(rowWith{Row: rows, extra: []any{&revisions}})
+		a, err := scanAction(rowWith{Row: rows, extra: []any{&revisions, &total}})
 		if err != nil {
-			return nil, fmt.Errorf("postgres: chronic actions: %w", err)
+			return nil, 0, fmt.Errorf("postgres: chronic actions: %w", err)
 		}
 		if a.CurrentTarget == nil {
 			a.CurrentTarget = a.TargetDate
@@ -45,7 +59,7 @@ func (s *Store) ChronicActions(ctx context.Context, committeeIDs []int64, day ti
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: chronic actions: %w", err)
+		return nil, 0, fmt.Errorf("postgres: chronic actions: %w", err)
 	}
-	return out, nil
+	return out, total, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -17,7 +18,8 @@ type EscalationFilter struct {
 	CommitteeIDs []int64
 	RiskIDs      []int64
 	OpenOnly     bool
-	// WithRisks loads each escalation's risk with its reviews, for dashboards.
+	// WithRisks loads each escalation's risk with its latest TrendReviews
+	// reviews, for dashboards.
 	WithRisks bool
 }
 
@@ -102,19 +104,51 @@ func (s *Store) meetingsByID(ctx context.Context, set map[int64]bool) (map[int64
 	return out, nil
 }
 
-// attachEscalatedRisks loads each escalation's risk with its reviews.
+// TrendReviews is how many of a risk's latest reviews a dashboard's trend
+// shows: a risk reviewed at every meeting for fifteen years has hundreds.
+const TrendReviews = 12
+
+// attachEscalatedRisks loads each escalation's risk with its latest
+// TrendReviews reviews, oldest first: two statements for the whole list.
+// Dashboards show the risk and its trend, not its escalations or linked
+// actions, so those are not read.
 func (s *Store) attachEscalatedRisks(ctx context.Context, list []*mb.Escalation) error {
 	var ids []int64
 	for _, e := range list {
 		ids = append(ids, e.RiskID)
 	}
-	risks, err := s.Risks(ctx, RiskFilter{IDs: ids})
+	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+riskFrom+` WHERE r.id = ANY($1)`, ids)
+	if err != nil {
+		return fmt.Errorf("postgres: escalated risks: %w", err)
+	}
+	risks, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Risk, error) { return scanRisk(r) })
+	if err != nil {
+		return fmt.Errorf("postgres: escalated risks: %w", err)
+	}
+	byID := make(map[int64]*mb.Risk, len(risks))
+	for _, r := range risks {
+		byID[r.ID] = r
+	}
+	// Each risk's latest reviews come from its own index range, newest
+	// first and cut at TrendReviews, and only those rows are joined: a
+	// window over the risks' reviews led the planner to scan every review
+	// and every meeting (24 ms a view at the large scale).
+	reviews, err := s.riskReviews(ctx, `
+		WHERE v.id = ANY(ARRAY(
+			SELECT latest.id FROM unnest($1::bigint[]) AS rid(id)
+			CROSS JOIN LATERAL (
+				SELECT rv.id FROM risk_reviews rv JOIN meetings mm ON mm.id = rv.meeting_id
+				WHERE rv.risk_id = rid.id
+				ORDER BY mm.date DESC, mm.number DESC LIMIT `+strconv.Itoa(TrendReviews)+`
+			) latest))
+		ORDER BY v.risk_id, m.date, m.number`, ids)
 	if err != nil {
 		return err
 	}
-	byID := map[int64]*mb.Risk{}
-	for _, r := range risks {
-		byID[r.ID] = r
+	for _, v := range reviews {
+		if r := byID[v.RiskID]; r != nil {
+			r.Reviews = append(r.Reviews, v)
+		}
 	}
 	for _, e := range list {
 		e.Risk = byID[e.RiskID]

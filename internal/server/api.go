@@ -185,19 +185,15 @@ func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error
 // handleAPIMeeting serves GET /api/v1/committees/{code}/meetings/{number}:
 // one meeting's structured minutes, with the same withholding as the page.
 func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.meetingFromURL(r)
+	m, recorded, err := s.openMeeting(r)
 	if err != nil {
 		return err
 	}
-	doc, err := s.store.Minutes(r.Context(), m.ID)
+	doc, err := s.store.MinutesOf(r.Context(), m)
 	if err != nil {
 		return err
 	}
-	recorded, err := s.recordedAt(r, m.ID)
-	if err != nil {
-		return err
-	}
-	v, err := s.minutesView(r, doc, recorded, nil)
+	v, err := s.minutesView(r, doc, recorded, nil, nil)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,10 @@ import (
 // be before the dashboard counts it as chronic, unless ?days= says otherwise.
 const defaultChronicDays = 30
 
+// chronicShown is how many chronic actions the dashboard lists before
+// "show all": beneath a large Panel there are hundreds.
+const chronicShown = 20
+
 // overseenBodies returns the committees beneath the bodies the reader
 // oversees, at any depth, and the names of the topmost of those bodies.
 func overseenBodies(rd *mb.Reader, all []*mb.Committee) (beneath []int64, bodies []*mb.Committee) {
@@ -115,8 +119,17 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 			}
 			p.Rows = append(p.Rows, row)
 		}
-		if p.Chronic, err = s.store.ChronicActions(ctx, beneath, p.Today, days); err != nil {
+		limit := chronicShown
+		if p.ChronicAll = r.URL.Query().Get("chronic") == "all"; p.ChronicAll {
+			limit = 0
+		}
+		if p.Chronic, p.ChronicTotal, err = s.store.ChronicActions(ctx, beneath, p.Today, days, limit); err != nil {
 			return err
+		}
+		if len(p.Chronic) < p.ChronicTotal {
+			q := r.URL.Query()
+			q.Set("chronic", "all")
+			p.ChronicAllURL = r.URL.Path + "?" + q.Encode() + "#chronic-heading"
 		}
 	}
 	return s.page(w, r, web.Escalations(p))

@@ -15,25 +15,32 @@ import (
 // the reader may open its minutes; otherwise it is not found, so that a
 // meeting's existence is not given away.
 func (s *Server) meetingFromURL(r *http.Request) (*mb.Meeting, error) {
+	m, _, err := s.openMeeting(r)
+	return m, err
+}
+
+// openMeeting is meetingFromURL that also says whether the reader was
+// recorded present at the meeting, asked once for the check and the page.
+func (s *Server) openMeeting(r *http.Request) (*mb.Meeting, bool, error) {
 	n, err := strconv.Atoi(chi.URLParam(r, "number"))
 	if err != nil {
-		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
+		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
 	}
 	m, err := s.store.MeetingByNumber(r.Context(), chi.URLParam(r, "code"), n)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	rd := reader(r)
 	recorded := false
 	if rd.SignedIn() {
 		if recorded, err = s.store.Recorded(r.Context(), rd.User.PersonID, m.ID); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	if !rd.CanReadMinutes(m, recorded) {
-		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
+		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
 	}
-	return m, nil
+	return m, recorded, nil
 }
 
 func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, status int, f *form.Meeting, isNew bool, c *mb.Committee) error {

@@ -39,9 +39,10 @@ func (s *Server) itemAddenda(ctx context.Context, doc *mb.Minutes) (map[int64]te
 
 // minutesView shapes the document for the reader: items above their level
 // are withheld (never dropped), and controls, when given, add the comments
-// the reader may see. recorded says whether the reader was recorded present
-// at the meeting (recordedAt), asked once by the caller.
-func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, controls *web.MinutesControls) (*web.MinutesView, error) {
+// the reader may see from comments (the meeting's, read once by the caller).
+// recorded says whether the reader was recorded present at the meeting
+// (openMeeting), asked once by the caller.
+func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
 	rd := reader(r)
 	m := doc.Meeting
 	var err error
@@ -54,15 +55,11 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 	if err != nil {
 		return nil, err
 	}
-	comments := map[int64][]*mb.Comment{}
+	byItem := map[int64][]*mb.Comment{}
 	if controls != nil {
-		list, err := s.store.Comments(r.Context(), m.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range list {
+		for _, c := range comments {
 			if c.ItemID != nil && (controls.SeesAllComments || c.AuthorID == controls.ViewerID) {
-				comments[*c.ItemID] = append(comments[*c.ItemID], c)
+				byItem[*c.ItemID] = append(byItem[*c.ItemID], c)
 			}
 		}
 	}
@@ -76,7 +73,7 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 			}
 			return iv
 		}
-		iv.Comments = comments[it.ID]
+		iv.Comments = byItem[it.ID]
 		if !v.OutstandingInItem && strings.EqualFold(strings.TrimSpace(it.Title), "Actions Outstanding") {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
@@ -107,12 +104,12 @@ func parentLevel(doc *mb.Minutes, sub *mb.Item) mb.Classification {
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
 // minutes with what the reader may do with them now.
 func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.meetingFromURL(r)
+	m, recorded, err := s.openMeeting(r)
 	if err != nil {
 		return err
 	}
 	rd := reader(r)
-	doc, err := s.store.Minutes(r.Context(), m.ID)
+	doc, err := s.store.MinutesOf(r.Context(), m)
 	if err != nil {
 		return err
 	}
@@ -124,11 +121,14 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 			SeesAllComments: secretariat, ViewerID: rd.User.ID,
 		}
 	}
-	recorded, err := s.recordedAt(r, m.ID)
-	if err != nil {
-		return err
+	var comments []*mb.Comment
+	if controls != nil {
+		// Read once: the items show them, the secretariat's header counts the open ones.
+		if comments, err = s.store.Comments(r.Context(), m.ID); err != nil {
+			return err
+		}
 	}
-	v, err := s.minutesView(r, doc, recorded, controls)
+	v, err := s.minutesView(r, doc, recorded, controls, comments)
 	if err != nil {
 		return err
 	}
@@ -143,11 +143,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		CanSeeHistory:       rd.CanReadHistory(m, recorded),
 	}
 	if secretariat {
-		list, err := s.store.Comments(r.Context(), m.ID)
-		if err != nil {
-			return err
-		}
-		for _, c := range list {
+		for _, c := range comments {
 			if !c.Resolved() {
 				p.OpenComments++
 			}
@@ -172,9 +168,17 @@ func (s *Server) readableOutstanding(r *http.Request, rows []mb.OutstandingActio
 	if err != nil {
 		return nil, 0, err
 	}
-	var recorded map[int64]bool
-	if rd.SignedIn() {
-		if recorded, err = s.store.RecordedMeetings(r.Context(), rd.User.PersonID); err != nil {
+	// Only RED admits by attendance: ask about the meetings that raised RED
+	// actions, not every meeting the reader ever attended.
+	var red []int64
+	for _, lv := range levels {
+		if lv.Level == mb.Red && lv.MeetingID != nil {
+			red = append(red, *lv.MeetingID)
+		}
+	}
+	recorded := map[int64]bool{}
+	if rd.SignedIn() && len(red) > 0 {
+		if recorded, err = s.store.RecordedAmong(r.Context(), rd.User.PersonID, red); err != nil {
 			return nil, 0, err
 		}
 	}

@@ -63,22 +63,18 @@ func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) e
 // handlePublicMinutes serves GET /public/{code}/{number}: published minutes
 // as a document, with items above the reader's level withheld.
 func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.meetingFromURL(r)
+	m, recorded, err := s.openMeeting(r)
 	if err != nil {
 		return err
 	}
 	if m.Status != mb.Published {
 		return mb.Errorf(mb.ENOTFOUND, "These minutes are not published.")
 	}
-	doc, err := s.store.Minutes(r.Context(), m.ID)
+	doc, err := s.store.MinutesOf(r.Context(), m)
 	if err != nil {
 		return err
 	}
-	recorded, err := s.recordedAt(r, m.ID)
-	if err != nil {
-		return err
-	}
-	v, err := s.minutesView(r, doc, recorded, nil)
+	v, err := s.minutesView(r, doc, recorded, nil, nil)
 	if err != nil {
 		return err
 	}
