@@ -53,6 +53,14 @@ func insertDecision(ctx context.Context, tx pgx.Tx, m *mb.Meeting, d *mb.Decisio
 	if err := d.Validate(words); err != nil {
 		return err
 	}
+	return insertDecisionUnchecked(ctx, tx, m, d)
+}
+
+// insertDecisionUnchecked records a decision at the end of its item's
+// decisions without checking its word against the vocabulary: for words the
+// system chooses (APPROVED at approval, AGREED at escalation) and for
+// insertDecision once it has checked. Every decision is written here.
+func insertDecisionUnchecked(ctx context.Context, tx pgx.Tx, m *mb.Meeting, d *mb.Decision) error {
 	if err := tx.QueryRow(ctx, `SELECT coalesce(max(position), 0) + 1 FROM decisions WHERE item_id = $1`, d.ItemID).Scan(&d.Position); err != nil {
 		return err
 	}

@@ -149,19 +149,6 @@ func approvalItem(ctx context.Context, tx pgx.Tx, at *mb.Meeting, chosen *int64)
 	return id, audit(ctx, tx, "item", id, &at.CommitteeID, "create", "Added item “Previous Meeting Minutes” to "+at.ShortName())
 }
 
-// insertDecisionUnchecked records a decision whose word the system chose
-// (APPROVED), whether or not the committee lists it.
-func insertDecisionUnchecked(ctx context.Context, tx pgx.Tx, m *mb.Meeting, d *mb.Decision) error {
-	if err := tx.QueryRow(ctx, `SELECT coalesce(max(position), 0) + 1 FROM decisions WHERE item_id = $1`, d.ItemID).Scan(&d.Position); err != nil {
-		return err
-	}
-	if err := tx.QueryRow(ctx, `INSERT INTO decisions (item_id, position, kind, text) VALUES ($1, $2, $3, $4) RETURNING id, version`,
-		d.ItemID, d.Position, d.Kind, d.Text).Scan(&d.ID, &d.Version); err != nil {
-		return err
-	}
-	return audit(ctx, tx, "decision", d.ID, &m.CommitteeID, "create", "Recorded at "+m.ShortName()+": "+mb.DecisionSentence(m.CommitteeCode, *d))
-}
-
 // Publish makes approved minutes public to everyone their classification admits.
 func (s *Store) Publish(ctx context.Context, meetingID int64) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {

@@ -343,14 +343,7 @@ func addDecision(ctx context.Context, tx pgx.Tx, m *mb.Meeting, c *mb.Committee,
 		return nil, mb.Errorf(mb.EINVALID, "The %s decision words lack AGREED: add it to the committee's decision words first.", c.Code)
 	}
 	d := &mb.Decision{ItemID: itemID, Kind: kind, Text: text}
-	err := tx.QueryRow(ctx, `
-		INSERT INTO decisions (item_id, position, kind, text)
-		SELECT $1, coalesce(max(position), 0) + 1, $2, $3 FROM decisions WHERE item_id = $1
-		RETURNING id, position, version`, itemID, kind, text).Scan(&d.ID, &d.Position, &d.Version)
-	if err != nil {
-		return nil, err
-	}
-	if err := audit(ctx, tx, "decision", d.ID, &c.ID, "create", "Recorded at "+m.ShortName()+": "+mb.DecisionSentence(c.Code, *d)); err != nil {
+	if err := insertDecisionUnchecked(ctx, tx, m, d); err != nil {
 		return nil, err
 	}
 	return d, nil
