@@ -19,7 +19,8 @@ Usage:
   minutebook [serve] [flags]        serve the web application (the default)
   minutebook migrate up|down N|version
                                     manage the database schema by hand
-  minutebook demo [flags]           load the demo data
+  minutebook demo [--scale large|small] [flags]
+                                    load the demo data, or a generated data set
   minutebook import [flags] FILE…   save minutes documents (.txt, .docx) as draft meetings
   minutebook import --dry-run [--json] FILE…
                                     say what a document holds, changing nothing

@@ -53,7 +53,7 @@ func ParseSource(r io.Reader, filename string) (*Document, string, error) {
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
 		return nil, "", fmt.Errorf("minutesimport: %s is a Word 97–2003 document; save it as .docx first: %w", filename, ErrUnreadable)
 	case strings.EqualFold(filepath.Ext(filename), ".docx"):
-		return nil, "", fmt.Errorf("minutesimport: %s is named .docx but is not a zip archive, so not a Word document: %w", filename, ErrUnreadable)
+		return nil, "", fmt.Errorf("minutesimport: the file %s is named .docx but is not a zip archive, so not a Word document: %w", filename, ErrUnreadable)
 	}
 	text, note := decodeText(data)
 	doc := ParseText(text)

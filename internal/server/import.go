@@ -113,6 +113,11 @@ func unreadable(err error) string {
 		msg = msg[i+len("minutesimport: "):]
 	}
 	msg, _, _ = strings.Cut(msg, ": "+minutesimport.ErrUnreadable.Error())
+	if msg == "" {
+		return "The file could not be read."
+	}
+	// Capitalise the sentence, not a file name: the parser's messages begin
+	// with words ("the file x.docx …", "not a readable …").
 	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }
 
