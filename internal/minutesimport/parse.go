@@ -52,6 +52,13 @@ type parser struct {
 	headerText map[string]bool // heading lines, to recognise them repeated as page headers
 	dateSeen   bool
 	titleSeen  bool
+	// framework is the code a committee works under, named above it
+	// ("Electricity Settlement Code"); alias is a name the heading defines
+	// (`("FCSL" or "the Company")`): the word and what it stands for.
+	framework    string
+	codeFromBody bool
+	alias        [2]string
+	classOpen    int // a classification statement that runs on to the next line
 
 	cols          columns
 	group         string // the category or organisation rows are listed under

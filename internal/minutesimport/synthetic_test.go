@@ -60,7 +60,7 @@ func TestParseDraftReportingMeeting(t *testing.T) {
 	if got := []Attendee{doc.Attendees[2], doc.Attendees[4]}; !reflect.DeepEqual(got, wantAtt) {
 		t.Errorf("attendees %+v\nwant %+v", got, wantAtt)
 	}
-	if want := []Apology{{"Sam Draper", "Large Suppliers", 25}}; !reflect.DeepEqual(doc.Apologies, want) {
+	if want := []Apology{{Name: "Sam Draper", Representing: "Large Suppliers", Line: 25}}; !reflect.DeepEqual(doc.Apologies, want) {
 		t.Errorf("apologies %+v", doc.Apologies)
 	}
 	if got, want := kindsOf(doc), (decisionKinds{"1 APPROVED", "2 NOTED", "3 ENDORSED", "3 REJECTED", "4 DEFERRED"}); !reflect.DeepEqual(got, want) {
@@ -83,7 +83,7 @@ func TestParseDraftReportingMeeting(t *testing.T) {
 	if !reflect.DeepEqual(doc.OutstandingActions, wantOut) {
 		t.Errorf("outstanding %+v\nwant %+v", doc.OutstandingActions, wantOut)
 	}
-	if want := []NextMeeting{{"main", "2023-12-12"}}; !reflect.DeepEqual(doc.NextMeetings, want) {
+	if want := []NextMeeting{{Kind: "main", Date: "2023-12-12"}}; !reflect.DeepEqual(doc.NextMeetings, want) {
 		t.Errorf("next meetings %v", doc.NextMeetings)
 	}
 	if len(doc.Unrecognised) != 0 {
@@ -137,7 +137,7 @@ func TestParsePDFText(t *testing.T) {
 	if want := []Action{{Ref: "42/01", Text: "The DCC to publish the revised design note.", Owner: "DCC", Line: 33}}; !reflect.DeepEqual(doc.Items[1].Actions, want) {
 		t.Errorf("actions %+v", doc.Items[1].Actions)
 	}
-	if want := []NextMeeting{{"main", "2024-01-09"}, {"reporting", "2024-01-23"}}; !reflect.DeepEqual(doc.NextMeetings, want) {
+	if want := []NextMeeting{{Kind: "main", Date: "2024-01-09"}, {Kind: "reporting", Date: "2024-01-23"}}; !reflect.DeepEqual(doc.NextMeetings, want) {
 		t.Errorf("next meetings %v", doc.NextMeetings)
 	}
 	var furniture []int
