@@ -7,7 +7,53 @@ import (
 	"unicode/utf8"
 )
 
-var headingRE = regexp.MustCompile(`^(?:(?i:agenda\s+)?(?i:item)\s+)?(\d{1,2})(?:\.(\d{1,2}))?([.):]|\s*[-–—:])?([ \t]+)([^\t]+)$`)
+var (
+	headingRE = regexp.MustCompile(`^(?:(?i:agenda\s+)?(?i:item)\s+)?(\d{1,2})(?:\.(\d{1,2}))?([.):]|\s*[-–—:])?([ \t]+)([^\t]+)$`)
+	// minuteRE is a heading numbered by minute: "Minute 26/041 – Welcome".
+	minuteRE = regexp.MustCompile(`^(?i:minute)s?\s+(\d{1,4})/(\d{1,4})\s*[-–—:.]?\s+(\S.*)$`)
+	// itemClassRE is an item's own classification in its title.
+	itemClassRE = regexp.MustCompile(`\s*[(\[]\s*(?i:classification|classified|tlp)\s*[:\-–]?\s*(?i:as\s+)?((?i:red|amber|green|clear))\s*[)\]]\s*$`)
+)
+
+// minuteHeading reads "Minute 26/041 – Welcome, quorum and declarations":
+// the minutes of bodies that number their minutes through the year. Each
+// number follows on from the last.
+func (p *parser) minuteHeading(i int, pt string) bool {
+	m := minuteRE.FindStringSubmatch(pt)
+	if m == nil || strings.HasSuffix(m[3], ".") {
+		return false
+	}
+	if p.cur >= 0 {
+		prev := p.doc.Items[p.cur].Number
+		year, seq, ok := strings.Cut(prev, "/")
+		if !ok || year != m[1] || atoi(m[2]) != atoi(seq)+1 {
+			return false
+		}
+	}
+	p.openItem(i, m[1]+"/"+m[2], cleanText(m[3]))
+	p.lastTop, p.lastSub = 0, 0
+	return true
+}
+
+// openItem starts an item.
+func (p *parser) openItem(i int, number, title string) {
+	p.flush()
+	p.endList()
+	p.endSide()
+	p.table, p.lastOut = nil, -1
+	p.sec = inItems
+	it := Item{Number: number, Title: title, Line: i, Classification: p.partClass}
+	if c := itemClassRE.FindStringSubmatch(title); c != nil {
+		it.Title = strings.TrimSpace(title[:len(title)-len(c[0])])
+		it.Classification = strings.ToUpper(c[1])
+	}
+	p.doc.Items = append(p.doc.Items, it)
+	p.texts = append(p.texts, &strings.Builder{})
+	p.cur = len(p.doc.Items) - 1
+	p.lastTextEnd, p.lastTextKind = 0, noBlock
+	p.paraNum, p.paraSeq, p.lastItemLine = "", 0, i
+	p.mark(i, roleItem)
+}
 
 // heading recognises an agenda item heading: "5. Title", "5.1. Title",
 // "5.3 Title". Numbers must follow on from the previous heading, which is
@@ -15,6 +61,9 @@ var headingRE = regexp.MustCompile(`^(?:(?i:agenda\s+)?(?i:item)\s+)?(\d{1,2})(?
 // inside a minute.
 func (p *parser) heading(i int) bool {
 	pt := strings.TrimSpace(p.lines[i].plain)
+	if p.minuteHeading(i, pt) {
+		return true
+	}
 	m := headingRE.FindStringSubmatch(pt)
 	if m == nil {
 		return false
@@ -39,11 +88,15 @@ func (p *parser) heading(i int) bool {
 	spaced := p.lines[i-1].blank && (i+1 >= len(p.lines) || p.lines[i+1].blank)
 	switch {
 	case sub < 0 && p.cur < 0:
-		// The first heading must look like one: "1 Canada Square" is an address.
+		// The first heading must look like one: "1 Canada Square" is an
+		// address, but after the attendance "1 Minutes and Actions" is not.
 		low := strings.ToLower(pt)
-		if top > 1 || (sep == "" && !strings.HasPrefix(low, "item") && !strings.HasPrefix(low, "agenda")) {
+		if top > 1 || (sep == "" && p.sec == inHeader && !strings.HasPrefix(low, "item") && !strings.HasPrefix(low, "agenda")) {
 			return false
 		}
+		p.dotless = sep == ""
+	case sub < 0 && p.dotless && sep == ".":
+		return false // "7. Corvane presented …": a paragraph, where items are "3 Title"
 	case sub < 0 && top == p.lastTop+1:
 	case sub < 0 && top > p.lastTop+1 && top <= p.lastTop+3 && spaced:
 		p.warn(i, "item %d follows item %d: items %d–%d are missing or were not recognised", top, p.lastTop, p.lastTop+1, top-1)
@@ -57,10 +110,6 @@ func (p *parser) heading(i int) bool {
 	default:
 		return false
 	}
-	p.flush()
-	p.endList()
-	p.table, p.lastOut = nil, -1
-	p.sec = inItems
 	number := m[1]
 	if sub >= 0 {
 		number += "." + m[2]
@@ -68,11 +117,7 @@ func (p *parser) heading(i int) bool {
 	} else {
 		p.lastTop, p.lastSub = top, 0
 	}
-	p.doc.Items = append(p.doc.Items, Item{Number: number, Title: title, Line: i})
-	p.texts = append(p.texts, &strings.Builder{})
-	p.cur = len(p.doc.Items) - 1
-	p.lastTextEnd, p.lastTextKind = 0, noBlock
-	p.mark(i, roleItem)
+	p.openItem(i, number, title)
 	return true
 }
 

@@ -28,13 +28,13 @@ var (
 	narrativeRE = regexp.MustCompile(`(?i)^minutes\s+of\s+the\s+(\d{1,4})(?:st|nd|rd|th)\s+(?:(ordinary|main|reporting|extraordinary|special)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)(?:,?\s+held\s+(.+?))?\.?$`)
 	// classLeadRE is a classification statement that begins with the level:
 	// "AMBER – under the Settlement Information Policy, circulation …".
-	classLeadRE = regexp.MustCompile(`^(RED|AMBER|GREEN|CLEAR|WHITE)\s*[-–—:]\s+\S`)
-	statusLeadRE = regexp.MustCompile(`(?i)^(draft|final|approved)\b\s*(?:[-–—:]|minutes\b|$)`)
-	statusTailRE = regexp.MustCompile(`(?i)[-–—]\s*(draft|final|approved)(?:\s+minutes)?\s*$`)
-	venueLeadRE  = regexp.MustCompile(`(?i)^(?:held\s+)?(?:via|by|at|on|in)\s+`)
+	classLeadRE   = regexp.MustCompile(`^(RED|AMBER|GREEN|CLEAR|WHITE)\s*[-–—:]\s+\S`)
+	statusLeadRE  = regexp.MustCompile(`(?i)^(draft|final|approved)\b\s*(?:[-–—:]|minutes\b|$)`)
+	statusTailRE  = regexp.MustCompile(`(?i)[-–—]\s*(draft|final|approved)(?:\s+minutes)?\s*$`)
+	venueLeadRE   = regexp.MustCompile(`(?i)^(?:held\s+)?(?:via|by|at|on|in)\s+`)
 	weekdayTailRE = regexp.MustCompile(`(?i)[\s,]*(?:\bon\s*)?(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*)?$`)
 	timeLeadRE    = regexp.MustCompile(`(?i)^[\s,]*(?:at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)?[\s,]*`)
-	closedAtRE   = regexp.MustCompile(`(?i)^(?:the\s+)?(?:meeting|chair)\s+(?:was\s+)?closed(?:\s+the\s+meeting)?\s+at\s+(\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)\.?$|^(?:[A-Z]{2,4}|The\s+Chair)\s+closed\s+the\s+meeting\s+at\s+(\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)\.?$`)
+	closedAtRE    = regexp.MustCompile(`(?i)^(?:the\s+)?(?:meeting|chair)\s+(?:was\s+)?closed(?:\s+the\s+meeting)?\s+at\s+(\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)\.?$|^(?:[A-Z]{2,4}|The\s+Chair)\s+closed\s+the\s+meeting\s+at\s+(\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)\.?$`)
 )
 
 // fieldLabels maps the labels of a header table to the field they give.

@@ -28,6 +28,9 @@ type block struct {
 	offs       []int
 	buf        strings.Builder
 	afterBlank int // the last blank line before the block
+	// para is the number of the paragraph the block is in; letter its
+	// letter in a lettered list.
+	para, letter string
 }
 
 func (b *block) lineAt(off int) int {
@@ -38,11 +41,11 @@ func (b *block) lineAt(off int) int {
 var (
 	actionRE = regexp.MustCompile(`^((?i:action))s?\s*(?:(?i:ref(?:erence)?)\.?\s*)?(?:([A-Z][A-Z0-9]{1,15})\s*)?(\d{1,4}/\d{1,3})\s*([:.–—-]?)\s*(.*)$`)
 	// "The OPSG:" introduces a list of decisions.
-	introRE = regexp.MustCompile(`^The\s+([A-Z][A-Z0-9&]{1,15})\s*:$`)
+	introRE = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,2})?\.?\s+)?The\s+([A-Z][A-Za-z0-9&]{1,20})\s*:$`)
 	// "The OPSG **NOTED** …", "The **OPSG APPROVED** …", "The TABASC AGREED …".
 	// It begins with a literal, which lets the regexp package skip to each
 	// "The" instead of trying every position of a long paragraph.
-	decisionRE = regexp.MustCompile(`The\s+(\*\*)?([A-Z][A-Z0-9&]{1,15})(\*\*)?\s+(\*\*)?([A-Z]{3,})\b(\*\*)?`)
+	decisionRE = regexp.MustCompile(`[Tt]he\s+(\*\*)?([A-Z][A-Z0-9&]{1,15}|[A-Z][a-z]{2,20})(\*\*)?\s+(\*\*)?([A-Z]{3,})\b(\*\*)?`)
 	leadWordRE = regexp.MustCompile(`^(\*\*)?([A-Z]{3,})\b(\*\*)?`)
 	boldCapsRE = regexp.MustCompile(`\*\*\s*([A-Z]{3,})\s*\*\*`)
 	riskRE     = regexp.MustCompile(`^([A-Z][A-Z0-9]{1,15}-\d{1,4})\s*[:–—-]\s*(.+)$`)
@@ -94,6 +97,22 @@ func (p *parser) itemLine(i int) {
 		return
 	}
 	p.table = nil
+	if p.partNote(i) {
+		return
+	}
+	p.closingTime(i, pt)
+	if num, rest, ok := p.paragraphNumber(pt); ok {
+		p.takeParagraph(num)
+		pt = rest
+		t = paraPrefixRE.ReplaceAllString(t, "")
+	}
+	if m := letterRE.FindStringSubmatch(pt); m != nil && (p.intro != 0 || p.lastLetter != "") {
+		p.flush()
+		p.start(i, bulletBlock, "- "+strings.TrimSpace(letterRE.ReplaceAllString(t, "$2")))
+		p.blk.letter, p.lastLetter = m[1], m[1]
+		return
+	}
+	p.lastLetter = ""
 	switch {
 	case actionMatch(pt) != nil:
 		p.flush()
@@ -130,8 +149,10 @@ func startsDecision(t string) bool {
 	return m != nil && m[0] == 0 && (m[8] >= 0 || m[12] >= 0)
 }
 
+var paraPrefixRE = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,2})?\.?\s+`)
+
 func (p *parser) start(i int, kind blockKind, s string) {
-	b := &block{kind: kind, afterBlank: p.lastBlank, lines: []int{i}, offs: []int{0}}
+	b := &block{kind: kind, afterBlank: p.lastBlank, lines: []int{i}, offs: []int{0}, para: p.paraNum}
 	b.buf.WriteString(s)
 	p.blk = b
 }
@@ -258,11 +279,15 @@ func (p *parser) bullet(b *block, norm string) {
 		p.decide(b, kind, plain, b.lines[0])
 		return
 	}
+	prefix := "- "
+	if b.letter != "" {
+		prefix = "- " + b.letter + ") "
+	}
 	if p.risk(b, plain) {
-		p.addText(b, "- "+plain, roleRisk)
+		p.addText(b, prefix+plain, roleRisk)
 		return
 	}
-	p.sentences(b, body, "- ")
+	p.sentences(b, body, prefix)
 }
 
 func (p *parser) paragraph(b *block, norm string) {
