@@ -122,54 +122,86 @@ func (p *parser) heading(i int) bool {
 }
 
 var (
-	nextStartRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?next\s`)
-	nextRE      = regexp.MustCompile(`(?i)^(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?next\s+(?:(main|reporting|extraordinary)\s+)?meeting(?:\s+date)?\s*(?:(?:will\s+be\s+(?:held\s+)?)?on\b|is\b|:|[-–—])?\s*(.*)$`)
+	nextStartRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:dates?\s+of\s+(?:the\s+)?)?next\s`)
+	// nextLeadRE is what a segment says before its date: "Next Main
+	// Meeting:", "Extraordinary Meeting –", "Meeting 62 –", "Main:".
+	nextLeadRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:dates?\s+of\s+(?:the\s+)?)?(?:next\s+)?(?:(?:main|reporting|extraordinary|ordinary|scheduled|planned|special)\b\s*)*(?:meetings?(?:\s+dates?)?)?(?:\s*\(?\s*meeting\s+\d{1,4}\s*\)?)?\s*(?:[:–—-]|\bwill\s+be\s+held\b|\bis\b|\bon\b)?\s*`)
+	nextKindRE   = regexp.MustCompile(`(?i)\b(main|reporting|extraordinary|special)\b`)
+	nextNumberRE = regexp.MustCompile(`(?i)\bmeeting\s+(\d{1,4})\b`)
 	// What may surround a date without saying anything more.
 	dateNoiseRE = regexp.MustCompile(`(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|[\s.,;:()–—-]+`)
+	// venueNoiseRE is what surrounds a venue in a sentence.
+	venueNoiseRE = regexp.MustCompile(`(?i)\b(?:will\s+be\s+held|held|starting|start(?:s|ing)?|from|at|on|by|via|in|and|from|to|until)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 )
 
-// nextMeetings reads "Next Main Meeting: 14 November 2023; Next Reporting
-// Meeting: 27 November 2023".
+// nextMeetings reads the meetings the minutes end with: "Next Main
+// Meeting: 14 November 2023; Next Reporting Meeting: 27 November 2023",
+// "Next meetings: Extraordinary Meeting – Wednesday 23 September 2026,
+// 10:30, video conference; Meeting 62 – …", "Dates of next meetings – Main:
+// … | Reporting: …", and sentences: "The next meeting will be held on
+// Thursday 21 May 2026 at Calder House, Leeds, starting at 10:00." A
+// sentence stays in the minute as well; a line of dates does not.
 func (p *parser) nextMeetings(i int) bool {
-	pt := strings.TrimSpace(p.lines[i].plain)
+	pt := paraPrefixRE.ReplaceAllString(strings.TrimSpace(p.lines[i].plain), "")
 	if !nextStartRE.MatchString(pt) {
 		return false
 	}
+	low := strings.ToLower(pt)
+	sentence := strings.Contains(low, " will ") || strings.HasPrefix(low, "the next") || strings.Contains(low, " is to be ")
 	var found []NextMeeting
 	whole := true
-	for seg := range strings.SplitSeq(pt, ";") {
+	for seg := range strings.FieldsFuncSeq(pt, func(r rune) bool { return r == ';' || r == '|' }) {
 		seg = strings.TrimSpace(seg)
-		if seg == "" {
-			continue
-		}
-		m := nextRE.FindStringSubmatch(seg)
-		if m == nil {
-			whole = false
-			continue
-		}
-		iso, start, end, ok := findDate(m[2])
+		iso, start, end, ok := findDate(seg)
 		if !ok {
-			whole = false
+			if hasLetter(nextLeadRE.ReplaceAllString(seg, "")) {
+				whole = false
+			}
 			continue
 		}
-		if dateNoiseRE.ReplaceAllString(m[2][:start]+m[2][end:], "") != "" {
-			whole = false
+		n := NextMeeting{Kind: "main", Date: iso}
+		head := seg[:start]
+		if k := nextKindRE.FindStringSubmatch(head); k != nil {
+			n.Kind = strings.ToLower(k[1])
+			if n.Kind == "special" {
+				n.Kind = "extraordinary"
+			}
 		}
-		kind := strings.ToLower(m[1])
-		if kind == "" {
-			kind = "main"
+		if m := nextNumberRE.FindStringSubmatch(head); m != nil {
+			n.Number = atoi(m[1])
 		}
-		found = append(found, NextMeeting{Kind: kind, Date: iso})
+		rest := seg[end:]
+		pre := head
+		for k := 0; k < 3; k++ {
+			pre = strings.TrimSpace(nextLeadRE.ReplaceAllString(pre, ""))
+		}
+		if pre = weekdayTailRE.ReplaceAllString(pre, ""); hasLetter(pre) {
+			rest = pre + ", " + rest // "held at X on DATE"
+		}
+		times, spans := findTimes(rest)
+		if len(times) > 0 {
+			n.Start = times[0]
+			for k := len(spans) - 1; k >= 0; k-- {
+				rest = rest[:spans[k][0]] + "," + rest[spans[k][1]:]
+			}
+		}
+		var venue []string
+		for part := range strings.SplitSeq(rest, ",") {
+			part = strings.TrimSpace(venueNoiseRE.ReplaceAllString(part, " "))
+			part = strings.Trim(cleanText(part), " .()")
+			if hasLetter(part) {
+				venue = append(venue, part)
+			}
+		}
+		n.Venue = strings.Join(venue, ", ")
+		found = append(found, n)
 	}
 	if len(found) == 0 {
 		return false
 	}
 	p.doc.NextMeetings = append(p.doc.NextMeetings, found...)
-	if !whole {
-		// The line says more than the dates (a time, a place): the dates
-		// are taken and the line is kept as it is, so that nothing is lost.
-		p.warn(i, "took the next meeting dates from a line that says more; the line itself is kept")
-		return false
+	if sentence || !whole {
+		return false // the line stays in the minute, where it says more
 	}
 	p.flush()
 	p.endList()

@@ -102,6 +102,8 @@ type Action struct {
 	Target      string `json:"target,omitempty"` // YYYY-MM-DD: "by 30/09/2026", "Due: 12 June 2026"
 	Paragraph   string `json:"paragraph,omitempty"`
 	Line        int    `json:"line"`
+
+	inline bool // named in passing ("(Action RCP 87/01)"): an actions table's row words it better
 }
 
 // Risk is a risk from the committee's register, as reviewed at the meeting.

@@ -29,6 +29,7 @@ const (
 	roleAction       = "action"
 	roleRisk         = "risk"
 	roleOutstanding  = "outstanding"
+	roleActionRow    = "action-row" // a row of an actions table that details an action raised in an item
 	roleNext         = "next-meeting"
 	roleFurniture    = "furniture" // page headers and footers, reported as warnings
 	roleUnrecognised = "unrecognised"
@@ -73,6 +74,9 @@ type parser struct {
 	partLine     int
 	lastItemLine int
 	lastLetter   string // the letter of the list entry before, "" when none
+	appendix     bool   // an appendix has begun: what follows is not an item's minute
+	loose        *looseTable
+	diary        *diaryTable
 	fullText     string // the document's plain text, built when first needed
 
 	cols          columns
@@ -213,6 +217,7 @@ func (p *parser) furniture(i int) bool {
 
 func (p *parser) finish() *Document {
 	d := p.doc
+	p.resolveOwners()
 	for k := range d.Items {
 		it := &d.Items[k]
 		it.Text = p.texts[k].String()
