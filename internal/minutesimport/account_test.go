@@ -160,7 +160,7 @@ func unaccounted(doc *Document, text string) []string {
 		case roleOutstanding:
 			named := false
 			for _, o := range doc.OutstandingActions {
-				named = named || strings.Contains(p.lines[i].plain, " "+strings.Fields(o.Ref+" x")[len(strings.Fields(o.Ref+" x"))-2]+" ")
+				named = named || strings.Contains(p.lines[i].plain, " "+strings.Fields(o.Ref + " x")[len(strings.Fields(o.Ref+" x"))-2]+" ")
 			}
 			if !since(outstanding, i) && !named {
 				bad(i, "claimed as outstanding action, none starts before it in its item")

@@ -125,7 +125,7 @@ var (
 	nextStartRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:dates?\s+of\s+(?:the\s+)?)?next\s`)
 	// nextLeadRE is what a segment says before its date: "Next Main
 	// Meeting:", "Extraordinary Meeting –", "Meeting 62 –", "Main:".
-	nextLeadRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:dates?\s+of\s+(?:the\s+)?)?(?:next\s+)?(?:(?:main|reporting|extraordinary|ordinary|scheduled|planned|special)\b\s*)*(?:meetings?(?:\s+dates?)?)?(?:\s*\(?\s*meeting\s+\d{1,4}\s*\)?)?\s*(?:[:–—-]|\bwill\s+be\s+held\b|\bis\b|\bon\b)?\s*`)
+	nextLeadRE   = regexp.MustCompile(`(?i)^(?:the\s+)?(?:dates?\s+of\s+(?:the\s+)?)?(?:next\s+)?(?:(?:main|reporting|extraordinary|ordinary|scheduled|planned|special)\b\s*)*(?:meetings?(?:\s+dates?)?)?(?:\s*\(?\s*meeting\s+\d{1,4}\s*\)?)?\s*(?:[:–—-]|\bwill\s+be\s+held\b|\bis\b|\bon\b)?\s*`)
 	nextKindRE   = regexp.MustCompile(`(?i)\b(main|reporting|extraordinary|special)\b`)
 	nextNumberRE = regexp.MustCompile(`(?i)\bmeeting\s+(\d{1,4})\b`)
 	// What may surround a date without saying anything more.

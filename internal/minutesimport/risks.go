@@ -21,7 +21,7 @@ var (
 	// riskNamedRE is a risk named in passing: "risk ITF-R05 (…)".
 	riskNamedRE = regexp.MustCompile(`\b(?i:risk)\s+(` + riskRefPattern + `)\b\s*(?:\(([^()]{2,200})\))?`)
 	// previousRE is what a risk's severity was: "reduced from 12".
-	previousRE = regexp.MustCompile(`(?i)\b(?:reduced|down|fallen|fell|increased|up|risen|rose|raised)\s+from\s+(\d{1,2})\b`)
+	previousRE  = regexp.MustCompile(`(?i)\b(?:reduced|down|fallen|fell|increased|up|risen|rose|raised)\s+from\s+(\d{1,2})\b`)
 	bandAfterRE = regexp.MustCompile(`^\s*\(\s*((?:very\s+)?(?:critical|high|medium|moderate|low))\s*\)`)
 )
 

@@ -24,7 +24,7 @@ var (
 	looseTailRE = regexp.MustCompile(`^(.*?)((?:\s+\d{1,2}/\d{1,2}/\d{2,4}){0,3})\s+((?i:open|closed|complete|completed|carried\s+forward|pending|ongoing|in\s+progress|superseded|withdrawn|deferred|new))$`)
 	// looseRiskRE is a row of a run-together risk table: "SDAC-R04 There is
 	// a risk … 4 5 20 – Critical".
-	looseRiskRE = regexp.MustCompile(`^([A-Z][A-Z0-9]*-[A-Z]{0,2}\d{1,4})\s+(.+?)\s+([1-5])\s+([1-5])\s+(\d{1,2})(?:\s*[-–—]\s*([A-Za-z]+(?:\s[A-Za-z]+)?))?$`)
+	looseRiskRE    = regexp.MustCompile(`^([A-Z][A-Z0-9]*-[A-Z]{0,2}\d{1,4})\s+(.+?)\s+([1-5])\s+([1-5])\s+(\d{1,2})(?:\s*[-–—]\s*([A-Za-z]+(?:\s[A-Za-z]+)?))?$`)
 	looseHeadWords = map[string]bool{"ref": true, "ref.": true, "action": true, "owner": true, "original": true, "target": true, "revised": true,
 		"status": true, "date": true, "raised": true, "due": true, "description": true, "risk": true, "likelihood": true, "impact": true,
 		"severity": true, "score": true, "rating": true}
