@@ -160,7 +160,11 @@ func unaccounted(doc *Document, text string) []string {
 		case roleOutstanding:
 			named := false
 			for _, o := range doc.OutstandingActions {
-				named = named || strings.Contains(p.lines[i].plain, " "+strings.Fields(o.Ref + " x")[len(strings.Fields(o.Ref+" x"))-2]+" ")
+				// A row that fills in one read earlier (an appendix's table
+				// repeating the minute's review) names its reference.
+				if f := strings.Fields(o.Ref); len(f) > 0 {
+					named = named || strings.Contains(p.lines[i].plain, f[len(f)-1])
+				}
 			}
 			if !since(outstanding, i) && !named {
 				bad(i, "claimed as outstanding action, none starts before it in its item")

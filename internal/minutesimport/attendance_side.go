@@ -335,16 +335,37 @@ func (p *parser) regroup(side int, from, to string) {
 	}
 }
 
+// wordCount says how often the document writes a word.
+func (p *parser) wordCount(w string) int {
+	p.mentions("")
+	return p.words[strings.ToLower(w)]
+}
+
 // mentions reports whether the document writes s somewhere (as "Nkemelu
-// (Corvane Settlements)" confirms "Corvane" / "Settlements").
+// (Corvane Settlements)" confirms "Corvane" / "Settlements"). A single
+// word is looked up among the document's words; a phrase is searched for
+// once and remembered.
 func (p *parser) mentions(s string) bool {
-	if p.fullText == "" {
+	if p.words == nil {
 		var b strings.Builder
+		p.words = map[string]int{}
 		for _, l := range p.lines[1:] {
 			b.WriteString(l.plain)
 			b.WriteByte('\n')
+			for _, w := range strings.FieldsFunc(l.plain, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+				p.words[strings.ToLower(strings.Trim(w, "-"))]++
+			}
 		}
 		p.fullText = b.String()
+		p.phrases = map[string]bool{}
 	}
-	return strings.Count(p.fullText, s) > 0
+	if w := strings.TrimSpace(s); !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		return p.words[strings.ToLower(w)] > 0
+	}
+	found, ok := p.phrases[s]
+	if !ok {
+		found = strings.Contains(p.fullText, s)
+		p.phrases[s] = found
+	}
+	return found
 }

@@ -183,9 +183,17 @@ func (p *parser) codeOr(s string) string {
 	return s
 }
 
+// decide records a decision of the block. The block's lines are marked
+// by the caller: all of them for a decision that is the whole block, line
+// by line (markLines) for one among other sentences.
 func (p *parser) decide(b *block, kind, text string, line int) {
 	it := p.item()
 	it.Decisions = append(it.Decisions, Decision{Kind: kind, Text: text, Paragraph: b.para, Letter: b.letter, Line: line})
+}
+
+// decideAll records a decision that is the whole block.
+func (p *parser) decideAll(b *block, kind, text string) {
+	p.decide(b, kind, text, b.lines[0])
 	for _, i := range b.lines {
 		p.mark(i, roleDecision)
 	}

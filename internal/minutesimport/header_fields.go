@@ -32,6 +32,7 @@ var (
 	statusLeadRE  = regexp.MustCompile(`(?i)^(draft|final|approved)\b\s*(?:[-–—:]|minutes\b|$)`)
 	statusTailRE  = regexp.MustCompile(`(?i)[-–—]\s*(draft|final|approved)(?:\s+minutes)?\s*$`)
 	venueLeadRE   = regexp.MustCompile(`(?i)^(?:held\s+)?(?:via|by|at|on|in)\s+`)
+	levelLeadRE   = regexp.MustCompile(`(?i)^(red|amber|green|clear|white)\b`)
 	weekdayTailRE = regexp.MustCompile(`(?i)[\s,]*(?:\bon\s*)?(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*)?$`)
 	timeLeadRE    = regexp.MustCompile(`(?i)^[\s,]*(?:at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)?[\s,]*`)
 	closedAtRE    = regexp.MustCompile(`(?i)^(?:the\s+)?(?:meeting|chair)\s+(?:was\s+)?closed(?:\s+the\s+meeting)?\s+at\s+(\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)\.?$|^(?:[A-Z]{2,4}|The\s+Chair)\s+closed\s+the\s+meeting\s+at\s+(\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)\.?$`)
@@ -140,7 +141,7 @@ func meetingKindWord(s string) string {
 // with a note saying how such a word was read.
 func classificationWord(s string) (string, string) {
 	t := strings.TrimSpace(s)
-	if m := regexp.MustCompile(`(?i)^(red|amber|green|clear|white)\b`).FindStringSubmatch(t); m != nil {
+	if m := levelLeadRE.FindStringSubmatch(t); m != nil {
 		c := strings.ToUpper(m[1])
 		if c == "WHITE" {
 			return "CLEAR", "classification WHITE is the old name of CLEAR; read as CLEAR"
@@ -315,7 +316,15 @@ func (p *parser) narrativeTitle(i int, pt string) bool {
 // closingTime reads the end of the meeting from "The meeting closed at
 // 12:40." when the heading gave no end time.
 func (p *parser) closingTime(i int, pt string) bool {
-	c := closedAtRE.FindStringSubmatch(pt)
+	if !strings.Contains(pt, "closed") {
+		return false
+	}
+	var c []string
+	for _, s := range splitSentences(pt) {
+		if c = closedAtRE.FindStringSubmatch(s); c != nil {
+			break
+		}
+	}
 	if c == nil {
 		return false
 	}

@@ -233,7 +233,7 @@ func (p *parser) add(i int, s string) {
 	switch {
 	case !hyphen:
 		b.buf.WriteByte(' ')
-	case dehyphenate(prev, s, p.mentions):
+	case dehyphenate(prev, s, p.wordCount):
 		b.buf.Reset()
 		b.buf.WriteString(prev[:len(prev)-1])
 	}
@@ -359,13 +359,13 @@ func (p *parser) bullet(b *block, norm string) {
 	plain := cleanText(body)
 	if p.intro != 0 {
 		if kind := p.decisionWord(leadWordRE.FindStringSubmatch(body), true); kind != "" {
-			p.decide(b, kind, plain, b.lines[0])
+			p.decideAll(b, kind, plain)
 			p.introUsed = true
 			return
 		}
 		p.emitIntro() // the list holds more than decisions; its lead-in is text
 	} else if kind := p.decisionWord(leadWordRE.FindStringSubmatch(body), false); kind != "" {
-		p.decide(b, kind, plain, b.lines[0])
+		p.decideAll(b, kind, plain)
 		return
 	}
 	if p.intro == 0 && b.letter == "" && p.dashOutstanding(b, plain) {
@@ -385,7 +385,7 @@ func (p *parser) bullet(b *block, norm string) {
 func (p *parser) paragraph(b *block, norm string) {
 	if p.intro != 0 {
 		if kind := p.decisionWord(leadWordRE.FindStringSubmatch(norm), true); kind != "" {
-			p.decide(b, kind, cleanText(norm), b.lines[0])
+			p.decideAll(b, kind, cleanText(norm))
 			p.introUsed = true
 			return
 		}

@@ -77,7 +77,9 @@ type parser struct {
 	appendix     bool   // an appendix has begun: what follows is not an item's minute
 	loose        *looseTable
 	diary        *diaryTable
-	fullText     string // the document's plain text, built when first needed
+	fullText     string          // the document's plain text, built when first needed
+	words        map[string]int  // its words, lower case, and how often each is written
+	phrases      map[string]bool // phrases looked for in it, and whether found
 
 	cols          columns
 	group         string // the category or organisation rows are listed under

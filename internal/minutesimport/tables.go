@@ -153,7 +153,7 @@ func (p *parser) looseLine(i int, pt string) bool {
 		}
 		if t.out >= 0 && unicode.IsLower(r) {
 			o := &p.doc.OutstandingActions[t.out]
-			o.Text = joinWrapped(o.Text, pt, p.mentions)
+			o.Text = joinWrapped(o.Text, pt, p.wordCount)
 			p.mark(i, roleOutstanding)
 			return true
 		}
@@ -208,7 +208,7 @@ func (p *parser) looseAction(i int, ref string, tail []string) {
 // the word is whole elsewhere in the document, or when what follows it is
 // no word on its own ("ology"); it stays for "gate-" / "way" and
 // "Pre-" / "payment".
-func joinWrapped(prev, next string, mentions func(string) bool) string {
+func joinWrapped(prev, next string, count func(string) int) string {
 	prev = strings.TrimRight(prev, " ")
 	if !strings.HasSuffix(prev, "-") || len(prev) < 2 || !unicode.IsLetter(rune(prev[len(prev)-2])) {
 		return prev + " " + next
@@ -217,14 +217,14 @@ func joinWrapped(prev, next string, mentions func(string) bool) string {
 	if !unicode.IsLower(r) {
 		return prev + next
 	}
-	if dehyphenate(prev, next, mentions) {
+	if dehyphenate(prev, next, count) {
 		return prev[:len(prev)-1] + next
 	}
 	return prev + next
 }
 
 // dehyphenate decides whether a hyphen at the end of a line broke a word.
-func dehyphenate(prev, next string, mentions func(string) bool) bool {
+func dehyphenate(prev, next string, count func(string) int) bool {
 	head := prev[:len(prev)-1]
 	if k := strings.LastIndexFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
 		head = head[k+1:]
@@ -236,14 +236,14 @@ func dehyphenate(prev, next string, mentions func(string) bool) bool {
 	switch {
 	case head == "" || tail == "":
 		return false
-	case mentions(head + tail):
+	case count(head+tail) > 0:
 		return true
-	case mentions(head + "-" + tail):
+	case count(head+"-"+tail) > 0:
 		return false
 	case utf8.RuneCountInString(tail) < 5 || !unicode.IsLower([]rune(head)[0]):
 		return false
 	}
-	return !mentions(" " + tail + " ")
+	return count(tail) < 2 // the continuation itself is one
 }
 
 // addRisk records a risk reviewed in the current item.
@@ -256,7 +256,7 @@ func (p *parser) addRisk(r Risk) {
 // continueRisk joins the next line of a risk's statement on.
 func (p *parser) continueRisk(k int, s string) {
 	r := &p.doc.Risks[k]
-	r.Text = joinWrapped(r.Text, s, p.mentions)
+	r.Text = joinWrapped(r.Text, s, p.wordCount)
 	it := p.item()
 	for j := range it.Risks {
 		if it.Risks[j].Ref == r.Ref && it.Risks[j].Line == r.Line {
