@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"strings"
 
 	"github.com/a-h/templ"
 
@@ -74,7 +73,7 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 			return iv
 		}
 		iv.Comments = byItem[it.ID]
-		if !v.OutstandingInItem && strings.EqualFold(strings.TrimSpace(it.Title), "Actions Outstanding") {
+		if !v.OutstandingInItem && it.HoldsOutstanding() {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
 		iv.Addenda = addenda[it.ID]
