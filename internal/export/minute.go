@@ -30,17 +30,17 @@ type run struct {
 type blockKind int
 
 const (
-	paragraph  blockKind = iota
-	subheading           // a minute's own heading, or bold line
-	bullet               // a list entry, marked
-	numbered             // a numbered list entry: label holds "3."
-	quote                // indented: a list entry's later paragraphs, a blockquote
-	table                // head and rows
-	title                // the document's title: "Operations Group Meeting 105"
-	docTitle             // the reference and status line
-	section              // "Attendees:", "Apologies:", "Actions outstanding"
-	itemHeading          // an item's heading; level 0 for 5, 1 for 5.1
-	notice               // a withheld item's notice, or a table's withheld rows
+	paragraph   blockKind = iota
+	subheading            // a minute's own heading, or bold line
+	bullet                // a list entry, marked
+	numbered              // a numbered list entry: label holds "3."
+	quote                 // indented: a list entry's later paragraphs, a blockquote
+	table                 // head and rows
+	title                 // the document's title: "Operations Group Meeting 105"
+	docTitle              // the reference and status line
+	section               // "Attendees:", "Apologies:", "Actions outstanding"
+	itemHeading           // an item's heading; level 0 for 5, 1 for 5.1
+	notice                // a withheld item's notice, or a table's withheld rows
 )
 
 // tableKind says which table a table block is, for its column widths.

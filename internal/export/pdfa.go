@@ -2,13 +2,13 @@ package export
 
 import (
 	"bytes"
-	"errors"
-	"regexp"
-	"strconv"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
+	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 

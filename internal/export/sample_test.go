@@ -45,7 +45,7 @@ func sample(status mb.MinutesStatus) *export.Document {
 			{Item: &mb.Item{Number: "4", Title: "Risk Register – Progress Report", Minute: "**Key risks**\n\nThe OPSG reviewed the risks:\n\n- first point\n- second *point*\n\n1. one\n2. two",
 				Decisions: []mb.Decision{{Kind: "NOTED", Text: "the presentation"}, {Kind: "AGREED", Text: "all four risks be escalated"}},
 				Actions:   []mb.Action{{CommitteeCode: "OPSG", MeetingNumber: 105, Sequence: 1, Text: "The DCC to provide a simplified graphic."}}},
-				Reviews: []mb.RiskReview{{Reference: "OPSG-006", Statement: "There is a risk CSP N will fail", Likelihood: 4, Impact: 5, Band: "Critical", Comment: "SECAS advised."}},
+				Reviews:  []mb.RiskReview{{Reference: "OPSG-006", Statement: "There is a risk CSP N will fail", Likelihood: 4, Impact: 5, Band: "Critical", Comment: "SECAS advised."}},
 				Children: []*export.Item{{Item: &mb.Item{Number: "4.1", Title: "Sub-item’s title", Minute: "Text of the sub-item."}}}},
 		},
 		Outstanding: []mb.OutstandingAction{{
