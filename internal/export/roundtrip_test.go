@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minutebook/minutebook/internal/export"
 	"github.com/minutebook/minutebook/internal/minutesimport"
 )
 
@@ -44,13 +45,56 @@ func structure(doc *minutesimport.Document) map[string][]string {
 	return out
 }
 
-// TestDOCXRoundTrip exports the demo's OPSG 105 (built as the model
-// document) as .docx, reads the file back through the importer, and finds
-// the structure the importer reads from the model document itself: the
-// same meeting, attendees, apologies, items, decisions, actions, risks,
-// actions outstanding and next meetings.
-func TestDOCXRoundTrip(t *testing.T) {
-	exported, err := minutesimport.ParseDocx(renderDOCX(t, demo105(t)))
+// TestOPSG105 exports the demo's OPSG 105, built as the model document.
+func TestOPSG105(t *testing.T) {
+	d := demo105(t)
+	t.Run("PDF", func(t *testing.T) { opsg105PDF(t, d) })
+	t.Run("DOCXRoundTrip", func(t *testing.T) { opsg105RoundTrip(t, d) })
+}
+
+// opsg105PDF finds the model document's parts in the PDF's text, in order,
+// and the marking, reference and page number on every page.
+func opsg105PDF(t *testing.T, d *export.Document) {
+	pdf := renderPDF(t, d)
+	text := words(poppler(t, pdf, "pdftotext"))
+	want := []string{
+		"This document is classified as Clear in accordance with the Panel Information Policy.",
+		"Operations Group Meeting 105", "23 October 2023, 12:20 – 16:00", "Teleconference", "OPSG_105_2310 – Final Minutes",
+		"Approved as final at OPSG 106.", "Attendees:", "Operations Group Chair Dave Warner", "Apologies:",
+		"1. Previous Meeting Minutes", "The OPSG APPROVED the minutes from OPSG 103 as final.",
+		"2. Actions Outstanding", "OPSG 102/01", "The OPSG NOTED the update.",
+		"3. SEC Panel Reports – September 2023", "4. Performance Measurement Report – August 2023", "ACTION 105/01:",
+		"5. Business Processes Indicator Performance Summary", "5.1. Business Process Indicators", "5.2. Prepayment Analysis",
+		"5.3. 3G Sunsetting Performance", "ACTION 105/04: The DCC to present a further description of the proposed ‘re-try success’",
+		"6. Risk Register – Progress Report", "OPSG-006: There is a risk CSP N will fail", "(Severity 20 – Critical).",
+		"7. Major Incident Review", "8. Work Package Q2 2023/24 Lookback", "9. November 2023 SEC Release", "10. Any Other Business",
+		"10.2. OPSG 2023 In-Person Meeting", "Next Main Meeting: 14 November 2023; Next Reporting Meeting: 27 November 2023",
+	}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			t.Fatalf("after …%q the text lacks %q", text[max(0, at-200):at], w)
+		}
+		at += i + len(w)
+	}
+	pages := strings.Count(text, "Classification: CLEAR OPSG_105_2310 – Final Minutes ")
+	if pages < 5 {
+		t.Errorf("%d page headers; OPSG 105 runs over more pages", pages)
+	}
+	for i := 1; i <= pages; i++ {
+		if footer := fmt.Sprintf("Classification: CLEAR OPSG_105_2310 Page %d of %d", i, pages); !strings.Contains(text, footer) {
+			t.Errorf("no footer %q", footer)
+		}
+	}
+}
+
+// opsg105RoundTrip exports the meeting as .docx, reads the file back
+// through the importer, and finds the structure the importer reads from
+// the model document itself: the same meeting, attendees, apologies,
+// items, decisions, actions, risks, actions outstanding and next meetings.
+func opsg105RoundTrip(t *testing.T, d *export.Document) {
+	exported, err := minutesimport.ParseDocx(renderDOCX(t, d))
 	if err != nil {
 		t.Fatal(err)
 	}
