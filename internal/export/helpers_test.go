@@ -1,20 +1,14 @@
 package export_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
-	"errors"
-	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/minutebook/minutebook/internal/dbtest"
 	"github.com/minutebook/minutebook/internal/demo"
 	"github.com/minutebook/minutebook/internal/export"
+	"github.com/minutebook/minutebook/internal/export/exporttest"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
@@ -77,35 +71,6 @@ func load(tb testing.TB, s *postgres.Store, m *mb.Meeting) *export.Document {
 	return whole(doc, reviews)
 }
 
-// poppler runs one of poppler-utils' tools on a PDF and returns what it
-// prints (pdftotext to standard output). Without poppler-utils the test is skipped, or fails when
-// MINUTEBOOK_E2E=1 (as in CI, which installs it).
-func poppler(tb testing.TB, pdf []byte, tool string, args ...string) string {
-	tb.Helper()
-	path, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("MINUTEBOOK_E2E") == "1" {
-			tb.Fatalf("%s is not installed (apt-get install poppler-utils)", tool)
-		}
-		tb.Skipf("%s is not installed (apt-get install poppler-utils)", tool)
-	}
-	file := filepath.Join(tb.TempDir(), "minutes.pdf")
-	if err := os.WriteFile(file, pdf, 0o600); err != nil {
-		tb.Fatal(err)
-	}
-	var out, stderr bytes.Buffer
-	args = append(args, file)
-	if tool == "pdftotext" {
-		args = append(args, "-")
-	}
-	cmd := exec.Command(path, args...)
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		tb.Fatalf("%s: %v\n%s", tool, err, stderr.String())
-	}
-	return out.String()
-}
-
 func renderPDF(tb testing.TB, d *export.Document) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
@@ -124,28 +89,9 @@ func renderDOCX(tb testing.TB, d *export.Document) []byte {
 	return buf.Bytes()
 }
 
-// part returns one part of a .docx package.
-func part(tb testing.TB, docx []byte, name string) string {
-	tb.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	f, err := zr.Open(name)
-	if errors.Is(err, os.ErrNotExist) {
-		tb.Fatalf("the .docx has no %s", name)
-	}
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
-}
-
-// words joins text on single spaces, so that a check does not depend on
-// where a line wrapped.
-func words(s string) string { return strings.Join(strings.Fields(s), " ") }
+// The readers of the files, shared with the server's tests.
+var (
+	poppler = exporttest.Poppler
+	part    = exporttest.Part
+	words   = exporttest.Words
+)

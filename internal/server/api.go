@@ -39,6 +39,8 @@ type apiMinutes struct {
 	apiMeeting
 	Title        string           `json:"title"`
 	ApprovedBy   string           `json:"approved_by,omitempty"`
+	PDFURL       string           `json:"pdf_url"`  // the minutes as a PDF
+	DOCXURL      string           `json:"docx_url"` // the minutes as a Word .docx
 	Attendance   apiAttendance    `json:"attendance"`
 	Items        []apiItem        `json:"items"`
 	Outstanding  []apiOutstanding `json:"actions_outstanding"`
@@ -198,6 +200,7 @@ func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	out := apiMinutes{apiMeeting: toAPIMeeting(r, m), Title: m.Title(), ApprovedBy: doc.ApprovedBy,
+		PDFURL: baseURL(r) + web.MinutesFileURL(m, "pdf"), DOCXURL: baseURL(r) + web.MinutesFileURL(m, "docx"),
 		Items: []apiItem{}, Outstanding: []apiOutstanding{}, NextMeetings: []apiNextMeeting{}}
 	out.Attendance = apiAttendance{Members: apiGroups(v.Members), Others: apiGroups(v.Others), Apologies: apiGroups(v.Apologies)}
 	for _, iv := range v.Items {
