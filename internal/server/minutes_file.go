@@ -34,20 +34,31 @@ var (
 // withholds the same items and actions outstanding.
 func (s *Server) handleMinutesFile(f minutesFormat) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		m, recorded, err := s.openMeeting(r)
+		_, v, err := s.openMinutesView(r)
 		if err != nil {
 			return err
 		}
-		doc, err := s.store.MinutesOf(r.Context(), m)
-		if err != nil {
-			return err
-		}
-		v, err := s.minutesView(r, doc, recorded, nil, nil)
-		if err != nil {
-			return err
-		}
-		return sendMinutesFile(w, f, exportDocument(v, ""), export.FileName(m, 0, f.ext))
+		return sendMinutesFile(w, f, exportDocument(v, ""), export.FileName(v.Meeting, 0, f.ext))
 	}
+}
+
+// openMinutesView loads the URL's meeting for a reader who may open its
+// minutes (openMeeting), and the minutes as the minutes page shows them to
+// that reader, without the page's controls: for the API and the files.
+func (s *Server) openMinutesView(r *http.Request) (*mb.Minutes, *web.MinutesView, error) {
+	m, recorded, err := s.openMeeting(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := s.store.MinutesOf(r.Context(), m)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := s.minutesView(r, doc, recorded, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, v, nil
 }
 
 // handleVersionFile serves GET
