@@ -23,6 +23,15 @@ type Options struct {
 	// set it wins over the document's own code (a renamed committee, a
 	// document that names none), with a note when they differ.
 	Committee string
+	// Number and Kind are the meeting's, for a document that does not say
+	// ("Workgroup 0417 Minutes"); when set they win over the document's,
+	// with a note when they differ.
+	Number int
+	Kind   string
+	// Renumber numbers the actions raised for this meeting, in order, when
+	// the document numbers them for another ("105/01" in minutes saved as
+	// meeting 107); otherwise they keep their references as written.
+	Renumber bool
 	// Source names the file, for the audit log and the report.
 	Source string
 }
@@ -43,19 +52,27 @@ const (
 // TitleField names the title of the k-th item of Document.Items.
 func TitleField(k int) string { return "title-" + strconv.Itoa(k) }
 
+// ClassificationField names the classification of the k-th item.
+func ClassificationField(k int) string { return "item-" + strconv.Itoa(k) + "-classification" }
+
 // Convert turns the document into an import. Problems that stop it being
 // saved (no meeting number, an untitled item) come back as one EINVALID
 // error whose fields say where, so that a person can correct them; what
 // Convert decided on its own goes into the import's Notes.
 func Convert(doc *minutesimport.Document, opt Options) (*mb.MinutesImport, error) {
-	c := &converter{doc: doc, fe: mb.FieldErrors{}, imp: &mb.MinutesImport{Source: opt.Source}}
+	c := &converter{doc: doc, fe: mb.FieldErrors{}, imp: &mb.MinutesImport{Source: opt.Source}, opt: opt}
 	c.header(opt)
 	c.attendance()
 	c.items()
+	c.numberActions()
 	c.outstanding()
 	for _, n := range doc.NextMeetings {
 		if d, ok := c.date(n.Date); ok && mb.MeetingKind(n.Kind).Valid() {
-			c.imp.NextMeetings = append(c.imp.NextMeetings, mb.ImportedNextMeeting{Kind: mb.MeetingKind(n.Kind), Date: d})
+			next := mb.ImportedNextMeeting{Kind: mb.MeetingKind(n.Kind), Date: d, Venue: n.Venue, Number: n.Number}
+			if t, err := mb.ParseTimeOfDay(n.Start); err == nil && n.Start != "" {
+				next.Start = &t
+			}
+			c.imp.NextMeetings = append(c.imp.NextMeetings, next)
 		}
 	}
 	if len(c.fe) > 0 {
@@ -70,6 +87,7 @@ type converter struct {
 	doc *minutesimport.Document
 	imp *mb.MinutesImport
 	fe  mb.FieldErrors
+	opt Options
 }
 
 func (c *converter) note(line int, format string, args ...any) {
@@ -94,8 +112,22 @@ func (c *converter) header(opt Options) {
 		c.fe.Add(FieldCommittee, "The document does not name its committee.")
 	}
 	imp.Number = m.Number
-	if m.Number < 1 {
+	if opt.Number > 0 {
+		if m.Number > 0 && m.Number != opt.Number {
+			c.note(0, "The document is the minutes of meeting %d; imported as meeting %d, as asked.", m.Number, opt.Number)
+		}
+		imp.Number = opt.Number
+	}
+	if imp.Number < 1 {
 		c.fe.Add(FieldNumber, "Enter the meeting number: the document gives none.")
+	}
+	if k := strings.ToLower(strings.TrimSpace(opt.Kind)); k != "" {
+		if !mb.MeetingKind(k).Valid() {
+			c.fe.Add(FieldKind, "Choose the kind of meeting: main, reporting or extraordinary.")
+		} else if m.Kind != "" && m.Kind != "main" && m.Kind != k {
+			c.note(0, "The document is a %s meeting's minutes; imported as a %s meeting, as asked.", m.Kind, k)
+		}
+		m.Kind = k
 	}
 	imp.Kind = mb.MeetingKind(m.Kind)
 	if m.Kind == "" {
@@ -150,14 +182,18 @@ func (c *converter) timeOfDay(s, field string) *mb.TimeOfDay {
 func (c *converter) attendance() {
 	for _, a := range c.doc.Attendees {
 		in := mb.ImportedAttendee{Name: a.Name, Category: a.Category, Representing: a.Representing,
-			Status: mb.Present, AlternateFor: a.AlternateFor, Line: a.Line}
+			Status: mb.Present, AlternateFor: a.AlternateFor, Role: a.Role, Initials: a.Initials, Line: a.Line}
 		if len(a.PartItems) > 0 {
 			in.Status, in.PartItems = mb.Part, strings.Join(a.PartItems, ", ")
+		}
+		if a.Absent {
+			continue // corrected to absent in the preview: absent people are not recorded
 		}
 		c.imp.Attendees = append(c.imp.Attendees, in)
 	}
 	for _, a := range c.doc.Apologies {
-		c.imp.Attendees = append(c.imp.Attendees, mb.ImportedAttendee{Name: a.Name, Representing: a.Representing, Status: mb.Apologies, Line: a.Line})
+		c.imp.Attendees = append(c.imp.Attendees, mb.ImportedAttendee{Name: a.Name, Representing: a.Representing, Status: mb.Apologies,
+			Role: a.Role, Initials: a.Initials, Line: a.Line})
 	}
 }
 
@@ -165,11 +201,19 @@ func (c *converter) outstanding() {
 	for _, o := range c.doc.OutstandingActions {
 		code, meeting, seq, err := mb.ParseActionReference(o.Ref, c.imp.CommitteeCode)
 		if err != nil {
+			// "0203": the meeting's two digits and the sequence, as
+			// workgroups number their actions.
+			if m, s, ok := fourDigitRef(o.Ref); ok {
+				code, meeting, seq, err = c.imp.CommitteeCode, m, s, nil
+				c.note(o.Line, "%s is read as action %s of meeting %d.", o.Ref, mb.ShortActionReference(m, s), m)
+			}
+		}
+		if err != nil {
 			c.note(o.Line, "%q is not an action reference such as OPSG 102/01: the row is not taken into the register.", o.Ref)
 			continue
 		}
 		row := mb.ImportedOutstanding{Code: code, MeetingNumber: meeting, Sequence: seq, Text: o.Text, Owner: o.Owner,
-			Status: o.Status, Closed: closedStatus(o.Status), Line: o.Line}
+			OwnerPerson: firstPerson(o.OwnerPerson), Status: o.Status, Closed: closedStatus(o.Status), Line: o.Line}
 		for _, d := range []struct {
 			s   string
 			dst **time.Time

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -72,6 +71,13 @@ func renumbered(c *converter, it *mb.ImportedItem) {
 
 func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 	in := mb.ImportedItem{Written: it.Number, Title: strings.Join(strings.Fields(it.Title), " "), Line: it.Line}
+	if it.Classification != "" {
+		if cl, err := mb.ParseClassification(it.Classification); err == nil {
+			in.Classification = cl
+		} else {
+			c.fe.Add(ClassificationField(k), "Choose the classification of item "+it.Number+".")
+		}
+	}
 	switch {
 	case in.Title == "":
 		c.fe.Add(TitleField(k), "Give item "+it.Number+" a title.")
@@ -81,7 +87,10 @@ func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 	minute := it.Text
 	for _, r := range it.Risks {
 		ir := mb.ImportedRisk{Reference: strings.ToUpper(r.Ref), Statement: strings.TrimSpace(r.Text),
-			Severity: r.Severity, Band: r.Band, Line: r.Line}
+			Severity: r.Severity, Likelihood: r.Likelihood, Impact: r.Impact, Band: r.Band, Line: r.Line}
+		if ir.Severity == 0 && r.Likelihood > 0 && r.Impact > 0 {
+			ir.Severity = r.Likelihood * r.Impact
+		}
 		minute, ir.Entry, ir.Comment = takeRiskEntry(minute, r.Ref)
 		in.Risks = append(in.Risks, ir)
 	}
@@ -90,13 +99,7 @@ func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 		in.Decisions = append(in.Decisions, mb.Decision{Kind: d.Kind, Text: DecisionText(d.Kind, d.Text)})
 	}
 	for _, a := range it.Actions {
-		var meeting, seq int
-		if n, err := fmt.Sscanf(a.Ref, "%d/%d", &meeting, &seq); err != nil || n != 2 || meeting < 1 || seq < 1 {
-			c.note(a.Line, "ACTION %s has no reference such as 105/01: it stays in the minute's text only.", a.Ref)
-			in.Minute = strings.TrimSpace(in.Minute + "\n\nACTION " + a.Ref + ": " + a.Text)
-			continue
-		}
-		in.Actions = append(in.Actions, mb.ImportedAction{MeetingNumber: meeting, Sequence: seq, Text: strings.TrimSpace(a.Text), Owner: a.Owner, Line: a.Line})
+		in.Actions = append(in.Actions, c.action(a))
 	}
 	return in
 }
@@ -113,6 +116,11 @@ func DecisionText(kind, sentence string) string {
 	}
 	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(sentence[loc[1]:]), "."))
 	rest = strings.TrimLeft(rest, ":;,– -")
+	// "… from 1 April 2027; and" in a lettered list: the list's joints
+	// are not part of the decision.
+	for _, tail := range []string{"; and", "; or", ", and", ";", ","} {
+		rest = strings.TrimSpace(strings.TrimSuffix(rest, tail))
+	}
 	if rest == "" {
 		return strings.TrimSuffix(sentence, ".")
 	}

@@ -49,7 +49,10 @@ type Attendee struct {
 	// Initials are the person's initials as the minutes give them ("JK"),
 	// by which the minute may refer to them.
 	Initials string `json:"initials,omitempty"`
-	Line     int    `json:"line"`
+	// Absent is set by a person correcting what was read: the attendee was
+	// not there after all, and is not recorded.
+	Absent bool `json:"absent,omitempty"`
+	Line   int  `json:"line"`
 }
 
 // Apology is a person who sent apologies, with the organisation or category
