@@ -72,10 +72,13 @@ func renumbered(c *converter, it *mb.ImportedItem) {
 func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 	in := mb.ImportedItem{Written: it.Number, Title: strings.Join(strings.Fields(it.Title), " "), Line: it.Line}
 	if it.Classification != "" {
-		if cl, err := mb.ParseClassification(it.Classification); err == nil {
-			in.Classification = cl
-		} else {
+		switch cl, err := mb.ParseClassification(it.Classification); {
+		case err != nil:
 			c.fe.Add(ClassificationField(k), "Choose the classification of item "+it.Number+".")
+		case cl <= c.imp.Classification:
+			// "PART B – CONFIDENTIAL" in minutes that are AMBER already.
+		default:
+			in.Classification = cl
 		}
 	}
 	switch {

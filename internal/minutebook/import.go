@@ -38,7 +38,7 @@ type MinutesImport struct {
 	// written unless Renumbered, when they are numbered for this meeting in
 	// order, each keeping its written reference in Written.
 	RefsDiffer, Renumbered bool
-	// Leave out lists the side effects a person chose not to have (see
+	// Skip lists the side effects a person chose not to have (see
 	// ImportSkip), by the keys the trial import's report gives them.
 	Skip ImportSkip
 	// Notes are what reading the document decided that a person should
@@ -112,12 +112,10 @@ type ImportedAttendee struct {
 	AlternateFor string
 	// Role is the capacity the minutes give ("Chair", "Panel Member (Large
 	// Supplier)"); one that names a category of the committee makes a
-	// member in it. Organisation is the person's own, when the minutes give
-	// it beside a category.
-	Role         string
-	Organisation string
-	Initials     string // "JK": kept with the person, to read later minutes by
-	Line         int
+	// member in it, and Representing is then the person's organisation.
+	Role     string
+	Initials string // "JK": kept with the person, to read later minutes by
+	Line     int
 }
 
 // Group is the heading the attendee is listed under.
@@ -255,8 +253,13 @@ func (r *ImportReport) Effect(kind ImportEffect, key, label string) {
 	r.Effects = append(r.Effects, SideEffect{Kind: kind, Key: key, Label: label})
 }
 
-// Skip records a side effect left out, as asked.
+// Skip records a side effect left out, as asked, once.
 func (r *ImportReport) Skip(kind ImportEffect, key, label string) {
+	for _, s := range r.Skipped {
+		if s.Kind == kind && s.Key == key {
+			return
+		}
+	}
 	r.Skipped = append(r.Skipped, SideEffect{Kind: kind, Key: key, Label: label})
 }
 
