@@ -17,7 +17,8 @@ import (
 	"github.com/minutebook/minutebook/internal/postgres"
 )
 
-// runImport serves "minutebook import [--committee CODE] [--dry-run [--json]] FILE…":
+// runImport serves "minutebook import [--committee CODE] [--number N] [--kind KIND]
+// [--renumber] [--dry-run [--json]] FILE…":
 // each file becomes (or updates) a draft meeting, in a transaction of its
 // own, so that one bad file does not stop the others.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -29,6 +30,9 @@ it, or nothing.`, stderr)
 	var db dbFlags
 	db.register(fs)
 	committee := fs.String("committee", "", "the code of the committee whose minutes these are, when the documents name none or another")
+	number := fs.Int("number", 0, "the meeting's number, when the document gives none (\"Workgroup 0417 Minutes\") or another")
+	kind := fs.String("kind", "", "the meeting's kind, main, reporting or extraordinary, when the document does not say or says otherwise")
+	renumber := fs.Bool("renumber", false, "number the actions for this meeting when the document numbers them for another (otherwise kept as written)")
 	dryRun := fs.Bool("dry-run", false, "only read the files and say what they hold: change nothing (no database is needed)")
 	asJSON := fs.Bool("json", false, "with --dry-run, print what was read as JSON, one document per file (see the README)")
 	if err := fs.Parse(args); err != nil {
@@ -42,7 +46,7 @@ it, or nothing.`, stderr)
 	case *asJSON && !*dryRun:
 		return errors.New("--json prints what was read: use it with --dry-run")
 	}
-	opt := importer.Options{Committee: *committee}
+	opt := importer.Options{Committee: *committee, Number: *number, Kind: *kind, Renumber: *renumber}
 	if *dryRun {
 		return dryRunImport(files, opt, *asJSON, stdout, stderr)
 	}
@@ -121,15 +125,20 @@ func dryRunImport(files []string, opt importer.Options, asJSON bool, stdout, std
 		for _, it := range doc.Items {
 			actions += len(it.Actions)
 		}
+		opt.Source = filepath.Base(path)
+		in, convErr := importer.Convert(doc, opt)
+		code, n, k := m.Committee, m.Number, m.Kind
+		if in != nil {
+			code, n, k = in.CommitteeCode, in.Number, string(in.Kind)
+		}
 		fmt.Fprintf(stdout, "%s: %s %d, %s meeting of %s (%s minutes): %s, %s, %s, %s raised, %s outstanding, %s reviewed, %s.\n",
-			path, m.Committee, m.Number, m.Kind, orUnknown(m.Date), orUnknown(m.Status),
+			path, code, n, k, orUnknown(m.Date), orUnknown(m.Status),
 			mb.Plural(len(doc.Attendees), "attendee"), mb.Plural(len(doc.Apologies), "apology"), mb.Plural(len(doc.Items), "item"),
 			mb.Plural(actions, "action"), mb.Plural(len(doc.OutstandingActions), "action"), mb.Plural(len(doc.Risks), "risk"),
 			mb.Plural(len(doc.NextMeetings), "next meeting"))
-		opt.Source = filepath.Base(path)
-		if in, err := importer.Convert(doc, opt); err != nil {
+		if convErr != nil {
 			failed++
-			fmt.Fprintf(stdout, "  It cannot be imported as it was read: %s\n", problem(err, opt.Committee == ""))
+			fmt.Fprintf(stdout, "  It cannot be imported as it was read: %s\n", problem(convErr, opt.Committee == ""))
 		} else {
 			printLines(stdout, "Check", in.Notes)
 		}
@@ -195,6 +204,12 @@ func problem(err error, committeeFlagHelps bool) string {
 	}
 	if committeeFlagHelps && (fields[importer.FieldCommittee] != "" || mb.ErrorCode(err) == mb.ENOTFOUND) {
 		msg += "\n    Say which committee's minutes these are with --committee CODE."
+	}
+	if fields[importer.FieldNumber] != "" {
+		msg += "\n    Say which meeting they record with --number N."
+	}
+	if fields["renumber"] != "" {
+		msg += "\n    Number the actions for this meeting with --renumber."
 	}
 	return msg
 }
