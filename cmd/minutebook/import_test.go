@@ -174,7 +174,7 @@ func TestImportCommand(t *testing.T) {
 // numbered paragraphs, owners' people and target dates.
 func TestImportNumberAndKind(t *testing.T) {
 	t.Setenv("DATABASE_URL", "")
-	workgroup := "../../internal/importer/testdata/workgroup-action-log.txt"
+	workgroup := "../../internal/minutesimport/testdata/layouts/workgroup-action-log.txt"
 	out, err := runCmd(t, "", "import", "--dry-run", workgroup)
 	if err == nil || !strings.Contains(out, "Say which meeting they record with --number N.") {
 		t.Errorf("without --number: %v\n%s", err, out)
@@ -187,7 +187,7 @@ func TestImportNumberAndKind(t *testing.T) {
 		t.Errorf("--kind annual: %v\n%s", err, out)
 	}
 
-	out, err = runCmd(t, "", "import", "--dry-run", "--json", "../../internal/importer/testdata/subcommittee-initials.txt")
+	out, err = runCmd(t, "", "import", "--dry-run", "--json", "../../internal/minutesimport/testdata/layouts/subcommittee-initials.txt")
 	if err != nil {
 		t.Fatal(err, out)
 	}

@@ -11,6 +11,10 @@ import (
 	"github.com/minutebook/minutebook/internal/postgres"
 )
 
+// layout is where the other bodies' test documents are kept, from
+// ../importer/testdata where read and readDoc look.
+const layout = "../../minutesimport/testdata/layouts/"
+
 // layoutCommittee adds a committee for one of the other bodies' layouts.
 func layoutCommittee(t *testing.T, s *postgres.Store, code, name string, categories ...string) *mb.Committee {
 	t.Helper()
@@ -56,7 +60,7 @@ func TestImportLayouts(t *testing.T) {
 	t.Run("SubCommitteeByInitials", func(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "MSSC", "Metering Standards Sub-Committee", "Chair", "Member")
-		rep, err := s.ImportMinutes(ctx, read(t, "subcommittee-initials.txt"), postgres.ImportOptions{})
+		rep, err := s.ImportMinutes(ctx, read(t, layout+"subcommittee-initials.txt"), postgres.ImportOptions{})
 		if err != nil {
 			t.Fatalf("%v: %v", err, mb.ErrorFields(err))
 		}
@@ -108,7 +112,7 @@ func TestImportLayouts(t *testing.T) {
 	t.Run("PanelHeaderTable", func(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "RCP", "Retail Code Panel", "Independent Chair", "Large Supplier", "Small Supplier", "Distribution", "Metering", "Consumer", "Supplier Agent")
-		rep, err := s.ImportMinutes(ctx, read(t, "panel-header-table.txt"), postgres.ImportOptions{})
+		rep, err := s.ImportMinutes(ctx, read(t, layout+"panel-header-table.txt"), postgres.ImportOptions{})
 		if err != nil {
 			t.Fatalf("%v: %v", err, mb.ErrorFields(err))
 		}
@@ -140,7 +144,7 @@ func TestImportLayouts(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "FCSL", "Board of Directors", "Chair", "Chief Executive", "Finance Director", "Independent Non-Executive Director",
 			"Consumer Director", "Company Secretary", "Head of Code Operations")
-		doc := readDoc(t, "board-narrative.txt")
+		doc := readDoc(t, layout+"board-narrative.txt")
 		doc.Attendees[11].Representing = "Fenmarsh Code Services Limited" // "Olga Petrenko (minutes)", corrected
 		in, err := importer.Convert(doc, importer.Options{})
 		if err != nil {
@@ -161,7 +165,7 @@ func TestImportLayouts(t *testing.T) {
 	t.Run("WorkgroupAsMeetingFour", func(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "GW417", "Workgroup 0417")
-		in, err := importer.Convert(readDoc(t, "workgroup-action-log.txt"), importer.Options{Committee: "GW417", Number: 4})
+		in, err := importer.Convert(readDoc(t, layout+"workgroup-action-log.txt"), importer.Options{Committee: "GW417", Number: 4})
 		if err != nil {
 			t.Fatal(err)
 		}
