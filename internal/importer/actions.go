@@ -66,8 +66,8 @@ func ownerOrganisation(owner, person string) string {
 }
 
 // action converts an action raised, leaving its numbering to numberActions.
-func (c *converter) action(a minutesimport.Action) mb.ImportedAction {
-	in := mb.ImportedAction{Written: a.Ref, Text: strings.TrimSpace(a.Text), Owner: a.Owner, OwnerPerson: firstPerson(a.OwnerPerson), Line: a.Line}
+func (c *converter) action(a minutesimport.Action, field string) mb.ImportedAction {
+	in := mb.ImportedAction{Written: a.Ref, Text: strings.TrimSpace(a.Text), Owner: a.Owner, OwnerPerson: firstPerson(a.OwnerPerson), Line: a.Line, Field: field}
 	in.OwnerOrganisation = ownerOrganisation(a.Owner, in.OwnerPerson)
 	if d, ok := c.date(a.Target); ok {
 		if !c.imp.Date.IsZero() && d.Before(c.imp.Date) {

@@ -37,8 +37,8 @@ type Options struct {
 }
 
 // Field names of the problems Convert reports, as the browser's preview
-// names its inputs: header fields by name, an item's title as TitleField(k)
-// with k its index in Document.Items.
+// names its inputs: header fields by name, the others as PersonField,
+// ItemField and the like (fields.go).
 const (
 	FieldCommittee      = "committee"
 	FieldNumber         = "number"
@@ -48,12 +48,6 @@ const (
 	FieldEnd            = "end"
 	FieldClassification = "classification"
 )
-
-// TitleField names the title of the k-th item of Document.Items.
-func TitleField(k int) string { return "title-" + strconv.Itoa(k) }
-
-// ClassificationField names the classification of the k-th item.
-func ClassificationField(k int) string { return "item-" + strconv.Itoa(k) + "-classification" }
 
 // Convert turns the document into an import. Problems that stop it being
 // saved (no meeting number, an untitled item) come back as one EINVALID
@@ -180,9 +174,9 @@ func (c *converter) timeOfDay(s, field string) *mb.TimeOfDay {
 }
 
 func (c *converter) attendance() {
-	for _, a := range c.doc.Attendees {
+	for i, a := range c.doc.Attendees {
 		in := mb.ImportedAttendee{Name: a.Name, Category: a.Category, Representing: a.Representing,
-			Status: mb.Present, AlternateFor: a.AlternateFor, Role: a.Role, Initials: a.Initials, Line: a.Line}
+			Status: mb.Present, AlternateFor: a.AlternateFor, Role: a.Role, Initials: a.Initials, Line: a.Line, Field: PersonField(i, "category")}
 		if len(a.PartItems) > 0 {
 			in.Status, in.PartItems = mb.Part, strings.Join(a.PartItems, ", ")
 		}
@@ -191,9 +185,9 @@ func (c *converter) attendance() {
 		}
 		c.imp.Attendees = append(c.imp.Attendees, in)
 	}
-	for _, a := range c.doc.Apologies {
-		c.imp.Attendees = append(c.imp.Attendees, mb.ImportedAttendee{Name: a.Name, Representing: a.Representing, Status: mb.Apologies,
-			Role: a.Role, Initials: a.Initials, Line: a.Line})
+	for i, a := range c.doc.Apologies {
+		c.imp.Attendees = append(c.imp.Attendees, mb.ImportedAttendee{Name: a.Name, Category: a.Category, Representing: a.Representing, Status: mb.Apologies,
+			Role: a.Role, Initials: a.Initials, Line: a.Line, Field: PersonField(len(c.doc.Attendees)+i, "category")})
 	}
 }
 
@@ -235,26 +229,24 @@ func closedStatus(s string) bool {
 	return false
 }
 
-// firstMessages joins up to three messages, for the error's summary.
+// firstMessages joins up to three messages, for the error's summary: the
+// header's first, then the others in the order of the preview's fields.
 func firstMessages(fe mb.FieldErrors) string {
 	var keys []string
-	for _, k := range []string{FieldCommittee, FieldNumber, FieldKind, FieldDate, FieldStart, FieldEnd, FieldClassification, "venue"} {
+	header := []string{FieldCommittee, FieldNumber, FieldKind, FieldDate, FieldStart, FieldEnd, FieldClassification, "venue"}
+	for _, k := range header {
 		if _, ok := fe[k]; ok {
 			keys = append(keys, k)
 		}
 	}
-	var titles []int
+	var rest []string
 	for k := range fe {
-		if n, ok := strings.CutPrefix(k, "title-"); ok {
-			if i, err := strconv.Atoi(n); err == nil {
-				titles = append(titles, i)
-			}
+		if !slices.Contains(header, k) {
+			rest = append(rest, k)
 		}
 	}
-	slices.Sort(titles)
-	for _, i := range titles {
-		keys = append(keys, TitleField(i))
-	}
+	slices.SortFunc(rest, compareFields)
+	keys = append(keys, rest...)
 	var msgs []string
 	for i, k := range keys {
 		if i == 3 {
@@ -264,4 +256,21 @@ func firstMessages(fe mb.FieldErrors) string {
 		msgs = append(msgs, strings.TrimSuffix(fe[k], "."))
 	}
 	return strings.Join(msgs, "; ")
+}
+
+// compareFields orders field names by their numbers, so that item 10's
+// problem comes after item 2's.
+func compareFields(a, b string) int {
+	as, bs := strings.Split(a, "-"), strings.Split(b, "-")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		switch {
+		case errx == nil && erry == nil && x != y:
+			return x - y
+		case as[i] != bs[i]:
+			return strings.Compare(as[i], bs[i])
+		}
+	}
+	return len(as) - len(bs)
 }

@@ -87,6 +87,7 @@ func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 	case len(in.Title) > 300:
 		c.fe.Add(TitleField(k), "The title of item "+it.Number+" is too long: 300 characters at most.")
 	}
+	in.Field = ItemField(k, "title")
 	minute := it.Text
 	for _, r := range it.Risks {
 		ir := mb.ImportedRisk{Reference: strings.ToUpper(r.Ref), Statement: strings.TrimSpace(r.Text),
@@ -97,13 +98,28 @@ func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 		minute, ir.Entry, ir.Comment = takeRiskEntry(minute, r.Ref)
 		in.Risks = append(in.Risks, ir)
 	}
-	in.Minute = strings.TrimSpace(minute)
 	for _, d := range it.Decisions {
+		if d.Kind == "" {
+			// Not a decision after all, as a person said: its words stay
+			// in the minute.
+			minute = strings.TrimSpace(minute + "\n\n" + d.Text)
+			continue
+		}
 		in.Decisions = append(in.Decisions, mb.Decision{Kind: d.Kind, Text: DecisionText(d.Kind, d.Text)})
 	}
-	for _, a := range it.Actions {
-		in.Actions = append(in.Actions, c.action(a))
+	for j, a := range it.Actions {
+		if strings.TrimSpace(a.Text) == "" {
+			continue // not an action after all
+		}
+		in.Actions = append(in.Actions, c.action(a, ActionField(k, j, "ref")))
 	}
+	// Lines the parser could not place that a person put in this item.
+	for _, u := range c.doc.Unrecognised {
+		if u.As == "item "+it.Number {
+			minute = strings.TrimSpace(minute + "\n\n" + u.Text)
+		}
+	}
+	in.Minute = strings.TrimSpace(minute)
 	return in
 }
 
@@ -113,6 +129,9 @@ func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 // whole, so that nothing is lost.
 func DecisionText(kind, sentence string) string {
 	sentence = strings.Join(strings.Fields(sentence), " ")
+	if kind == "" {
+		return sentence // not a decision: the sentence as written
+	}
 	loc := wordRE(kind).FindStringIndex(sentence)
 	if loc == nil {
 		return strings.TrimSuffix(sentence, ".")

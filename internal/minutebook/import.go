@@ -116,6 +116,10 @@ type ImportedAttendee struct {
 	Role     string
 	Initials string // "JK": kept with the person, to read later minutes by
 	Line     int
+	// Field names the input that corrects the attendee's category or
+	// organisation, for a problem saving them (a category the committee
+	// lacks).
+	Field string
 }
 
 // Group is the heading the attendee is listed under.
@@ -139,6 +143,7 @@ type ImportedItem struct {
 	Risks          []ImportedRisk
 	Children       []ImportedItem
 	Line           int
+	Field          string // names the input that corrects the item's title, for a problem saving it
 }
 
 // ImportedAction is an action raised in an item: "ACTION 105/01: The DCC to …".
@@ -157,6 +162,7 @@ type ImportedAction struct {
 	OwnerOrganisation string
 	Target            *time.Time
 	Line              int
+	Field             string // names the input that corrects the action, for a problem saving it
 }
 
 // Reference formats the action's reference with the committee's code.

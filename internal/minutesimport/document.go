@@ -60,9 +60,12 @@ type Attendee struct {
 type Apology struct {
 	Name         string `json:"name"`
 	Representing string `json:"representing"`
-	Role         string `json:"role,omitempty"`
-	Initials     string `json:"initials,omitempty"`
-	Line         int    `json:"line"`
+	// Category is set by a person correcting what was read, beside the
+	// organisation in Representing.
+	Category string `json:"category,omitempty"`
+	Role     string `json:"role,omitempty"`
+	Initials string `json:"initials,omitempty"`
+	Line     int    `json:"line"`
 }
 
 // Item is one agenda item or sub-item ("5", "5.1") with its minute.
@@ -150,6 +153,10 @@ type NextMeeting struct {
 type Unrecognised struct {
 	Line int    `json:"line"`
 	Text string `json:"text"`
+	// As is what a person checking the document made of the line: "noise"
+	// to leave it out, or "item N" (an item's number as read) for a line
+	// that belongs to that item's minute.
+	As string `json:"as,omitempty"`
 }
 
 // Warning is something the parser decided that a person should check. Line

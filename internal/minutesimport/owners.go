@@ -16,33 +16,37 @@ var ownerSplitRE = regexp.MustCompile(`\s+(?:and|&)\s+|\s*,\s*`)
 // against them.
 type person struct{ name, initials, role string }
 
-func (p *parser) recorded() []person {
-	var out []person
-	for _, a := range p.doc.Attendees {
-		out = append(out, person{a.Name, a.Initials, a.Role})
-	}
-	for _, a := range p.doc.Apologies {
-		out = append(out, person{a.Name, a.Initials, a.Role})
-	}
-	return out
-}
-
 // resolveOwners fills in who owns each action.
 func (p *parser) resolveOwners() {
-	people := p.recorded()
-	if len(people) == 0 {
+	d := p.doc
+	if len(d.Attendees)+len(d.Apologies) == 0 {
 		return
 	}
-	for k := range p.doc.Items {
-		for j := range p.doc.Items[k].Actions {
-			a := &p.doc.Items[k].Actions[j]
-			a.OwnerPerson = ownerPerson(a.Owner, people)
+	for k := range d.Items {
+		for j := range d.Items[k].Actions {
+			a := &d.Items[k].Actions[j]
+			a.OwnerPerson = d.OwnerPerson(a.Owner)
 		}
 	}
-	for k := range p.doc.OutstandingActions {
-		o := &p.doc.OutstandingActions[k]
-		o.OwnerPerson = ownerPerson(o.Owner, people)
+	for k := range d.OutstandingActions {
+		o := &d.OutstandingActions[k]
+		o.OwnerPerson = d.OwnerPerson(o.Owner)
 	}
+}
+
+// OwnerPerson names the people recorded at the meeting that an action's
+// owner as written stands for ("JK" is "Jana Kovář"), "; " between them,
+// or "" when the owner is an organisation or nobody recorded; for an owner
+// a person corrected.
+func (d *Document) OwnerPerson(owner string) string {
+	var people []person
+	for _, a := range d.Attendees {
+		people = append(people, person{a.Name, a.Initials, a.Role})
+	}
+	for _, a := range d.Apologies {
+		people = append(people, person{a.Name, a.Initials, a.Role})
+	}
+	return ownerPerson(owner, people)
 }
 
 // ownerPerson names the people an owner stands for, "; " between them, or

@@ -152,12 +152,12 @@ func TestParsePDFText(t *testing.T) {
 func TestParseGarbage(t *testing.T) {
 	doc := parseFile(t, "testdata/garbage.txt")
 	want := []Unrecognised{
-		{4, "%%%% ~~~~ ####"},                  // in the heading, no letters
-		{7, "zzkq wxv qqq"},                    // in the heading, after the venue
-		{12, "??!! 12345 ;;"},                  // among the attendees
-		{14, "the quick brown fox jumps over"}, // among the apologies, not a name
-		{19, "------"},                         // in an item, no letters
-		{20, "#### 0000 ####"},
+		{Line: 4, Text: "%%%% ~~~~ ####"},                  // in the heading, no letters
+		{Line: 7, Text: "zzkq wxv qqq"},                    // in the heading, after the venue
+		{Line: 12, Text: "??!! 12345 ;;"},                  // among the attendees
+		{Line: 14, Text: "the quick brown fox jumps over"}, // among the apologies, not a name
+		{Line: 19, Text: "------"},                         // in an item, no letters
+		{Line: 20, Text: "#### 0000 ####"},
 	}
 	if !reflect.DeepEqual(doc.Unrecognised, want) {
 		t.Errorf("unrecognised %+v\nwant %+v", doc.Unrecognised, want)

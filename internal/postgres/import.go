@@ -234,5 +234,10 @@ func itemError(it *mb.ImportedItem, err error) error {
 	if !errors.As(err, &e) {
 		return err
 	}
-	return &mb.Error{Code: e.Code, Message: fmt.Sprintf("Item %s (line %d): %s", it.Number, it.Line, e.Message), Fields: e.Fields}
+	msg := fmt.Sprintf("Item %s (line %d): %s", it.Number, it.Line, e.Message)
+	fields := e.Fields
+	if len(fields) == 0 && it.Field != "" {
+		fields = map[string]string{it.Field: msg}
+	}
+	return &mb.Error{Code: e.Code, Message: msg, Fields: fields}
 }

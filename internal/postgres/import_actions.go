@@ -26,6 +26,9 @@ func (x *minutesImport) raisedActions(ctx context.Context) error {
 		for _, in := range p.in.Actions {
 			a, err := x.raiseOne(ctx, p, in, kept)
 			if err != nil {
+				if len(mb.ErrorFields(err)) == 0 && in.Field != "" {
+					err = &mb.Error{Code: mb.ErrorCode(err), Message: mb.ErrorMessage(err), Fields: map[string]string{in.Field: mb.ErrorMessage(err)}}
+				}
 				return itemError(p.in, err)
 			}
 			kept[a.ID] = true

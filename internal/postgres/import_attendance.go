@@ -24,7 +24,10 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 	seen := map[int64]int{}
 	var noSeat []string
 	for i, a := range x.in.Attendees {
-		field := "group-" + strconv.Itoa(i)
+		field := a.Field
+		if field == "" {
+			field = "person-" + strconv.Itoa(i)
+		}
 		row := mb.Attendee{Status: a.Status, PartItems: a.PartItems}
 		cat, orgName := x.category(a.Category), a.Representing
 		switch {
@@ -111,7 +114,7 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 	}
 	if err := fe.Err(); err != nil {
 		e := err.(*mb.Error)
-		e.Message = "The attendance cannot be recorded as it was read: " + firstFieldMessage(fe, len(x.in.Attendees))
+		e.Message = "The attendance cannot be recorded as it was read: " + x.firstFieldMessage(fe)
 		return e
 	}
 	if len(noSeat) > 0 {

@@ -134,9 +134,13 @@ func (x *minutesImport) category(s string) string {
 
 // firstFieldMessage is the message of the first person with a problem, and
 // how many more there are.
-func firstFieldMessage(fe mb.FieldErrors, people int) string {
-	for i := range people {
-		if msg, ok := fe["group-"+strconv.Itoa(i)]; ok {
+func (x *minutesImport) firstFieldMessage(fe mb.FieldErrors) string {
+	for i, a := range x.in.Attendees {
+		field := a.Field
+		if field == "" {
+			field = "person-" + strconv.Itoa(i)
+		}
+		if msg, ok := fe[field]; ok {
 			if len(fe) > 1 {
 				return fmt.Sprintf("%s (and %d more)", msg, len(fe)-1)
 			}
