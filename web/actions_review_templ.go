@@ -507,15 +507,15 @@ func reviewRow(r ReviewRowView, errs form.Errors) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = radio(r.Row.Field("do"), r.Row.Field("do-update"), string(mb.ActionUpdate), "Update", r.Row.Do).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = radio(r.Row.Field("do"), r.Row.Field("do-update"), string(mb.ActionEventUpdate), "Update", r.Row.Do).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = radio(r.Row.Field("do"), r.Row.Field("do-revised"), string(mb.ActionRevised), "Revise the target date", r.Row.Do).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = radio(r.Row.Field("do"), r.Row.Field("do-revised"), string(mb.ActionEventRevised), "Revise the target date", r.Row.Do).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = radio(r.Row.Field("do"), r.Row.Field("do-closed"), string(mb.ActionClosedEv), "Close", r.Row.Do).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = radio(r.Row.Field("do"), r.Row.Field("do-closed"), string(mb.ActionEventClosed), "Close", r.Row.Do).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

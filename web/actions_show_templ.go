@@ -474,7 +474,7 @@ func ActionShow(p ActionPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				if e.Event.Kind == mb.ActionRevised {
+				if e.Event.Kind == mb.ActionEventRevised {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 45, "– target moved from ")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -697,15 +697,15 @@ func actionChangeForms(p ActionPage) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = radio("kind", "kind-update", string(mb.ActionUpdate), "An update", p.Change.Kind).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = radio("kind", "kind-update", string(mb.ActionEventUpdate), "An update", p.Change.Kind).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = radio("kind", "kind-revised", string(mb.ActionRevised), "A revised target date", p.Change.Kind).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = radio("kind", "kind-revised", string(mb.ActionEventRevised), "A revised target date", p.Change.Kind).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = radio("kind", "kind-closed", string(mb.ActionClosedEv), "Closure", p.Change.Kind).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = radio("kind", "kind-closed", string(mb.ActionEventClosed), "Closure", p.Change.Kind).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -766,9 +766,9 @@ func actionChangeForms(p ActionPage) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var40 string
-			templ_7745c5c3_Var40, templ_7745c5c3_Err = templ.JoinStringErrs(string(mb.ActionReopened))
+			templ_7745c5c3_Var40, templ_7745c5c3_Err = templ.JoinStringErrs(string(mb.ActionEventReopened))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/actions_show.templ`, Line: 144, Col: 69}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/actions_show.templ`, Line: 144, Col: 74}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var40))
 			if templ_7745c5c3_Err != nil {

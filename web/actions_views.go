@@ -148,13 +148,13 @@ func averageLabel(f float64) string { return fmt.Sprintf("%.1f days", f) }
 // eventLabel names what happened in an action's history.
 func eventLabel(k mb.ActionEventKind) string {
 	switch k {
-	case mb.ActionRevised:
+	case mb.ActionEventRevised:
 		return "Target date revised"
-	case mb.ActionUpdate:
+	case mb.ActionEventUpdate:
 		return "Update"
-	case mb.ActionClosedEv:
+	case mb.ActionEventClosed:
 		return "Closed"
-	case mb.ActionReopened:
+	case mb.ActionEventReopened:
 		return "Reopened"
 	}
 	return string(k)

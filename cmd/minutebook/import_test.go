@@ -158,7 +158,7 @@ func TestImportCommand(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if n, err := store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID}); err != nil || len(n) != 3 {
+	if n, err := store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID}); err != nil || len(n) != 3 {
 		t.Errorf("OPSG has %d meetings (%v), want 105 and the two next", len(n), err)
 	}
 	// Told which committee, the TABASC document imports as OPSG's, with a note.

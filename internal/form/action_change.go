@@ -103,7 +103,7 @@ func (f *Review) Changes() []mb.ActionChange {
 				f.Errors[row.Field("do")] = "Choose what to record for this action, or clear its note and date."
 			}
 			continue
-		case string(mb.ActionUpdate), string(mb.ActionRevised), string(mb.ActionClosedEv):
+		case string(mb.ActionEventUpdate), string(mb.ActionEventRevised), string(mb.ActionEventClosed):
 		default:
 			f.Errors[row.Field("do")] = "Choose an update, a revised target date or closure."
 			continue

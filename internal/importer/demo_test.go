@@ -77,7 +77,7 @@ func meeting105(t *testing.T, s *postgres.Store) map[string][]string {
 		out["risks"] = append(out["risks"], fmt.Sprintf("item %s %s %d×%d %s: %s | %s", item, v.Reference, v.Likelihood, v.Impact, v.Band, v.Statement, v.Comment))
 	}
 	opsg, _ := s.CommitteeByCode(ctx, "OPSG")
-	escalations, err := s.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: []int64{opsg.ID}})
+	escalations, err := s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: []int64{opsg.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -216,7 +216,7 @@ func TestImportMinutes(t *testing.T) {
 		if want := []string{"OPSG-006 4x5 Critical", "OPSG-019 4x4 High", "OPSG-002 3x5 High", "OPSG-017 3x5 High"}; !slices.Equal(got, want) {
 			t.Errorf("reviews %v", got)
 		}
-		open, err := f.s.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true})
+		open, err := f.s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -196,7 +195,7 @@ func (s *Server) renderActionPage(w http.ResponseWriter, r *http.Request, status
 	if p.Reopen == nil {
 		p.Reopen = &form.ActionChange{Errors: form.Errors{}}
 	}
-	meetings, err := s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &a.CommitteeID})
+	meetings, err := s.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &a.CommitteeID})
 	if err != nil {
 		return err
 	}

@@ -42,8 +42,8 @@ func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen boo
 		return err
 	}
 	if reopen {
-		f.Kind = string(mb.ActionReopened)
-	} else if f.Kind == string(mb.ActionReopened) {
+		f.Kind = string(mb.ActionEventReopened)
+	} else if f.Kind == string(mb.ActionEventReopened) {
 		f.Kind = ""
 	}
 	sendBack := func(status int) error {
@@ -64,8 +64,8 @@ func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen boo
 		return err
 	}
 	done := map[mb.ActionEventKind]string{
-		mb.ActionUpdate: "Update recorded on ", mb.ActionRevised: "Target date revised for ",
-		mb.ActionClosedEv: "Closed ", mb.ActionReopened: "Reopened ",
+		mb.ActionEventUpdate: "Update recorded on ", mb.ActionEventRevised: "Target date revised for ",
+		mb.ActionEventClosed: "Closed ", mb.ActionEventReopened: "Reopened ",
 	}[c.Kind]
 	return s.redirect(w, r, web.ActionURL(a), done+a.Reference()+".")
 }

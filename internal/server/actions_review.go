@@ -164,7 +164,7 @@ func reviewSummary(changes []mb.ActionChange) string {
 	for _, k := range []struct {
 		kind mb.ActionEventKind
 		word string
-	}{{mb.ActionClosedEv, "closed"}, {mb.ActionRevised, "target revised"}, {mb.ActionUpdate, "updated"}} {
+	}{{mb.ActionEventClosed, "closed"}, {mb.ActionEventRevised, "target revised"}, {mb.ActionEventUpdate, "updated"}} {
 		if n[k.kind] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n[k.kind], k.word))
 		}

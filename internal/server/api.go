@@ -6,7 +6,6 @@ import (
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -144,7 +143,7 @@ func (s *Server) handleAPICommittees(w http.ResponseWriter, r *http.Request) err
 	}
 	show := map[string]bool{}
 	if !reader(r).SignedIn() {
-		meetings, err := s.readableMeetings(r, postgres.MeetingFilter{Statuses: []mb.MinutesStatus{mb.Published}})
+		meetings, err := s.readableMeetings(r, mb.MeetingFilter{Statuses: []mb.MinutesStatus{mb.Published}})
 		if err != nil {
 			return err
 		}
@@ -170,7 +169,7 @@ func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	list, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID})
+	list, err := s.readableMeetings(r, mb.MeetingFilter{CommitteeID: &c.ID})
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -19,7 +18,7 @@ const blankAttendanceRows = 5
 // the secretariat as participants for its organisation), overlaid with what
 // is recorded, then anyone else recorded, then blank lines.
 func (s *Server) attendanceRows(r *http.Request, m *mb.Meeting, recorded []mb.Attendee) ([]form.AttendanceRow, error) {
-	roster, err := s.store.Memberships(r.Context(), postgres.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
+	roster, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +98,7 @@ func (s *Server) renderAttendanceForm(w http.ResponseWriter, r *http.Request, st
 	if err != nil {
 		return err
 	}
-	roster, err := s.store.Memberships(ctx, postgres.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
+	roster, err := s.store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
 	if err != nil {
 		return err
 	}
@@ -189,7 +188,7 @@ func (s *Server) completeAttendance(r *http.Request, m *mb.Meeting, f *form.Atte
 	if err != nil {
 		return err
 	}
-	roster, err := s.store.Memberships(r.Context(), postgres.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
+	roster, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -104,7 +103,7 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 		}
 	}
 	for _, id := range committees {
-		meetings, err := s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &id})
+		meetings, err := s.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &id})
 		if err != nil {
 			return nil, err
 		}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -67,7 +66,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 			children = append(children, x)
 		}
 	}
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{CommitteeID: &c.ID})
 	if err != nil {
 		return err
 	}
@@ -86,7 +85,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		nextURL = pageURL(page + 1)
 	}
 	today := time.Now().UTC().Truncate(24 * time.Hour)
-	members, err := s.store.Memberships(ctx, postgres.MembershipFilter{CommitteeID: &c.ID, ActiveOn: &today})
+	members, err := s.store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &c.ID, ActiveOn: &today})
 	if err != nil {
 		return err
 	}
@@ -110,7 +109,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 }
 
 // readableMeetings lists the meetings matching f whose minutes the reader may open.
-func (s *Server) readableMeetings(r *http.Request, f postgres.MeetingFilter) ([]*mb.Meeting, error) {
+func (s *Server) readableMeetings(r *http.Request, f mb.MeetingFilter) ([]*mb.Meeting, error) {
 	rd := reader(r)
 	list, err := s.store.Meetings(r.Context(), f)
 	if err != nil {

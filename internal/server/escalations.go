@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -99,7 +98,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 	}
 	p.Heat.Likelihood, p.Heat.Impact = heatCell(r)
 	if len(beneath) > 0 {
-		list, err := s.store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
+		list, err := s.store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
 		if err != nil {
 			return err
 		}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // atomFeed and atomEntry are the parts of RFC 4287 the feed uses.
@@ -56,7 +55,7 @@ func (s *Server) handlePublicFeed(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	list, err := s.store.Meetings(r.Context(), postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	list, err := s.store.Meetings(r.Context(), mb.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		return err
 	}

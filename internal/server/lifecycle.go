@@ -52,7 +52,7 @@ func (s *Server) handlePublish(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) renderApproveForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, p web.ApproveFormPage) error {
-	list, err := s.store.Meetings(r.Context(), postgres.MeetingFilter{CommitteeID: &m.CommitteeID})
+	list, err := s.store.Meetings(r.Context(), mb.MeetingFilter{CommitteeID: &m.CommitteeID})
 	if err != nil {
 		return err
 	}

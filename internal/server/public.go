@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -21,7 +20,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 // handlePublicIndex serves GET /public: every published document the reader
 // may read, by committee. Anonymous visitors see only CLEAR documents.
 func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) error {
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{Statuses: []mb.MinutesStatus{mb.Published}})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		return err
 	}
@@ -51,7 +50,7 @@ func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		return err
 	}

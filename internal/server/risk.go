@@ -8,7 +8,6 @@ import (
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -53,7 +52,7 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 	if status != "closed" && status != "all" {
 		status = "open"
 	}
-	open, err := s.store.Risks(ctx, postgres.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen})
+	open, err := s.store.Risks(ctx, mb.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen})
 	if err != nil {
 		return err
 	}
@@ -69,7 +68,7 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	f := postgres.RiskFilter{CommitteeID: &c.ID, Likelihood: heat.Likelihood, Impact: heat.Impact}
+	f := mb.RiskFilter{CommitteeID: &c.ID, Likelihood: heat.Likelihood, Impact: heat.Impact}
 	if status != "all" {
 		f.Status = mb.RiskStatus(status)
 	}
@@ -83,7 +82,7 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 		Status: status, Heat: heat, CanEdit: rd.CanEditRisks(c.ID), Escalated: escalated, Flagged: flagged,
 	}
 	if p.CanEdit {
-		p.Meetings, err = s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}})
+		p.Meetings, err = s.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}})
 		if err != nil {
 			return err
 		}
@@ -101,7 +100,7 @@ func (s *Server) handleRiskShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{CommitteeID: &c.ID})
 	if err != nil {
 		return err
 	}

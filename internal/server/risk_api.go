@@ -5,7 +5,6 @@ import (
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // apiReview is one review in a risk's history.
@@ -80,7 +79,7 @@ func (s *Server) handleAPIRisks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, err := s.store.Risks(r.Context(), postgres.RiskFilter{CommitteeID: &c.ID})
+	list, err := s.store.Risks(r.Context(), mb.RiskFilter{CommitteeID: &c.ID})
 	if err != nil {
 		return err
 	}
@@ -138,7 +137,7 @@ func (s *Server) handleAPIEscalations(w http.ResponseWriter, r *http.Request) er
 	}
 	out := []apiEscalation{}
 	if beneath := committeesBeneath(all, body.ID); len(beneath) > 0 {
-		list, err := s.store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
+		list, err := s.store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
 		if err != nil {
 			return err
 		}

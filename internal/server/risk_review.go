@@ -39,7 +39,7 @@ func (s *Server) loadRiskReview(r *http.Request) (*riskReviewState, error) {
 	}
 	st := &riskReviewState{c: c, m: m}
 	ctx := r.Context()
-	if st.open, err = s.store.Risks(ctx, postgres.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen}); err != nil {
+	if st.open, err = s.store.Risks(ctx, mb.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen}); err != nil {
 		return nil, err
 	}
 	if st.items, err = s.store.ItemChoices(ctx, m.ID); err != nil {
