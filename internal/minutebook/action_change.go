@@ -133,7 +133,7 @@ func (c *ActionChange) Apply(a *Action, m *Meeting) ActionEvent {
 		a.CurrentTarget = c.NewTarget
 	case ActionEventClosed:
 		a.Status = ActionClosed
-		day := time.Now().UTC().Truncate(24 * time.Hour)
+		day := SystemClock.Today() // a closure is recorded at a meeting: this is a fallback
 		if m != nil {
 			day = m.Date
 			a.ClosedMeetingID = &m.ID

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -15,10 +14,6 @@ import (
 
 // registerPageSize is how many actions a page of the register lists.
 const registerPageSize = 50
-
-// today is the day against which targets are overdue.
-// today is the current day at midnight UTC, as dates are stored.
-func today() time.Time { return time.Now().UTC().Truncate(24 * time.Hour) }
 
 // registerView is what every view of the register (page, CSV, API) reads
 // from a request: the reader's scope, the filter as typed and as applied.
@@ -44,7 +39,7 @@ func (s *Server) registerViewOf(r *http.Request) (*registerView, error) {
 		byCode[c.Code] = c.ID
 	}
 	v := &registerView{scope: sc, typed: form.ParseActionFilter(r.URL.Query()), committees: committees}
-	v.filter = v.typed.Filter(byCode, today())
+	v.filter = v.typed.Filter(byCode, s.clock.Today())
 	return v, nil
 }
 
@@ -187,7 +182,7 @@ func (s *Server) handleActionShow(w http.ResponseWriter, r *http.Request) error 
 // back with its messages.
 func (s *Server) renderActionPage(w http.ResponseWriter, r *http.Request, status int, a *mb.Action, sc mb.ActionScope, change, reopen *form.ActionChange) error {
 	ctx := r.Context()
-	p := web.ActionPage{Chrome: s.chrome(r, a.Reference(), "actions"), Action: a, Slippage: mb.SlippageOf(a), Overdue: a.Overdue(today()),
+	p := web.ActionPage{Chrome: s.chrome(r, a.Reference(), "actions"), Action: a, Slippage: mb.SlippageOf(a), Overdue: a.Overdue(s.clock.Today()),
 		CanChange: reader(r).CanEditMeeting(a.CommitteeID), Change: change, Reopen: reopen}
 	if p.Change == nil {
 		p.Change = &form.ActionChange{Errors: form.Errors{}}

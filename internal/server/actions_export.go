@@ -200,7 +200,7 @@ func (s *Server) handleAPIAction(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := toAPIAction(mb.RegisterEntry{Action: a, Slippage: mb.SlippageOf(a)}, today())
+	out := toAPIAction(mb.RegisterEntry{Action: a, Slippage: mb.SlippageOf(a)}, s.clock.Today())
 	for _, e := range a.Events {
 		ev := apiEvent{Kind: string(e.Kind), MeetingDate: apiDate(e.MeetingDate), PreviousTarget: apiDate(e.PreviousTarget),
 			NewTarget: apiDate(e.NewTarget), RecordedAt: e.At.UTC().Format(time.RFC3339)}

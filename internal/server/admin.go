@@ -161,7 +161,7 @@ func (s *Server) handleMembershipNew(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	return s.renderMembershipForm(w, r, http.StatusOK, c, web.MembershipForm{Role: string(mb.RoleMember), From: time.Now().Format(time.DateOnly), Errors: form.Errors{}})
+	return s.renderMembershipForm(w, r, http.StatusOK, c, web.MembershipForm{Role: string(mb.RoleMember), From: s.clock.Today().Format(time.DateOnly), Errors: form.Errors{}})
 }
 
 // handleMembershipCreate serves POST /committees/{code}/members/new.
@@ -227,7 +227,7 @@ func (s *Server) handleMembershipEnd(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return mb.Errorf(mb.ENOTFOUND, "There is no such membership.")
 	}
-	if err := s.store.EndMembership(r.Context(), id, time.Now().UTC().Truncate(24*time.Hour)); err != nil {
+	if err := s.store.EndMembership(r.Context(), id, s.clock.Today()); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/committees/"+c.Code+"#members", "The membership has ended today.")

@@ -6,6 +6,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/server"
 )
 
 func TestUserAdministration(t *testing.T) {
@@ -193,4 +197,36 @@ func TestPeople(t *testing.T) {
 		}
 		res.mustContain(t, "Enter the person&#39;s name.", `value="Ofgem"`, `value="x@"`)
 	})
+}
+
+// TestMembershipDaysAreLondonDays checks that a seat starts and ends on the
+// committees' day, London's, whatever the hour is in UTC: at 23:30 UTC on
+// 30 June it is already 1 July in London.
+func TestMembershipDaysAreLondonDays(t *testing.T) {
+	now := time.Date(2024, 6, 30, 23, 30, 0, 0, time.UTC)
+	a := newAppWith(t, server.Config{Clock: func() time.Time { return now }})
+	admin := a.as("admin")
+	admin.get("/committees/OPSG/members/new").mustContain(t, `value="2024-07-01"`)
+	rachel, _, err := a.store.UserByEmail(t.Context(), a.emails["non-member"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := admin.post("/committees/OPSG/members/new", url.Values{"person": {i64(rachel.PersonID)}, "role": {"member"}, "category": {"Other SEC Parties"}, "from": {"2023-01-01"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("seat: status %d\n%s", res.status, res.body)
+	}
+	seats, err := a.store.Memberships(t.Context(), mb.MembershipFilter{PersonID: &rachel.PersonID})
+	if err != nil || len(seats) != 1 {
+		t.Fatalf("seats %v, %v", seats, err)
+	}
+	if res := admin.post("/committees/OPSG/members/"+i64(seats[0].ID)+"/end", nil); res.status != http.StatusSeeOther {
+		t.Fatalf("end: status %d", res.status)
+	}
+	seats, err = a.store.Memberships(t.Context(), mb.MembershipFilter{PersonID: &rachel.PersonID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := seats[0].To, time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC); got == nil || !got.Equal(want) {
+		t.Errorf("ended on %v, want %v", got, want)
+	}
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // meetings are held on London time whatever the server's zone files
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/go-chi/chi/v5"
@@ -16,15 +15,6 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
-
-// meetingZone is the zone of the meetings' wall-clock times.
-var meetingZone = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
 
 // feedReader is who a calendar feed is for: the owner of ?token= when one
 // is given (calendar programs carry no session), else the session's reader.
@@ -93,7 +83,7 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName(name)
 	cal.SetXWRCalName(name)
-	cal.SetXWRTimezone(meetingZone.String())
+	cal.SetXWRTimezone(mb.Zone.String())
 	cal.SetRefreshInterval("PT1H")
 	recorded := map[int64]bool{}
 	if rd.SignedIn() {
@@ -119,11 +109,11 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 	}
 	seen := map[int64]bool{}
 	add := func(f mb.ActionFilter) error {
-		f.Status, f.Today = mb.FilterOpen, today()
+		f.Status, f.Today = mb.FilterOpen, s.clock.Today()
 		return s.store.EachRegisterEntry(ctx, sc, f, func(e mb.RegisterEntry) error {
 			if e.Action.CurrentTarget != nil && !seen[e.Action.ID] {
 				seen[e.Action.ID] = true
-				addAction(cal, e, base)
+				addAction(cal, e, base, s.clock.Now())
 			}
 			return nil
 		})
@@ -153,11 +143,11 @@ func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
 	e.SetDescription(m.Title() + " (" + m.Reference + ")")
 	e.SetURL(base + meetingPath(m))
 	if m.Start != nil {
-		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, meetingZone)
+		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, mb.Zone)
 		e.SetStartAt(start)
 		end := start.Add(time.Hour)
 		if m.End != nil {
-			end = time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.End.Hour, m.End.Minute, 0, 0, meetingZone)
+			end = time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.End.Hour, m.End.Minute, 0, 0, mb.Zone)
 		}
 		e.SetEndAt(end)
 	} else {
@@ -166,10 +156,10 @@ func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
 	}
 }
 
-func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string) {
+func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string, now time.Time) {
 	a := en.Action
 	e := cal.AddEvent("action-" + strconv.FormatInt(a.ID, 10) + "@minutebook")
-	e.SetDtStampTime(time.Now().UTC())
+	e.SetDtStampTime(now.UTC())
 	e.SetSequence(a.Version)
 	e.SetSummary("Action " + a.Reference() + " due – " + a.OwnerName)
 	desc := a.Text

@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -84,7 +83,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 	if page < pages {
 		nextURL = pageURL(page + 1)
 	}
-	today := time.Now().UTC().Truncate(24 * time.Hour)
+	today := s.clock.Today()
 	members, err := s.store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &c.ID, ActiveOn: &today})
 	if err != nil {
 		return err

@@ -58,8 +58,6 @@ func committeesBeneath(all []*mb.Committee, bodyID int64) []int64 {
 	return out
 }
 
-// today is the current day, at midnight UTC.
-
 // handleEscalations serves GET /escalations: the parent body's dashboard,
 // for its chair, its secretariat and administrators. ?l=&i= choose a cell of
 // the heat map; ?days= sets how far past target makes an action chronic.
@@ -74,7 +72,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	beneath, bodies := overseenBodies(rd, all)
-	p := web.EscalationsPage{Chrome: s.chrome(r, "Escalations", "escalations"), Today: today(), Days: strconv.Itoa(defaultChronicDays)}
+	p := web.EscalationsPage{Chrome: s.chrome(r, "Escalations", "escalations"), Today: s.clock.Today(), Days: strconv.Itoa(defaultChronicDays)}
 	var names []string
 	for _, b := range bodies {
 		names = append(names, mb.BodyName(b.Name))
