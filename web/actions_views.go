@@ -54,11 +54,6 @@ type ActionRow struct {
 	AgeDays int
 }
 
-// ActionURL is the address of an action's page: /actions/OPSG/105/01.
-func ActionURL(a *mb.Action) string {
-	return fmt.Sprintf("/actions/%s/%d/%02d", a.CommitteeCode, a.MeetingNumber, a.Sequence)
-}
-
 // ActionPage is one action with its full history.
 type ActionPage struct {
 	Chrome

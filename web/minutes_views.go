@@ -176,7 +176,3 @@ func attendanceStatusOptions() []Option {
 	}
 	return o
 }
-
-// decisionAnchor is a decision's fragment in the minutes page, which the
-// escalations dashboard links to: "decision-42".
-func decisionAnchor(d mb.Decision) string { return "decision-" + i64(d.ID) }

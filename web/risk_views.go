@@ -307,10 +307,6 @@ func trendShort(r *mb.Risk) string {
 
 func sevLabel(sev int, band string) string { return mb.SeverityLabel(sev, band) }
 
-func riskURL(r *mb.Risk) string { return "/committees/" + r.CommitteeCode + "/risks/" + r.Reference }
-
-func riskReviewURL(m *mb.Meeting) string { return meetingURL(m) + "/risks" }
-
 func dayLabel(t time.Time) string { return t.Format("2 Jan 2006") }
 
 // withFullStop ends a sentence once: "… large scale." stays as it is.

@@ -97,13 +97,8 @@ type ErrorPage struct {
 	Message string
 }
 
-func itoa(n int) string               { return strconv.Itoa(n) }
-func i64(n int64) string              { return strconv.FormatInt(n, 10) }
-func committeeURL(code string) string { return "/committees/" + code }
-func meetingURL(m *mb.Meeting) string {
-	return "/committees/" + m.CommitteeCode + "/meetings/" + itoa(m.Number)
-}
-
+func itoa(n int) string  { return strconv.Itoa(n) }
+func i64(n int64) string { return strconv.FormatInt(n, 10) }
 func joinWords(ws []string) string {
 	s := ""
 	for i, w := range ws {

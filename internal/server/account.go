@@ -82,7 +82,7 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/account", "Your password has been changed.")
+	return s.redirect(w, r, web.AccountPath(), "Your password has been changed.")
 }
 
 // newTokenSecret returns a random API token secret.
@@ -118,5 +118,5 @@ func (s *Server) handleTokenRevoke(w http.ResponseWriter, r *http.Request) error
 	if err := s.store.RevokeAPIToken(r.Context(), reader(r).User.ID, id); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/account", "The token has been revoked.")
+	return s.redirect(w, r, web.AccountPath(), "The token has been revoked.")
 }

@@ -65,23 +65,23 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, e := range entries {
-		p.Rows = append(p.Rows, web.ActionRow{Entry: e, URL: web.ActionURL(e.Action), Overdue: e.Action.Overdue(f.Today),
+		p.Rows = append(p.Rows, web.ActionRow{Entry: e, URL: web.ActionPath(e.Action.CommitteeCode, e.Action.MeetingNumber, e.Action.Sequence), Overdue: e.Action.Overdue(f.Today),
 			AgeDays: mb.DaysBetween(e.Action.RaisedOn, f.Today)})
 	}
 	if len(entries) > 0 {
 		p.First, p.Last = f.Offset+1, f.Offset+len(entries)
 	}
 	if p.Page > 1 {
-		p.PrevURL = "/actions" + v.typed.Query("page", pageParam(p.Page-1))
+		p.PrevURL = web.ActionsPath(v.typed.Query("page", pageParam(p.Page-1)))
 	}
 	if p.Page < p.Pages {
-		p.NextURL = "/actions" + v.typed.Query("page", strconv.Itoa(p.Page+1))
+		p.NextURL = web.ActionsPath(v.typed.Query("page", strconv.Itoa(p.Page+1)))
 	}
-	p.CSVURL = "/actions.csv" + v.typed.Query("page", "")
-	p.APIURL = "/api/v1/actions" + v.typed.Query("page", "")
+	p.CSVURL = web.ActionsCSVPath(v.typed.Query("page", ""))
+	p.APIURL = web.APIActionsPath(v.typed.Query("page", ""))
 	for _, st := range []struct{ value, label string }{{"", "All"}, {mb.FilterOpen, "Open"}, {mb.FilterOverdue, "Overdue"}, {mb.FilterClosed, "Closed"}} {
 		p.Statuses = append(p.Statuses, web.FilterLink{
-			Label: st.label + " (" + strconv.Itoa(counts.For(st.value)) + ")", Href: "/actions" + v.typed.Query("status", st.value, "page", ""),
+			Label: st.label + " (" + strconv.Itoa(counts.For(st.value)) + ")", Href: web.ActionsPath(v.typed.Query("status", st.value, "page", "")),
 			Current: v.filter.Status == st.value, TestID: "status-" + orAll(st.value),
 		})
 	}
@@ -112,7 +112,7 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	for _, c := range v.committees {
 		p.Committees = append(p.Committees, web.Option{Value: c.Code, Label: c.Code + " – " + c.Name})
 		if reader(r).CanEditMeeting(c.ID) {
-			p.CanAddEarly = append(p.CanAddEarly, web.Option{Value: "/committees/" + c.Code + "/actions/new", Label: "Enter an earlier action of " + c.Code})
+			p.CanAddEarly = append(p.CanAddEarly, web.Option{Value: web.EarlierActionNewPath(c.Code), Label: "Enter an earlier action of " + c.Code})
 		}
 	}
 	return s.page(w, r, web.Actions(p))
@@ -139,10 +139,11 @@ func mineLinks(rd *mb.Reader) []web.FilterLink {
 	}
 	owner := strconv.FormatInt(*rd.User.OrganisationID, 10)
 	name := rd.User.OrganisationName
+	mine := func(f form.ActionFilter) string { return web.ActionsPath(f.Query()) }
 	return []web.FilterLink{
-		{Label: name + "’s open actions", Href: "/actions?owner=" + owner + "&status=open", TestID: "mine-open"},
-		{Label: name + "’s overdue actions", Href: "/actions?owner=" + owner + "&status=overdue&sort=target", TestID: "mine-overdue"},
-		{Label: "All of " + name + "’s actions", Href: "/actions?owner=" + owner, TestID: "mine-all"},
+		{Label: name + "’s open actions", Href: mine(form.ActionFilter{Owner: owner, Status: mb.FilterOpen}), TestID: "mine-open"},
+		{Label: name + "’s overdue actions", Href: mine(form.ActionFilter{Owner: owner, Status: mb.FilterOverdue, Sort: mb.SortTarget}), TestID: "mine-overdue"},
+		{Label: "All of " + name + "’s actions", Href: mine(form.ActionFilter{Owner: owner}), TestID: "mine-all"},
 	}
 }
 
@@ -213,7 +214,7 @@ func (s *Server) renderActionPage(w http.ResponseWriter, r *http.Request, status
 		if e.MeetingID != nil {
 			row.MeetingName = a.CommitteeCode + " " + strconv.Itoa(e.MeetingNumber)
 			if m := readable(e.MeetingID); m != nil {
-				row.MeetingURL = "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
+				row.MeetingURL = web.MeetingPath(m.CommitteeCode, m.Number)
 			}
 		}
 		if row.NoteHidden {

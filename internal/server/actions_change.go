@@ -67,7 +67,7 @@ func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen boo
 		mb.ActionEventUpdate: "Update recorded on ", mb.ActionEventRevised: "Target date revised for ",
 		mb.ActionEventClosed: "Closed ", mb.ActionEventReopened: "Reopened ",
 	}[c.Kind]
-	return s.redirect(w, r, web.ActionURL(a), done+a.Reference()+".")
+	return s.redirect(w, r, web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence), done+a.Reference()+".")
 }
 
 func (s *Server) renderEarlierAction(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, f *form.EarlierAction) error {
@@ -125,5 +125,5 @@ func (s *Server) handleEarlierActionCreate(w http.ResponseWriter, r *http.Reques
 		}
 		return err
 	}
-	return s.redirect(w, r, web.ActionURL(a), "Action "+a.Reference()+" entered from earlier history.")
+	return s.redirect(w, r, web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence), "Action "+a.Reference()+" entered from earlier history.")
 }

@@ -41,17 +41,14 @@ func (s *Server) handleActionsCSV(w http.ResponseWriter, r *http.Request) error 
 	if err := cw.Write(csvHeader); err != nil {
 		return nil
 	}
-	base := "http://" + r.Host
-	if r.TLS != nil {
-		base = "https://" + r.Host
-	}
+	base := baseURL(r)
 	err = s.store.EachRegisterEntry(r.Context(), v.scope, v.filter, func(e mb.RegisterEntry) error {
 		a := e.Action
 		return cw.Write([]string{
 			a.Reference(), a.CommitteeCode, a.CommitteeCode + " " + strconv.Itoa(a.MeetingNumber), cell(a.Text),
 			a.RaisedOn.Format(time.DateOnly), csvDate(a.TargetDate), csvDate(a.CurrentTarget),
 			cell(a.OwnerName), cell(a.OwnerPersonName), a.Status.Label(), yesNo(a.Overdue(v.filter.Today)), csvDate(a.ClosedOn),
-			strconv.Itoa(e.Slippage.Revisions), strconv.Itoa(e.Slippage.Days), base + web.ActionURL(a),
+			strconv.Itoa(e.Slippage.Revisions), strconv.Itoa(e.Slippage.Days), base + web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence),
 		})
 	})
 	cw.Flush()
@@ -144,7 +141,7 @@ func toAPIAction(e mb.RegisterEntry, day time.Time) apiAction {
 		Reference: a.Reference(), Committee: a.CommitteeCode, MeetingNumber: a.MeetingNumber, Sequence: a.Sequence,
 		Text: a.Text, RaisedOn: a.RaisedOn.Format(time.DateOnly), TargetDate: apiDate(a.TargetDate), CurrentTarget: apiDate(a.CurrentTarget),
 		Owner: a.OwnerName, OwnerPerson: a.OwnerPersonName, Status: string(a.Status), Overdue: a.Overdue(day), ClosedOn: apiDate(a.ClosedOn),
-		Revisions: e.Slippage.Revisions, DaysSlipped: e.Slippage.Days, URL: web.ActionURL(a),
+		Revisions: e.Slippage.Revisions, DaysSlipped: e.Slippage.Days, URL: web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence),
 	}
 }
 

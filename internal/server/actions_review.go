@@ -141,7 +141,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 		return s.renderReview(w, r, http.StatusUnprocessableEntity, m, actions, f)
 	}
 	if len(changes) == 0 {
-		return s.redirect(w, r, meetingPath(m), "Nothing was recorded: no action had an update, a revised date or closure.")
+		return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Nothing was recorded: no action had an update, a revised date or closure.")
 	}
 	if err := s.store.ReviewActions(r.Context(), m.ID, changes); err != nil {
 		if status, ok := formFailed(err); ok {
@@ -151,7 +151,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Review of the actions saved: "+reviewSummary(changes)+".")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Review of the actions saved: "+reviewSummary(changes)+".")
 }
 
 // reviewSummary counts what a review recorded: "2 closed, 1 revised".

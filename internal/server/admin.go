@@ -97,12 +97,12 @@ func (s *Server) handleUserDeactivate(w http.ResponseWriter, r *http.Request) er
 	}
 	if u.ID == reader(r).User.ID {
 		s.sessions.Put(r.Context(), sessionFlashError, "You cannot deactivate your own account.")
-		return s.redirect(w, r, "/admin/users", "")
+		return s.redirect(w, r, web.UsersPath(), "")
 	}
 	if err := s.store.SetUserActive(r.Context(), u.ID, false); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/admin/users", u.Name+" can no longer sign in.")
+	return s.redirect(w, r, web.UsersPath(), u.Name+" can no longer sign in.")
 }
 
 // handleUserActivate serves POST /admin/users/{id}/activate.
@@ -114,7 +114,7 @@ func (s *Server) handleUserActivate(w http.ResponseWriter, r *http.Request) erro
 	if err := s.store.SetUserActive(r.Context(), u.ID, true); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/admin/users", u.Name+" can sign in again.")
+	return s.redirect(w, r, web.UsersPath(), u.Name+" can sign in again.")
 }
 
 // handleUserResetPassword serves POST /admin/users/{id}/reset-password: a
@@ -214,7 +214,7 @@ func (s *Server) handleMembershipCreate(w http.ResponseWriter, r *http.Request) 
 		}
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+c.Code+"#members", "Member added.")
+	return s.redirect(w, r, web.CommitteeMembersPath(c.Code), "Member added.")
 }
 
 // handleMembershipEnd serves POST /committees/{code}/members/{id}/end.
@@ -230,7 +230,7 @@ func (s *Server) handleMembershipEnd(w http.ResponseWriter, r *http.Request) err
 	if err := s.store.EndMembership(r.Context(), id, s.clock.Today()); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+c.Code+"#members", "The membership has ended today.")
+	return s.redirect(w, r, web.CommitteeMembersPath(c.Code), "The membership has ended today.")
 }
 
 // handleAudit serves GET /audit: administrators see everything, a

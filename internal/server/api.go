@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -117,7 +116,7 @@ func toAPIMeeting(r *http.Request, m *mb.Meeting) apiMeeting {
 	a := apiMeeting{
 		Committee: m.CommitteeCode, Number: m.Number, Kind: string(m.Kind), Date: isoDate(&m.Date), Venue: m.Venue,
 		Reference: m.Reference, Classification: m.Classification.String(), Status: string(m.Status),
-		DocumentTitle: m.DocumentTitle(), URL: baseURL(r) + "/api/v1/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number),
+		DocumentTitle: m.DocumentTitle(), URL: baseURL(r) + web.APIMeetingPath(m.CommitteeCode, m.Number),
 	}
 	if m.Start != nil {
 		a.Start = m.Start.String()
@@ -155,7 +154,7 @@ func (s *Server) handleAPICommittees(w http.ResponseWriter, r *http.Request) err
 	for _, c := range list {
 		if reader(r).SignedIn() || show[c.Code] {
 			out = append(out, apiCommittee{Code: c.Code, Name: c.Name, Parent: c.ParentCode, Secretariat: c.SecretariatName,
-				MeetingsURL: baseURL(r) + "/api/v1/committees/" + c.Code + "/meetings"})
+				MeetingsURL: baseURL(r) + web.APIMeetingsPath(c.Code)})
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"committees": out})

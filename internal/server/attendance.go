@@ -177,7 +177,7 @@ func (s *Server) handleAttendanceUpdate(w http.ResponseWriter, r *http.Request) 
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Attendance at "+m.ShortName()+" saved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Attendance at "+m.ShortName()+" saved.")
 }
 
 // completeAttendance fills what a line leaves implicit: a participant

@@ -88,7 +88,7 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// Destroy empties the session; a fresh one carries the goodbye.
-	return s.redirect(w, r, "/", "You have signed out.")
+	return s.redirect(w, r, web.HomePath(), "You have signed out.")
 }
 
 // clientAddress is the address a request came from, for throttling. It

@@ -75,10 +75,7 @@ func (s *Server) handlePersonalCalendar(w http.ResponseWriter, r *http.Request) 
 // those of the committees, and those owned by owner when given.
 func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committees []int64, owner *int64) (*ics.Calendar, error) {
 	ctx := r.Context()
-	base := "http://" + r.Host
-	if r.TLS != nil {
-		base = "https://" + r.Host
-	}
+	base := baseURL(r)
 	cal := ics.NewCalendarFor("minutebook")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName(name)
@@ -141,7 +138,7 @@ func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
 		e.SetLocation(m.Venue)
 	}
 	e.SetDescription(m.Title() + " (" + m.Reference + ")")
-	e.SetURL(base + meetingPath(m))
+	e.SetURL(base + web.MeetingPath(m.CommitteeCode, m.Number))
 	if m.Start != nil {
 		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, mb.Zone)
 		e.SetStartAt(start)
@@ -167,7 +164,7 @@ func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string, now time.Tim
 		desc += "\nTarget date revised " + strconv.Itoa(en.Slippage.Revisions) + " time(s), " + strconv.Itoa(en.Slippage.Days) + " days in all."
 	}
 	e.SetDescription(desc)
-	e.SetURL(base + web.ActionURL(a))
+	e.SetURL(base + web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence))
 	e.SetAllDayStartAt(*a.CurrentTarget)
 	e.SetAllDayEndAt(a.CurrentTarget.AddDate(0, 0, 1))
 	e.SetTimeTransparency(ics.TransparencyTransparent)
@@ -195,11 +192,8 @@ func (s *Server) handleCalendarToken(w http.ResponseWriter, r *http.Request) err
 	if err := s.store.SetCalendarToken(r.Context(), reader(r).User.ID, secret); err != nil {
 		return err
 	}
-	base := "http://" + r.Host
-	if r.TLS != nil {
-		base = "https://" + r.Host
-	}
-	return s.renderAccountPage(w, r, http.StatusOK, nil, "", base+"/calendar/"+secret+".ics")
+	base := baseURL(r)
+	return s.renderAccountPage(w, r, http.StatusOK, nil, "", base+web.PersonalCalendarPath(secret))
 }
 
 // calendarFeeds is the account page's calendar part.
@@ -215,7 +209,7 @@ func (s *Server) calendarFeeds(r *http.Request, newURL string) (web.CalendarFeed
 		return f, err
 	}
 	for _, c := range committees {
-		f.Committees = append(f.Committees, web.Option{Value: "/committees/" + c.Code + "/calendar.ics", Label: c.Code + " – " + c.Name})
+		f.Committees = append(f.Committees, web.Option{Value: web.CommitteeCalendarPath(c.Code), Label: c.Code + " – " + c.Name})
 	}
 	return f, nil
 }

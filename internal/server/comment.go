@@ -7,6 +7,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/web"
 )
 
 // handleCommentCreate serves POST /committees/{code}/meetings/{number}/items/{item}/comments:
@@ -28,12 +29,12 @@ func (s *Server) handleCommentCreate(w http.ResponseWriter, r *http.Request) err
 	if err := s.store.AddComment(r.Context(), c); err != nil {
 		if code := mb.ErrorCode(err); code == mb.EINVALID || code == mb.ECONFLICT {
 			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			http.Redirect(w, r, meetingPath(m), http.StatusSeeOther)
+			http.Redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), http.StatusSeeOther)
 			return nil
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Your comment on item “"+it.Title+"” is sent to the secretariat.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Your comment on item “"+it.Title+"” is sent to the secretariat.")
 }
 
 // handleCommentResolve serves POST /committees/{code}/meetings/{number}/comments/{comment}/resolve.
@@ -56,10 +57,10 @@ func (s *Server) handleCommentResolve(w http.ResponseWriter, r *http.Request) er
 	if err := s.store.ResolveComment(r.Context(), id, r.PostFormValue("resolution")); err != nil {
 		if mb.ErrorCode(err) == mb.ECONFLICT {
 			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			http.Redirect(w, r, meetingPath(m), http.StatusSeeOther)
+			http.Redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), http.StatusSeeOther)
 			return nil
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Comment by "+c.AuthorName+" marked resolved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Comment by "+c.AuthorName+" marked resolved.")
 }

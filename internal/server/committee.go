@@ -75,13 +75,12 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	page = min(max(page, 1), pages)
 	meetings = meetings[(page-1)*web.MeetingsPerPage : min(page*web.MeetingsPerPage, total)]
-	pageURL := func(n int) string { return "/committees/" + c.Code + "?page=" + strconv.Itoa(n) + "#meetings" }
 	var prevURL, nextURL string
 	if page > 1 {
-		prevURL = pageURL(page - 1)
+		prevURL = web.CommitteeMeetingsPath(c.Code, page-1)
 	}
 	if page < pages {
-		nextURL = pageURL(page + 1)
+		nextURL = web.CommitteeMeetingsPath(c.Code, page+1)
 	}
 	today := s.clock.Today()
 	members, err := s.store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &c.ID, ActiveOn: &today})
@@ -188,7 +187,7 @@ func (s *Server) handleCommitteeCreate(w http.ResponseWriter, r *http.Request) e
 		}
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+c.Code, "Committee "+c.Code+" created.")
+	return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" created.")
 }
 
 // handleCommitteeEdit serves GET /committees/{code}/edit.
@@ -219,12 +218,12 @@ func (s *Server) handleCommitteeUpdate(w http.ResponseWriter, r *http.Request) e
 		if status, ok := formFailed(err); ok {
 			form.Merge(f.Errors, err)
 			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your changes are below; the saved version is at " + "/committees/" + stored.Code + ". Saving again replaces it."
+				f.Errors[""] = mb.ErrorMessage(err) + " Your changes are below; the saved version is at " + web.CommitteePath(stored.Code) + ". Saving again replaces it."
 				f.Version = strconv.Itoa(stored.Version)
 			}
 			return s.renderCommitteeForm(w, r, status, f, false)
 		}
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+c.Code, "Committee "+c.Code+" saved.")
+	return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" saved.")
 }

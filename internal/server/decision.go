@@ -40,9 +40,9 @@ func (s *Server) renderDecisionForm(w http.ResponseWriter, r *http.Request, stat
 	for _, w := range c.DecisionVocabulary {
 		words = append(words, web.Option{Value: w, Label: w})
 	}
-	title, action := "Record a decision at "+m.ShortName(), meetingPath(m)+"/items/"+strconv.FormatInt(it.ID, 10)+"/decisions/new"
+	title, action := "Record a decision at "+m.ShortName(), web.DecisionNewPath(m.CommitteeCode, m.Number, it.ID)
 	if !isNew {
-		title, action = "Edit a decision of "+m.ShortName(), meetingPath(m)+"/decisions/"+strconv.FormatInt(f.ID, 10)+"/edit"
+		title, action = "Edit a decision of "+m.ShortName(), web.DecisionEditPath(m.CommitteeCode, m.Number, f.ID)
 	}
 	s.render(w, r, status, web.DecisionForm(web.DecisionFormPage{
 		Chrome: s.chrome(r, title, "committees"), Meeting: m, Item: it, Form: f, IsNew: isNew, Words: words, Action: action, Saved: saved,
@@ -100,7 +100,7 @@ func (s *Server) handleDecisionCreate(w http.ResponseWriter, r *http.Request) er
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
 }
 
 // handleDecisionEdit serves GET /committees/{code}/meetings/{number}/decisions/{decision}/edit.
@@ -151,7 +151,7 @@ func (s *Server) handleDecisionUpdate(w http.ResponseWriter, r *http.Request) er
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Decision saved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision saved.")
 }
 
 // handleDecisionMove serves POST /committees/{code}/meetings/{number}/decisions/{decision}/move.
@@ -167,11 +167,11 @@ func (s *Server) handleDecisionMove(w http.ResponseWriter, r *http.Request) erro
 	if err := s.store.MoveDecision(r.Context(), d.ID, r.PostFormValue("direction")); err != nil {
 		if mb.ErrorCode(err) == mb.EINVALID {
 			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			return s.redirect(w, r, meetingPath(m), "")
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "")
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Decision moved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision moved.")
 }
 
 // handleDecisionDelete serves POST /committees/{code}/meetings/{number}/decisions/{decision}/delete.
@@ -187,5 +187,5 @@ func (s *Server) handleDecisionDelete(w http.ResponseWriter, r *http.Request) er
 	if err := s.store.DeleteDecision(r.Context(), d.ID); err != nil {
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Decision deleted.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision deleted.")
 }

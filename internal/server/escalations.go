@@ -135,5 +135,5 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 // escalationMinutesURL links to the decision that escalated the risk, in
 // its meeting's minutes.
 func escalationMinutesURL(e *mb.Escalation) string {
-	return "/committees/" + e.Meeting.CommitteeCode + "/meetings/" + strconv.Itoa(e.Meeting.Number) + "#decision-" + strconv.FormatInt(e.DecisionID, 10)
+	return web.MeetingDecisionPath(e.Meeting.CommitteeCode, e.Meeting.Number, e.DecisionID)
 }

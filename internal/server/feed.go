@@ -3,10 +3,10 @@ package server
 import (
 	"encoding/xml"
 	"net/http"
-	"strconv"
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/web"
 )
 
 // atomFeed and atomEntry are the parts of RFC 4287 the feed uses.
@@ -72,10 +72,10 @@ func (s *Server) handlePublicFeed(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	base := baseURL(r)
-	self := base + "/public/" + c.Code + "/feed.atom"
+	self := base + web.PublicFeedPath(c.Code)
 	feed := atomFeed{
 		ID: self, Title: c.Code + " " + c.Name + ": published minutes",
-		Links:  []atomLink{{Rel: "self", Href: self, Type: "application/atom+xml"}, {Rel: "alternate", Href: base + "/public/" + c.Code, Type: "text/html"}},
+		Links:  []atomLink{{Rel: "self", Href: self, Type: "application/atom+xml"}, {Rel: "alternate", Href: base + web.PublicCommitteePath(c.Code), Type: "text/html"}},
 		Author: atomAuthor{Name: c.Code + " secretariat"},
 	}
 	var newest time.Time
@@ -87,7 +87,7 @@ func (s *Server) handlePublicFeed(w http.ResponseWriter, r *http.Request) error 
 		if at.After(newest) {
 			newest = at
 		}
-		link := base + "/public/" + c.Code + "/" + strconv.Itoa(m.Number)
+		link := base + web.PublicMinutesPath(c.Code, m.Number)
 		feed.Entries = append(feed.Entries, atomEntry{
 			ID: link, Title: m.DocumentTitle(), Updated: at.UTC().Format(time.RFC3339),
 			Link:    atomLink{Rel: "alternate", Href: link, Type: "text/html"},

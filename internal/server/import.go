@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -33,8 +32,6 @@ func (s *Server) importCommittee(r *http.Request) (*mb.Committee, error) {
 	return c, nil
 }
 
-func importURL(code string) string { return "/committees/" + code + "/import" }
-
 // handleImportPage serves GET /committees/{code}/import: the upload form.
 func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.importCommittee(r)
@@ -51,7 +48,7 @@ func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int
 	}
 	p := web.ImportUploadPage{Chrome: s.chrome(r, "Import minutes into "+c.Code, "committees"), Committee: c, Error: problem, MaxMB: maxImportMB}
 	for _, x := range pending {
-		p.Pending = append(p.Pending, web.ImportPendingLink{Filename: x.Filename, Href: importURL(c.Code) + "/" + x.Token, Uploaded: x.CreatedAt})
+		p.Pending = append(p.Pending, web.ImportPendingLink{Filename: x.Filename, Href: web.ImportPreviewPath(c.Code, x.Token), Uploaded: x.CreatedAt})
 	}
 	s.render(w, r, status, web.ImportUpload(p))
 	return nil
@@ -103,7 +100,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) erro
 	if err := s.store.CreatePendingImport(r.Context(), p); err != nil {
 		return err
 	}
-	return s.redirect(w, r, importURL(c.Code)+"/"+p.Token, "")
+	return s.redirect(w, r, web.ImportPreviewPath(c.Code, p.Token), "")
 }
 
 // unreadable is the parser's reason, without its package's prefix.
@@ -179,7 +176,7 @@ func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error 
 	if err := s.store.DeletePendingImport(r.Context(), p, true); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+c.Code+"/meetings/"+strconv.Itoa(rep.Meeting.Number), rep.Summary()+" from "+p.Filename+".")
+	return s.redirect(w, r, web.MeetingPath(c.Code, rep.Meeting.Number), rep.Summary()+" from "+p.Filename+".")
 }
 
 // handleImportCancel serves POST /committees/{code}/import/{token}/cancel:
@@ -196,5 +193,5 @@ func (s *Server) handleImportCancel(w http.ResponseWriter, r *http.Request) erro
 	if err := s.store.DeletePendingImport(r.Context(), p, false); err != nil {
 		return err
 	}
-	return s.redirect(w, r, importURL(c.Code), "Cancelled the import of "+p.Filename+": nothing was saved.")
+	return s.redirect(w, r, web.ImportPath(c.Code), "Cancelled the import of "+p.Filename+": nothing was saved.")
 }

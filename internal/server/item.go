@@ -54,18 +54,14 @@ func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status i
 			parents = append(parents, web.Option{Value: strconv.FormatInt(it.ID, 10), Label: it.Number + ". " + it.Title})
 		}
 	}
-	title, action := "Add an item to "+m.ShortName(), meetingPath(m)+"/items/new"
+	title, action := "Add an item to "+m.ShortName(), web.ItemNewPath(m.CommitteeCode, m.Number, 0)
 	if !isNew {
-		title, action = "Edit an item of "+m.ShortName(), meetingPath(m)+"/items/"+strconv.FormatInt(f.ID, 10)+"/edit"
+		title, action = "Edit an item of "+m.ShortName(), web.ItemEditPath(m.CommitteeCode, m.Number, f.ID)
 	}
 	s.render(w, r, status, web.ItemForm(web.ItemFormPage{
 		Chrome: s.chrome(r, title, "committees"), Meeting: m, Form: f, IsNew: isNew, Parents: parents, Action: action, Saved: saved,
 	}))
 	return nil
-}
-
-func meetingPath(m *mb.Meeting) string {
-	return "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
 }
 
 // handleItemNew serves GET /committees/{code}/meetings/{number}/items/new.
@@ -99,7 +95,7 @@ func (s *Server) handleItemCreate(w http.ResponseWriter, r *http.Request) error 
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” added.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” added.")
 }
 
 // handleItemEdit serves GET /committees/{code}/meetings/{number}/items/{item}/edit.
@@ -148,7 +144,7 @@ func (s *Server) handleItemUpdate(w http.ResponseWriter, r *http.Request) error 
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” saved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” saved.")
 }
 
 // handleItemMove serves POST /committees/{code}/meetings/{number}/items/{item}/move.
@@ -164,11 +160,11 @@ func (s *Server) handleItemMove(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.MoveItem(r.Context(), it.ID, r.PostFormValue("direction")); err != nil {
 		if mb.ErrorCode(err) == mb.EINVALID {
 			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			return s.redirect(w, r, meetingPath(m), "")
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "")
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” moved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” moved.")
 }
 
 // handleItemDelete serves POST /committees/{code}/meetings/{number}/items/{item}/delete.
@@ -184,5 +180,5 @@ func (s *Server) handleItemDelete(w http.ResponseWriter, r *http.Request) error 
 	if err := s.store.DeleteItem(r.Context(), it.ID); err != nil {
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” deleted.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” deleted.")
 }

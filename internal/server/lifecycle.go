@@ -26,10 +26,10 @@ func (s *Server) lifecycleDone(w http.ResponseWriter, r *http.Request, m *mb.Mee
 			return err
 		}
 		s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-		http.Redirect(w, r, meetingPath(m), http.StatusSeeOther)
+		http.Redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), http.StatusSeeOther)
 		return nil
 	}
-	return s.redirect(w, r, meetingPath(m), done)
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), done)
 }
 
 // handleCirculate serves POST /committees/{code}/meetings/{number}/circulate.
@@ -123,7 +123,7 @@ func (s *Server) handleApprove(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "The minutes of "+m.ShortName()+" are approved as final; the decision is recorded in the approving meeting's minutes.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "The minutes of "+m.ShortName()+" are approved as final; the decision is recorded in the approving meeting's minutes.")
 }
 
 // handleCorrectionForm serves GET /committees/{code}/meetings/{number}/correction.
@@ -153,7 +153,7 @@ func (s *Server) handleCorrectionOpen(w http.ResponseWriter, r *http.Request) er
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "A correction of "+m.ShortName()+" is open. Make the changes, then finish the correction.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "A correction of "+m.ShortName()+" is open. Make the changes, then finish the correction.")
 }
 
 // handleCorrectionFinish serves POST /committees/{code}/meetings/{number}/correction/finish.

@@ -121,7 +121,7 @@ func (s *Server) handleMeetingCreate(w http.ResponseWriter, r *http.Request) err
 		}
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+m.CommitteeCode+"/meetings/"+strconv.Itoa(m.Number), "Meeting "+m.ShortName()+" created.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Meeting "+m.ShortName()+" created.")
 }
 
 // handleMeetingEdit serves GET /committees/{code}/meetings/{number}/edit.
@@ -166,5 +166,5 @@ func (s *Server) handleMeetingUpdate(w http.ResponseWriter, r *http.Request) err
 		}
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+m.CommitteeCode+"/meetings/"+strconv.Itoa(m.Number), "Meeting "+m.ShortName()+" saved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Meeting "+m.ShortName()+" saved.")
 }

@@ -74,5 +74,5 @@ func (s *Server) handlePersonCreate(w http.ResponseWriter, r *http.Request) erro
 		}
 		return err
 	}
-	return s.redirect(w, r, "/admin/people", p.Name+" added.")
+	return s.redirect(w, r, web.PeoplePath(), p.Name+" added.")
 }

@@ -11,10 +11,10 @@ import (
 // public at the published minutes.
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	if reader(r).SignedIn() {
-		http.Redirect(w, r, "/committees", http.StatusSeeOther)
+		http.Redirect(w, r, web.CommitteesPath(), http.StatusSeeOther)
 		return
 	}
-	http.Redirect(w, r, "/public", http.StatusSeeOther)
+	http.Redirect(w, r, web.PublicPath(), http.StatusSeeOther)
 }
 
 // handlePublicIndex serves GET /public: every published document the reader

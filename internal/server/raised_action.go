@@ -52,7 +52,7 @@ func (s *Server) renderRaisedActionForm(w http.ResponseWriter, r *http.Request, 
 		p.People = append(p.People, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: label})
 	}
 	title := "Raise an action at " + m.ShortName()
-	p.Action = meetingPath(m) + "/items/" + strconv.FormatInt(it.ID, 10) + "/actions/new"
+	p.Action = web.RaisedActionNewPath(m.CommitteeCode, m.Number, it.ID)
 	if !isNew {
 		if saved == nil {
 			a, err := s.store.Action(r.Context(), f.ID)
@@ -64,7 +64,7 @@ func (s *Server) renderRaisedActionForm(w http.ResponseWriter, r *http.Request, 
 			p.Reference = saved.Reference()
 		}
 		title = "Edit action " + p.Reference
-		p.Action = meetingPath(m) + "/actions/" + strconv.FormatInt(f.ID, 10) + "/edit"
+		p.Action = web.RaisedActionEditPath(m.CommitteeCode, m.Number, f.ID)
 	}
 	p.Chrome = s.chrome(r, title, "committees")
 	s.render(w, r, status, web.RaisedActionForm(p))
@@ -109,7 +109,7 @@ func (s *Server) handleRaisedActionCreate(w http.ResponseWriter, r *http.Request
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "ACTION "+a.ShortReference()+" raised.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+a.ShortReference()+" raised.")
 }
 
 // handleRaisedActionEdit serves GET /committees/{code}/meetings/{number}/actions/{action}/edit.
@@ -156,7 +156,7 @@ func (s *Server) handleRaisedActionUpdate(w http.ResponseWriter, r *http.Request
 		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "ACTION "+stored.ShortReference()+" saved.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+stored.ShortReference()+" saved.")
 }
 
 // handleRaisedActionDelete serves POST /committees/{code}/meetings/{number}/actions/{action}/delete.
@@ -172,5 +172,5 @@ func (s *Server) handleRaisedActionDelete(w http.ResponseWriter, r *http.Request
 	if err := s.store.DeleteRaisedAction(r.Context(), a.ID); err != nil {
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "ACTION "+a.ShortReference()+" deleted; its number will not be reused.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+a.ShortReference()+" deleted; its number will not be reused.")
 }

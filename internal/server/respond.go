@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -134,16 +133,16 @@ func (s *Server) chrome(r *http.Request, title, section string) web.Chrome {
 	c.Flash = s.popFlash(r, sessionFlash)
 	c.FlashError = s.popFlash(r, sessionFlashError)
 	if rd.SignedIn() {
-		c.Nav = append(c.Nav, web.NavLink{Section: "actions", Label: "Actions", Href: "/actions"})
+		c.Nav = append(c.Nav, web.NavLink{Section: "actions", Label: "Actions", Href: web.ActionsPath("")})
 		if rd.OverseesAny() {
-			c.Nav = append(c.Nav, web.NavLink{Section: "escalations", Label: "Escalations", Href: "/escalations"})
+			c.Nav = append(c.Nav, web.NavLink{Section: "escalations", Label: "Escalations", Href: web.EscalationsPath()})
 		}
 		if rd.Admin() || len(secretariatOf(rd)) > 0 {
-			c.Nav = append(c.Nav, web.NavLink{Section: "audit", Label: "Audit log", Href: "/audit"})
+			c.Nav = append(c.Nav, web.NavLink{Section: "audit", Label: "Audit log", Href: web.AuditPath()})
 		}
 		if rd.Admin() {
-			c.Nav = append(c.Nav, web.NavLink{Section: "admin", Label: "Users", Href: "/admin/users"},
-				web.NavLink{Section: "people", Label: "People", Href: "/admin/people"})
+			c.Nav = append(c.Nav, web.NavLink{Section: "admin", Label: "Users", Href: web.UsersPath()},
+				web.NavLink{Section: "people", Label: "People", Href: web.PeoplePath()})
 		}
 	}
 	return c
@@ -173,8 +172,6 @@ func secretariatOf(rd *mb.Reader) []int64 {
 	}
 	return ids
 }
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 
 // safeNext returns next when it is a local path, else "/".
 func safeNext(next string) string {

@@ -203,7 +203,7 @@ func (s *Server) handleRiskCreate(w http.ResponseWriter, r *http.Request) error 
 		}
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+c.Code+"/risks/"+risk.Reference, "Risk "+risk.Reference+" added.")
+	return s.redirect(w, r, web.RiskPath(c.Code, risk.Reference), "Risk "+risk.Reference+" added.")
 }
 
 // handleRiskEdit serves GET /committees/{code}/risks/{ref}/edit.
@@ -246,14 +246,12 @@ func (s *Server) handleRiskUpdate(w http.ResponseWriter, r *http.Request) error 
 		if status, ok := formFailed(err); ok {
 			form.Merge(f.Errors, err)
 			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your changes are below; the saved version is at " + riskPath(stored) + ". Saving again replaces it."
+				f.Errors[""] = mb.ErrorMessage(err) + " Your changes are below; the saved version is at " + web.RiskPath(stored.CommitteeCode, stored.Reference) + ". Saving again replaces it."
 				f.Version = strconv.Itoa(stored.Version)
 			}
 			return s.renderRiskForm(w, r, status, c, f, false, locked)
 		}
 		return err
 	}
-	return s.redirect(w, r, riskPath(stored), "Risk "+stored.Reference+" saved.")
+	return s.redirect(w, r, web.RiskPath(stored.CommitteeCode, stored.Reference), "Risk "+stored.Reference+" saved.")
 }
-
-func riskPath(r *mb.Risk) string { return "/committees/" + r.CommitteeCode + "/risks/" + r.Reference }

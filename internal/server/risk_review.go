@@ -163,7 +163,7 @@ func (s *Server) handleRiskReviewSave(w http.ResponseWriter, r *http.Request) er
 	if len(inputs) == 1 {
 		msg = "One risk reviewed at " + st.m.ShortName() + "."
 	}
-	return s.redirect(w, r, riskReviewPath(st.m), strings.ToUpper(msg[:1])+msg[1:])
+	return s.redirect(w, r, web.RiskReviewPath(st.m.CommitteeCode, st.m.Number), strings.ToUpper(msg[:1])+msg[1:])
 }
 
 // handleRiskEscalate serves POST /committees/{code}/meetings/{number}/risks/escalate.
@@ -209,9 +209,5 @@ func (s *Server) riskDecision(w http.ResponseWriter, r *http.Request, prefix str
 		}
 		return err
 	}
-	return s.redirect(w, r, riskReviewPath(st.m), "Recorded: “"+mb.DecisionSentence(st.c.Code, *d)+"”")
-}
-
-func riskReviewPath(m *mb.Meeting) string {
-	return "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number) + "/risks"
+	return s.redirect(w, r, web.RiskReviewPath(st.m.CommitteeCode, st.m.Number), "Recorded: “"+mb.DecisionSentence(st.c.Code, *d)+"”")
 }
