@@ -44,7 +44,7 @@ func (f *ActionChange) Change(actionID int64) *mb.ActionChange {
 	}
 	c.Normalize()
 	if err := c.Validate(); err != nil {
-		Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return nil

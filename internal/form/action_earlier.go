@@ -56,7 +56,7 @@ func (f *EarlierAction) Action(c *mb.Committee) *mb.Action {
 		}
 	}
 	if err := a.ValidateEarlier(); err != nil {
-		Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return nil

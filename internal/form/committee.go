@@ -93,7 +93,7 @@ func (f *Committee) Committee(isNew bool) *mb.Committee {
 	}
 	c.Normalize()
 	if err := c.Validate(); err != nil {
-		Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return nil

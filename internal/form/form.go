@@ -74,22 +74,18 @@ func parseVersion(s string, errs Errors) int {
 	return v
 }
 
-// merge copies a domain error's field messages into errs, and its message
-// into errs[""] when it names no field.
-func Merge(errs Errors, err error) Errors {
-	if errs == nil {
-		errs = Errors{}
-	}
+// Merge copies a domain error's field messages into e, keeping a message
+// already there, and its message into e[""] when it names no field.
+func (e Errors) Merge(err error) {
 	fields := mb.ErrorFields(err)
 	for k, v := range fields {
-		if _, ok := errs[k]; !ok {
-			errs[k] = v
+		if _, ok := e[k]; !ok {
+			e[k] = v
 		}
 	}
 	if len(fields) == 0 && err != nil {
-		errs[""] = mb.ErrorMessage(err)
+		e[""] = mb.ErrorMessage(err)
 	}
-	return errs
 }
 
 func idString(id *int64) string {

@@ -90,7 +90,7 @@ func (f *Decision) Decision(isNew bool, itemID int64, vocabulary []string) *mb.D
 		d.Version = parseVersion(f.Version, f.Errors)
 	}
 	if err := d.Validate(vocabulary); err != nil {
-		Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return nil
@@ -141,7 +141,7 @@ func (f *RaisedAction) Action(isNew bool, itemID int64, meetingDate time.Time) *
 		a.TargetDate = &d
 	}
 	if err := a.ValidateRaised(meetingDate); err != nil {
-		Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return nil

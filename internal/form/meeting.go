@@ -83,7 +83,7 @@ func (f *Meeting) Meeting(isNew bool) *mb.Meeting {
 	}
 	m.Normalize()
 	if err := m.Validate(); err != nil {
-		Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return nil

@@ -4,10 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"net/http"
-	"strconv"
 	"strings"
-
-	"github.com/go-chi/chi/v5"
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -111,9 +108,9 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 
 // handleTokenRevoke serves POST /account/tokens/{id}/revoke.
 func (s *Server) handleTokenRevoke(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	id, err := urlID(r, "id", "token")
 	if err != nil {
-		return mb.Errorf(mb.ENOTFOUND, "There is no such token.")
+		return err
 	}
 	if err := s.store.RevokeAPIToken(r.Context(), reader(r).User.ID, id); err != nil {
 		return err

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
@@ -147,32 +145,9 @@ func mineLinks(rd *mb.Reader) []web.FilterLink {
 	}
 }
 
-// actionFromURL loads the action named by {code}, {meeting} and {sequence}
-// with its events, if the reader may see it; otherwise it is not found.
-func (s *Server) actionFromURL(r *http.Request) (*mb.Action, mb.ActionScope, error) {
-	meeting, err1 := strconv.Atoi(chi.URLParam(r, "meeting"))
-	seq, err2 := strconv.Atoi(chi.URLParam(r, "sequence"))
-	if err1 != nil || err2 != nil {
-		return nil, mb.ActionScope{}, mb.Errorf(mb.ENOTFOUND, "There is no such action.")
-	}
-	code := chi.URLParam(r, "code")
-	a, err := s.store.ActionByReference(r.Context(), code, meeting, seq)
-	if err != nil {
-		return nil, mb.ActionScope{}, err
-	}
-	sc, err := s.store.ActionScopeFor(r.Context(), reader(r), a)
-	if err != nil {
-		return nil, sc, err
-	}
-	if !sc.Sees(a) {
-		return nil, sc, mb.Errorf(mb.ENOTFOUND, "There is no action %s.", mb.ActionReference(code, meeting, seq))
-	}
-	return a, sc, nil
-}
-
 // handleActionShow serves GET /actions/{code}/{meeting}/{sequence}.
 func (s *Server) handleActionShow(w http.ResponseWriter, r *http.Request) error {
-	a, sc, err := s.actionFromURL(r)
+	a, sc, err := s.readableAction(r)
 	if err != nil {
 		return err
 	}

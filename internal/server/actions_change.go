@@ -9,18 +9,6 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// actionForChange loads the action in the URL for its committee's secretariat.
-func (s *Server) actionForChange(r *http.Request) (*mb.Action, mb.ActionScope, error) {
-	a, sc, err := s.actionFromURL(r)
-	if err != nil {
-		return nil, sc, err
-	}
-	if !reader(r).CanEditMeeting(a.CommitteeID) {
-		return nil, sc, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may change its actions.", a.CommitteeCode)
-	}
-	return a, sc, nil
-}
-
 // handleActionRecord serves POST /actions/{code}/{meeting}/{sequence}/record:
 // an update, a revised target date or closure, at a meeting.
 func (s *Server) handleActionRecord(w http.ResponseWriter, r *http.Request) error {
@@ -33,7 +21,7 @@ func (s *Server) handleActionReopen(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen bool) error {
-	a, sc, err := s.actionForChange(r)
+	a, sc, err := s.editableAction(r)
 	if err != nil {
 		return err
 	}
@@ -46,28 +34,23 @@ func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen boo
 	} else if f.Kind == string(mb.ActionEventReopened) {
 		f.Kind = ""
 	}
-	sendBack := func(status int) error {
-		if reopen {
-			return s.renderActionPage(w, r, status, a, sc, nil, f)
-		}
-		return s.renderActionPage(w, r, status, a, sc, f, nil)
-	}
 	c := f.Change(a.ID)
-	if c == nil {
-		return sendBack(http.StatusUnprocessableEntity)
-	}
-	if err := s.store.RecordActionChange(r.Context(), c); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return sendBack(status)
-		}
-		return err
-	}
-	done := map[mb.ActionEventKind]string{
-		mb.ActionEventUpdate: "Update recorded on ", mb.ActionEventRevised: "Target date revised for ",
-		mb.ActionEventClosed: "Closed ", mb.ActionEventReopened: "Reopened ",
-	}[c.Kind]
-	return s.redirect(w, r, web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence), done+a.Reference()+".")
+	return saveForm(formSave{
+		Converted: c != nil, Save: func() error { return s.store.RecordActionChange(r.Context(), c) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error {
+			if reopen {
+				return s.renderActionPage(w, r, status, a, sc, nil, f)
+			}
+			return s.renderActionPage(w, r, status, a, sc, f, nil)
+		},
+		Done: func() error {
+			done := map[mb.ActionEventKind]string{
+				mb.ActionEventUpdate: "Update recorded on ", mb.ActionEventRevised: "Target date revised for ",
+				mb.ActionEventClosed: "Closed ", mb.ActionEventReopened: "Reopened ",
+			}[c.Kind]
+			return s.redirect(w, r, web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence), done+a.Reference()+".")
+		},
+	})
 }
 
 func (s *Server) renderEarlierAction(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, f *form.EarlierAction) error {
@@ -97,7 +80,7 @@ func (s *Server) renderEarlierAction(w http.ResponseWriter, r *http.Request, sta
 
 // handleEarlierActionNew serves GET /committees/{code}/actions/new.
 func (s *Server) handleEarlierActionNew(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeSecretariat(r)
+	c, err := s.secretariatCommittee(r, "do that")
 	if err != nil {
 		return err
 	}
@@ -106,7 +89,7 @@ func (s *Server) handleEarlierActionNew(w http.ResponseWriter, r *http.Request) 
 
 // handleEarlierActionCreate serves POST /committees/{code}/actions/new.
 func (s *Server) handleEarlierActionCreate(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeSecretariat(r)
+	c, err := s.secretariatCommittee(r, "do that")
 	if err != nil {
 		return err
 	}
@@ -115,15 +98,11 @@ func (s *Server) handleEarlierActionCreate(w http.ResponseWriter, r *http.Reques
 		return err
 	}
 	a := f.Action(c)
-	if a == nil {
-		return s.renderEarlierAction(w, r, http.StatusUnprocessableEntity, c, f)
-	}
-	if err := s.store.RecordEarlierAction(r.Context(), a); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderEarlierAction(w, r, status, c, f)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence), "Action "+a.Reference()+" entered from earlier history.")
+	return saveForm(formSave{
+		Converted: a != nil, Save: func() error { return s.store.RecordEarlierAction(r.Context(), a) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderEarlierAction(w, r, status, c, f) },
+		Done: func() error {
+			return s.redirect(w, r, web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence), "Action "+a.Reference()+" entered from earlier history.")
+		},
+	})
 }

@@ -193,7 +193,7 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 // one action with its history; notes from minutes the reader may not read
 // are withheld.
 func (s *Server) handleAPIAction(w http.ResponseWriter, r *http.Request) error {
-	a, sc, err := s.actionFromURL(r)
+	a, sc, err := s.readableAction(r)
 	if err != nil {
 		return err
 	}

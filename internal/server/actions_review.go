@@ -13,22 +13,6 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// reviewMeeting loads the meeting in the URL for its committee's
-// secretariat, refusing minutes that no longer change.
-func (s *Server) reviewMeeting(r *http.Request) (*mb.Meeting, error) {
-	if _, err := s.committeeSecretariat(r); err != nil {
-		return nil, err
-	}
-	m, err := s.meetingFromURL(r)
-	if err != nil {
-		return nil, err
-	}
-	if m.Status == mb.Approved || m.Status == mb.Published {
-		return nil, mb.Errorf(mb.ECONFLICT, "The minutes of %s are %s and no longer change: review the actions at a later meeting.", m.ShortName(), m.Status)
-	}
-	return m, nil
-}
-
 // reviewRows lists the actions the review offers: the committee's open
 // actions raised before the meeting, and any the form posted that have
 // been closed meanwhile (so their row can say so).
@@ -89,7 +73,7 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, status int
 
 // handleReviewForm serves GET /committees/{code}/meetings/{number}/actions/review.
 func (s *Server) handleReviewForm(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.reviewMeeting(r)
+	m, err := s.reviewableMeeting(r)
 	if err != nil {
 		return err
 	}
@@ -109,7 +93,7 @@ var reviewVersionField = regexp.MustCompile(`^a([0-9]+)-version$`)
 // handleReview serves POST /committees/{code}/meetings/{number}/actions/review:
 // every change in one transaction, or none.
 func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.reviewMeeting(r)
+	m, err := s.reviewableMeeting(r)
 	if err != nil {
 		return err
 	}
@@ -145,7 +129,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := s.store.ReviewActions(r.Context(), m.ID, changes); err != nil {
 		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 			f.Errors[""] = mb.ErrorMessage(err) // "nothing was saved", above the rows' messages
 			return s.renderReview(w, r, status, m, actions, f)
 		}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
@@ -73,7 +71,7 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) error 
 	u, err := s.store.CreateUser(r.Context(), postgres.NewUser{Email: f.Email, Name: f.Name, OrganisationID: orgID, Admin: f.Admin, PasswordHash: hash})
 	if err != nil {
 		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 			return s.renderUserForm(w, r, status, f)
 		}
 		return err
@@ -81,17 +79,9 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) error 
 	return s.page(w, r, web.PasswordIssued(web.PasswordIssuedPage{Chrome: s.chrome(r, "User created", "admin"), User: u, Password: pw, Created: true}))
 }
 
-func userFromURL(s *Server, r *http.Request) (*mb.User, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
-	if err != nil {
-		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such user.")
-	}
-	return s.store.User(r.Context(), id)
-}
-
 // handleUserDeactivate serves POST /admin/users/{id}/deactivate.
 func (s *Server) handleUserDeactivate(w http.ResponseWriter, r *http.Request) error {
-	u, err := userFromURL(s, r)
+	u, err := s.user(r)
 	if err != nil {
 		return err
 	}
@@ -107,7 +97,7 @@ func (s *Server) handleUserDeactivate(w http.ResponseWriter, r *http.Request) er
 
 // handleUserActivate serves POST /admin/users/{id}/activate.
 func (s *Server) handleUserActivate(w http.ResponseWriter, r *http.Request) error {
-	u, err := userFromURL(s, r)
+	u, err := s.user(r)
 	if err != nil {
 		return err
 	}
@@ -120,7 +110,7 @@ func (s *Server) handleUserActivate(w http.ResponseWriter, r *http.Request) erro
 // handleUserResetPassword serves POST /admin/users/{id}/reset-password: a
 // new generated password, shown once to the administrator.
 func (s *Server) handleUserResetPassword(w http.ResponseWriter, r *http.Request) error {
-	u, err := userFromURL(s, r)
+	u, err := s.user(r)
 	if err != nil {
 		return err
 	}
@@ -157,7 +147,7 @@ func (s *Server) renderMembershipForm(w http.ResponseWriter, r *http.Request, st
 
 // handleMembershipNew serves GET /committees/{code}/members/new.
 func (s *Server) handleMembershipNew(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -166,7 +156,7 @@ func (s *Server) handleMembershipNew(w http.ResponseWriter, r *http.Request) err
 
 // handleMembershipCreate serves POST /committees/{code}/members/new.
 func (s *Server) handleMembershipCreate(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -202,14 +192,14 @@ func (s *Server) handleMembershipCreate(w http.ResponseWriter, r *http.Request) 
 		}
 	}
 	if err := m.Validate(); err != nil {
-		form.Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return s.renderMembershipForm(w, r, http.StatusUnprocessableEntity, c, f)
 	}
 	if err := s.store.CreateMembership(r.Context(), m); err != nil {
 		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 			return s.renderMembershipForm(w, r, status, c, f)
 		}
 		return err
@@ -219,13 +209,13 @@ func (s *Server) handleMembershipCreate(w http.ResponseWriter, r *http.Request) 
 
 // handleMembershipEnd serves POST /committees/{code}/members/{id}/end.
 func (s *Server) handleMembershipEnd(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	id, err := urlID(r, "id", "membership")
 	if err != nil {
-		return mb.Errorf(mb.ENOTFOUND, "There is no such membership.")
+		return err
 	}
 	if err := s.store.EndMembership(r.Context(), id, s.clock.Today()); err != nil {
 		return err

@@ -164,7 +164,7 @@ func (s *Server) handleAPICommittees(w http.ResponseWriter, r *http.Request) err
 // handleAPIMeetings serves GET /api/v1/committees/{code}/meetings: the
 // committee's meetings whose minutes the reader may open, newest first.
 func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -183,7 +183,7 @@ func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error
 // handleAPIMeeting serves GET /api/v1/committees/{code}/meetings/{number}:
 // one meeting's structured minutes, with the same withholding as the page.
 func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.openMeeting(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}

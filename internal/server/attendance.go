@@ -154,15 +154,17 @@ func (s *Server) handleAttendanceUpdate(w http.ResponseWriter, r *http.Request) 
 		return err
 	}
 	list, version := f.Attendees()
-	if list == nil && len(f.Errors) > 0 {
-		return s.renderAttendanceForm(w, r, http.StatusUnprocessableEntity, m, f, nil)
-	}
-	if _, err := s.store.SaveAttendance(r.Context(), m.ID, version, list); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			msg := mb.ErrorMessage(err)
+	return saveForm(formSave{
+		Converted: list != nil || len(f.Errors) == 0, Errors: f.Errors,
+		Save: func() error {
+			_, err := s.store.SaveAttendance(r.Context(), m.ID, version, list)
+			return err
+		},
+		Kept: "What you entered is kept below; the saved attendance is listed after the form. Save again to replace it with yours.",
+		Back: func(status int, conflict bool) error {
 			var saved []mb.Attendee
-			if status == http.StatusConflict {
+			if conflict {
+				var err error
 				if saved, err = s.store.Attendance(r.Context(), m.ID); err != nil {
 					return err
 				}
@@ -170,14 +172,14 @@ func (s *Server) handleAttendanceUpdate(w http.ResponseWriter, r *http.Request) 
 				if err != nil {
 					return err
 				}
-				f.Errors[""] = msg + " What you entered is kept below; the saved attendance is listed after the form. Save again to replace it with yours."
 				f.Version = strconv.Itoa(fresh.AttendanceVersion)
 			}
 			return s.renderAttendanceForm(w, r, status, m, f, saved)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Attendance at "+m.ShortName()+" saved.")
+		},
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Attendance at "+m.ShortName()+" saved.")
+		},
+	})
 }
 
 // completeAttendance fills what a line leaves implicit: a participant

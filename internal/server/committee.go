@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
@@ -43,15 +41,10 @@ func committeeTree(list []*mb.Committee) []*web.CommitteeNode {
 	return roots
 }
 
-// committeeFromURL loads the committee named by {code}.
-func (s *Server) committeeFromURL(r *http.Request) (*mb.Committee, error) {
-	return s.store.CommitteeByCode(r.Context(), chi.URLParam(r, "code"))
-}
-
 // handleCommitteeShow serves GET /committees/{code}.
 func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -177,22 +170,16 @@ func (s *Server) handleCommitteeCreate(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	c := f.Committee(true)
-	if c == nil {
-		return s.renderCommitteeForm(w, r, http.StatusUnprocessableEntity, f, true)
-	}
-	if err := s.store.CreateCommittee(r.Context(), c); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderCommitteeForm(w, r, status, f, true)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" created.")
+	return saveForm(formSave{
+		Converted: c != nil, Save: func() error { return s.store.CreateCommittee(r.Context(), c) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderCommitteeForm(w, r, status, f, true) },
+		Done: func() error { return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" created.") },
+	})
 }
 
 // handleCommitteeEdit serves GET /committees/{code}/edit.
 func (s *Server) handleCommitteeEdit(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -201,7 +188,7 @@ func (s *Server) handleCommitteeEdit(w http.ResponseWriter, r *http.Request) err
 
 // handleCommitteeUpdate serves POST /committees/{code}/edit.
 func (s *Server) handleCommitteeUpdate(w http.ResponseWriter, r *http.Request) error {
-	stored, err := s.committeeFromURL(r)
+	stored, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -211,19 +198,15 @@ func (s *Server) handleCommitteeUpdate(w http.ResponseWriter, r *http.Request) e
 	}
 	f.ID = stored.ID
 	c := f.Committee(false)
-	if c == nil {
-		return s.renderCommitteeForm(w, r, http.StatusUnprocessableEntity, f, false)
-	}
-	if err := s.store.UpdateCommittee(r.Context(), c); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your changes are below; the saved version is at " + web.CommitteePath(stored.Code) + ". Saving again replaces it."
+	return saveForm(formSave{
+		Converted: c != nil, Save: func() error { return s.store.UpdateCommittee(r.Context(), c) }, Errors: f.Errors,
+		Kept: "Your changes are below; the saved version is at " + web.CommitteePath(stored.Code) + ". Saving again replaces it.",
+		Back: func(status int, conflict bool) error {
+			if conflict {
 				f.Version = strconv.Itoa(stored.Version)
 			}
 			return s.renderCommitteeForm(w, r, status, f, false)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" saved.")
+		},
+		Done: func() error { return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" saved.") },
+	})
 }

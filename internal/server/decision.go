@@ -4,32 +4,10 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
-
-// decisionFromURL loads {decision} with its item, which must belong to the meeting.
-func (s *Server) decisionFromURL(r *http.Request, m *mb.Meeting) (*mb.Decision, *mb.Item, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "decision"), 10, 64)
-	if err != nil {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such decision.")
-	}
-	d, err := s.store.Decision(r.Context(), id)
-	if err != nil {
-		return nil, nil, err
-	}
-	it, err := s.store.Item(r.Context(), d.ItemID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if it.MeetingID != m.ID {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such decision.")
-	}
-	return d, it, nil
-}
 
 func (s *Server) renderDecisionForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, f *form.Decision, isNew bool, saved *mb.Decision) error {
 	c, err := s.store.Committee(r.Context(), m.CommitteeID)
@@ -60,11 +38,7 @@ func (s *Server) vocabularyOf(r *http.Request, m *mb.Meeting) ([]string, error) 
 
 // handleDecisionNew serves GET /committees/{code}/meetings/{number}/items/{item}/decisions/new.
 func (s *Server) handleDecisionNew(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -73,11 +47,7 @@ func (s *Server) handleDecisionNew(w http.ResponseWriter, r *http.Request) error
 
 // handleDecisionCreate serves POST /committees/{code}/meetings/{number}/items/{item}/decisions/new.
 func (s *Server) handleDecisionCreate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -90,26 +60,18 @@ func (s *Server) handleDecisionCreate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	d := f.Decision(true, it.ID, words)
-	if d == nil {
-		return s.renderDecisionForm(w, r, http.StatusUnprocessableEntity, m, it, f, true, nil)
-	}
-	if err := s.store.CreateDecision(r.Context(), d); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderDecisionForm(w, r, status, m, it, f, true, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
+	return saveForm(formSave{
+		Converted: d != nil, Save: func() error { return s.store.CreateDecision(r.Context(), d) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderDecisionForm(w, r, status, m, it, f, true, nil) },
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
+		},
+	})
 }
 
 // handleDecisionEdit serves GET /committees/{code}/meetings/{number}/decisions/{decision}/edit.
 func (s *Server) handleDecisionEdit(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	d, it, err := s.decisionFromURL(r, m)
+	m, d, it, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
@@ -118,11 +80,7 @@ func (s *Server) handleDecisionEdit(w http.ResponseWriter, r *http.Request) erro
 
 // handleDecisionUpdate serves POST /committees/{code}/meetings/{number}/decisions/{decision}/edit.
 func (s *Server) handleDecisionUpdate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	stored, it, err := s.decisionFromURL(r, m)
+	m, stored, it, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
@@ -136,31 +94,23 @@ func (s *Server) handleDecisionUpdate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	d := f.Decision(false, it.ID, words)
-	if d == nil {
-		return s.renderDecisionForm(w, r, http.StatusUnprocessableEntity, m, it, f, false, nil)
-	}
-	if err := s.store.UpdateDecision(r.Context(), d); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your wording is kept in the form; the saved decision is shown below it. Save again to replace it with yours."
-				f.Version = strconv.Itoa(stored.Version)
-				return s.renderDecisionForm(w, r, status, m, it, f, false, stored)
+	return saveForm(formSave{
+		Converted: d != nil, Save: func() error { return s.store.UpdateDecision(r.Context(), d) }, Errors: f.Errors,
+		Kept: "Your wording is kept in the form; the saved decision is shown below it. Save again to replace it with yours.",
+		Back: func(status int, conflict bool) error {
+			var saved *mb.Decision
+			if conflict {
+				f.Version, saved = strconv.Itoa(stored.Version), stored
 			}
-			return s.renderDecisionForm(w, r, status, m, it, f, false, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision saved.")
+			return s.renderDecisionForm(w, r, status, m, it, f, false, saved)
+		},
+		Done: func() error { return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision saved.") },
+	})
 }
 
 // handleDecisionMove serves POST /committees/{code}/meetings/{number}/decisions/{decision}/move.
 func (s *Server) handleDecisionMove(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	d, _, err := s.decisionFromURL(r, m)
+	m, d, _, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
@@ -176,11 +126,7 @@ func (s *Server) handleDecisionMove(w http.ResponseWriter, r *http.Request) erro
 
 // handleDecisionDelete serves POST /committees/{code}/meetings/{number}/decisions/{decision}/delete.
 func (s *Server) handleDecisionDelete(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	d, _, err := s.decisionFromURL(r, m)
+	m, d, _, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func baseURL(r *http.Request) string {
 // committee's published CLEAR minutes. Feed readers do not sign in, so the
 // feed is always what the public may read, whoever fetches it.
 func (s *Server) handlePublicFeed(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.publicCommittee(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}

@@ -12,18 +12,11 @@ import (
 // stored versions, and a readable difference between any two (?from=&to=,
 // version numbers or "current" for the minutes as they stand).
 func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.meetingFromURL(r)
+	m, recorded, err := s.historyMeeting(r)
 	if err != nil {
 		return err
 	}
 	rd := reader(r)
-	recorded, err := s.recordedAt(r, m.ID)
-	if err != nil {
-		return err
-	}
-	if !rd.CanReadHistory(m, recorded) {
-		return mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
-	}
 	versions, err := s.store.MinutesVersions(r.Context(), m.ID)
 	if err != nil {
 		return err

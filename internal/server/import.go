@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/go-chi/chi/v5"
-
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
 	"github.com/minutebook/minutebook/internal/postgres"
@@ -19,22 +17,9 @@ import (
 // text; a Word document ten times the model's size still fits, images and all.
 const maxImportMB = 10
 
-// importCommittee loads {code} for an import, which only its secretariat
-// (and administrators) may make.
-func (s *Server) importCommittee(r *http.Request) (*mb.Committee, error) {
-	c, err := s.committeeFromURL(r)
-	if err != nil {
-		return nil, err
-	}
-	if !reader(r).CanEditMeeting(c.ID) {
-		return nil, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may import minutes.", c.Code)
-	}
-	return c, nil
-}
-
 // handleImportPage serves GET /committees/{code}/import: the upload form.
 func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, err := s.secretariatCommittee(r, "import minutes")
 	if err != nil {
 		return err
 	}
@@ -58,7 +43,7 @@ func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int
 // document, keeps what was read beside its text for the uploader to check,
 // and shows them the preview.
 func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, err := s.secretariatCommittee(r, "import minutes")
 	if err != nil {
 		return err
 	}
@@ -118,27 +103,14 @@ func unreadable(err error) string {
 	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }
 
-// pendingFromURL loads the reader's own upload named by {token}.
-func (s *Server) pendingFromURL(r *http.Request, c *mb.Committee) (*postgres.PendingImport, *minutesimport.Document, error) {
-	p, err := s.store.PendingImport(r.Context(), c.ID, chi.URLParam(r, "token"), reader(r).User.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	var doc minutesimport.Document
-	if err := json.Unmarshal(p.Document, &doc); err != nil {
-		return nil, nil, err
-	}
-	return p, &doc, nil
-}
-
 // handleImportPreview serves GET /committees/{code}/import/{token}: what
 // was read beside the document, with what saving will do.
 func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, err := s.secretariatCommittee(r, "import minutes")
 	if err != nil {
 		return err
 	}
-	p, doc, err := s.pendingFromURL(r, c)
+	p, doc, err := s.pendingImportIn(r, c)
 	if err != nil {
 		return err
 	}
@@ -153,11 +125,11 @@ func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) err
 // the corrections, saves the minutes as a draft meeting in one transaction
 // and deletes the upload; a problem sends the preview back with it.
 func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, err := s.secretariatCommittee(r, "import minutes")
 	if err != nil {
 		return err
 	}
-	p, doc, err := s.pendingFromURL(r, c)
+	p, doc, err := s.pendingImportIn(r, c)
 	if err != nil {
 		return err
 	}
@@ -182,11 +154,11 @@ func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error 
 // handleImportCancel serves POST /committees/{code}/import/{token}/cancel:
 // the upload is deleted and nothing is saved.
 func (s *Server) handleImportCancel(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, err := s.secretariatCommittee(r, "import minutes")
 	if err != nil {
 		return err
 	}
-	p, _, err := s.pendingFromURL(r, c)
+	p, _, err := s.pendingImportIn(r, c)
 	if err != nil {
 		return err
 	}

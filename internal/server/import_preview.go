@@ -104,7 +104,7 @@ func (s *Server) importPreview(r *http.Request, c *mb.Committee, p *postgres.Pen
 		if len(e.Fields) == 0 || e.Code == mb.ECONFLICT {
 			page.Problem, page.conflict = e.Message, e.Code == mb.ECONFLICT
 		} else {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 		}
 	}
 	orgs, err := s.store.Organisations(r.Context())

@@ -10,14 +10,6 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// secretariatMeeting loads the meeting in the URL for its secretariat only.
-func (s *Server) secretariatMeeting(r *http.Request) (*mb.Meeting, error) {
-	if _, err := s.committeeSecretariat(r); err != nil {
-		return nil, err
-	}
-	return s.meetingFromURL(r)
-}
-
 // lifecycleDone answers a transition: back to the minutes with a flash, or
 // with the refusal as the flash when the move no longer applies.
 func (s *Server) lifecycleDone(w http.ResponseWriter, r *http.Request, m *mb.Meeting, err error, done string) error {
@@ -118,7 +110,7 @@ func (s *Server) handleApprove(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := s.store.Approve(r.Context(), a); err != nil {
 		if status, ok := formFailed(err); ok {
-			form.Merge(p.Errors, err)
+			p.Errors.Merge(err)
 			return s.renderApproveForm(w, r, status, m, p)
 		}
 		return err
@@ -146,8 +138,10 @@ func (s *Server) handleCorrectionOpen(w http.ResponseWriter, r *http.Request) er
 	reason := r.PostFormValue("reason")
 	if err := s.store.OpenCorrection(r.Context(), m.ID, reason); err != nil {
 		if status, ok := formFailed(err); ok {
+			errs := form.Errors{}
+			errs.Merge(err)
 			s.render(w, r, status, web.CorrectionForm(web.CorrectionFormPage{
-				Chrome: s.chrome(r, "Correct the minutes of "+m.ShortName(), "committees"), Meeting: m, Reason: reason, Errors: form.Merge(nil, err),
+				Chrome: s.chrome(r, "Correct the minutes of "+m.ShortName(), "committees"), Meeting: m, Reason: reason, Errors: errs,
 			}))
 			return nil
 		}

@@ -11,16 +11,6 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// recordedAt reports whether the reader was recorded present at the meeting,
-// which admits them to its RED material.
-func (s *Server) recordedAt(r *http.Request, meetingID int64) (bool, error) {
-	rd := reader(r)
-	if !rd.SignedIn() {
-		return false, nil
-	}
-	return s.store.Recorded(r.Context(), rd.User.PersonID, meetingID)
-}
-
 // itemAddenda returns the sections other registers add inside the items of
 // the meeting, by item id: the risk reviews recorded in each item, as item 6
 // of the model document lists them. They are part of the minutes, so whoever
@@ -104,7 +94,7 @@ func parentLevel(doc *mb.Minutes, sub *mb.Item) mb.Classification {
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
 // minutes with what the reader may do with them now.
 func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.openMeeting(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func (s *Server) handlePersonCreate(w http.ResponseWriter, r *http.Request) erro
 	}
 	p := &mb.Person{Name: f.Name, Email: f.Email}
 	if err := p.Validate(); err != nil {
-		form.Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if f.Email != "" {
 		if err := mb.ValidateEmail(mb.NormalizeEmail(f.Email)); err != nil {
@@ -69,7 +69,7 @@ func (s *Server) handlePersonCreate(w http.ResponseWriter, r *http.Request) erro
 	}
 	if err := s.store.CreatePerson(r.Context(), p); err != nil {
 		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 			return s.renderPersonForm(w, r, status, f)
 		}
 		return err

@@ -38,15 +38,10 @@ func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) error
 	return s.page(w, r, web.Public(p))
 }
 
-// publicCommittee loads {code} for the public site.
-func (s *Server) publicCommittee(r *http.Request) (*mb.Committee, error) {
-	return s.committeeFromURL(r)
-}
-
 // handlePublicCommittee serves GET /public/{code}: a committee's published
 // minutes that the reader may read (CLEAR ones for the public).
 func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.publicCommittee(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -62,7 +57,7 @@ func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) e
 // handlePublicMinutes serves GET /public/{code}/{number}: published minutes
 // as a document, with items above the reader's level withheld.
 func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.openMeeting(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}

@@ -4,32 +4,10 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
-
-// raisedActionFromURL loads {action}, which must have been raised at the meeting.
-func (s *Server) raisedActionFromURL(r *http.Request, m *mb.Meeting) (*mb.Action, *mb.Item, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "action"), 10, 64)
-	if err != nil {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such action.")
-	}
-	a, err := s.store.Action(r.Context(), id)
-	if err != nil {
-		return nil, nil, err
-	}
-	if a.RaisedMeetingID == nil || *a.RaisedMeetingID != m.ID || a.ItemID == nil {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such action in these minutes.")
-	}
-	it, err := s.store.Item(r.Context(), *a.ItemID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return a, it, nil
-}
 
 func (s *Server) renderRaisedActionForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, f *form.RaisedAction, isNew bool, saved *mb.Action) error {
 	orgs, err := s.store.Organisations(r.Context())
@@ -73,11 +51,7 @@ func (s *Server) renderRaisedActionForm(w http.ResponseWriter, r *http.Request, 
 
 // handleRaisedActionNew serves GET /committees/{code}/meetings/{number}/items/{item}/actions/new.
 func (s *Server) handleRaisedActionNew(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -86,11 +60,7 @@ func (s *Server) handleRaisedActionNew(w http.ResponseWriter, r *http.Request) e
 
 // handleRaisedActionCreate serves POST /committees/{code}/meetings/{number}/items/{item}/actions/new.
 func (s *Server) handleRaisedActionCreate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -99,26 +69,18 @@ func (s *Server) handleRaisedActionCreate(w http.ResponseWriter, r *http.Request
 		return err
 	}
 	a := f.Action(true, it.ID, m.Date)
-	if a == nil {
-		return s.renderRaisedActionForm(w, r, http.StatusUnprocessableEntity, m, it, f, true, nil)
-	}
-	if err := s.store.RaiseAction(r.Context(), a); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderRaisedActionForm(w, r, status, m, it, f, true, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+a.ShortReference()+" raised.")
+	return saveForm(formSave{
+		Converted: a != nil, Save: func() error { return s.store.RaiseAction(r.Context(), a) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderRaisedActionForm(w, r, status, m, it, f, true, nil) },
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+a.ShortReference()+" raised.")
+		},
+	})
 }
 
 // handleRaisedActionEdit serves GET /committees/{code}/meetings/{number}/actions/{action}/edit.
 func (s *Server) handleRaisedActionEdit(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	a, it, err := s.raisedActionFromURL(r, m)
+	m, a, it, err := s.editableRaisedAction(r)
 	if err != nil {
 		return err
 	}
@@ -127,11 +89,7 @@ func (s *Server) handleRaisedActionEdit(w http.ResponseWriter, r *http.Request) 
 
 // handleRaisedActionUpdate serves POST /committees/{code}/meetings/{number}/actions/{action}/edit.
 func (s *Server) handleRaisedActionUpdate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	stored, it, err := s.raisedActionFromURL(r, m)
+	m, stored, it, err := s.editableRaisedAction(r)
 	if err != nil {
 		return err
 	}
@@ -141,31 +99,25 @@ func (s *Server) handleRaisedActionUpdate(w http.ResponseWriter, r *http.Request
 	}
 	f.ID = stored.ID
 	a := f.Action(false, it.ID, m.Date)
-	if a == nil {
-		return s.renderRaisedActionForm(w, r, http.StatusUnprocessableEntity, m, it, f, false, nil)
-	}
-	if err := s.store.UpdateRaisedAction(r.Context(), a); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your text is kept in the form; the saved action is shown below it. Save again to replace it with yours."
-				f.Version = strconv.Itoa(stored.Version)
-				return s.renderRaisedActionForm(w, r, status, m, it, f, false, stored)
+	return saveForm(formSave{
+		Converted: a != nil, Save: func() error { return s.store.UpdateRaisedAction(r.Context(), a) }, Errors: f.Errors,
+		Kept: "Your text is kept in the form; the saved action is shown below it. Save again to replace it with yours.",
+		Back: func(status int, conflict bool) error {
+			var saved *mb.Action
+			if conflict {
+				f.Version, saved = strconv.Itoa(stored.Version), stored
 			}
-			return s.renderRaisedActionForm(w, r, status, m, it, f, false, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+stored.ShortReference()+" saved.")
+			return s.renderRaisedActionForm(w, r, status, m, it, f, false, saved)
+		},
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+stored.ShortReference()+" saved.")
+		},
+	})
 }
 
 // handleRaisedActionDelete serves POST /committees/{code}/meetings/{number}/actions/{action}/delete.
 func (s *Server) handleRaisedActionDelete(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	a, _, err := s.raisedActionFromURL(r, m)
+	m, a, _, err := s.editableRaisedAction(r)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
@@ -124,6 +125,58 @@ func formFailed(err error) (int, bool) {
 		return http.StatusConflict, true
 	}
 	return 0, false
+}
+
+// formSave is one form post's last steps, which every form that saves a
+// record shares: a form that did not convert goes back with 422; a refused
+// save goes back with its messages and status; a saved one goes on.
+type formSave struct {
+	// Converted says the form converted to a record; false sends it back
+	// with the messages the conversion left in Errors.
+	Converted bool
+	// Save stores the record.
+	Save   func() error
+	Errors form.Errors
+	// Kept, for a form that edits a stored record, says what becomes of
+	// the reader's text when the record was saved by someone else since
+	// the form was read: "Your text is kept in the form; …".
+	Kept string
+	// Back renders the form again with the status; conflict says the save
+	// was refused as stale, for the form to take the stored version's
+	// number (and show the stored record) so that saving again replaces it
+	// knowingly.
+	Back func(status int, conflict bool) error
+	// Done answers a save that succeeded, usually with a redirect.
+	Done func() error
+}
+
+// saveForm runs a form post's last steps.
+func saveForm(fs formSave) error {
+	if !fs.Converted {
+		return fs.Back(http.StatusUnprocessableEntity, false)
+	}
+	if err := fs.Save(); err != nil {
+		status, ok := formFailed(err)
+		if !ok {
+			return err
+		}
+		return fs.Back(status, keptOnConflict(fs.Errors, err, fs.Kept))
+	}
+	return fs.Done()
+}
+
+// keptOnConflict puts a refused save's messages into errs and reports
+// whether the refusal is a conflict (409). With kept given, the conflict's
+// message above the form goes on to say what becomes of the reader's text.
+func keptOnConflict(errs form.Errors, err error, kept string) bool {
+	errs.Merge(err)
+	if mb.ErrorCode(err) != mb.ECONFLICT {
+		return false
+	}
+	if kept != "" {
+		errs[""] = mb.ErrorMessage(err) + " " + kept
+	}
+	return true
 }
 
 // chrome returns the layout's data, consuming the flash messages.

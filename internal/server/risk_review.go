@@ -29,11 +29,11 @@ type riskReviewState struct {
 
 // loadRiskReview loads the page's state for the secretariat of {code}.
 func (s *Server) loadRiskReview(r *http.Request) (*riskReviewState, error) {
-	c, err := s.riskSecretariat(r)
+	c, err := s.editableRiskRegister(r)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.meetingFromURL(r)
+	m, _, err := s.readableMeeting(r)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func (s *Server) handleRiskReviewSave(w http.ResponseWriter, r *http.Request) er
 	_, err = s.store.RecordReviews(r.Context(), postgres.ReviewSet{MeetingID: st.m.ID, ItemID: itemID, NewItemTitle: newItem, Reviews: inputs})
 	if err != nil {
 		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 			s.render(w, r, status, web.RiskReview(st.page(s, r, f, nil, nil)))
 			return nil
 		}
