@@ -139,20 +139,17 @@ type RaisedActionFormPage struct {
 // ApproveFormPage records the approval of circulated minutes at a later meeting.
 type ApproveFormPage struct {
 	Chrome
-	Meeting    *mb.Meeting
-	ApprovedAt string
-	Item       string
-	Meetings   []Option
-	Items      []Option
-	Errors     form.Errors
+	Meeting  *mb.Meeting
+	Form     *form.Approval
+	Meetings []Option
+	Items    []Option
 }
 
 // CorrectionFormPage opens a correction of approved minutes.
 type CorrectionFormPage struct {
 	Chrome
 	Meeting *mb.Meeting
-	Reason  string
-	Errors  form.Errors
+	Form    *form.Correction
 }
 
 // HistoryPage lists the versions of the minutes and a difference between two.
@@ -168,11 +165,3 @@ type HistoryPage struct {
 }
 
 func dateTime(t time.Time) string { return t.Format("2 Jan 2006 15:04") }
-
-func attendanceStatusOptions() []Option {
-	var o []Option
-	for _, s := range mb.AttendanceStatuses {
-		o = append(o, Option{Value: string(s), Label: s.Label()})
-	}
-	return o
-}

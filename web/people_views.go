@@ -11,18 +11,10 @@ type PeoplePage struct {
 	People []*mb.Person
 }
 
-// PersonForm is the new-person form as typed.
-type PersonForm struct {
-	Name         string
-	Organisation string
-	Email        string
-	Errors       form.Errors
-}
-
 // PersonFormPage adds a person.
 type PersonFormPage struct {
 	Chrome
-	Form PersonForm
+	Form *form.Person
 	// Organisations are suggested as the organisation is typed.
 	Organisations []string
 }

@@ -64,12 +64,6 @@ type CommitteePage struct {
 	CanReadRisks bool
 }
 
-// Option is one choice in a select.
-type Option struct {
-	Value string
-	Label string
-}
-
 // CommitteeFormPage creates or edits a committee.
 type CommitteeFormPage struct {
 	Chrome
@@ -143,19 +137,10 @@ type UsersPage struct {
 	Users []*mb.User
 }
 
-// UserForm is the new-user form as typed.
-type UserForm struct {
-	Email        string
-	Name         string
-	Organisation string
-	Admin        bool
-	Errors       form.Errors
-}
-
 // UserFormPage creates an account.
 type UserFormPage struct {
 	Chrome
-	Form          UserForm
+	Form          *form.User
 	Organisations []Option
 }
 
@@ -168,22 +153,11 @@ type PasswordIssuedPage struct {
 	Created  bool
 }
 
-// MembershipForm is the form that seats a person on a committee, as typed.
-type MembershipForm struct {
-	Person       string
-	Role         string
-	Category     string
-	AlternateFor string
-	From         string
-	To           string
-	Errors       form.Errors
-}
-
 // MembershipFormPage seats a person on a committee.
 type MembershipFormPage struct {
 	Chrome
 	Committee *mb.Committee
-	Form      MembershipForm
+	Form      *form.Membership
 	People    []Option
 }
 
@@ -209,31 +183,6 @@ type PublicCommittee struct {
 type PublicPage struct {
 	Chrome
 	Committees []*PublicCommittee
-}
-
-func auditEntities() []Option {
-	return []Option{
-		{"committee", "Committees"}, {"meeting", "Meetings"}, {"membership", "Memberships"},
-		{"person", "People"}, {"organisation", "Organisations"}, {"user", "Users"}, {"api_token", "API tokens"},
-		{"attendance", "Attendance"}, {"item", "Agenda items"}, {"decision", "Decisions"}, {"action", "Actions"}, {"comment", "Comments"},
-		{"risk", "Risks"}, {"calendar_token", "Calendar feeds"}, {"import", "Uploads for import"},
-	}
-}
-
-func roleOptions() []Option {
-	var o []Option
-	for _, r := range mb.MemberRoles {
-		o = append(o, Option{Value: string(r), Label: r.Label()})
-	}
-	return o
-}
-
-func categoryOptions(c *mb.Committee) []Option {
-	var o []Option
-	for _, name := range c.Categories {
-		o = append(o, Option{Value: name, Label: name})
-	}
-	return o
 }
 
 // meetingsCaption says how the committee's meetings are listed.

@@ -50,11 +50,7 @@ func (f *EarlierAction) Action(c *mb.Committee) *mb.Action {
 		a.OwnerID = *id
 	}
 	a.OwnerPersonID = optionalID(f.OwnerPerson, "owner_person", f.Errors)
-	if f.TargetDate != "" {
-		if d := parseDate(f.TargetDate, "target_date", "", f.Errors); !d.IsZero() {
-			a.TargetDate = &d
-		}
-	}
+	a.TargetDate = optionalDate(f.TargetDate, "target_date", f.Errors)
 	if err := a.ValidateEarlier(); err != nil {
 		f.Errors.Merge(err)
 	}

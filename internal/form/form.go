@@ -39,18 +39,27 @@ func lines(s string) []string {
 	return out
 }
 
+// optionalID reads an id chosen from a list; "" is none.
 func optionalID(s string, field string, errs Errors) *int64 {
+	return chosenID(s, field, "Choose one of the options.", errs)
+}
+
+// chosenID reads an id chosen from a list; "" is none, and a value that is
+// not an id gets the message choose. It is the forms' one id parser.
+func chosenID(s, field, choose string, errs Errors) *int64 {
 	if s == "" {
 		return nil
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id < 1 {
-		errs[field] = "Choose one of the options."
+		errs[field] = choose
 		return nil
 	}
 	return &id
 }
 
+// parseDate reads a YYYY-MM-DD date; "" is the zero time, with the message
+// missing when the date is required. It is the forms' one date parser.
 func parseDate(s, field, missing string, errs Errors) time.Time {
 	if s == "" {
 		if missing != "" {
@@ -64,6 +73,15 @@ func parseDate(s, field, missing string, errs Errors) time.Time {
 		return time.Time{}
 	}
 	return d
+}
+
+// optionalDate is parseDate for a date that may be left out: nil when it
+// is, or when it cannot be read.
+func optionalDate(s, field string, errs Errors) *time.Time {
+	if d := parseDate(s, field, "", errs); !d.IsZero() {
+		return &d
+	}
+	return nil
 }
 
 func parseVersion(s string, errs Errors) int {

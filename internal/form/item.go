@@ -137,9 +137,7 @@ func (f *RaisedAction) Action(isNew bool, itemID int64, meetingDate time.Time) *
 	if id := optionalID(f.Owner, "owner", f.Errors); id != nil {
 		a.OwnerID = *id
 	}
-	if d := parseDate(f.TargetDate, "target_date", "", f.Errors); !d.IsZero() {
-		a.TargetDate = &d
-	}
+	a.TargetDate = optionalDate(f.TargetDate, "target_date", f.Errors)
 	if err := a.ValidateRaised(meetingDate); err != nil {
 		f.Errors.Merge(err)
 	}

@@ -96,9 +96,7 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	for _, o := range owners {
-		p.Owners = append(p.Owners, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
+	p.Owners = web.Options(owners, web.OrganisationOption)
 	// The reader's own organisation is a choice even before it owns anything,
 	// so that "my organisation's actions" shows as chosen.
 	if rd := reader(r); rd.SignedIn() && rd.User.OrganisationID != nil {
@@ -108,7 +106,7 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	for _, c := range v.committees {
-		p.Committees = append(p.Committees, web.Option{Value: c.Code, Label: c.Code + " – " + c.Name})
+		p.Committees = append(p.Committees, web.CommitteeCodeOption(c))
 		if reader(r).CanEditMeeting(c.ID) {
 			p.CanAddEarly = append(p.CanAddEarly, web.Option{Value: web.EarlierActionNewPath(c.Code), Label: "Enter an earlier action of " + c.Code})
 		}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -63,18 +62,10 @@ func (s *Server) renderEarlierAction(w http.ResponseWriter, r *http.Request, sta
 	if err != nil {
 		return err
 	}
-	p := web.EarlierActionPage{Chrome: s.chrome(r, "Enter an earlier action of "+c.Code, "actions"), Committee: c, Form: f}
-	for _, o := range orgs {
-		p.Owners = append(p.Owners, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
-	for _, x := range people {
-		label := x.Name
-		if x.OrganisationName != "" {
-			label += " (" + x.OrganisationName + ")"
-		}
-		p.People = append(p.People, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: label})
-	}
-	s.render(w, r, status, web.EarlierAction(p))
+	s.render(w, r, status, web.EarlierAction(web.EarlierActionPage{
+		Chrome: s.chrome(r, "Enter an earlier action of "+c.Code, "actions"), Committee: c, Form: f,
+		Owners: web.Options(orgs, web.OrganisationOption), People: web.Options(people, web.PersonOption),
+	}))
 	return nil
 }
 

@@ -3,7 +3,6 @@ package server
 import (
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,8 +87,6 @@ func (s *Server) handleReviewForm(w http.ResponseWriter, r *http.Request) error 
 	return s.renderReview(w, r, http.StatusOK, m, actions, f)
 }
 
-var reviewVersionField = regexp.MustCompile(`^a([0-9]+)-version$`)
-
 // handleReview serves POST /committees/{code}/meetings/{number}/actions/review:
 // every change in one transaction, or none.
 func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
@@ -97,16 +94,9 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
-	}
-	var posted []int64
-	for k := range r.PostForm {
-		if sub := reviewVersionField.FindStringSubmatch(k); sub != nil {
-			if id, err := strconv.ParseInt(sub[1], 10, 64); err == nil {
-				posted = append(posted, id)
-			}
-		}
+	posted, err := form.PostedReviewActions(r)
+	if err != nil {
+		return err
 	}
 	actions, err := s.reviewRows(r, m, posted)
 	if err != nil {

@@ -3,8 +3,6 @@ package server
 import (
 	"net/http"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -22,61 +20,47 @@ func (s *Server) handleUserIndex(w http.ResponseWriter, r *http.Request) error {
 	return s.page(w, r, web.Users(web.UsersPage{Chrome: s.chrome(r, "Users", "admin"), Users: users}))
 }
 
-func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, f web.UserForm) error {
+func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, f *form.User) error {
 	orgs, err := s.store.Organisations(r.Context())
 	if err != nil {
 		return err
 	}
-	p := web.UserFormPage{Chrome: s.chrome(r, "New user", "admin"), Form: f}
-	for _, o := range orgs {
-		p.Organisations = append(p.Organisations, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
-	s.render(w, r, status, web.NewUser(p))
+	s.render(w, r, status, web.NewUser(web.UserFormPage{
+		Chrome: s.chrome(r, "New user", "admin"), Form: f, Organisations: web.Options(orgs, web.OrganisationOption),
+	}))
 	return nil
 }
 
 // handleUserNew serves GET /admin/users/new.
 func (s *Server) handleUserNew(w http.ResponseWriter, r *http.Request) error {
-	return s.renderUserForm(w, r, http.StatusOK, web.UserForm{Errors: form.Errors{}})
+	return s.renderUserForm(w, r, http.StatusOK, &form.User{Errors: form.Errors{}})
 }
 
 // handleUserCreate serves POST /admin/users/new. The new user's password is
 // generated and shown once to the administrator, to pass on.
 func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	f, err := form.ParseUser(r)
+	if err != nil {
+		return err
 	}
-	f := web.UserForm{
-		Email: strings.TrimSpace(r.PostFormValue("email")), Name: strings.TrimSpace(r.PostFormValue("name")),
-		Organisation: strings.TrimSpace(r.PostFormValue("organisation")), Admin: r.PostFormValue("admin") == "on",
-		Errors: form.Errors{},
-	}
-	var orgID *int64
-	if f.Organisation != "" {
-		id, err := strconv.ParseInt(f.Organisation, 10, 64)
-		if err != nil {
-			f.Errors["organisation"] = "Choose one of the organisations."
-		} else {
-			orgID = &id
-		}
-	}
-	if len(f.Errors) > 0 {
-		return s.renderUserForm(w, r, http.StatusUnprocessableEntity, f)
-	}
+	orgID := f.OrganisationID()
 	pw := password.Generate()
-	hash, err := password.Hash(pw, s.cfg.PasswordParams)
-	if err != nil {
-		return err
-	}
-	u, err := s.store.CreateUser(r.Context(), postgres.NewUser{Email: f.Email, Name: f.Name, OrganisationID: orgID, Admin: f.Admin, PasswordHash: hash})
-	if err != nil {
-		if status, ok := formFailed(err); ok {
-			f.Errors.Merge(err)
-			return s.renderUserForm(w, r, status, f)
-		}
-		return err
-	}
-	return s.page(w, r, web.PasswordIssued(web.PasswordIssuedPage{Chrome: s.chrome(r, "User created", "admin"), User: u, Password: pw, Created: true}))
+	var u *mb.User
+	return saveForm(formSave{
+		Converted: len(f.Errors) == 0, Errors: f.Errors,
+		Save: func() error {
+			hash, err := password.Hash(pw, s.cfg.PasswordParams)
+			if err != nil {
+				return err
+			}
+			u, err = s.store.CreateUser(r.Context(), postgres.NewUser{Email: f.Email, Name: f.Name, OrganisationID: orgID, Admin: f.Admin, PasswordHash: hash})
+			return err
+		},
+		Back: func(status int, _ bool) error { return s.renderUserForm(w, r, status, f) },
+		Done: func() error {
+			return s.page(w, r, web.PasswordIssued(web.PasswordIssuedPage{Chrome: s.chrome(r, "User created", "admin"), User: u, Password: pw, Created: true}))
+		},
+	})
 }
 
 // handleUserDeactivate serves POST /admin/users/{id}/deactivate.
@@ -128,20 +112,14 @@ func (s *Server) handleUserResetPassword(w http.ResponseWriter, r *http.Request)
 	return s.page(w, r, web.PasswordIssued(web.PasswordIssuedPage{Chrome: s.chrome(r, "Password reset", "admin"), User: u, Password: pw}))
 }
 
-func (s *Server) renderMembershipForm(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, f web.MembershipForm) error {
+func (s *Server) renderMembershipForm(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, f *form.Membership) error {
 	people, err := s.store.People(r.Context())
 	if err != nil {
 		return err
 	}
-	p := web.MembershipFormPage{Chrome: s.chrome(r, "Add a member to "+c.Code, "committees"), Committee: c, Form: f}
-	for _, x := range people {
-		label := x.Name
-		if x.OrganisationName != "" {
-			label += " (" + x.OrganisationName + ")"
-		}
-		p.People = append(p.People, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: label})
-	}
-	s.render(w, r, status, web.MembershipNew(p))
+	s.render(w, r, status, web.MembershipNew(web.MembershipFormPage{
+		Chrome: s.chrome(r, "Add a member to "+c.Code, "committees"), Committee: c, Form: f, People: web.Options(people, web.PersonOption),
+	}))
 	return nil
 }
 
@@ -151,7 +129,7 @@ func (s *Server) handleMembershipNew(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	return s.renderMembershipForm(w, r, http.StatusOK, c, web.MembershipForm{Role: string(mb.RoleMember), From: s.clock.Today().Format(time.DateOnly), Errors: form.Errors{}})
+	return s.renderMembershipForm(w, r, http.StatusOK, c, form.NewMembership(s.clock.Today()))
 }
 
 // handleMembershipCreate serves POST /committees/{code}/members/new.
@@ -160,51 +138,16 @@ func (s *Server) handleMembershipCreate(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
-	}
-	f := web.MembershipForm{
-		Person: r.PostFormValue("person"), Role: r.PostFormValue("role"), Category: r.PostFormValue("category"),
-		AlternateFor: r.PostFormValue("alternate_for"), From: r.PostFormValue("from"), To: r.PostFormValue("to"),
-		Errors: form.Errors{},
-	}
-	m := &mb.Membership{CommitteeID: c.ID, Role: mb.MemberRole(f.Role), Category: f.Category}
-	if id, err := strconv.ParseInt(f.Person, 10, 64); err == nil {
-		m.PersonID = id
-	}
-	if f.AlternateFor != "" {
-		if id, err := strconv.ParseInt(f.AlternateFor, 10, 64); err == nil {
-			m.AlternateForID = &id
-		} else {
-			f.Errors["alternate_for"] = "Choose one of the people."
-		}
-	}
-	if d, err := time.Parse(time.DateOnly, f.From); err == nil {
-		m.From = d
-	} else if f.From != "" {
-		f.Errors["from"] = "Enter a real date, such as 2023-10-23."
-	}
-	if f.To != "" {
-		if d, err := time.Parse(time.DateOnly, f.To); err == nil {
-			m.To = &d
-		} else {
-			f.Errors["to"] = "Enter a real date, such as 2024-10-23."
-		}
-	}
-	if err := m.Validate(); err != nil {
-		f.Errors.Merge(err)
-	}
-	if len(f.Errors) > 0 {
-		return s.renderMembershipForm(w, r, http.StatusUnprocessableEntity, c, f)
-	}
-	if err := s.store.CreateMembership(r.Context(), m); err != nil {
-		if status, ok := formFailed(err); ok {
-			f.Errors.Merge(err)
-			return s.renderMembershipForm(w, r, status, c, f)
-		}
+	f, err := form.ParseMembership(r)
+	if err != nil {
 		return err
 	}
-	return s.redirect(w, r, web.CommitteeMembersPath(c.Code), "Member added.")
+	m := f.Membership(c.ID)
+	return saveForm(formSave{
+		Converted: m != nil, Save: func() error { return s.store.CreateMembership(r.Context(), m) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderMembershipForm(w, r, status, c, f) },
+		Done: func() error { return s.redirect(w, r, web.CommitteeMembersPath(c.Code), "Member added.") },
+	})
 }
 
 // handleMembershipEnd serves POST /committees/{code}/members/{id}/end.
@@ -242,7 +185,7 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 	p := web.AuditPage{Chrome: s.chrome(r, "Audit log", "audit"), Entity: f.Entity, Committee: q.Get("committee"), Person: q.Get("person")}
 	for _, c := range committees {
 		if rd.Admin() || rd.Secretariat(c.ID) {
-			p.Committees = append(p.Committees, web.Option{Value: c.Code, Label: c.Code + " – " + c.Name})
+			p.Committees = append(p.Committees, web.CommitteeCodeOption(c))
 			if c.Code == p.Committee {
 				f.CommitteeID = &c.ID
 			}

@@ -102,17 +102,8 @@ func (s *Server) renderAttendanceForm(w http.ResponseWriter, r *http.Request, st
 	if err != nil {
 		return err
 	}
-	p := web.AttendanceFormPage{Chrome: s.chrome(r, "Attendance at "+m.ShortName(), "committees"), Meeting: m, Form: f, Saved: saved}
-	for _, x := range people {
-		label := x.Name
-		if x.OrganisationName != "" {
-			label += " (" + x.OrganisationName + ")"
-		}
-		p.People = append(p.People, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: label})
-	}
-	for _, o := range orgs {
-		p.Organisations = append(p.Organisations, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
+	p := web.AttendanceFormPage{Chrome: s.chrome(r, "Attendance at "+m.ShortName(), "committees"), Meeting: m, Form: f, Saved: saved,
+		People: web.Options(people, web.PersonOption), Organisations: web.Options(orgs, web.OrganisationOption)}
 	for _, ms := range roster {
 		if ms.Category != "" && ms.AlternateForID == nil {
 			p.Members = append(p.Members, web.Option{Value: strconv.FormatInt(ms.PersonID, 10), Label: ms.PersonName + " (" + ms.Category + ")"})

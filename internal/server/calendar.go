@@ -209,7 +209,7 @@ func (s *Server) calendarFeeds(r *http.Request, newURL string) (web.CalendarFeed
 		return f, err
 	}
 	for _, c := range committees {
-		f.Committees = append(f.Committees, web.Option{Value: web.CommitteeCalendarPath(c.Code), Label: c.Code + " – " + c.Name})
+		f.Committees = append(f.Committees, web.Option{Value: web.CommitteeCalendarPath(c.Code), Label: web.CommitteeCodeOption(c).Label})
 	}
 	return f, nil
 }

@@ -129,18 +129,14 @@ func (s *Server) committeeOptions(r *http.Request, except int64) ([]web.Option, 
 	var parents []web.Option
 	for _, c := range all {
 		if c.ID != except {
-			parents = append(parents, web.Option{Value: strconv.FormatInt(c.ID, 10), Label: c.Code + " – " + c.Name})
+			parents = append(parents, web.CommitteeOption(c))
 		}
 	}
 	orgs, err := s.store.Organisations(r.Context())
 	if err != nil {
 		return nil, nil, err
 	}
-	var orgOpts []web.Option
-	for _, o := range orgs {
-		orgOpts = append(orgOpts, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
-	return parents, orgOpts, nil
+	return parents, web.Options(orgs, web.OrganisationOption), nil
 }
 
 func (s *Server) renderCommitteeForm(w http.ResponseWriter, r *http.Request, status int, f *form.Committee, isNew bool) error {

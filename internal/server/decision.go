@@ -14,10 +14,7 @@ func (s *Server) renderDecisionForm(w http.ResponseWriter, r *http.Request, stat
 	if err != nil {
 		return err
 	}
-	var words []web.Option
-	for _, w := range c.DecisionVocabulary {
-		words = append(words, web.Option{Value: w, Label: w})
-	}
+	words := web.Options(c.DecisionVocabulary, func(w string) web.Option { return web.Option{Value: w, Label: w} })
 	title, action := "Record a decision at "+m.ShortName(), web.DecisionNewPath(m.CommitteeCode, m.Number, it.ID)
 	if !isNew {
 		title, action = "Edit a decision of "+m.ShortName(), web.DecisionEditPath(m.CommitteeCode, m.Number, f.ID)

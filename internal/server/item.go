@@ -17,7 +17,7 @@ func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status i
 	var parents []web.Option
 	for _, it := range items {
 		if it.ID != f.ID {
-			parents = append(parents, web.Option{Value: strconv.FormatInt(it.ID, 10), Label: it.Number + ". " + it.Title})
+			parents = append(parents, web.ItemOption(it))
 		}
 	}
 	title, action := "Add an item to "+m.ShortName(), web.ItemNewPath(m.CommitteeCode, m.Number, 0)

@@ -19,7 +19,7 @@ func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, statu
 		}
 		for _, x := range all {
 			if reader(r).CanEditMeeting(x.ID) {
-				opts = append(opts, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: x.Code + " – " + x.Name})
+				opts = append(opts, web.CommitteeOption(x))
 			}
 		}
 	}

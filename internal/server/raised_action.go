@@ -18,17 +18,8 @@ func (s *Server) renderRaisedActionForm(w http.ResponseWriter, r *http.Request, 
 	if err != nil {
 		return err
 	}
-	p := web.RaisedActionFormPage{Meeting: m, Item: it, Form: f, IsNew: isNew, Saved: saved}
-	for _, o := range orgs {
-		p.Organisations = append(p.Organisations, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
-	for _, x := range people {
-		label := x.Name
-		if x.OrganisationName != "" {
-			label += " (" + x.OrganisationName + ")"
-		}
-		p.People = append(p.People, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: label})
-	}
+	p := web.RaisedActionFormPage{Meeting: m, Item: it, Form: f, IsNew: isNew, Saved: saved,
+		Organisations: web.Options(orgs, web.OrganisationOption), People: web.Options(people, web.PersonOption)}
 	title := "Raise an action at " + m.ShortName()
 	p.Action = web.RaisedActionNewPath(m.CommitteeCode, m.Number, it.ID)
 	if !isNew {

@@ -102,21 +102,13 @@ func (s *Server) renderRiskForm(w http.ResponseWriter, r *http.Request, status i
 	if err != nil {
 		return err
 	}
-	var personOpts []web.Option
-	for _, p := range people {
-		label := p.Name
-		if p.OrganisationName != "" {
-			label += " (" + p.OrganisationName + ")"
-		}
-		personOpts = append(personOpts, web.Option{Value: strconv.FormatInt(p.ID, 10), Label: label})
-	}
 	title := "New " + c.Code + " risk"
 	if !isNew {
 		title = "Edit " + f.Reference
 	}
 	s.render(w, r, status, web.RiskForm(web.RiskFormPage{
 		Chrome: s.chrome(r, title, "committees"), Committee: c, Form: f, IsNew: isNew,
-		Organisations: orgs, People: personOpts, ScoresLocked: locked,
+		Organisations: orgs, People: web.Options(people, web.PersonOption), ScoresLocked: locked,
 	}))
 	return nil
 }

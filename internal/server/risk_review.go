@@ -105,10 +105,7 @@ func (st *riskReviewState) page(s *Server, r *http.Request, review *form.RiskRev
 	sort.SliceStable(escalated, func(i, j int) bool {
 		return escalated[i].OpenEscalation().BelowThreshold() && !escalated[j].OpenEscalation().BelowThreshold()
 	})
-	var items []web.Option
-	for _, it := range st.items {
-		items = append(items, web.Option{Value: strconv.FormatInt(it.ID, 10), Label: it.Number + ". " + it.Title})
-	}
+	items := web.Options(st.items, func(it mb.Item) web.Option { return web.ItemOption(&it) })
 	return web.RiskReviewPage{
 		Chrome:    s.chrome(r, "Risk register at "+st.m.ShortName(), "committees"),
 		Committee: st.c, Meeting: st.m, Open: st.open, Items: items,
