@@ -191,17 +191,18 @@ func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	v, err := s.minutesView(r, doc, recorded, nil, nil)
+	outstanding, _, err := s.readableOutstanding(r, doc.Outstanding)
 	if err != nil {
 		return err
 	}
 	out := apiMinutes{apiMeeting: toAPIMeeting(r, m), Title: m.Title(), ApprovedBy: doc.ApprovedBy,
 		Items: []apiItem{}, Outstanding: []apiOutstanding{}, NextMeetings: []apiNextMeeting{}}
-	out.Attendance = apiAttendance{Members: apiGroups(v.Members), Others: apiGroups(v.Others), Apologies: apiGroups(v.Apologies)}
-	for _, iv := range v.Items {
-		out.Items = append(out.Items, toAPIItem(m, iv))
+	members, others, apologies := mb.GroupAttendance(doc.Attendance, doc.Categories)
+	out.Attendance = apiAttendance{Members: apiGroups(members), Others: apiGroups(others), Apologies: apiGroups(apologies)}
+	for _, ri := range readableItems(reader(r), doc, recorded) {
+		out.Items = append(out.Items, toAPIItem(m, ri))
 	}
-	for _, o := range v.Outstanding {
+	for _, o := range outstanding {
 		out.Outstanding = append(out.Outstanding, apiOutstanding{apiMinutesAction: toAPIMinutesAction(o.Action),
 			LastTargetDate: isoDate(o.LastTarget), RevisedTargetDate: isoDate(o.RevisedTarget), StatusAfter: string(o.StatusAfter)})
 	}
@@ -224,9 +225,10 @@ func apiGroups(groups []mb.AttendeeGroup) []apiGroup {
 	return out
 }
 
-func toAPIItem(m *mb.Meeting, iv *web.ItemView) apiItem {
-	it := iv.Item
-	if iv.Withheld {
+// toAPIItem is an item as the reader may read it, with its sub-items.
+func toAPIItem(m *mb.Meeting, ri *readableItem) apiItem {
+	it := ri.Item
+	if ri.Withheld {
 		return apiItem{Number: it.Number, Withheld: true, Notice: mb.WithheldNotice(it), Classification: it.Classification.String()}
 	}
 	out := apiItem{Number: it.Number, Title: it.Title, Minute: it.Minute, MinuteHTML: web.RenderMinute(it.Minute)}
@@ -239,7 +241,7 @@ func toAPIItem(m *mb.Meeting, iv *web.ItemView) apiItem {
 	for i := range it.Actions {
 		out.Actions = append(out.Actions, toAPIMinutesAction(&it.Actions[i]))
 	}
-	for _, c := range iv.Children {
+	for _, c := range ri.Children {
 		out.Items = append(out.Items, toAPIItem(m, c))
 	}
 	return out
