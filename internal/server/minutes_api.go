@@ -10,14 +10,6 @@ import (
 
 // The read API's JSON shapes. Dates are ISO 8601 (2023-10-23), times HH:MM.
 
-type apiCommittee struct {
-	Code        string `json:"code"`
-	Name        string `json:"name"`
-	Parent      string `json:"parent,omitempty"`
-	Secretariat string `json:"secretariat,omitempty"`
-	MeetingsURL string `json:"meetings_url"`
-}
-
 type apiMeeting struct {
 	Committee      string `json:"committee"`
 	Number         int    `json:"number"`
@@ -130,35 +122,6 @@ func toAPIMeeting(r *http.Request, m *mb.Meeting) apiMeeting {
 func toAPIMinutesAction(a *mb.Action) apiMinutesAction {
 	return apiMinutesAction{Reference: a.Reference(), Text: a.Text, Owner: a.OwnerName, OwnerPerson: a.OwnerPersonName,
 		RaisedOn: isoDate(&a.RaisedOn), TargetDate: isoDate(a.CurrentTarget), Status: string(a.Status)}
-}
-
-// handleAPICommittees serves GET /api/v1/committees: every committee for a
-// signed-in reader (as /committees shows), and for the public those with
-// minutes the public may read (as /public shows).
-func (s *Server) handleAPICommittees(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.store.Committees(r.Context())
-	if err != nil {
-		return err
-	}
-	show := map[string]bool{}
-	if !reader(r).SignedIn() {
-		meetings, err := s.readableMeetings(r, mb.MeetingFilter{Statuses: []mb.MinutesStatus{mb.Published}})
-		if err != nil {
-			return err
-		}
-		for _, m := range meetings {
-			show[m.CommitteeCode] = true
-		}
-	}
-	out := []apiCommittee{}
-	for _, c := range list {
-		if reader(r).SignedIn() || show[c.Code] {
-			out = append(out, apiCommittee{Code: c.Code, Name: c.Name, Parent: c.ParentCode, Secretariat: c.SecretariatName,
-				MeetingsURL: baseURL(r) + web.APIMeetingsPath(c.Code)})
-		}
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"committees": out})
-	return nil
 }
 
 // handleAPIMeetings serves GET /api/v1/committees/{code}/meetings: the
