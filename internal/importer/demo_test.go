@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minutebook/minutebook/internal/fixture"
+
 	"github.com/minutebook/minutebook/internal/dbtest"
 	"github.com/minutebook/minutebook/internal/demo"
 	"github.com/minutebook/minutebook/internal/importer"
@@ -138,7 +140,7 @@ func TestImportProducesTheDemoMeeting105(t *testing.T) {
 	if _, err := demo.Foundation(ctx, imported, demo.Options{PasswordParams: password.Cheap}); err != nil {
 		t.Fatal(err)
 	}
-	in, err := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Source: "opsg-105-final-minutes.txt"})
+	in, err := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Source: "opsg-105-final-minutes.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}

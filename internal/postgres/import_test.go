@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minutebook/minutebook/internal/fixture"
+
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
@@ -76,7 +78,7 @@ func read(t testing.TB, path string) *mb.MinutesImport {
 
 func readDoc(t testing.TB, path string) *minutesimport.Document {
 	t.Helper()
-	f, err := os.Open("../importer/testdata/" + path)
+	f, err := os.Open(fixture.Path(path))
 	if err != nil {
 		t.Fatal(err)
 	}
