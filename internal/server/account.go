@@ -1,8 +1,6 @@
 package server
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"net/http"
 
 	"github.com/minutebook/minutebook/internal/form"
@@ -74,13 +72,6 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 	return s.redirect(w, r, web.AccountPath(), "Your password has been changed.")
 }
 
-// newTokenSecret returns a random API token secret.
-func newTokenSecret() string {
-	b := make([]byte, 32)
-	_, _ = rand.Read(b)
-	return "mbk_" + base64.RawURLEncoding.EncodeToString(b)
-}
-
 // handleTokenCreate serves POST /account/tokens. The secret is shown once,
 // on the page that answers the POST, and never stored.
 func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error {
@@ -91,7 +82,7 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 	if len(errs) > 0 {
 		return s.renderAccount(w, r, http.StatusUnprocessableEntity, errs, "")
 	}
-	secret := newTokenSecret()
+	secret := password.Token("mbk_", 32)
 	if _, err := s.store.CreateAPIToken(r.Context(), reader(r).User.ID, name, secret); err != nil {
 		return err
 	}

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"net/http"
 	"slices"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -177,18 +176,11 @@ func serveCalendar(w http.ResponseWriter, cal *ics.Calendar, filename string) er
 	return cal.SerializeTo(w)
 }
 
-// newCalendarSecret returns a random personal feed secret.
-func newCalendarSecret() string {
-	b := make([]byte, 32)
-	_, _ = rand.Read(b)
-	return "cal_" + base64.RawURLEncoding.EncodeToString(b)
-}
-
 // handleCalendarToken serves POST /account/calendar-token: it makes (or
 // remakes, killing the old one) the reader's personal feed URL and shows it
 // once.
 func (s *Server) handleCalendarToken(w http.ResponseWriter, r *http.Request) error {
-	secret := newCalendarSecret()
+	secret := password.Token("cal_", 32)
 	if err := s.store.SetCalendarToken(r.Context(), reader(r).User.ID, secret); err != nil {
 		return err
 	}

@@ -26,14 +26,19 @@ func (s *Server) handle(fn handlerFunc) http.HandlerFunc {
 	}
 }
 
+// codeMethodNotAllowed is the code of a request with a method its address
+// does not serve. It is HTTP's, not the domain's, so it lives here.
+const codeMethodNotAllowed = "method_not_allowed"
+
 var statusByCode = map[string]int{
-	mb.ECONFLICT:     http.StatusConflict,
-	mb.EINVALID:      http.StatusUnprocessableEntity,
-	mb.ENOTFOUND:     http.StatusNotFound,
-	mb.EFORBIDDEN:    http.StatusForbidden,
-	mb.EUNAUTHORIZED: http.StatusUnauthorized,
-	mb.ETOOMANY:      http.StatusTooManyRequests,
-	mb.EINTERNAL:     http.StatusInternalServerError,
+	codeMethodNotAllowed: http.StatusMethodNotAllowed,
+	mb.ECONFLICT:         http.StatusConflict,
+	mb.EINVALID:          http.StatusUnprocessableEntity,
+	mb.ENOTFOUND:         http.StatusNotFound,
+	mb.EFORBIDDEN:        http.StatusForbidden,
+	mb.EUNAUTHORIZED:     http.StatusUnauthorized,
+	mb.ETOOMANY:          http.StatusTooManyRequests,
+	mb.EINTERNAL:         http.StatusInternalServerError,
 }
 
 // errorStatus returns the HTTP status for err.
@@ -64,6 +69,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 		http.StatusConflict:            "That could not be saved",
 		http.StatusUnprocessableEntity: "That could not be saved",
 		http.StatusTooManyRequests:     "Too many attempts",
+		http.StatusMethodNotAllowed:    "Not at this address",
 	}[status]
 	if heading == "" {
 		heading = "Something went wrong"
