@@ -39,13 +39,7 @@ func (f *ActionChange) Change(actionID int64) *mb.ActionChange {
 	c.MeetingID = optionalID(f.Meeting, "meeting", f.Errors)
 	c.NewTarget = optionalDate(f.Target, "target", f.Errors)
 	c.Normalize()
-	if err := c.Validate(); err != nil {
-		f.Errors.Merge(err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return c
+	return checked(c, f.Errors, c.Validate())
 }
 
 // ReviewRow is one outstanding action in the meeting's review form, as

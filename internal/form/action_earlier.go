@@ -51,11 +51,5 @@ func (f *EarlierAction) Action(c *mb.Committee) *mb.Action {
 	}
 	a.OwnerPersonID = optionalID(f.OwnerPerson, "owner_person", f.Errors)
 	a.TargetDate = optionalDate(f.TargetDate, "target_date", f.Errors)
-	if err := a.ValidateEarlier(); err != nil {
-		f.Errors.Merge(err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return a
+	return checked(a, f.Errors, a.ValidateEarlier())
 }

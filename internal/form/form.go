@@ -92,6 +92,17 @@ func parseVersion(s string, errs Errors) int {
 	return v
 }
 
+// checked is the end of every form's conversion: the record's own
+// validation joins the messages the conversion left in errs, and the
+// record comes back only when there are none.
+func checked[T any](v *T, errs Errors, validation error) *T {
+	errs.Merge(validation)
+	if len(errs) > 0 {
+		return nil
+	}
+	return v
+}
+
 // Merge copies a domain error's field messages into e, keeping a message
 // already there, and its message into e[""] when it names no field.
 func (e Errors) Merge(err error) {

@@ -89,13 +89,7 @@ func (f *Decision) Decision(isNew bool, itemID int64, vocabulary []string) *mb.D
 	if !isNew {
 		d.Version = parseVersion(f.Version, f.Errors)
 	}
-	if err := d.Validate(vocabulary); err != nil {
-		f.Errors.Merge(err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return d
+	return checked(d, f.Errors, d.Validate(vocabulary))
 }
 
 // RaisedAction is the form that raises or edits an action within an item.
@@ -138,11 +132,5 @@ func (f *RaisedAction) Action(isNew bool, itemID int64, meetingDate time.Time) *
 		a.OwnerID = *id
 	}
 	a.TargetDate = optionalDate(f.TargetDate, "target_date", f.Errors)
-	if err := a.ValidateRaised(meetingDate); err != nil {
-		f.Errors.Merge(err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return a
+	return checked(a, f.Errors, a.ValidateRaised(meetingDate))
 }

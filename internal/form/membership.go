@@ -43,11 +43,5 @@ func (f *Membership) Membership(committeeID int64) *mb.Membership {
 	m.AlternateForID = chosenID(f.AlternateFor, "alternate_for", "Choose one of the people.", f.Errors)
 	m.From = parseDate(f.From, "from", "", f.Errors)
 	m.To = optionalDate(f.To, "to", f.Errors)
-	if err := m.Validate(); err != nil {
-		f.Errors.Merge(err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return m
+	return checked(m, f.Errors, m.Validate())
 }

@@ -337,6 +337,17 @@ func (s *Server) pendingImportIn(r *http.Request, c *mb.Committee) (*postgres.Pe
 	return p, &doc, nil
 }
 
+// ownPendingImport is pendingImportIn the committee named by {code}, for
+// its secretariat.
+func (s *Server) ownPendingImport(r *http.Request) (*mb.Committee, *postgres.PendingImport, *minutesimport.Document, error) {
+	c, err := s.secretariatCommittee(r, "import minutes")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, doc, err := s.pendingImportIn(r, c)
+	return c, p, doc, err
+}
+
 // user is the account named by {id}, for the administrators' routes.
 func (s *Server) user(r *http.Request) (*mb.User, error) {
 	id, err := urlID(r, "id", "user")

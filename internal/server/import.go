@@ -106,11 +106,7 @@ func unreadable(err error) string {
 // handleImportPreview serves GET /committees/{code}/import/{token}: what
 // was read beside the document, with what saving will do.
 func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.secretariatCommittee(r, "import minutes")
-	if err != nil {
-		return err
-	}
-	p, doc, err := s.pendingImportIn(r, c)
+	c, p, doc, err := s.ownPendingImport(r)
 	if err != nil {
 		return err
 	}
@@ -125,11 +121,7 @@ func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) err
 // the corrections, saves the minutes as a draft meeting in one transaction
 // and deletes the upload; a problem sends the preview back with it.
 func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.secretariatCommittee(r, "import minutes")
-	if err != nil {
-		return err
-	}
-	p, doc, err := s.pendingImportIn(r, c)
+	c, p, doc, err := s.ownPendingImport(r)
 	if err != nil {
 		return err
 	}
@@ -154,11 +146,7 @@ func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error 
 // handleImportCancel serves POST /committees/{code}/import/{token}/cancel:
 // the upload is deleted and nothing is saved.
 func (s *Server) handleImportCancel(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.secretariatCommittee(r, "import minutes")
-	if err != nil {
-		return err
-	}
-	p, _, err := s.pendingImportIn(r, c)
+	c, p, _, err := s.ownPendingImport(r)
 	if err != nil {
 		return err
 	}

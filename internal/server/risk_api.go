@@ -122,23 +122,17 @@ func bandsJSON(bands []mb.SeverityBand) []map[string]any {
 // the open escalations from every committee beneath the body, at any depth,
 // for the body's chair and secretariat, those above it, and administrators.
 func (s *Server) handleAPIEscalations(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
 	body, err := s.readableEscalations(r)
 	if err != nil {
 		return err
 	}
-	rd := reader(r)
-	all, err := s.store.Committees(ctx)
+	all, err := s.store.Committees(r.Context())
 	if err != nil {
 		return err
 	}
 	out := []apiEscalation{}
 	if beneath := committeesBeneath(all, body.ID); len(beneath) > 0 {
-		list, err := s.store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
-		if err != nil {
-			return err
-		}
-		recorded, err := s.store.RecordedMeetings(ctx, rd.User.PersonID)
+		list, minutes, err := s.openEscalations(r, beneath)
 		if err != nil {
 			return err
 		}
@@ -149,9 +143,7 @@ func (s *Server) handleAPIEscalations(w http.ResponseWriter, r *http.Request) er
 			for _, v := range e.Risk.Reviews {
 				a.Trend = append(a.Trend, v.Severity())
 			}
-			if rd.CanReadMinutes(e.Meeting, recorded[e.Meeting.ID]) {
-				a.MinutesURL = escalationMinutesURL(e)
-			}
+			a.MinutesURL = minutes[e.ID]
 			out = append(out, a)
 		}
 	}

@@ -96,11 +96,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 	}
 	p.Heat.Likelihood, p.Heat.Impact = heatCell(r)
 	if len(beneath) > 0 {
-		list, err := s.store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
-		if err != nil {
-			return err
-		}
-		recorded, err := s.store.RecordedMeetings(ctx, rd.User.PersonID)
+		list, minutes, err := s.openEscalations(r, beneath)
 		if err != nil {
 			return err
 		}
@@ -110,11 +106,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 			if p.Heat.Filtered() && (e.Risk.Likelihood != p.Heat.Likelihood || e.Risk.Impact != p.Heat.Impact) {
 				continue
 			}
-			row := web.EscalationRow{Escalation: e}
-			if rd.CanReadMinutes(e.Meeting, recorded[e.Meeting.ID]) {
-				row.MinutesURL = escalationMinutesURL(e)
-			}
-			p.Rows = append(p.Rows, row)
+			p.Rows = append(p.Rows, web.EscalationRow{Escalation: e, MinutesURL: minutes[e.ID]})
 		}
 		limit := chronicShown
 		if p.ChronicAll = r.URL.Query().Get("chronic") == "all"; p.ChronicAll {
@@ -132,8 +124,26 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 	return s.page(w, r, web.Escalations(p))
 }
 
-// escalationMinutesURL links to the decision that escalated the risk, in
-// its meeting's minutes.
-func escalationMinutesURL(e *mb.Escalation) string {
-	return web.MeetingDecisionPath(e.Meeting.CommitteeCode, e.Meeting.Number, e.DecisionID)
+// openEscalations lists the open escalations of risks from the committees
+// beneath a body, each with its risk's latest reviews, and by escalation
+// the link to the decision in its minutes, where the reader may read
+// those minutes.
+func (s *Server) openEscalations(r *http.Request, beneath []int64) ([]*mb.Escalation, map[int64]string, error) {
+	ctx := r.Context()
+	list, err := s.store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	rd := reader(r)
+	recorded, err := s.store.RecordedMeetings(ctx, rd.User.PersonID)
+	if err != nil {
+		return nil, nil, err
+	}
+	minutes := map[int64]string{}
+	for _, e := range list {
+		if rd.CanReadMinutes(e.Meeting, recorded[e.Meeting.ID]) {
+			minutes[e.ID] = web.MeetingDecisionPath(e.Meeting.CommitteeCode, e.Meeting.Number, e.DecisionID)
+		}
+	}
+	return list, minutes, nil
 }
