@@ -116,6 +116,18 @@ func MeetingPath(code string, number int) string {
 	return CommitteePath(code) + "/meetings/" + itoa(number)
 }
 
+// MinutesFilePath is the minutes as they stand as a file: ext is "pdf"
+// or "docx" (/committees/OPSG/meetings/105.pdf).
+func MinutesFilePath(code string, number int, ext string) string {
+	return MeetingPath(code, number) + "." + ext
+}
+
+// VersionFilePath is a stored version of the minutes as a file
+// (/committees/OPSG/meetings/105/versions/2.pdf).
+func VersionFilePath(code string, number, version int, ext string) string {
+	return MeetingPath(code, number) + "/versions/" + itoa(version) + "." + ext
+}
+
 // DecisionAnchor is a decision's fragment in its minutes: "decision-42".
 func DecisionAnchor(id int64) string { return "decision-" + i64(id) }
 

@@ -61,3 +61,10 @@ func NumberItems(items []*Item) {
 		}
 	}
 }
+
+// HoldsOutstanding reports whether the item is where the minutes show the
+// actions outstanding table: an item titled "Actions Outstanding", as item
+// 2 of the model document. The first such item holds it.
+func (i *Item) HoldsOutstanding() bool {
+	return strings.EqualFold(strings.TrimSpace(i.Title), "Actions Outstanding")
+}

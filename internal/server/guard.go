@@ -111,6 +111,21 @@ func (s *Server) readableMeeting(r *http.Request) (*mb.Meeting, bool, error) {
 	return m, recorded, nil
 }
 
+// readableMinutes is readableMeeting with its minutes as stored, for the
+// pages, files and API that show the whole document (with what the reader
+// may not read still in it: see minutes_reading.go).
+func (s *Server) readableMinutes(r *http.Request) (*mb.Meeting, *mb.Minutes, bool, error) {
+	m, recorded, err := s.readableMeeting(r)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	doc, err := s.store.MinutesOf(r.Context(), m)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	return m, doc, recorded, nil
+}
+
 // historyMeeting is readableMeeting for the readers of the minutes'
 // stored versions: the committee's members and secretariat.
 func (s *Server) historyMeeting(r *http.Request) (*mb.Meeting, bool, error) {

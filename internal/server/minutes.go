@@ -3,28 +3,18 @@ package server
 import (
 	"context"
 	"net/http"
-	"strings"
-
-	"github.com/a-h/templ"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
 
-// itemAddenda returns the sections other registers add inside the items of
-// the meeting, by item id: the risk reviews recorded in each item, as item 6
-// of the model document lists them. They are part of the minutes, so whoever
-// may read the item reads them; withheld items never ask for theirs.
-func (s *Server) itemAddenda(ctx context.Context, doc *mb.Minutes) (map[int64]templ.Component, error) {
-	reviews, err := s.store.RiskReviewsByItem(ctx, doc.Meeting.ID)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]templ.Component, len(reviews))
-	for itemID, list := range reviews {
-		out[itemID] = web.RiskReviewsInItem(list)
-	}
-	return out, nil
+// itemReviews returns the sections other registers add inside the items
+// of the meeting, by item id: the risk reviews recorded in each item, as
+// item 6 of the model document lists them. They are part of the minutes,
+// so whoever may read the item reads them; withheld items never ask for
+// theirs.
+func (s *Server) itemReviews(ctx context.Context, doc *mb.Minutes) (map[int64][]mb.RiskReview, error) {
+	return s.store.RiskReviewsByItem(ctx, doc.Meeting.ID)
 }
 
 // minutesView shapes the document for the reader: items above their level
@@ -39,7 +29,7 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 		return nil, err
 	}
 	v.Members, v.Others, v.Apologies = mb.GroupAttendance(doc.Attendance, doc.Categories)
-	addenda, err := s.itemAddenda(r.Context(), doc)
+	reviews, err := s.itemReviews(r.Context(), doc)
 	if err != nil {
 		return nil, err
 	}
@@ -58,10 +48,12 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 			return iv
 		}
 		iv.Comments = byItem[ri.Item.ID]
-		if !v.OutstandingInItem && strings.EqualFold(strings.TrimSpace(ri.Item.Title), "Actions Outstanding") {
+		if !v.OutstandingInItem && ri.Item.HoldsOutstanding() {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
-		iv.Addenda = addenda[ri.Item.ID]
+		if list := reviews[ri.Item.ID]; len(list) > 0 {
+			iv.Reviews, iv.Addenda = list, web.RiskReviewsInItem(list)
+		}
 		for _, c := range ri.Children {
 			iv.Children = append(iv.Children, view(c))
 		}
@@ -76,15 +68,11 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
 // minutes with what the reader may do with them now.
 func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.readableMeeting(r)
+	m, doc, recorded, err := s.readableMinutes(r)
 	if err != nil {
 		return err
 	}
 	rd := reader(r)
-	doc, err := s.store.MinutesOf(r.Context(), m)
-	if err != nil {
-		return err
-	}
 	secretariat := rd.CanEditMeeting(m.CommitteeID)
 	var controls *web.MinutesControls
 	if rd.SignedIn() {

@@ -29,6 +29,8 @@ type apiMinutes struct {
 	apiMeeting
 	Title        string           `json:"title"`
 	ApprovedBy   string           `json:"approved_by,omitempty"`
+	PDFURL       string           `json:"pdf_url"`  // the minutes as a PDF
+	DOCXURL      string           `json:"docx_url"` // the minutes as a Word .docx
 	Attendance   apiAttendance    `json:"attendance"`
 	Items        []apiItem        `json:"items"`
 	Outstanding  []apiOutstanding `json:"actions_outstanding"`
@@ -146,11 +148,7 @@ func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error
 // handleAPIMeeting serves GET /api/v1/committees/{code}/meetings/{number}:
 // one meeting's structured minutes, with the same withholding as the page.
 func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.readableMeeting(r)
-	if err != nil {
-		return err
-	}
-	doc, err := s.store.MinutesOf(r.Context(), m)
+	m, doc, recorded, err := s.readableMinutes(r)
 	if err != nil {
 		return err
 	}
@@ -159,6 +157,7 @@ func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	out := apiMinutes{apiMeeting: toAPIMeeting(r, m), Title: m.Title(), ApprovedBy: doc.ApprovedBy,
+		PDFURL: baseURL(r) + web.MinutesFilePath(m.CommitteeCode, m.Number, "pdf"), DOCXURL: baseURL(r) + web.MinutesFilePath(m.CommitteeCode, m.Number, "docx"),
 		Items: []apiItem{}, Outstanding: []apiOutstanding{}, NextMeetings: []apiNextMeeting{}}
 	members, others, apologies := mb.GroupAttendance(doc.Attendance, doc.Categories)
 	out.Attendance = apiAttendance{Members: apiGroups(members), Others: apiGroups(others), Apologies: apiGroups(apologies)}
