@@ -37,7 +37,7 @@ func (s *Server) handleCommitteeCalendar(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	c, err := s.store.CommitteeByCode(r.Context(), chi.URLParam(r, "code"))
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}

@@ -18,16 +18,9 @@ func (s *Server) handleCommentCreate(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	c := &mb.Comment{MeetingID: m.ID, ItemID: &it.ID, Body: r.PostFormValue("body")}
-	if err := s.store.AddComment(r.Context(), c); err != nil {
-		if code := mb.ErrorCode(err); code == mb.EINVALID || code == mb.ECONFLICT {
-			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			http.Redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), http.StatusSeeOther)
-			return nil
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Your comment on item “"+it.Title+"” is sent to the secretariat.")
+	err = s.store.AddComment(r.Context(), &mb.Comment{MeetingID: m.ID, ItemID: &it.ID, Body: r.PostFormValue("body")})
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err,
+		"Your comment on item “"+it.Title+"” is sent to the secretariat.", mb.EINVALID, mb.ECONFLICT)
 }
 
 // handleCommentResolve serves POST /committees/{code}/meetings/{number}/comments/{comment}/resolve.
@@ -40,13 +33,6 @@ func (s *Server) handleCommentResolve(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	if err := s.store.ResolveComment(r.Context(), c.ID, r.PostFormValue("resolution")); err != nil {
-		if mb.ErrorCode(err) == mb.ECONFLICT {
-			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			http.Redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), http.StatusSeeOther)
-			return nil
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Comment by "+c.AuthorName+" marked resolved.")
+	err = s.store.ResolveComment(r.Context(), c.ID, r.PostFormValue("resolution"))
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, "Comment by "+c.AuthorName+" marked resolved.", mb.ECONFLICT)
 }

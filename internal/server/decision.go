@@ -111,14 +111,8 @@ func (s *Server) handleDecisionMove(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	if err := s.store.MoveDecision(r.Context(), d.ID, r.PostFormValue("direction")); err != nil {
-		if mb.ErrorCode(err) == mb.EINVALID {
-			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "")
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision moved.")
+	err = s.store.MoveDecision(r.Context(), d.ID, r.PostFormValue("direction"))
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, "Decision moved.", mb.EINVALID)
 }
 
 // handleDecisionDelete serves POST /committees/{code}/meetings/{number}/decisions/{decision}/delete.

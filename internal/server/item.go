@@ -107,14 +107,8 @@ func (s *Server) handleItemMove(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.MoveItem(r.Context(), it.ID, r.PostFormValue("direction")); err != nil {
-		if mb.ErrorCode(err) == mb.EINVALID {
-			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "")
-		}
-		return err
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” moved.")
+	err = s.store.MoveItem(r.Context(), it.ID, r.PostFormValue("direction"))
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, "Item “"+it.Title+"” moved.", mb.EINVALID)
 }
 
 // handleItemDelete serves POST /committees/{code}/meetings/{number}/items/{item}/delete.

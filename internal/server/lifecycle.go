@@ -13,15 +13,7 @@ import (
 // lifecycleDone answers a transition: back to the minutes with a flash, or
 // with the refusal as the flash when the move no longer applies.
 func (s *Server) lifecycleDone(w http.ResponseWriter, r *http.Request, m *mb.Meeting, err error, done string) error {
-	if err != nil {
-		if mb.ErrorCode(err) != mb.ECONFLICT {
-			return err
-		}
-		s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-		http.Redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), http.StatusSeeOther)
-		return nil
-	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), done)
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, done, mb.ECONFLICT)
 }
 
 // handleCirculate serves POST /committees/{code}/meetings/{number}/circulate.

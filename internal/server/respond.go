@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -115,6 +116,22 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flash stri
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 	return nil
+}
+
+// doneOrRefused answers a button's post (a move, a lifecycle step, a
+// comment): back to the page at to with done as the flash when err is nil;
+// when err is a refusal with one of the codes (a move past the end, a step
+// that no longer applies), back to the page with the refusal's message as
+// the error flash; any other error goes to the error page.
+func (s *Server) doneOrRefused(w http.ResponseWriter, r *http.Request, to string, err error, done string, refusals ...string) error {
+	if err == nil {
+		return s.redirect(w, r, to, done)
+	}
+	if !slices.Contains(refusals, mb.ErrorCode(err)) {
+		return err
+	}
+	s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
+	return s.redirect(w, r, to, "")
 }
 
 // formFailed reports whether err should send the form back with messages
