@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minutebook/minutebook/internal/fixture"
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
@@ -13,7 +14,7 @@ import (
 // correction is kept in the document, and applying it again changes
 // nothing more.
 func TestCorrections(t *testing.T) {
-	doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+	doc := parse(t, fixture.Path(fixture.OPSG105))
 	categories := []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"}
 	n := len(doc.Attendees)
 	v := importer.FormValues(doc)
@@ -24,17 +25,17 @@ func TestCorrections(t *testing.T) {
 	}
 	sent := importer.Values{
 		"date": "2023-10-24", "venue": "London", "classification": "AMBER",
-		importer.ItemField(0, "title"): "Minutes of OPSG 103",
-		importer.ItemField(6, "number"): "6", // 5.2 made an item of its own
-		importer.ItemField(8, "classification"): "RED",
+		importer.ItemField(0, "title"):           "Minutes of OPSG 103",
+		importer.ItemField(6, "number"):          "6", // 5.2 made an item of its own
+		importer.ItemField(8, "classification"):  "RED",
 		importer.PersonField(26, "organisation"): "DESNZ (formerly BEIS)",
 		importer.PersonField(11, "category"):     "large suppliers", importer.PersonField(11, "organisation"): "DCC",
-		importer.PersonField(3, "status"):      "apologies",
-		importer.PersonField(4, "status"):      "absent",
-		importer.PersonField(5, "status"):      "part", importer.PersonField(5, "part"): "3 and 4",
+		importer.PersonField(3, "status"): "apologies",
+		importer.PersonField(4, "status"): "absent",
+		importer.PersonField(5, "status"): "part", importer.PersonField(5, "part"): "3 and 4",
 		importer.PersonField(n+5, "status"):    "present", // Ian Drummond came after all
 		importer.PersonField(0, "name"):        "David Warner",
-		importer.DecisionField(1, 0, "kind"):   "",  // "NOTED the update" is no decision
+		importer.DecisionField(1, 0, "kind"):   "", // "NOTED the update" is no decision
 		importer.DecisionField(2, 1, "kind"):   "ENDORSED",
 		importer.DecisionField(2, 1, "text"):   "the summary of DCC reporting",
 		importer.ActionField(3, 0, "owner"):    "SECAS",
@@ -125,7 +126,7 @@ func TestCorrections(t *testing.T) {
 }
 
 func TestReadCorrectionsKeepsWhatWasTyped(t *testing.T) {
-	doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+	doc := parse(t, fixture.Path(fixture.OPSG105))
 	_, fe := importer.ReadCorrections(doc, importer.Values{
 		"number": "one hundred and five", importer.RiskField(8, 0, "impact"): "9", importer.ActionField(3, 0, "target"): "31/12/2023",
 		importer.PersonField(16, "part"): "", importer.PersonField(2, "name"): " ",
@@ -139,7 +140,7 @@ func TestReadCorrectionsKeepsWhatWasTyped(t *testing.T) {
 
 // A line the parser could not place can be put in an item's minute.
 func TestLineBelongsToAnItem(t *testing.T) {
-	doc := parse(t, layout+"workgroup-action-log.txt")
+	doc := parse(t, fixture.Layout("workgroup-action-log.txt"))
 	c, _ := importer.ReadCorrections(doc, importer.Values{importer.LineField(28): "item 1", importer.LineField(1): "noise", "number": "4"})
 	c.Apply(doc, nil)
 	imp, err := importer.Convert(doc, importer.Options{Committee: "GW417"})

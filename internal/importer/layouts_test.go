@@ -5,12 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minutebook/minutebook/internal/fixture"
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
-
-// layout is where the other bodies' test documents are kept.
-const layout = "../minutesimport/testdata/layouts/"
 
 // actionRefs lists the references of the actions an import raises, item by item.
 func actionRefs(imp *mb.MinutesImport) []string {
@@ -46,7 +44,7 @@ func TestConvertLayouts(t *testing.T) {
 		{"board-narrative-like.docx", importer.Options{}, 15, "ITF 14/01 ITF 14/02 ITF 14/03 ITF 14/04"},
 	} {
 		t.Run(strings.TrimSuffix(tc.file, ".txt"), func(t *testing.T) {
-			imp, err := importer.Convert(parse(t, layout+tc.file), tc.opt)
+			imp, err := importer.Convert(parse(t, fixture.Layout(tc.file)), tc.opt)
 			if err != nil {
 				t.Fatalf("%v: %v", err, mb.ErrorFields(err))
 			}
@@ -62,22 +60,22 @@ func TestConvertLayouts(t *testing.T) {
 		})
 	}
 	t.Run("WorkgroupNeedsItsNumber", func(t *testing.T) {
-		_, err := importer.Convert(parse(t, layout+"workgroup-action-log.txt"), importer.Options{Committee: "GW417"})
+		_, err := importer.Convert(parse(t, fixture.Layout("workgroup-action-log.txt")), importer.Options{Committee: "GW417"})
 		if mb.ErrorFields(err)[importer.FieldNumber] == "" {
 			t.Errorf("got %v, want the meeting number asked for", err)
 		}
 	})
 	t.Run("KindAsAsked", func(t *testing.T) {
-		imp, err := importer.Convert(parse(t, layout+"subcommittee-initials.txt"), importer.Options{Kind: "reporting"})
+		imp, err := importer.Convert(parse(t, fixture.Layout("subcommittee-initials.txt")), importer.Options{Kind: "reporting"})
 		if err != nil || imp.Kind != mb.ReportingMeeting {
 			t.Errorf("kind %v, %v", imp.Kind, err)
 		}
-		if _, err := importer.Convert(parse(t, layout+"subcommittee-initials.txt"), importer.Options{Kind: "annual"}); mb.ErrorFields(err)[importer.FieldKind] == "" {
+		if _, err := importer.Convert(parse(t, fixture.Layout("subcommittee-initials.txt")), importer.Options{Kind: "annual"}); mb.ErrorFields(err)[importer.FieldKind] == "" {
 			t.Errorf("an unknown kind: %v", err)
 		}
 	})
 	t.Run("FactsCarriedOver", func(t *testing.T) {
-		imp, err := importer.Convert(parse(t, layout+"subcommittee-initials.txt"), importer.Options{})
+		imp, err := importer.Convert(parse(t, fixture.Layout("subcommittee-initials.txt")), importer.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,7 +101,7 @@ func TestConvertLayouts(t *testing.T) {
 		if d := itemNumbered(imp, "3").Decisions; d[1].Text != "that Code of Practice 4 should require Class 1 accuracy for new whole-current meters from 1 April 2027" {
 			t.Errorf("the lettered decision keeps its list's joint: %q", d[1].Text)
 		}
-		rcp, _ := importer.Convert(parse(t, layout+"panel-header-table.txt"), importer.Options{})
+		rcp, _ := importer.Convert(parse(t, fixture.Layout("panel-header-table.txt")), importer.Options{})
 		if it := itemNumbered(rcp, "9"); it.Classification != mb.Amber {
 			t.Errorf("item 9 classified %q, want AMBER (Part B)", it.Classification)
 		}
@@ -111,7 +109,7 @@ func TestConvertLayouts(t *testing.T) {
 		if a.Owner != "Chair" || a.OwnerPerson != "Harriet Okonjo" {
 			t.Errorf("action %+v", a)
 		}
-		wg, _ := importer.Convert(parse(t, layout+"workgroup-action-log.txt"), importer.Options{Committee: "GW417", Number: 4})
+		wg, _ := importer.Convert(parse(t, fixture.Layout("workgroup-action-log.txt")), importer.Options{Committee: "GW417", Number: 4})
 		if a := itemNumbered(wg, "2.1").Actions[0]; a.OwnerOrganisation != "Northfell Gas Networks" || a.OwnerPerson != "Daksha Mistry" || a.Written != "0401" {
 			t.Errorf("action %+v", a)
 		}
@@ -129,7 +127,7 @@ func TestConvertLayouts(t *testing.T) {
 // keeps its ACTIONs as actions: with their references as written, or
 // renumbered to the meeting when asked (issue 15, point 4).
 func TestConvertRenumbering(t *testing.T) {
-	doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+	doc := parse(t, fixture.Path(fixture.OPSG105))
 	kept, err := importer.Convert(doc, importer.Options{Number: 107})
 	if err != nil {
 		t.Fatal(err)
@@ -137,7 +135,7 @@ func TestConvertRenumbering(t *testing.T) {
 	if got := strings.Join(actionRefs(kept), " "); !kept.RefsDiffer || kept.Renumbered || got != "OPSG 105/01 OPSG 105/02 OPSG 105/03 OPSG 105/04 OPSG 105/05" {
 		t.Errorf("kept as written: %q (differ %v, renumbered %v)", got, kept.RefsDiffer, kept.Renumbered)
 	}
-	renumbered, err := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Number: 107, Renumber: true})
+	renumbered, err := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Number: 107, Renumber: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +146,7 @@ func TestConvertRenumbering(t *testing.T) {
 		t.Errorf("the written reference is kept: %+v", a)
 	}
 	// Renumbering a document already numbered for its meeting changes nothing.
-	same, _ := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Renumber: true})
+	same, _ := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Renumber: true})
 	if same.Renumbered || len(same.Notes) != 0 {
 		t.Errorf("renumbered %v, notes %+v", same.Renumbered, same.Notes)
 	}

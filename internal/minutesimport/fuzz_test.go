@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 )
 
 func FuzzParseText(f *testing.F) {
-	paths, _ := filepath.Glob("testdata/*.txt")
-	more, _ := filepath.Glob("testdata/layouts/*.txt")
-	variants, _ := filepath.Glob("testdata/layouts/variants/*.txt")
+	paths, _ := filepath.Glob(filepath.Join(fixture.Dir(), "*.txt"))
+	more, _ := filepath.Glob(filepath.Join(fixture.Dir(), "layouts", "*.txt"))
+	variants, _ := filepath.Glob(filepath.Join(fixture.Dir(), "layouts", "variants", "*.txt"))
 	paths = append(append(paths, more...), variants...)
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
@@ -22,8 +24,8 @@ func FuzzParseText(f *testing.F) {
 	if text, err := DocxText(buildDocx(f)); err == nil {
 		f.Add(text)
 	}
-	for _, name := range []string{"testdata/layouts/board-narrative-like.docx", "testdata/layouts/variants/forum.docx"} {
-		if b, err := os.ReadFile(name); err == nil {
+	for _, name := range []string{"board-narrative-like.docx", "variants/forum.docx"} {
+		if b, err := os.ReadFile(fixture.Layout(name)); err == nil {
 			if text, err := DocxText(b); err == nil {
 				f.Add(text)
 			}

@@ -10,12 +10,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 )
 
 // The layouts of other bodies' minutes (issue 15): each document in
-// testdata/layouts has the facts a careful reader takes from it in
-// <name>.expected.json (see testdata/layouts/README.md), and every one of
-// them must be read.
+// internal/fixture/layouts has the facts a careful reader takes from it in
+// <name>.expected.json (see its README.md), and every one of them must be
+// read.
 
 // expected is the shape of an .expected.json; a missing or null key is a
 // fact the document does not state.
@@ -117,7 +119,7 @@ func str(p *string) string {
 // readLayout parses a layout document and its expected facts.
 func readLayout(t *testing.T, name string) (*Document, string, *expected) {
 	t.Helper()
-	path := filepath.Join("testdata/layouts", name)
+	path := fixture.Layout(name)
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -142,7 +144,7 @@ var layouts = []string{
 	"panel-header-table.txt", "workgroup-action-log.txt", "pdf-two-column-noise.txt",
 	"subcommittee-initials.txt", "board-narrative.txt", "board-narrative-like.docx",
 	// Others of the same families, with other names, numbers and wording
-	// (testdata/layouts/variants; forum.docx is built from its
+	// (internal/fixture/layouts/variants; forum.docx is built from its
 	// docx-source.md by ../build-variant-docx.py).
 	"variants/panel.txt", "variants/workgroup.txt", "variants/pdf.txt",
 	"variants/subcommittee.txt", "variants/board.txt", "variants/forum.docx",
@@ -410,8 +412,8 @@ func hasWarning(doc *Document, line int, about string) bool {
 // 10 ms (issue 15), which the benchmark reports as a failure, so that a
 // slow rule shows up where speed is measured rather than in a timed test.
 func BenchmarkParseLayouts(b *testing.B) {
-	for _, name := range append(slices.Clone(layouts), "../opsg-105-final-minutes.txt") {
-		data, err := os.ReadFile(filepath.Join("testdata/layouts", name))
+	for _, name := range append(slices.Clone(layouts), "../"+fixture.OPSG105) {
+		data, err := os.ReadFile(fixture.Layout(name))
 		if err != nil {
 			b.Fatal(err)
 		}

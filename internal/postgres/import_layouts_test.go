@@ -5,15 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minutebook/minutebook/internal/fixture"
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
-
-// layout is where the other bodies' test documents are kept, from
-// ../importer/testdata where read and readDoc look.
-const layout = "../../minutesimport/testdata/layouts/"
 
 // layoutCommittee adds a committee for one of the other bodies' layouts.
 func layoutCommittee(t *testing.T, s *postgres.Store, code, name string, categories ...string) *mb.Committee {
@@ -60,7 +57,7 @@ func TestImportLayouts(t *testing.T) {
 	t.Run("SubCommitteeByInitials", func(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "MSSC", "Metering Standards Sub-Committee", "Chair", "Member")
-		rep, err := s.ImportMinutes(ctx, read(t, layout+"subcommittee-initials.txt"), postgres.ImportOptions{})
+		rep, err := s.ImportMinutes(ctx, read(t, "layouts/subcommittee-initials.txt"), postgres.ImportOptions{})
 		if err != nil {
 			t.Fatalf("%v: %v", err, mb.ErrorFields(err))
 		}
@@ -112,7 +109,7 @@ func TestImportLayouts(t *testing.T) {
 	t.Run("PanelHeaderTable", func(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "RCP", "Retail Code Panel", "Independent Chair", "Large Supplier", "Small Supplier", "Distribution", "Metering", "Consumer", "Supplier Agent")
-		rep, err := s.ImportMinutes(ctx, read(t, layout+"panel-header-table.txt"), postgres.ImportOptions{})
+		rep, err := s.ImportMinutes(ctx, read(t, "layouts/panel-header-table.txt"), postgres.ImportOptions{})
 		if err != nil {
 			t.Fatalf("%v: %v", err, mb.ErrorFields(err))
 		}
@@ -144,7 +141,7 @@ func TestImportLayouts(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "FCSL", "Board of Directors", "Chair", "Chief Executive", "Finance Director", "Independent Non-Executive Director",
 			"Consumer Director", "Company Secretary", "Head of Code Operations")
-		doc := readDoc(t, layout+"board-narrative.txt")
+		doc := readDoc(t, "layouts/board-narrative.txt")
 		doc.Attendees[11].Representing = "Fenmarsh Code Services Limited" // "Olga Petrenko (minutes)", corrected
 		in, err := importer.Convert(doc, importer.Options{})
 		if err != nil {
@@ -165,7 +162,7 @@ func TestImportLayouts(t *testing.T) {
 	t.Run("WorkgroupAsMeetingFour", func(t *testing.T) {
 		s := mustOpen(t)
 		layoutCommittee(t, s, "GW417", "Workgroup 0417")
-		in, err := importer.Convert(readDoc(t, layout+"workgroup-action-log.txt"), importer.Options{Committee: "GW417", Number: 4})
+		in, err := importer.Convert(readDoc(t, "layouts/workgroup-action-log.txt"), importer.Options{Committee: "GW417", Number: 4})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,9 +187,9 @@ func TestImportLayouts(t *testing.T) {
 func TestImportRenumbering(t *testing.T) {
 	ctx := context.Background()
 	f := newImportFixture(t)
-	f.importDoc(t, read(t, "opsg-105-final-minutes.txt"))
+	f.importDoc(t, read(t, fixture.OPSG105))
 
-	kept, err := importer.Convert(readDoc(t, "opsg-105-final-minutes.txt"), importer.Options{Number: 107})
+	kept, err := importer.Convert(readDoc(t, fixture.OPSG105), importer.Options{Number: 107})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +197,7 @@ func TestImportRenumbering(t *testing.T) {
 	if mb.ErrorCode(err) != mb.ECONFLICT || mb.ErrorFields(err)["renumber"] == "" || !strings.Contains(mb.ErrorMessage(err), "renumber") {
 		t.Fatalf("got %v, want the references refused as another meeting's, asking to renumber", err)
 	}
-	renumbered, err := importer.Convert(readDoc(t, "opsg-105-final-minutes.txt"), importer.Options{Number: 107, Renumber: true})
+	renumbered, err := importer.Convert(readDoc(t, fixture.OPSG105), importer.Options{Number: 107, Renumber: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +237,7 @@ func TestImportRenumbering(t *testing.T) {
 func TestImportLeavesOutSideEffects(t *testing.T) {
 	ctx := context.Background()
 	f := newImportFixture(t)
-	in := read(t, "opsg-105-final-minutes.txt")
+	in := read(t, fixture.OPSG105)
 	trial, err := f.s.ImportMinutes(ctx, in, postgres.ImportOptions{DryRun: true})
 	if err != nil {
 		t.Fatal(err)

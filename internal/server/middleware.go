@@ -10,6 +10,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/web"
 )
 
 // logRequests writes one structured line per request.
@@ -125,7 +126,7 @@ func requireSignIn(next http.Handler) http.Handler {
 				http.Error(w, "Sign in first.", http.StatusUnauthorized)
 				return
 			}
-			http.Redirect(w, r, "/sign-in?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			http.Redirect(w, r, web.SignInPath(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
 		next.ServeHTTP(w, r)

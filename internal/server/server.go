@@ -10,6 +10,7 @@ import (
 	"github.com/alexedwards/scs/pgxstore"
 	"github.com/alexedwards/scs/v2"
 
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -27,6 +28,8 @@ type Config struct {
 	PasswordParams *password.Params
 	// Throttle limits failed sign-ins; zero values take the defaults.
 	Throttle Throttle
+	// Clock tells the time and the committees' day; nil is the system's.
+	Clock mb.Clock
 }
 
 // Throttle says how many failed sign-ins are allowed within Window for one
@@ -43,6 +46,7 @@ type Server struct {
 	log      *slog.Logger
 	sessions *scs.SessionManager
 	cfg      Config
+	clock    mb.Clock
 	handler  http.Handler
 }
 
@@ -53,6 +57,9 @@ func New(cfg Config) *Server {
 	}
 	if cfg.SessionIdle == 0 {
 		cfg.SessionIdle = 2 * time.Hour
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = mb.SystemClock
 	}
 	if cfg.PasswordParams == nil {
 		cfg.PasswordParams = password.Default
@@ -69,7 +76,7 @@ func New(cfg Config) *Server {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = cfg.SecureCookies
 	sm.Cookie.Path = "/"
-	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg}
+	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, clock: cfg.Clock}
 	s.handler = s.routes()
 	return s
 }
