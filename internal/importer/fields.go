@@ -72,6 +72,7 @@ func ReadCorrections(doc *minutesimport.Document, sent Values) (Corrections, mb.
 		}
 		return now[field]
 	}
+	// A value that cannot be read leaves the document's as it was.
 	whole := func(field string, lo, hi int, msg string) int {
 		s := get(field)
 		if s == "" {
@@ -80,7 +81,7 @@ func ReadCorrections(doc *minutesimport.Document, sent Values) (Corrections, mb.
 		n, err := strconv.Atoi(s)
 		if err != nil || n < lo || n > hi {
 			fe.Add(field, msg)
-			return 0
+			n, _ = strconv.Atoi(now[field])
 		}
 		return n
 	}
@@ -89,6 +90,7 @@ func ReadCorrections(doc *minutesimport.Document, sent Values) (Corrections, mb.
 		if s != "" {
 			if _, err := time.Parse(time.DateOnly, s); err != nil {
 				fe.Add(field, "Enter a real date, such as 2026-09-30.")
+				return now[field]
 			}
 		}
 		return s
@@ -100,7 +102,7 @@ func ReadCorrections(doc *minutesimport.Document, sent Values) (Corrections, mb.
 		People:         map[int]PersonCorrection{}, Items: map[int]ItemCorrection{}, Outstanding: map[int]OutstandingCorrection{},
 		NextMeetings: map[int]NextMeetingCorrection{}, Lines: map[int]string{},
 	}
-	if _, bad := fe[FieldNumber]; c.Number == 0 && !bad {
+	if _, bad := fe[FieldNumber]; get(FieldNumber) == "" && !bad {
 		fe.Add(FieldNumber, "Enter the meeting number.")
 	}
 	for i := range Roll(doc) {
@@ -148,6 +150,18 @@ func ReadCorrections(doc *minutesimport.Document, sent Values) (Corrections, mb.
 	}
 	for _, u := range doc.Unrecognised {
 		c.Lines[u.Line] = get(LineField(u.Line))
+	}
+	if len(fe) > 0 {
+		// With a problem to correct, nobody moves between the attendees and
+		// the apologies yet, so that the page sent back, as typed, still
+		// names each person by their place.
+		for i, p := range c.People {
+			was := now[PersonField(i, "status")]
+			if (p.Status == StatusApologies) != (was == StatusApologies) {
+				p.Status = was
+				c.People[i] = p
+			}
+		}
 	}
 	return c, fe
 }
