@@ -67,7 +67,7 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 			// organisation's name; a new person joins the organisation.
 			if p = x.known(a.Name, x.dir.orgs[orgKey(a.Representing)], "", a.Line); p != nil {
 				org, err = x.representing(ctx, a.Representing, p, a.Line)
-			} else if org, err = x.organisation(ctx, a.Representing); err == nil {
+			} else if org, err = x.organisation(ctx, a.Representing); err == nil && org != nil {
 				p, err = x.person(ctx, a.Name, org, "", a.Line)
 			}
 			if err == nil && org == nil {
