@@ -104,12 +104,10 @@ func (p *parser) reviewedAction(b *block, m []string, extra []string) bool {
 	if r := revisedRE.FindStringSubmatch(update); r != nil {
 		revised, _ = cellDate(r[2])
 	}
+	// An action with no update and no status is raised here, whatever its
+	// number says (a document saved under another number keeps its actions).
 	newAction := strings.HasPrefix(strings.ToLower(m[1]), "new")
-	earlier := false
-	if n := p.doc.Meeting.Number; n > 0 && strings.Contains(m[3], "/") {
-		earlier = atoi(strings.SplitN(m[3], "/", 2)[0]) < n
-	}
-	if newAction || (status == "" && update == "" && !earlier) || strings.EqualFold(status, "new") {
+	if newAction || (status == "" && update == "") || strings.EqualFold(status, "new") {
 		return false
 	}
 	ref := m[3]
