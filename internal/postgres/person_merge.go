@@ -11,7 +11,7 @@ import (
 
 // PersonMerge says what merging one person into another moved.
 type PersonMerge struct {
-	Kept, Gone                              *mb.Person
+	Kept, Gone                               *mb.Person
 	Attendances, Actions, Risks, Memberships int
 	// Duplicates are the meetings both were recorded at: the kept
 	// person's record stands, the other's goes.

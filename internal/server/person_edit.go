@@ -58,9 +58,9 @@ func (s *Server) handlePersonUpdate(w http.ResponseWriter, r *http.Request) erro
 	shown := *p
 	return saveForm(formSave{
 		Converted: f.Apply(p), Errors: f.Errors,
-		Save:      func() error { return s.store.UpdatePerson(r.Context(), p, f.Organisation, c.ID) },
-		Back:      func(status int, _ bool) error { return s.renderPersonEdit(w, r, status, c, &shown, f) },
-		Done:      func() error { return s.redirect(w, r, web.CommitteePeoplePath(c.Code), p.Name+" saved.") },
+		Save: func() error { return s.store.UpdatePerson(r.Context(), p, f.Organisation, c.ID) },
+		Back: func(status int, _ bool) error { return s.renderPersonEdit(w, r, status, c, &shown, f) },
+		Done: func() error { return s.redirect(w, r, web.CommitteePeoplePath(c.Code), p.Name+" saved.") },
 	})
 }
 
