@@ -150,6 +150,32 @@ func URL(tb testing.TB) string {
 	return u
 }
 
+// EmptyURL creates an empty database for this test, with no migration
+// applied, drops it when the test ends, and returns its URL: for tests of
+// what happens to a database from nothing (migrations, restores).
+func EmptyURL(tb testing.TB) string {
+	tb.Helper()
+	if admin == nil {
+		tb.Fatal("dbtest: no database server; call dbtest.Main(m) from TestMain")
+	}
+	name := "mbtest_" + randomHex()
+	u, err := withDatabase(adminURL, name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+		tb.Fatalf("dbtest: create empty database: %v", err)
+	}
+	tb.Cleanup(func() {
+		if err := dropDatabase(name); err != nil {
+			tb.Error(err)
+		}
+	})
+	return u
+}
+
 // Pool returns a connection pool on a fresh database (see URL), closed
 // when the test ends.
 func Pool(tb testing.TB) *pgxpool.Pool {
