@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"io"
 	"net/http"
 	"os"
@@ -27,18 +25,34 @@ func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
 	return out.String() + errOut.String(), err
 }
 
+// Every --help, and help, exits 0 and says what the command takes.
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"demo", "--help"}, {"import", "--help"}, {"user", "add", "--help"}} {
+	for _, args := range [][]string{
+		{"--help"}, {"help"}, {"serve", "--help"}, {"migrate", "--help"}, {"migrate", "version", "--help"}, {"migrate", "down", "-h"},
+		{"demo", "--help"}, {"import", "--help"}, {"user", "--help"}, {"user", "add", "--help"}, {"help", "user", "reset-password"},
+		{"backup", "--help"}, {"restore", "--help"}, {"healthcheck", "--help"},
+		{"import", "--committee", "OPSG", "--help", "file.txt"},
+	} {
 		out, err := runCmd(t, "", args...)
-		if !errors.Is(err, flag.ErrHelp) {
-			t.Errorf("%v: err = %v, want flag.ErrHelp", args, err)
+		if err != nil {
+			t.Errorf("%v: err = %v, want none (exit 0)", args, err)
 		}
-		if !strings.Contains(out, "minutebook") || !strings.Contains(out, "-data-dir") {
-			t.Errorf("%v: help does not describe the command:\n%s", args, out)
+		want := "--data-dir"
+		switch {
+		case args[0] == "user" && len(args) == 2, args[0] == "migrate" && len(args) == 2 && args[1] == "--help":
+			want = "Available Commands"
+		case args[0] == "healthcheck":
+			want = "--addr"
+		}
+		if !strings.Contains(out, "minutebook") || !strings.Contains(out, want) {
+			t.Errorf("%v: help does not describe the command (no %q):\n%s", args, want, out)
 		}
 	}
-	if _, err := runCmd(t, "", "frobnicate"); err == nil {
-		t.Error("an unknown command succeeded")
+	out, _ := runCmd(t, "", "--help")
+	for _, cmd := range []string{"serve", "migrate", "demo", "import", "user", "backup", "restore", "healthcheck"} {
+		if !regexp.MustCompile(`(?m)^  ` + cmd + ` `).MatchString(out) {
+			t.Errorf("minutebook --help does not list %s:\n%s", cmd, out)
+		}
 	}
 }
 
