@@ -1,16 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"context"
-	"io"
 	"net/http"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/minutebook/minutebook/internal/dbtest"
 )
@@ -124,48 +120,21 @@ func TestServeFirstStart(t *testing.T) {
 	t.Setenv("DATABASE_URL", dbtest.URL(t))
 	t.Setenv("MINUTEBOOK_ADMIN_EMAIL", "chief@example.org")
 	t.Setenv("MINUTEBOOK_ADMIN_PASSWORD", "the chief's password")
-	t.Setenv("MINUTEBOOK_ARGON2_MEMORY_KIB", "64")
-	t.Setenv("MINUTEBOOK_ARGON2_ITERATIONS", "1")
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	pr, pw := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, strings.NewReader(""), pw, io.Discard)
-		pw.Close()
-	}()
-	var printed strings.Builder
-	addr := ""
-	sc := bufio.NewScanner(pr)
-	for sc.Scan() {
-		printed.WriteString(sc.Text() + "\n")
-		if m := regexp.MustCompile(`serving at (http://\S+)`).FindStringSubmatch(sc.Text()); m != nil {
-			addr = m[1]
-			break
-		}
+	cheapPasswords(t)
+	s := startServe(t)
+	if !strings.Contains(s.printed, "chief@example.org  (password from MINUTEBOOK_ADMIN_PASSWORD)") {
+		t.Errorf("first start did not report the administrator:\n%s", s.printed)
 	}
-	go io.Copy(io.Discard, pr)
-	if addr == "" {
-		t.Fatalf("no address printed:\n%s\n%v", printed.String(), <-done)
+	if status, body := newBrowser(t).get(s.url, "/healthz"); status != http.StatusOK {
+		t.Fatalf("/healthz: %d %s", status, body)
 	}
-	if !strings.Contains(printed.String(), "chief@example.org  (password from MINUTEBOOK_ADMIN_PASSWORD)") {
-		t.Errorf("first start did not report the administrator:\n%s", printed.String())
+	out, err := runCmd(t, "", "healthcheck", "--addr", strings.TrimSuffix(strings.TrimPrefix(s.url, "http://"), "/"))
+	if err != nil || !strings.Contains(out, "healthy") {
+		t.Errorf("healthcheck of a serving server: %v\n%s", err, out)
 	}
-	res, err := http.Get(addr + "healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("/healthz: %d", res.StatusCode)
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve ended with %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not stop after its context was cancelled")
+	s.stop(t)
+	if _, err := runCmd(t, "", "healthcheck", "--addr", strings.TrimSuffix(strings.TrimPrefix(s.url, "http://"), "/"), "--timeout", "1s"); err == nil ||
+		!strings.Contains(err.Error(), "not healthy") {
+		t.Errorf("healthcheck of a stopped server: %v", err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // Restart backoff: the first attempt soon after the crash, then doubling,
 // so that a server that cannot start does not spin.
 const (
-	restartFirst = 100 * time.Millisecond
+	restartFirst = 50 * time.Millisecond
 	restartMax   = 10 * time.Second
 )
 
@@ -53,6 +53,37 @@ func (c *Cluster) supervise() {
 	}
 }
 
+// orphanPoll is how often restart looks for the dead server's processes.
+const orphanPoll = 25 * time.Millisecond
+
+// waitForOldProcesses waits until no process of the dead server is left.
+// Its backends exit when they notice that the postmaster is gone, which
+// may take a second; until they have, the data directory is still theirs,
+// and removing the lock under them would let two servers write it. They
+// are sent SIGQUIT, as the postmaster itself does to every backend when
+// one crashes. It returns false if Stop is called meanwhile.
+func (c *Cluster) waitForOldProcesses() bool {
+	start, said := time.Now(), time.Time{}
+	for {
+		pids := serverProcesses(c.opts.DataDir)
+		if len(pids) == 0 {
+			return true
+		}
+		for _, pid := range pids {
+			_ = syscall.Kill(pid, syscall.SIGQUIT)
+		}
+		if time.Since(said) > 10*time.Second {
+			c.opts.Logger.Info("pgembed: waiting for the old server's processes to exit", "pids", pids, "waited", time.Since(start).Round(time.Millisecond))
+			said = time.Now()
+		}
+		select {
+		case <-c.quit:
+			return false
+		case <-time.After(orphanPoll):
+		}
+	}
+}
+
 // restart tries to start the server again, with backoff, until it is ready
 // or Stop is called (then it returns nil).
 func (c *Cluster) restart(died time.Time) *process {
@@ -64,12 +95,8 @@ func (c *Cluster) restart(died time.Time) *process {
 		case <-time.After(delay):
 		}
 		delay = min(2*delay, restartMax)
-		// Backends of the dead postmaster exit as soon as they notice it is
-		// gone; until they have, the data directory is still theirs, and
-		// removing the lock under them would let two servers write it.
-		if pids := serverProcesses(c.opts.DataDir); len(pids) > 0 {
-			c.opts.Logger.Info("pgembed: waiting for the old server's processes to exit", "pids", pids)
-			continue
+		if !c.waitForOldProcesses() {
+			return nil
 		}
 		if err := clearStaleLock(c.opts.DataDir); err != nil {
 			c.opts.Logger.Error("pgembed: restart", "attempt", attempt, "err", err)
