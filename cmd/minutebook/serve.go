@@ -88,7 +88,7 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	if err := firstStart(ctx, store, params, o.Embedded && !opts.noDemo, stdout); err != nil {
 		return err
 	}
-	runner, err := jobs.New(jobs.Config{Deps: jobs.Deps{Store: store, Logger: log}})
+	runner, err := jobs.New(ctx, jobs.Config{Deps: jobs.Deps{Store: store, Logger: log}, DatabaseURL: o.URL})
 	if err != nil {
 		return err
 	}

@@ -51,6 +51,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
@@ -66,6 +67,11 @@ type Deps struct {
 // Config configures a Runner.
 type Config struct {
 	Deps
+	// DatabaseURL is the database the queue is kept in, the store's. The
+	// runner has a small pool of its own, so that the connection it holds
+	// to listen for new jobs, and its polling, take none of the pool that
+	// serves pages.
+	DatabaseURL string
 	// ID names this server among those sharing the queue; "" lets River
 	// make one of the host name and the start time.
 	ID string
@@ -106,12 +112,26 @@ func periodic(period, def time.Duration, args func() river.JobArgs) *river.Perio
 // Runner works the queue's jobs while it runs.
 type Runner struct {
 	client *river.Client[pgx.Tx]
+	pool   *pgxpool.Pool
 }
 
-// New returns a runner for the queue in cfg.Store's database; Start starts it.
-func New(cfg Config) (*Runner, error) {
+// poolSize is the runner's own connections: one held to listen, one for
+// fetching and maintenance, one for a leader's scheduling.
+const poolSize = 3
+
+// New returns a runner for the queue in cfg.DatabaseURL; Start starts it.
+func New(ctx context.Context, cfg Config) (*Runner, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("jobs: no store")
+	}
+	pcfg, err := pgxpool.ParseConfig(cfg.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: database URL: %w", err)
+	}
+	pcfg.MaxConns = poolSize
+	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
+	if err != nil {
+		return nil, fmt.Errorf("jobs: %w", err)
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -121,7 +141,7 @@ func New(cfg Config) (*Runner, error) {
 	}
 	workers := river.NewWorkers()
 	addWorkers(workers, cfg.Deps)
-	client, err := river.NewClient(riverpgxv5.New(cfg.Store.Pool()), &river.Config{
+	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
 		ID:           cfg.ID,
 		Logger:       cfg.Logger.With("component", "jobs"),
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
@@ -129,15 +149,20 @@ func New(cfg Config) (*Runner, error) {
 		PeriodicJobs: periodicJobs(cfg),
 	})
 	if err != nil {
+		pool.Close()
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	return &Runner{client: client}, nil
+	return &Runner{client: client, pool: pool}, nil
 }
 
 // Start begins working jobs, and, when this server is elected leader,
-// scheduling the periodic ones. It returns at once.
+// scheduling the periodic ones. It returns at once; the runner works until
+// Stop. (River would stop hard, cancelling jobs, when the context it is
+// started with ends: a server's shutdown signal must instead let them
+// finish, so ctx's cancellation is not passed on.)
 func (r *Runner) Start(ctx context.Context) error {
-	if err := r.client.Start(ctx); err != nil {
+	if err := r.client.Start(context.WithoutCancel(ctx)); err != nil {
+		r.pool.Close()
 		return fmt.Errorf("jobs: start: %w", err)
 	}
 	return nil
@@ -146,6 +171,7 @@ func (r *Runner) Start(ctx context.Context) error {
 // Stop stops fetching jobs and waits for those running to finish, until ctx
 // ends; a job cut short is worked again later by some server.
 func (r *Runner) Stop(ctx context.Context) error {
+	defer r.pool.Close()
 	if err := r.client.Stop(ctx); err != nil {
 		return fmt.Errorf("jobs: stop: %w", err)
 	}

@@ -33,9 +33,9 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
 // startRunner starts a job runner, as one server would, stopped at the
 // test's end.
-func startRunner(t *testing.T, store *postgres.Store, id string) {
+func startRunner(t *testing.T, url string, store *postgres.Store, id string) {
 	t.Helper()
-	r, err := jobs.New(jobs.Config{Deps: jobs.Deps{Store: store, Logger: quiet}, ID: id})
+	r, err := jobs.New(t.Context(), jobs.Config{Deps: jobs.Deps{Store: store, Logger: quiet}, DatabaseURL: url, ID: id})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,8 +115,8 @@ func TestTwoServersRunTheCleanupOnce(t *testing.T) {
 	a := openStore(t, url)
 	seedExpired(t, a, db)
 
-	startRunner(t, a, "server-a")
-	startRunner(t, openStore(t, url), "server-b")
+	startRunner(t, url, a, "server-a")
+	startRunner(t, url, openStore(t, url), "server-b")
 
 	var state, by string
 	deadline := time.Now().Add(20 * time.Second)
