@@ -214,12 +214,35 @@ func (s *Store) FinishCorrection(ctx context.Context, meetingID int64) error {
 
 // MinutesVersions returns the meeting's stored versions, oldest first.
 func (s *Store) MinutesVersions(ctx context.Context, meetingID int64) ([]*mb.MinutesVersion, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, meeting_id, number, kind, status, reason, snapshot, actor_name, at
-		FROM minutes_versions WHERE meeting_id = $1 ORDER BY number`, meetingID)
+	list, err := s.versions(ctx, `WHERE meeting_id = $1 ORDER BY number`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: versions of %d: %w", meetingID, err)
 	}
-	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.MinutesVersion, error) {
+	return list, nil
+}
+
+// MinutesVersion returns one stored version of the meeting's minutes, by
+// its number (1 for the first stored).
+func (s *Store) MinutesVersion(ctx context.Context, meetingID int64, number int) (*mb.MinutesVersion, error) {
+	list, err := s.versions(ctx, `WHERE meeting_id = $1 AND number = $2`, meetingID, number)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: version %d of %d: %w", number, meetingID, err)
+	}
+	if len(list) == 0 {
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no version %d of these minutes.", number)
+	}
+	return list[0], nil
+}
+
+// versions reads stored versions, the snapshot decoded; where is the
+// statement's WHERE and ORDER BY.
+func (s *Store) versions(ctx context.Context, where string, args ...any) ([]*mb.MinutesVersion, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, meeting_id, number, kind, status, reason, snapshot, actor_name, at
+		FROM minutes_versions `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.MinutesVersion, error) {
 		var v mb.MinutesVersion
 		var kind, status string
 		var body []byte
@@ -230,10 +253,6 @@ func (s *Store) MinutesVersions(ctx context.Context, meetingID int64) ([]*mb.Min
 		v.Minutes = &mb.Minutes{}
 		return &v, json.Unmarshal(body, v.Minutes)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: versions of %d: %w", meetingID, err)
-	}
-	return list, nil
 }
 
 // PublishedAt returns when each of the meetings' minutes were last
