@@ -11,35 +11,18 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/minutebook/minutebook/internal/logbuf"
 )
-
-// lockedBuffer collects what a server prints from its goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // served is "minutebook serve" running in the test, on a port of its own.
 type served struct {
 	url     string // http://127.0.0.1:PORT/
 	printed string // what it printed up to "serving at"
-	out     lockedBuffer
-	logs    lockedBuffer
+	out     logbuf.Buffer
+	logs    logbuf.Buffer
 	done    chan error
 	cancel  context.CancelFunc
 	stopped bool

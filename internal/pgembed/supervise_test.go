@@ -1,42 +1,24 @@
 package pgembed
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/minutebook/minutebook/internal/logbuf"
 )
-
-// syncBuffer is a log destination the supervisor and the test share.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // kill -9 of the postmaster: the supervisor says so, restarts it on the same
 // socket, and what was committed is there again within 5 s.
 func TestSupervisorRestartsAKilledServer(t *testing.T) {
 	requireBinaries(t)
-	var logs syncBuffer
+	var logs logbuf.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	// Durable: with synchronous_commit off, the crash could lose the commit.

@@ -9,36 +9,18 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/minutebook/minutebook/internal/dbtest"
+	"github.com/minutebook/minutebook/internal/logbuf"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/server"
 )
 
-// lockedBuffer collects the server's log lines across its goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // bareServer is minutebook on a fresh database with one user and no demo,
 // logging JSON into logs, with the metrics token "metrics-secret".
-func bareServer(t *testing.T) (srv *server.Server, store *postgres.Store, logs *lockedBuffer, userID int64) {
+func bareServer(t *testing.T) (srv *server.Server, store *postgres.Store, logs *logbuf.Buffer, userID int64) {
 	t.Helper()
 	store, err := postgres.Open(t.Context(), dbtest.URL(t))
 	if err != nil {
@@ -53,7 +35,7 @@ func bareServer(t *testing.T) (srv *server.Server, store *postgres.Store, logs *
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs = &lockedBuffer{}
+	logs = &logbuf.Buffer{}
 	srv = server.New(server.Config{Store: store, Logger: slog.New(slog.NewJSONHandler(logs, nil)),
 		PasswordParams: password.Cheap, MetricsToken: "metrics-secret"})
 	return srv, store, logs, u.ID
