@@ -120,8 +120,24 @@ func TestServeFirstStart(t *testing.T) {
 	t.Setenv("DATABASE_URL", dbtest.URL(t))
 	t.Setenv("MINUTEBOOK_ADMIN_EMAIL", "chief@example.org")
 	t.Setenv("MINUTEBOOK_ADMIN_PASSWORD", "the chief's password")
+	t.Setenv("MINUTEBOOK_METRICS_TOKEN", "scrape-secret")
 	cheapPasswords(t)
 	s := startServe(t)
+	// The token from the environment opens /metrics to a request that
+	// does not come straight from the loopback.
+	for token, want := range map[string]int{"scrape-secret": http.StatusOK, "wrong": http.StatusForbidden} {
+		req, _ := http.NewRequest(http.MethodGet, s.url+"metrics", nil)
+		req.Header.Set("X-Forwarded-For", "192.0.2.7")
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("/metrics with the token %q: %d, want %d", token, res.StatusCode, want)
+		}
+	}
 	if !strings.Contains(s.printed, "chief@example.org  (password from MINUTEBOOK_ADMIN_PASSWORD)") {
 		t.Errorf("first start did not report the administrator:\n%s", s.printed)
 	}

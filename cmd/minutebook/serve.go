@@ -99,6 +99,7 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	srv := &http.Server{
 		Handler: server.New(server.Config{
 			Store: store, Logger: log, SecureCookies: opts.secure, SessionIdle: opts.idle, PasswordParams: params,
+			MetricsToken: opts.metricsToken,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
