@@ -88,6 +88,11 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	if err := firstStart(ctx, store, params, o.Embedded && !opts.noDemo, stdout); err != nil {
 		return err
 	}
+	ln, err := net.Listen("tcp", opts.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", opts.addr, err)
+	}
+	defer ln.Close() // when serving never began
 	runner, err := jobs.New(ctx, jobs.Config{Deps: jobs.Deps{Store: store, Logger: log}, DatabaseURL: o.URL})
 	if err != nil {
 		return err
@@ -106,10 +111,6 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	ln, err := net.Listen("tcp", opts.addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", opts.addr, err)
 	}
 	fmt.Fprintf(stdout, "minutebook is serving at http://%s/ (stop with Ctrl-C)\n", ln.Addr())
 	errc := make(chan error, 1)
