@@ -52,7 +52,7 @@ func TestLoad(t *testing.T) {
 		if opsg.ParentCode != "PANEL" || opsg.EscalationThreshold != 15 || len(opsg.Categories) != 5 {
 			t.Errorf("OPSG = parent %q threshold %d categories %v", opsg.ParentCode, opsg.EscalationThreshold, opsg.Categories)
 		}
-		members, err := store.Memberships(ctx, postgres.MembershipFilter{CommitteeID: &opsg.ID})
+		members, err := store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &opsg.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minutebook/minutebook/internal/fixture"
+
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
@@ -29,7 +31,7 @@ func parse(t *testing.T, path string) *minutesimport.Document {
 func day(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 
 func TestConvertFixture(t *testing.T) {
-	imp, err := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Source: "opsg-105.txt"})
+	imp, err := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Source: "opsg-105.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +147,7 @@ func TestConvertProblems(t *testing.T) {
 		}
 	})
 	t.Run("OKCommitteeGivenOverrulesWithANote", func(t *testing.T) {
-		imp, err := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Committee: "opsgx"})
+		imp, err := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Committee: "opsgx"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +156,7 @@ func TestConvertProblems(t *testing.T) {
 		}
 	})
 	t.Run("OKUnclassifiedIsAmberWithANote", func(t *testing.T) {
-		doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+		doc := parse(t, fixture.Path(fixture.OPSG105))
 		doc.Meeting.Classification = ""
 		imp, err := importer.Convert(doc, importer.Options{})
 		if err != nil || imp.Classification != mb.Amber || len(imp.Notes) != 1 {
@@ -162,7 +164,7 @@ func TestConvertProblems(t *testing.T) {
 		}
 	})
 	t.Run("ErrEndBeforeStart", func(t *testing.T) {
-		doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+		doc := parse(t, fixture.Path(fixture.OPSG105))
 		doc.Meeting.End = "11:00"
 		doc.Items[3].Title = " "
 		_, err := importer.Convert(doc, importer.Options{})
@@ -200,7 +202,7 @@ func TestDecisionText(t *testing.T) {
 }
 
 func TestCorrections(t *testing.T) {
-	doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+	doc := parse(t, fixture.Path(fixture.OPSG105))
 	categories := []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"}
 	doc.Attendees[1].Category = "Network Parites" // a slip the person leaves alone
 	n := len(doc.Attendees)

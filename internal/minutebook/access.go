@@ -145,3 +145,47 @@ func ReaderFromContext(ctx context.Context) *Reader {
 	}
 	return Anonymous
 }
+
+// Withheld reports whether the item is above what the reader may read in the
+// committee; recorded says whether the reader was recorded at the meeting.
+func (r *Reader) Withheld(it *Item, committeeID int64, recorded bool) bool {
+	return it.Classification != 0 && !r.CanRead(it.Classification, committeeID, recorded)
+}
+
+// CanComment reports whether the reader may comment on the minutes: the
+// committee's members, while the draft is circulated.
+func (r *Reader) CanComment(m *Meeting) bool {
+	return m.Status == Circulated && r.Member(m.CommitteeID)
+}
+
+// CanReadHistory reports whether the reader may see the minutes' versions:
+// the committee's members and secretariat, once they may read the minutes.
+func (r *Reader) CanReadHistory(m *Meeting, recorded bool) bool {
+	return r.Member(m.CommitteeID) && r.CanReadMinutes(m, recorded)
+}
+
+// CanSeeSchedule reports whether the reader may see that a meeting is held,
+// and when and where (a calendar entry, not its minutes): whoever may read
+// its minutes, and every member of the committee, who needs to know when it
+// meets before its minutes exist.
+func (r *Reader) CanSeeSchedule(m *Meeting, recorded bool) bool {
+	return r.Member(m.CommitteeID) || r.CanReadMinutes(m, recorded)
+}
+
+// CanReadRisks reports whether the reader may read the committee's risk
+// register: its members and secretariat (risks are AMBER material), the
+// chair and secretariat of any body above it, and administrators.
+func (r *Reader) CanReadRisks(committeeID int64) bool {
+	return r.Member(committeeID) || r.Oversees(committeeID)
+}
+
+// CanEditRisks reports whether the reader may add, change and review the
+// committee's risks and record their escalation: its secretariat.
+func (r *Reader) CanEditRisks(committeeID int64) bool { return r.CanEditMeeting(committeeID) }
+
+// CanReadEscalations reports whether the reader may see what is escalated
+// to the body from beneath it: the body's chair and secretariat, those of
+// any body above it, and administrators.
+func (r *Reader) CanReadEscalations(bodyID int64) bool {
+	return r.OverseesEscalations(bodyID) || r.Oversees(bodyID)
+}

@@ -68,21 +68,3 @@ func splitLines(s string) []string {
 	}
 	return strings.Split(s, "\n")
 }
-
-// Withheld reports whether the item is above what the reader may read in the
-// committee; recorded says whether the reader was recorded at the meeting.
-func (r *Reader) Withheld(it *Item, committeeID int64, recorded bool) bool {
-	return it.Classification != 0 && !r.CanRead(it.Classification, committeeID, recorded)
-}
-
-// CanComment reports whether the reader may comment on the minutes: the
-// committee's members, while the draft is circulated.
-func (r *Reader) CanComment(m *Meeting) bool {
-	return m.Status == Circulated && r.Member(m.CommitteeID)
-}
-
-// CanReadHistory reports whether the reader may see the minutes' versions:
-// the committee's members and secretariat, once they may read the minutes.
-func (r *Reader) CanReadHistory(m *Meeting, recorded bool) bool {
-	return r.Member(m.CommitteeID) && r.CanReadMinutes(m, recorded)
-}

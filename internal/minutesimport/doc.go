@@ -4,7 +4,7 @@
 // checks it before anything is stored.
 //
 // It reads plain text in the tradition of the OPSG minutes (the model
-// document is testdata/opsg-105-final-minutes.txt), text copied out of a PDF
+// document is internal/fixture/opsg-105-final-minutes.txt), text copied out of a PDF
 // (paragraphs broken over lines, tabs between table cells, page headers and
 // footers, stray "**" and "<i>" markup), and Word .docx files (paragraphs,
 // tables, bold runs and Word's automatic numbering, read with archive/zip

@@ -5,9 +5,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 )
 
-const fixturePath = "testdata/opsg-105-final-minutes.txt"
+var fixturePath = fixture.Path(fixture.OPSG105)
 
 func readFixture(tb testing.TB) string {
 	tb.Helper()

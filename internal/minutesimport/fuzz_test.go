@@ -5,10 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 )
 
 func FuzzParseText(f *testing.F) {
-	paths, _ := filepath.Glob("testdata/*.txt")
+	paths, _ := filepath.Glob(filepath.Join(fixture.Dir(), "*.txt"))
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 )
 
 func parseFile(t *testing.T, path string) *Document {
@@ -41,7 +43,7 @@ func kindsOf(doc *Document) (k decisionKinds) {
 // an outstanding actions table with a Status column, decisions in words
 // other than the model's, and an action owned by SECAS.
 func TestParseDraftReportingMeeting(t *testing.T) {
-	doc := parseFile(t, "testdata/opsg-106-draft-minutes.txt")
+	doc := parseFile(t, fixture.Path(fixture.OPSG106Draft))
 	want := Meeting{
 		Committee: "OPSG", CommitteeName: "Operations Group", Number: 106, Kind: "reporting",
 		Date: "2023-11-27", Start: "10:00", End: "12:30", Venue: "London",
@@ -99,7 +101,7 @@ func TestParseDraftReportingMeeting(t *testing.T) {
 // Text copied out of a PDF: no blank lines, paragraphs broken over lines,
 // page headers and footers, bullets as glyphs, stray markup.
 func TestParsePDFText(t *testing.T) {
-	doc := parseFile(t, "testdata/tabasc-42-pdf.txt")
+	doc := parseFile(t, fixture.Path(fixture.TABASC42PDF))
 	want := Meeting{
 		Committee: "TABASC", CommitteeName: "Technical Architecture and Business Architecture Sub-Committee",
 		Number: 42, Kind: "main", Date: "2023-12-05", Start: "14:00", End: "16:30", Venue: "Microsoft Teams",
@@ -150,7 +152,7 @@ func TestParsePDFText(t *testing.T) {
 }
 
 func TestParseGarbage(t *testing.T) {
-	doc := parseFile(t, "testdata/garbage.txt")
+	doc := parseFile(t, fixture.Path(fixture.Garbage))
 	want := []Unrecognised{
 		{4, "%%%% ~~~~ ####"},                  // in the heading, no letters
 		{7, "zzkq wxv qqq"},                    // in the heading, after the venue

@@ -2,14 +2,13 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/password"
 )
 
 // PendingImport is a minutes document uploaded in the browser that its
@@ -31,11 +30,7 @@ type PendingImport struct {
 // CreatePendingImport stores an upload, giving it a random token, and
 // clears away expired uploads.
 func (s *Store) CreatePendingImport(ctx context.Context, p *PendingImport) error {
-	b := make([]byte, 24)
-	if _, err := rand.Read(b); err != nil {
-		return fmt.Errorf("postgres: pending import token: %w", err)
-	}
-	p.Token = base64.RawURLEncoding.EncodeToString(b)
+	p.Token = password.Token("", 24)
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `DELETE FROM pending_imports WHERE expires_at < now()`); err != nil {
 			return err

@@ -37,19 +37,9 @@ func scanRisk(row pgx.Row) (*mb.Risk, error) {
 	return &r, err
 }
 
-// RiskFilter narrows a list of risks; zero fields match everything.
-type RiskFilter struct {
-	CommitteeID *int64
-	IDs         []int64
-	Status      mb.RiskStatus
-	// Likelihood and Impact, when set, choose one cell of the heat map.
-	Likelihood int
-	Impact     int
-}
-
 // Risks returns the risks matching f, most severe first, each with its
 // reviews, escalations and linked actions.
-func (s *Store) Risks(ctx context.Context, f RiskFilter) ([]*mb.Risk, error) {
+func (s *Store) Risks(ctx context.Context, f mb.RiskFilter) ([]*mb.Risk, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+riskFrom+`
 		WHERE ($1::bigint IS NULL OR r.committee_id = $1)
 		  AND ($2::bigint[] IS NULL OR r.id = ANY($2))
@@ -111,7 +101,7 @@ func (s *Store) attachRiskDetail(ctx context.Context, risks []*mb.Risk) error {
 	for _, v := range reviews {
 		byID[v.RiskID].Reviews = append(byID[v.RiskID].Reviews, v)
 	}
-	escalations, err := s.Escalations(ctx, EscalationFilter{RiskIDs: ids})
+	escalations, err := s.Escalations(ctx, mb.EscalationFilter{RiskIDs: ids})
 	if err != nil {
 		return err
 	}

@@ -12,20 +12,9 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// EscalationFilter narrows a list of escalations; zero fields match everything.
-type EscalationFilter struct {
-	// CommitteeIDs are the committees whose risks were escalated.
-	CommitteeIDs []int64
-	RiskIDs      []int64
-	OpenOnly     bool
-	// WithRisks loads each escalation's risk with its latest TrendReviews
-	// reviews, for dashboards.
-	WithRisks bool
-}
-
 // Escalations returns the escalations matching f, newest first, with the
 // meetings that agreed and withdrew them.
-func (s *Store) Escalations(ctx context.Context, f EscalationFilter) ([]*mb.Escalation, error) {
+func (s *Store) Escalations(ctx context.Context, f mb.EscalationFilter) ([]*mb.Escalation, error) {
 	rows, err := s.pool.Query(ctx, `
 		SELECT e.id, e.risk_id, e.to_committee_id, tc.code, tc.name, e.meeting_id, e.decision_id, d.kind, d.text,
 		       e.likelihood, e.impact, e.band, e.escalated_at, c.escalation_threshold,

@@ -80,9 +80,8 @@ func (s *Server) saveImport(r *http.Request, c *mb.Committee, p *postgres.Pendin
 // importPreview builds the preview: what was read, the document's lines,
 // and what saving would do, found by a trial import that is rolled back.
 func (s *Server) importPreview(r *http.Request, c *mb.Committee, p *postgres.PendingImport, doc *minutesimport.Document, f *form.ImportCheck) (*previewPage, error) {
-	base := importURL(c.Code) + "/" + p.Token
 	page := &previewPage{ImportPreviewPage: web.ImportPreviewPage{
-		Chrome: s.chrome(r, "Check the imported minutes", "committees"), Committee: c, Action: base, CancelAction: base + "/cancel",
+		Chrome: s.chrome(r, "Check the imported minutes", "committees"), Committee: c, Action: web.ImportPreviewPath(c.Code, p.Token), CancelAction: web.ImportCancelPath(c.Code, p.Token),
 		Filename: p.Filename, Expires: p.ExpiresAt, Form: f, CommitteeRead: doc.Meeting.Committee,
 	}}
 	in, err := importer.Convert(doc, importer.Options{Committee: c.Code, Source: p.Filename})
@@ -105,7 +104,7 @@ func (s *Server) importPreview(r *http.Request, c *mb.Committee, p *postgres.Pen
 		if len(e.Fields) == 0 || e.Code == mb.ECONFLICT {
 			page.Problem, page.conflict = e.Message, e.Code == mb.ECONFLICT
 		} else {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 		}
 	}
 	orgs, err := s.store.Organisations(r.Context())

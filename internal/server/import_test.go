@@ -8,9 +8,10 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
@@ -205,7 +206,7 @@ func TestImportRefusals(t *testing.T) {
 		}
 	})
 	t.Run("ErrPublishedMinutesNeverOverwritten", func(t *testing.T) {
-		b, err := os.ReadFile("testdata/opsg-105-final-minutes.txt")
+		b, err := fixture.Read(fixture.OPSG105)
 		if err != nil {
 			t.Fatal(err)
 		}

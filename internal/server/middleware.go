@@ -8,6 +8,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/web"
 )
 
 // recoverPanics turns a panic into a logged 500 page.
@@ -100,7 +101,7 @@ func requireSignIn(next http.Handler) http.Handler {
 				http.Error(w, "Sign in first.", http.StatusUnauthorized)
 				return
 			}
-			http.Redirect(w, r, "/sign-in?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			http.Redirect(w, r, web.SignInPath(r.URL.RequestURI()), http.StatusSeeOther)
 			return
 		}
 		next.ServeHTTP(w, r)

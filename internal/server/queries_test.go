@@ -200,7 +200,7 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	meetings, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	meetings, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 			break
 		}
 	}
-	drafts, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}, Limit: 1})
+	drafts, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}, Limit: 1})
 	if err != nil || len(drafts) == 0 {
 		t.Fatalf("no OPSG minutes in draft: %v", err)
 	}
@@ -227,7 +227,7 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	circulated, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &panel.ID, Statuses: []mb.MinutesStatus{mb.Circulated}, Limit: 1})
+	circulated, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &panel.ID, Statuses: []mb.MinutesStatus{mb.Circulated}, Limit: 1})
 	if err != nil || len(circulated) == 0 {
 		t.Fatalf("no circulated Panel minutes: %v", err)
 	}
@@ -321,7 +321,7 @@ func TestQueriesPerPage(t *testing.T) {
 func heldDraft(t *testing.T, a *app, committeeID int64) (meeting, item, decision, action string) {
 	t.Helper()
 	ctx := context.Background()
-	drafts, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &committeeID, Statuses: []mb.MinutesStatus{mb.Draft}})
+	drafts, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &committeeID, Statuses: []mb.MinutesStatus{mb.Draft}})
 	if err != nil {
 		t.Fatal(err)
 	}

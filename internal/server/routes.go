@@ -3,6 +3,7 @@ package server
 import (
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -15,6 +16,7 @@ import (
 // router: a route added here without an entry there fails the build's tests.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
+	root := r
 	r.Use(middleware.RequestID, s.observe, securityHeaders, s.recoverPanics)
 
 	// Probes and assets need no session.
@@ -29,8 +31,9 @@ func (s *Server) routes() http.Handler {
 		r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error {
 			return mb.Errorf(mb.ENOTFOUND, "There is nothing at this address.")
 		}))
-		r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, r *http.Request) error {
-			return mb.Errorf(mb.ENOTFOUND, "There is nothing at this address.")
+		r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, req *http.Request) error {
+			w.Header().Set("Allow", strings.Join(allowedMethods(root, req.URL.Path), ", "))
+			return mb.Errorf(codeMethodNotAllowed, "This address does not answer %s requests.", req.Method)
 		}))
 
 		// Open to everyone.
@@ -171,6 +174,18 @@ func (s *Server) routes() http.Handler {
 		})
 	})
 	return r
+}
+
+// allowedMethods lists the methods the router serves at path, for the
+// Allow header of a 405.
+func allowedMethods(router chi.Routes, path string) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if router.Match(chi.NewRouteContext(), m, path) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // cacheStatic lets browsers keep assets for an hour.

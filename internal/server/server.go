@@ -10,6 +10,7 @@ import (
 	"github.com/alexedwards/scs/pgxstore"
 	"github.com/alexedwards/scs/v2"
 
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -30,6 +31,8 @@ type Config struct {
 	// MetricsToken, when set, lets a scraper that sends it as a bearer
 	// token read /metrics from anywhere; without it, only the loopback may.
 	MetricsToken string
+	// Clock tells the time and the committees' day; nil is the system's.
+	Clock mb.Clock
 }
 
 // Throttle says how many failed sign-ins are allowed within Window for one
@@ -47,6 +50,7 @@ type Server struct {
 	sessions *scs.SessionManager
 	cfg      Config
 	metrics  *metrics
+	clock    mb.Clock
 	handler  http.Handler
 }
 
@@ -57,6 +61,9 @@ func New(cfg Config) *Server {
 	}
 	if cfg.SessionIdle == 0 {
 		cfg.SessionIdle = 2 * time.Hour
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = mb.SystemClock
 	}
 	if cfg.PasswordParams == nil {
 		cfg.PasswordParams = password.Default
@@ -75,7 +82,7 @@ func New(cfg Config) *Server {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = cfg.SecureCookies
 	sm.Cookie.Path = "/"
-	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, metrics: newMetrics(cfg.Store)}
+	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, clock: cfg.Clock, metrics: newMetrics(cfg.Store)}
 	// A session that cannot be loaded or saved (the database is away)
 	// answers as any error does: 503 for an unreachable database.
 	sm.ErrorFunc = s.renderError
