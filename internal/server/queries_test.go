@@ -44,6 +44,7 @@ const signedInQueries = 4
 var queryBudgets = map[string]queryBudget{
 	"GET /healthz":    {path: "/healthz", budget: 0},
 	"GET /readyz":     {path: "/readyz", budget: 0},
+	"GET /metrics":    {path: "/metrics", budget: 1}, // the queue's depth
 	"GET /static/*":   {path: "/static/style.css", budget: 0},
 	"GET /":           {path: "/", as: "member", budget: signedInQueries, status: http.StatusSeeOther},
 	"GET /sign-in":    {path: "/sign-in", budget: 0},

@@ -17,11 +17,12 @@ import (
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	root := r
-	r.Use(middleware.RequestID, s.logRequests, securityHeaders, s.recoverPanics)
+	r.Use(middleware.RequestID, s.observe, securityHeaders, s.recoverPanics)
 
 	// Probes and assets need no session.
 	r.Get("/healthz", s.handleHealthz)
 	r.Get("/readyz", s.handleReadyz)
+	r.Get("/metrics", s.handleMetrics)
 	static, _ := fs.Sub(web.Static, "static")
 	r.Get("/static/*", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))).ServeHTTP)
 
