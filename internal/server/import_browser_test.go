@@ -95,6 +95,23 @@ func TestImportWordLayoutInTheBrowser(t *testing.T) {
 		!strings.Contains(got, "ITF 14/04") {
 		t.Fatalf("outcome %q", got)
 	}
+	// On a phone the page does not scroll sideways: its tables scroll
+	// within themselves.
+	var width int
+	b.Run(t,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
+		chromedp.EmulateViewport(1280, 900),
+	)
+	if width > 390 {
+		var wide string
+		b.Run(t,
+			chromedp.EmulateViewport(390, 844),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 392 && (!e.parentElement.closest('.table-scroll'))).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')`, &wide),
+			chromedp.EmulateViewport(1280, 900),
+		)
+		t.Errorf("the preview is %d px wide on a 390 px phone: %s", width, wide)
+	}
 	// Liam O'Driscoll (person 10), the action of item 4 and line 1 (the
 	// synthetic document's marker) are corrected, and checked again.
 	b.Run(t,
