@@ -35,7 +35,7 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 		case x.category(a.Representing) != "":
 			cat, orgName = x.category(a.Representing), ""
 		default:
-			cat = x.roleCategory(a.Role)
+			cat = x.c.RoleCategory(a.Role)
 		}
 		switch {
 		case a.Category != "" && cat == "":
@@ -126,22 +126,6 @@ func (x *minutesImport) attendance(ctx context.Context) error {
 	}
 	_, err := writeAttendance(ctx, x.tx, x.m, list)
 	return err
-}
-
-// roleCategory returns the committee's category a role names: the role
-// itself ("Independent Member"), or the category in its brackets ("Panel
-// Member (Large Supplier)" for "Large Supplier"); "" when it names none.
-func (x *minutesImport) roleCategory(role string) string {
-	if role == "" {
-		return ""
-	}
-	if c := x.category(role); c != "" {
-		return c
-	}
-	if open := strings.LastIndexByte(role, '('); open >= 0 && strings.HasSuffix(role, ")") {
-		return x.category(role[open+1 : len(role)-1])
-	}
-	return ""
 }
 
 // keepInitials keeps the initials the minutes give a person, so that later

@@ -123,14 +123,7 @@ func (x *minutesImport) loadDirectory(ctx context.Context) error {
 }
 
 // category returns the committee's category named s (without case), or "".
-func (x *minutesImport) category(s string) string {
-	for _, c := range x.c.Categories {
-		if strings.EqualFold(strings.Join(strings.Fields(s), " "), c) {
-			return c
-		}
-	}
-	return ""
-}
+func (x *minutesImport) category(s string) string { return x.c.Category(s) }
 
 // firstFieldMessage is the message of the first person with a problem, and
 // how many more there are.

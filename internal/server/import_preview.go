@@ -89,6 +89,18 @@ func (s *Server) importPreview(r *http.Request, c *mb.Committee, p *postgres.Pen
 		Filename: p.Filename, Expires: p.ExpiresAt, Values: importer.FormValues(doc), Errors: errs,
 		CommitteeRead: doc.Meeting.Committee, Renumber: p.Renumber,
 	}}
+	// A heading or a role that names one of the committee's categories
+	// seats the person in it when saved: the preview says so.
+	for i, a := range importer.Roll(doc) {
+		field, org := importer.PersonField(i, "category"), importer.PersonField(i, "organisation")
+		switch {
+		case a.Category != "":
+		case c.Category(a.Organisation) != "":
+			page.Values[field], page.Values[org] = c.Category(a.Organisation), "" // "Large Suppliers" under "Representing"
+		case i < len(doc.Attendees):
+			page.Values[field] = c.RoleCategory(doc.Attendees[i].Role)
+		}
+	}
 	for k, v := range typed {
 		page.Values[k] = v
 	}

@@ -90,7 +90,7 @@ func uploaded(t *testing.T, c *client, filename, content string) string {
 func previewForm(changes map[string]string) url.Values {
 	v := url.Values{"number": {"120"}, "kind": {"main"}, "date": {"2024-03-12"}, "start": {"10:00"}, "end": {"12:00"},
 		"venue": {"Teleconference"}, "classification": {"GREEN"}, "i-0-title": {"Previous Meeting Minutes"}, "i-1-title": {"Performance Report"},
-		"p-0-category": {"Operations Group Chair"}, "p-1-category": {"Large Suppliers"}, "p-2-organisation": {"DCC"}, "p-3-organisation": {"Small Suppliers"},
+		"p-0-category": {"Operations Group Chair"}, "p-1-category": {"Large Suppliers"}, "p-2-organisation": {"DCC"}, "p-3-category": {"Small Suppliers"},
 		"do": {"save"}}
 	for k, x := range changes {
 		v.Set(k, x)
@@ -119,7 +119,7 @@ func TestImportUploadPreviewSave(t *testing.T) {
 		`<strong class="line-flag">Not understood:</strong> <mark>??!! 12345 ;;</mark>`,
 		"What saving will do", "Created the draft minutes of OPSG 120 (Main Meeting, 12 March 2024).",
 		"Actions raised: OPSG 120/01.", "New meetings: OPSG 121 (Main Meeting, 9 April 2024).",
-		`name="venue" value="Teleconference"`, `name="p-2-organisation" value="DCC"`, `name="i-1-a-0-text" value="The DCC to report on CPM 3A."`,
+		`name="venue" value="Teleconference"`, `name="p-2-organisation" value="DCC"`, `name="i-1-a-0-text" rows="2">The DCC to report on CPM 3A.</textarea>`,
 		`name="i-1-a-0-owner" value="DCC"`)
 	if _, err := a.store.MeetingByNumber(context.Background(), "OPSG", 120); mb.ErrorCode(err) != mb.ENOTFOUND {
 		t.Fatalf("the preview saved something: %v", err)
@@ -292,7 +292,7 @@ func TestImportWordDocument(t *testing.T) {
 	}
 	preview := sec.get(res.location)
 	preview.mustContain(t, "Check the minutes read from OPSG 120 minutes.docx", "Created the draft minutes of OPSG 120 (Main Meeting, 12 March 2024).",
-		"Not understood (1)", "<mark>??!! 12345 ;;</mark>", `name="p-3-organisation" value="Small Suppliers"`)
+		"Not understood (1)", "<mark>??!! 12345 ;;</mark>", `name="p-3-category" value="Small Suppliers"`)
 	if res := sec.post(res.location, previewForm(nil)); res.status != http.StatusSeeOther || res.location != "/committees/OPSG/meetings/120" {
 		t.Fatalf("save: %d %q", res.status, res.location)
 	}
