@@ -144,6 +144,8 @@ type ImportedItem struct {
 	Children       []ImportedItem
 	Line           int
 	Field          string // names the input that corrects the item's title, for a problem saving it
+	// DecisionFields name the input that corrects each decision's word.
+	DecisionFields []string
 }
 
 // ImportedAction is an action raised in an item: "ACTION 105/01: The DCC to …".

@@ -83,7 +83,8 @@ func readDoc(t testing.TB, path string) *minutesimport.Document {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	doc, err := minutesimport.Parse(f, path)
+	// Read in the words of a committee that decides as the document does.
+	doc, err := minutesimport.Parse(f, path, minutesimport.Options{DecisionWords: fixture.DecisionWords(fixture.Path(path))})
 	if err != nil {
 		t.Fatal(err)
 	}
