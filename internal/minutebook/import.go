@@ -249,7 +249,6 @@ type ImportReport struct {
 	NewOrganisations []string
 	NewRisks         []string
 	NewMeetings      []string
-	NewDecisionWords []string
 	// Effects are the side effects above, each with the key that leaves it
 	// out (ImportSkip); Skipped are those left out.
 	Effects, Skipped []SideEffect
@@ -306,7 +305,6 @@ func (r *ImportReport) Lines() []string {
 	list("New organisations", r.NewOrganisations)
 	list("New risks", r.NewRisks)
 	list("New meetings", r.NewMeetings)
-	list("New decision words", r.NewDecisionWords)
 	return out
 }
 
