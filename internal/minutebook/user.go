@@ -18,6 +18,10 @@ type User struct {
 	Admin            bool
 	Active           bool
 	CreatedAt        time.Time
+	// SessionEpoch moves on each time every session of the account is
+	// ended (a password change or reset, a deactivation); a session signed
+	// in under an older epoch is over.
+	SessionEpoch int
 }
 
 // NormalizeEmail trims and lower-cases an address so that one person has one account.

@@ -63,13 +63,15 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	if err := s.store.SetPassword(ctx, u.ID, newHash, "Changed own password"); err != nil {
+	epoch, err := s.store.SetPassword(ctx, u.ID, newHash, "Changed own password")
+	if err != nil {
 		return err
 	}
-	if err := s.sessions.RenewToken(ctx); err != nil {
+	if err := s.beginSession(ctx, u.ID, epoch); err != nil {
 		return err
 	}
-	return s.redirect(w, r, web.AccountPath(), "Your password has been changed.")
+	return s.redirect(w, r, web.AccountPath(), "Your password has been changed, and every other session of yours has been signed out. "+
+		"Your API tokens still work: revoke any you do not recognise below.")
 }
 
 // handleTokenCreate serves POST /account/tokens. The secret is shown once,

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net"
 	"net/http"
 
@@ -12,6 +13,7 @@ import (
 // Session keys.
 const (
 	sessionUserID     = "user_id"
+	sessionEpoch      = "session_epoch" // the user's mb.User.SessionEpoch at sign-in
 	sessionFlash      = "flash"
 	sessionFlashError = "flash_error"
 )
@@ -74,12 +76,30 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.ClearSignInFailures(ctx, email); err != nil {
 		return err
 	}
-	// A new token at sign-in defeats session fixation.
+	if err := s.beginSession(ctx, user.ID, user.SessionEpoch); err != nil {
+		return err
+	}
+	return s.redirect(w, r, p.Next, "Signed in as "+user.Name+".")
+}
+
+// beginSession makes the request's session the user's, under a new token
+// (which defeats session fixation) and at the user's session epoch. Sign-in
+// does it, and so does a password change for the session that made it,
+// which goes on while every other session of the user ends.
+func (s *Server) beginSession(ctx context.Context, userID int64, epoch int) error {
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
-	s.sessions.Put(ctx, sessionUserID, user.ID)
-	return s.redirect(w, r, p.Next, "Signed in as "+user.Name+".")
+	s.sessions.Put(ctx, sessionUserID, userID)
+	s.sessions.Put(ctx, sessionEpoch, epoch)
+	return nil
+}
+
+// sessionCurrent reports whether the request's session was signed in under
+// the user's present session epoch: a password change or reset, or a
+// deactivation, since then ended it.
+func (s *Server) sessionCurrent(ctx context.Context, u *mb.User) bool {
+	return u.Active && s.sessions.GetInt(ctx, sessionEpoch) == u.SessionEpoch
 }
 
 // handleSignOut serves POST /sign-out.

@@ -65,8 +65,9 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		} else if id := s.sessions.GetInt64(ctx, sessionUserID); id != 0 {
 			u, err := s.store.User(ctx, id)
 			switch {
-			case mb.ErrorCode(err) == mb.ENOTFOUND || (err == nil && !u.Active):
-				// The account went away or was deactivated: end the session.
+			case mb.ErrorCode(err) == mb.ENOTFOUND || (err == nil && !s.sessionCurrent(ctx, u)):
+				// The account went away or was deactivated, or every session
+				// of it was ended since this one began: end this one.
 				_ = s.sessions.Destroy(ctx)
 			case err != nil:
 				s.renderError(w, r, err)

@@ -102,8 +102,16 @@ func (s *Server) handleUserResetPassword(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	if err := s.store.SetPassword(r.Context(), u.ID, hash, "Password reset by an administrator"); err != nil {
+	epoch, err := s.store.SetPassword(r.Context(), u.ID, hash, "Password reset by an administrator")
+	if err != nil {
 		return err
+	}
+	// The reset ends every session of the user; an administrator who
+	// resets their own password carries on in this one.
+	if u.ID == reader(r).User.ID {
+		if err := s.beginSession(r.Context(), u.ID, epoch); err != nil {
+			return err
+		}
 	}
 	if err := s.store.ClearSignInFailures(r.Context(), u.Email); err != nil {
 		return err
