@@ -239,6 +239,37 @@ func (s *Store) ClearSignInFailures(ctx context.Context, email string) error {
 	return nil
 }
 
+// AccountSignInFailures counts an account's failed sign-ins since, by its
+// address: what locks it out.
+func (s *Store) AccountSignInFailures(ctx context.Context, email string, since time.Time) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM sign_in_failures WHERE email = $1 AND failed_at >= $2`,
+		mb.NormalizeEmail(email), since).Scan(&n); err != nil {
+		return 0, fmt.Errorf("postgres: account sign-in failures: %w", err)
+	}
+	return n, nil
+}
+
+// LiftLockout forgets a user's failed sign-ins, so that they may sign in
+// again at once, with an audit record. Failures counted against an address
+// (one network guessing at many accounts) stay.
+func (s *Store) LiftLockout(ctx context.Context, userID int64) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var email string
+		if err := tx.QueryRow(ctx, `SELECT email FROM users WHERE id = $1`, userID).Scan(&email); err != nil {
+			return notFound(err, "There is no such user.")
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM sign_in_failures WHERE email = $1`, email); err != nil {
+			return err
+		}
+		return audit(ctx, tx, "user", userID, nil, "unlock", "Lifted the sign-in lockout of "+email)
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: lift lockout %d: %w", userID, err)
+	}
+	return nil
+}
+
 // APIToken is a personal token, without its secret.
 type APIToken struct {
 	ID         int64
@@ -299,6 +330,26 @@ func (s *Store) RevokeAPIToken(ctx context.Context, userID, tokenID int64) error
 		return fmt.Errorf("postgres: revoke API token %d: %w", tokenID, err)
 	}
 	return nil
+}
+
+// RevokeAPITokens revokes every token of the user's still in force, with
+// one audit record, and says how many it revoked.
+func (s *Store) RevokeAPITokens(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, userID)
+		if err != nil {
+			return err
+		}
+		if n = int(tag.RowsAffected()); n == 0 {
+			return nil
+		}
+		return audit(ctx, tx, "user", userID, nil, "revoke tokens", fmt.Sprintf("Revoked every API token (%d)", n))
+	})
+	if err != nil {
+		return 0, fmt.Errorf("postgres: revoke API tokens of %d: %w", userID, err)
+	}
+	return n, nil
 }
 
 // UserByAPIToken returns the active user whose unrevoked token has the secret.

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/minutebook/minutebook/internal/form"
 	"github.com/minutebook/minutebook/internal/password"
@@ -89,6 +90,22 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	return s.renderAccount(w, r, http.StatusOK, nil, secret)
+}
+
+// handleTokensRevokeAll serves POST /account/tokens/revoke-all.
+func (s *Server) handleTokensRevokeAll(w http.ResponseWriter, r *http.Request) error {
+	n, err := s.store.RevokeAPITokens(r.Context(), reader(r).User.ID)
+	if err != nil {
+		return err
+	}
+	msg := "You had no token to revoke."
+	switch {
+	case n == 1:
+		msg = "Your token has been revoked."
+	case n > 1:
+		msg = "All " + strconv.Itoa(n) + " of your tokens have been revoked."
+	}
+	return s.redirect(w, r, web.AccountPath(), msg)
 }
 
 // handleTokenRevoke serves POST /account/tokens/{id}/revoke.
