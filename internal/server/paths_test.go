@@ -42,6 +42,8 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.MembershipNewPath("OPSG")}, {post, web.MembershipNewPath("OPSG")}, {post, web.MembershipEndPath("OPSG", 3)},
 		{get, web.ImportPath("OPSG")}, {post, web.ImportPath("OPSG")}, {get, web.ImportPreviewPath("OPSG", "tok")},
 		{post, web.ImportPreviewPath("OPSG", "tok")}, {post, web.ImportCancelPath("OPSG", "tok")},
+		{get, web.CommitteePeoplePath("OPSG")}, {get, web.CommitteePersonEditPath("OPSG", 8)}, {post, web.CommitteePersonEditPath("OPSG", 8)},
+		{get, web.CommitteePersonMergePath("OPSG", 8)}, {post, web.CommitteePersonMergePath("OPSG", 8)},
 		{get, web.EarlierActionNewPath("OPSG")}, {post, web.EarlierActionNewPath("OPSG")},
 		{get, web.MeetingNewPath("OPSG")}, {post, web.MeetingNewPath("OPSG")}, {get, web.MeetingPath("OPSG", 105)},
 		{get, web.MeetingDecisionPath("OPSG", 105, 42)},
