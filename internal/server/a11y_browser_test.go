@@ -1,0 +1,204 @@
+package server_test
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/minutebook/minutebook/internal/browsertest"
+	"github.com/minutebook/minutebook/internal/password"
+	"github.com/minutebook/minutebook/internal/server"
+)
+
+// The accessibility check (issue 21) visits every page the router serves,
+// taking each page's example address and who may read it from the
+// authorization matrix: a route that joins the matrix joins the check with
+// nothing more to write. Each page is read by the least privileged reader
+// the matrix lets read it and by the administrator; the pages in
+// a11yEveryReader by every reader the matrix lets read them, since what
+// they show differs most by reader. a11yMore adds states the matrix's
+// addresses do not reach (a draft with comments, an error page).
+
+// a11yWidths are the viewports every page is checked at: axe-core runs at
+// the first two, and none may scroll sideways at any.
+var a11yWidths = []int{1280, 390, 320}
+
+// a11yEveryReader are the main pages, read as every kind of reader.
+var a11yEveryReader = []string{
+	"GET /",
+	"GET /public",
+	"GET /public/{code}/{number}",
+	"GET /committees",
+	"GET /committees/{code}",
+	"GET /committees/{code}/meetings/{number}",
+	"GET /actions",
+	"GET /actions/{code}/{meeting}/{sequence}",
+	"GET /committees/{code}/risks",
+	"GET /escalations",
+	"GET /account",
+}
+
+// a11yMore are pages in states the matrix's addresses do not show, with
+// the reader who reads them.
+var a11yMore = []struct{ who, path string }{
+	// A draft with comments and the secretariat's controls on every item,
+	// as the secretariat and as a member who may comment.
+	{"secretariat", "/committees/OPSG/meetings/106"},
+	{"member", "/committees/OPSG/meetings/106"},
+	{"secretariat", "/committees/OPSG/meetings/106/attendance"},
+	{"secretariat", "/committees/OPSG/meetings/106/history"},
+	{"secretariat", "/committees/OPSG/meetings/105/history"},
+	{"member", "/actions?status=all"},
+	{"", "/no/such/page"},
+}
+
+// servesPage says whether a GET route answers with an HTML page rather
+// than a file, a feed, JSON or a probe.
+func servesPage(key string) bool {
+	_, pattern, _ := strings.Cut(key, " ")
+	for _, suffix := range []string{".pdf", ".docx", ".csv", ".ics", ".atom", "/*"} {
+		if strings.HasSuffix(pattern, suffix) {
+			return false
+		}
+	}
+	return !strings.HasPrefix(pattern, "/api/") && !strings.HasPrefix(pattern, "/calendar/") &&
+		!slices.Contains([]string{"/healthz", "/readyz", "/metrics"}, pattern)
+}
+
+// a11yVisit is one page read by one reader.
+type a11yVisit struct{ who, path string }
+
+// a11yVisits derives the visits from the matrix, every reader's first.
+func a11yVisits(t *testing.T, m map[string]route) []a11yVisit {
+	t.Helper()
+	var visits []a11yVisit
+	for key, r := range m {
+		if !strings.HasPrefix(key, "GET ") || !servesPage(key) {
+			continue
+		}
+		var allowed []string
+		for i, who := range readers {
+			if r.expect[i] == allow {
+				allowed = append(allowed, who)
+			}
+		}
+		if len(allowed) == 0 {
+			continue
+		}
+		who := []string{allowed[0]}
+		if slices.Contains(a11yEveryReader, key) {
+			who = allowed
+		} else if last := allowed[len(allowed)-1]; last != allowed[0] {
+			who = append(who, last)
+		}
+		for _, w := range who {
+			visits = append(visits, a11yVisit{w, r.path})
+		}
+	}
+	for _, v := range a11yMore {
+		visits = append(visits, a11yVisit{v.who, v.path})
+	}
+	slices.SortStableFunc(visits, func(a, b a11yVisit) int {
+		return slices.Index(readers, a.who) - slices.Index(readers, b.who)
+	})
+	return visits
+}
+
+// TestEveryPageIsAccessibleAndFitsAPhone runs axe-core's WCAG 2.0, 2.1 and
+// 2.2 A and AA rules on every page for every kind of reader at 1280 and
+// 390 px, and fails on any violation and on any page wider than its
+// viewport at 1280, 390 or 320 px. One server and one browser serve every
+// visit. With MINUTEBOOK_A11Y_SHOTS set to a directory, it saves a
+// screenshot of every page at 390 px there.
+func TestEveryPageIsAccessibleAndFitsAPhone(t *testing.T) {
+	if os.Getenv(browsertest.EnvE2E) != "1" {
+		t.Skip("the accessibility check runs with " + browsertest.EnvE2E + "=1")
+	}
+	a := newApp(t)
+	m := matrix(matrixFixtures(t, a))
+	for _, key := range a11yEveryReader {
+		if _, ok := m[key]; !ok {
+			t.Errorf("a11yEveryReader names %s, which is not in the authorization matrix", key)
+		}
+	}
+	pageRoutesCovered(t, a, m)
+	shots := os.Getenv("MINUTEBOOK_A11Y_SHOTS")
+	b := browsertest.New(t)
+	visits := a11yVisits(t, m)
+	current := "-"
+	for _, v := range visits {
+		if v.who != current {
+			current = v.who
+			b.Run(t, network.ClearBrowserCookies())
+			if v.who != "" {
+				b.Run(t, chromedp.EmulateViewport(1280, 900), a.signInAction(v.who))
+			}
+		}
+		name := v.who
+		if name == "" {
+			name = "anonymous"
+		}
+		b.Run(t, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(a.srv.URL+v.path))
+		for _, width := range a11yWidths {
+			b.Run(t, chromedp.EmulateViewport(int64(width), 900))
+			if px := b.Overflow(t); px > 0 {
+				t.Errorf("%s as %s at %d px: the page is %d px wider than the viewport", v.path, name, width, px)
+			}
+			if width == 320 {
+				continue
+			}
+			for _, found := range b.Axe(t, browsertest.WCAGTags...) {
+				t.Errorf("%s as %s at %d px: %s", v.path, name, width, found)
+			}
+			if width == 390 && shots != "" {
+				var png []byte
+				b.Run(t, chromedp.FullScreenshot(&png, 100))
+				file := filepath.Join(shots, sanitizeName(name+v.path)+".png")
+				if err := os.WriteFile(file, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	t.Logf("%d page visits checked", len(visits))
+}
+
+// pageRoutesCovered fails when a GET route that serves a page would not be
+// visited: every one must be in the authorization matrix with at least one
+// reader allowed to read its example address.
+func pageRoutesCovered(t *testing.T, a *app, m map[string]route) {
+	t.Helper()
+	srv := server.New(server.Config{Store: a.store, PasswordParams: password.Cheap})
+	err := chi.Walk(srv.Router().(chi.Routes), func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		key := method + " " + pattern
+		if method != http.MethodGet || !servesPage(key) {
+			return nil
+		}
+		r, ok := m[key]
+		if !ok {
+			t.Errorf("%s serves a page but is not in the authorization matrix, so the accessibility check skips it", key)
+		} else if !slices.Contains(r.expect[:], allow) {
+			t.Errorf("%s: no reader may read its example page %s, so the accessibility check never sees it", key, r.path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sanitizeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
+			return r
+		}
+		return '_'
+	}, s)
+}
