@@ -69,12 +69,6 @@ func splitLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-// Withheld reports whether the item is above what the reader may read in the
-// committee; recorded says whether the reader was recorded at the meeting.
-func (r *Reader) Withheld(it *Item, committeeID int64, recorded bool) bool {
-	return it.Classification != 0 && !r.CanRead(it.Classification, committeeID, recorded)
-}
-
 // CanComment reports whether the reader may comment on the minutes: the
 // committee's members, while the draft is circulated.
 func (r *Reader) CanComment(m *Meeting) bool {

@@ -87,12 +87,24 @@ func (s *Store) Items(ctx context.Context, meetingID int64) ([]*mb.Item, error) 
 	return top, nil
 }
 
-// Item returns the agenda item with the id, without its decisions.
+// Item returns the agenda item with the id, without its decisions, with
+// its access.
 func (s *Store) Item(ctx context.Context, id int64) (*mb.Item, error) {
-	it, err := scanItem(s.pool.QueryRow(ctx, `SELECT `+itemColumns+` FROM agenda_items i WHERE i.id = $1`, id))
+	var committee int64
+	var status, doc, parent string
+	it, err := scanItem(rowWith{Row: s.pool.QueryRow(ctx, `SELECT `+itemColumns+`, m.committee_id, m.minutes_status, m.classification, coalesce(p.classification, '')
+		FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id LEFT JOIN agenda_items p ON p.id = i.parent_id
+		WHERE i.id = $1`, id), extra: []any{&committee, &status, &doc, &parent}})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: item %d: %w", id, notFound(err, "There is no such agenda item."))
 	}
+	it.Access = mb.Access{CommitteeID: committee, MeetingID: it.MeetingID, Stage: mb.MinutesStatus(status)}
+	for _, l := range []string{doc, parent} {
+		if c, err := mb.ParseClassification(l); err == nil {
+			it.Access = it.Access.Within(c)
+		}
+	}
+	it.Access = it.Access.Within(it.Classification)
 	return it, nil
 }
 

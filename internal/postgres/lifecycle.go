@@ -228,7 +228,14 @@ func (s *Store) MinutesVersions(ctx context.Context, meetingID int64) ([]*mb.Min
 		}
 		v.Kind, v.Status = mb.VersionKind(kind), mb.MinutesStatus(status)
 		v.Minutes = &mb.Minutes{}
-		return &v, json.Unmarshal(body, v.Minutes)
+		if err := json.Unmarshal(body, v.Minutes); err != nil {
+			return nil, err
+		}
+		// A version is decided by its own levels (see mb.HistoryWithheld).
+		if m := v.Minutes.Meeting; m != nil {
+			v.Minutes.SetAccess(mb.Access{CommitteeID: m.CommitteeID, MeetingID: v.MeetingID, Stage: v.Status, Level: m.Classification})
+		}
+		return &v, nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: versions of %d: %w", meetingID, err)

@@ -37,6 +37,7 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
+	doc.SetAccess(m.Access())
 	if doc.Outstanding, err = s.outstandingAt(ctx, m); err != nil {
 		return nil, err
 	}
@@ -80,44 +81,97 @@ func (s *Store) NextMeetings(ctx context.Context, m *mb.Meeting) ([]mb.NextMeeti
 	return list, nil
 }
 
-// ActionLevels returns, by action id, the classification an action inherits
-// from where it was raised: the most restrictive of its meeting's, its
-// item's and that item's parent's. Actions raised outside minutebook have
-// none. Pages use it to keep actions of protected items out of tables
-// shown to readers below that level.
-func (s *Store) ActionLevels(ctx context.Context, actionIDs []int64) (map[int64]RaisedLevel, error) {
+// MinutesFor is the document as the reader may read it (recorded: whether
+// the reader was recorded at the meeting): items above the reader withheld
+// (mb.Reader.ReadableMinutes), and the actions outstanding table holding
+// only the actions the reader may read, the rest counted.
+func (s *Store) MinutesFor(ctx context.Context, rd *mb.Reader, m *mb.Meeting, recorded bool) (*mb.Minutes, error) {
+	doc, err := s.MinutesOf(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	out := rd.ReadableMinutes(doc, recorded)
+	if out.Outstanding, out.OutstandingWithheld, err = s.readableOutstanding(ctx, rd, doc.Outstanding); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readableOutstanding keeps the rows of an actions outstanding table whose
+// actions the reader may read.
+func (s *Store) readableOutstanding(ctx context.Context, rd *mb.Reader, rows []mb.OutstandingAction) ([]mb.OutstandingAction, int, error) {
+	if len(rows) == 0 {
+		return rows, 0, nil
+	}
+	ids := make([]int64, len(rows))
+	for i, row := range rows {
+		ids[i] = row.Action.ID
+	}
+	access, err := s.actionAccess(ctx, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	// Only RED admits by attendance: ask about the meetings that raised RED
+	// actions, not every meeting the reader ever attended.
+	var red []int64
+	for _, a := range access {
+		if a.Level == mb.Red && a.MeetingID != 0 {
+			red = append(red, a.MeetingID)
+		}
+	}
+	recorded := map[int64]bool{}
+	if rd.SignedIn() && len(red) > 0 {
+		if recorded, err = s.RecordedAmong(ctx, rd.User.PersonID, red); err != nil {
+			return nil, 0, err
+		}
+	}
+	var out []mb.OutstandingAction
+	for _, row := range rows {
+		a := access[row.Action.ID]
+		if rd.CanAccess(a, recorded[a.MeetingID]) {
+			out = append(out, row)
+		}
+	}
+	return out, len(rows) - len(out), nil
+}
+
+// actionAccess returns, by action id, what the reading rule needs of each
+// action: the raising minutes' committee, meeting and status, and the
+// strictest of their level, the item's and that item's parent's; an action
+// from earlier history has mb.EarlierAccess.
+func (s *Store) actionAccess(ctx context.Context, actionIDs []int64) (map[int64]mb.Access, error) {
 	rows, err := s.pool.Query(ctx, `
-		SELECT a.id, a.raised_meeting_id, coalesce(m.classification, ''), coalesce(i.classification, ''), coalesce(p.classification, '')
+		SELECT a.id, a.committee_id, a.raised_meeting_id, coalesce(m.minutes_status, ''),
+		       coalesce(m.classification, ''), coalesce(i.classification, ''), coalesce(p.classification, '')
 		FROM actions a
 		LEFT JOIN meetings m ON m.id = a.raised_meeting_id
 		LEFT JOIN agenda_items i ON i.id = a.item_id
 		LEFT JOIN agenda_items p ON p.id = i.parent_id
 		WHERE a.id = ANY($1)`, actionIDs)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: action levels: %w", err)
+		return nil, fmt.Errorf("postgres: action access: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]RaisedLevel{}
+	out := map[int64]mb.Access{}
 	for rows.Next() {
-		var id int64
-		var lv RaisedLevel
+		var id, committee int64
+		var meeting *int64
+		var status string
 		var levels [3]string
-		if err := rows.Scan(&id, &lv.MeetingID, &levels[0], &levels[1], &levels[2]); err != nil {
-			return nil, fmt.Errorf("postgres: action levels: %w", err)
+		if err := rows.Scan(&id, &committee, &meeting, &status, &levels[0], &levels[1], &levels[2]); err != nil {
+			return nil, fmt.Errorf("postgres: action access: %w", err)
 		}
+		if meeting == nil {
+			out[id] = mb.EarlierAccess(committee)
+			continue
+		}
+		a := mb.Access{CommitteeID: committee, MeetingID: *meeting, Stage: mb.MinutesStatus(status)}
 		for _, l := range levels {
-			if c, err := mb.ParseClassification(l); err == nil && c > lv.Level {
-				lv.Level = c
+			if c, err := mb.ParseClassification(l); err == nil {
+				a = a.Within(c)
 			}
 		}
-		out[id] = lv
+		out[id] = a
 	}
 	return out, rows.Err()
-}
-
-// RaisedLevel is the classification an action inherits and the meeting
-// that raised it (for RED, whose readers are those recorded there).
-type RaisedLevel struct {
-	MeetingID *int64
-	Level     mb.Classification
 }

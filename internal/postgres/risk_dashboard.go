@@ -13,10 +13,15 @@ import (
 // more. The longest overdue come first; with limit > 0 only the first limit
 // of them. total is how many there are in all, counted by the same
 // statement, so that a dashboard can say how many it leaves out.
-func (s *Store) ChronicActions(ctx context.Context, committeeIDs []int64, day time.Time, overdueDays, limit int) (list []mb.ChronicAction, total int, err error) {
+//
+// Only the actions the reader may read (sc) are among them.
+func (s *Store) ChronicActions(ctx context.Context, sc mb.ActionScope, committeeIDs []int64, day time.Time, overdueDays, limit int) (list []mb.ChronicAction, total int, err error) {
 	if len(committeeIDs) == 0 {
 		return nil, 0, nil
 	}
+	q := newRegisterQuery(sc, mb.ActionFilter{}, false)
+	q.where = append(q.where, "a.committee_id = ANY("+q.arg(committeeIDs)+")", "a.status = 'open'")
+	d, days, lim := q.arg(day), q.arg(overdueDays), q.arg(limit)
 	// Revisions are counted, and the order decided, here: reading every
 	// candidate's whole history to count them cost 25 ms a view at the
 	// large scale (some 700 chronic actions beneath a Panel). They are
@@ -26,20 +31,20 @@ func (s *Store) ChronicActions(ctx context.Context, committeeIDs []int64, day ti
 	rows, err := s.pool.Query(ctx, `
 		WITH chronic AS (
 			SELECT a.id, rv.revisions, k.code, count(*) OVER ()::int AS total,
-			       greatest($2::date - coalesce(a.current_target_date, a.target_date), 0) AS late
+			       greatest(`+d+`::date - coalesce(a.current_target_date, a.target_date), 0) AS late
 			FROM actions a
 			JOIN committees k ON k.id = a.committee_id
 			CROSS JOIN LATERAL (
 				SELECT count(*)::int AS revisions FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
 			) rv
-			WHERE a.committee_id = ANY($1) AND a.status = 'open'
-			  AND (coalesce(a.current_target_date, a.target_date) < $2::date - $3::int OR rv.revisions >= 2)
+			`+q.whereSQL()+`
+			  AND (coalesce(a.current_target_date, a.target_date) < `+d+`::date - `+days+`::int OR rv.revisions >= 2)
 			ORDER BY late DESC, rv.revisions DESC, k.code, a.meeting_number, a.sequence
-			LIMIT nullif($4::int, 0)
+			LIMIT nullif(`+lim+`::int, 0)
 		)
 		SELECT `+actionColumns+`, ch.revisions, ch.total`+actionFrom+`
 		JOIN chronic ch ON ch.id = a.id
-		ORDER BY ch.late DESC, ch.revisions DESC, ch.code, a.meeting_number, a.sequence`, committeeIDs, day, overdueDays, limit)
+		ORDER BY ch.late DESC, ch.revisions DESC, ch.code, a.meeting_number, a.sequence`, q.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("postgres: chronic actions: %w", err)
 	}

@@ -189,11 +189,11 @@ func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	doc, err := s.store.MinutesOf(r.Context(), m)
+	doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
 	if err != nil {
 		return err
 	}
-	v, err := s.minutesView(r, doc, recorded, nil, nil)
+	v, err := s.minutesView(r, doc, nil, nil)
 	if err != nil {
 		return err
 	}

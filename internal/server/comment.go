@@ -12,7 +12,7 @@ import (
 // handleCommentCreate serves POST /committees/{code}/meetings/{number}/items/{item}/comments:
 // a member's comment on an item of a circulated draft.
 func (s *Server) handleCommentCreate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.meetingFromURL(r)
+	m, recorded, err := s.openMeeting(r)
 	if err != nil {
 		return err
 	}
@@ -23,6 +23,10 @@ func (s *Server) handleCommentCreate(w http.ResponseWriter, r *http.Request) err
 	it, err := s.itemFromURL(r, m)
 	if err != nil {
 		return err
+	}
+	// An item the reader may not read is not there to comment on.
+	if rd.Withheld(it, recorded) {
+		return mb.Errorf(mb.ENOTFOUND, "There is no such agenda item.")
 	}
 	c := &mb.Comment{MeetingID: m.ID, ItemID: &it.ID, Body: r.PostFormValue("body")}
 	if err := s.store.AddComment(r.Context(), c); err != nil {

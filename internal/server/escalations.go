@@ -123,7 +123,11 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 		if p.ChronicAll = r.URL.Query().Get("chronic") == "all"; p.ChronicAll {
 			limit = 0
 		}
-		if p.Chronic, p.ChronicTotal, err = s.store.ChronicActions(ctx, beneath, p.Today, days, limit); err != nil {
+		sc, err := s.store.ActionScope(ctx, rd)
+		if err != nil {
+			return err
+		}
+		if p.Chronic, p.ChronicTotal, err = s.store.ChronicActions(ctx, sc, beneath, p.Today, days, limit); err != nil {
 			return err
 		}
 		if len(p.Chronic) < p.ChronicTotal {

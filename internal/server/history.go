@@ -57,7 +57,7 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 	}
 	from, to := docs[p.From], docs[p.To]
 	if from != nil && to != nil {
-		withheld := func(it *mb.Item) bool { return rd.Withheld(it, m.CommitteeID, recorded) }
+		withheld := mb.HistoryWithheld(rd, current, recorded)
 		p.Diff = mb.DiffLines(from.Text(withheld), to.Text(withheld))
 		p.FromName, p.ToName = names[p.From], names[p.To]
 	}

@@ -37,19 +37,14 @@ func (s *Server) itemAddenda(ctx context.Context, doc *mb.Minutes) (map[int64]te
 	return out, nil
 }
 
-// minutesView shapes the document for the reader: items above their level
-// are withheld (never dropped), and controls, when given, add the comments
-// the reader may see from comments (the meeting's, read once by the caller).
-// recorded says whether the reader was recorded present at the meeting
-// (openMeeting), asked once by the caller.
-func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
-	rd := reader(r)
+// minutesView lays out the document as the reader may read it (the
+// store's MinutesFor: withheld items and the readable actions outstanding
+// are decided there), and controls, when given, add the comments the reader
+// may see from comments (the meeting's, read once by the caller).
+func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
 	m := doc.Meeting
-	var err error
-	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls}
-	if v.Outstanding, v.OutstandingWithheld, err = s.readableOutstanding(r, doc.Outstanding); err != nil {
-		return nil, err
-	}
+	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls,
+		Outstanding: doc.Outstanding, OutstandingWithheld: doc.OutstandingWithheld}
 	v.Members, v.Others, v.Apologies = mb.GroupAttendance(doc.Attendance, doc.Categories)
 	addenda, err := s.itemAddenda(r.Context(), doc)
 	if err != nil {
@@ -63,14 +58,10 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 			}
 		}
 	}
-	var build func(it *mb.Item, parentWithheld bool) *web.ItemView
-	build = func(it *mb.Item, parentWithheld bool) *web.ItemView {
-		iv := &web.ItemView{Item: it, Withheld: parentWithheld || rd.Withheld(it, m.CommitteeID, recorded)}
+	var build func(it *mb.Item) *web.ItemView
+	build = func(it *mb.Item) *web.ItemView {
+		iv := &web.ItemView{Item: it, Withheld: it.Withheld}
 		if iv.Withheld {
-			if parentWithheld && it.Classification == 0 {
-				// A sub-item of a withheld item is withheld at its parent's level.
-				iv.Item = &mb.Item{Number: it.Number, Classification: parentLevel(doc, it)}
-			}
 			return iv
 		}
 		iv.Comments = byItem[it.ID]
@@ -79,26 +70,14 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 		}
 		iv.Addenda = addenda[it.ID]
 		for _, c := range it.Children {
-			iv.Children = append(iv.Children, build(c, iv.Withheld))
+			iv.Children = append(iv.Children, build(c))
 		}
 		return iv
 	}
 	for _, it := range doc.Items {
-		v.Items = append(v.Items, build(it, false))
+		v.Items = append(v.Items, build(it))
 	}
 	return v, nil
-}
-
-// parentLevel is the classification of the item holding the sub-item.
-func parentLevel(doc *mb.Minutes, sub *mb.Item) mb.Classification {
-	for _, it := range doc.Items {
-		for _, c := range it.Children {
-			if c.ID == sub.ID {
-				return it.Classification
-			}
-		}
-	}
-	return sub.Classification
 }
 
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
@@ -109,7 +88,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	rd := reader(r)
-	doc, err := s.store.MinutesOf(r.Context(), m)
+	doc, err := s.store.MinutesFor(r.Context(), rd, m, recorded)
 	if err != nil {
 		return err
 	}
@@ -128,7 +107,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 			return err
 		}
 	}
-	v, err := s.minutesView(r, doc, recorded, controls, comments)
+	v, err := s.minutesView(r, doc, controls, comments)
 	if err != nil {
 		return err
 	}
@@ -150,48 +129,4 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		}
 	}
 	return s.page(w, r, web.MeetingMinutes(p))
-}
-
-// readableOutstanding keeps the rows of the actions outstanding table whose
-// actions the reader may see: an action raised in a meeting or item above
-// the reader's level is counted, not shown.
-func (s *Server) readableOutstanding(r *http.Request, rows []mb.OutstandingAction) ([]mb.OutstandingAction, int, error) {
-	if len(rows) == 0 {
-		return rows, 0, nil
-	}
-	rd := reader(r)
-	ids := make([]int64, len(rows))
-	for i, row := range rows {
-		ids[i] = row.Action.ID
-	}
-	levels, err := s.store.ActionLevels(r.Context(), ids)
-	if err != nil {
-		return nil, 0, err
-	}
-	// Only RED admits by attendance: ask about the meetings that raised RED
-	// actions, not every meeting the reader ever attended.
-	var red []int64
-	for _, lv := range levels {
-		if lv.Level == mb.Red && lv.MeetingID != nil {
-			red = append(red, *lv.MeetingID)
-		}
-	}
-	recorded := map[int64]bool{}
-	if rd.SignedIn() && len(red) > 0 {
-		if recorded, err = s.store.RecordedAmong(r.Context(), rd.User.PersonID, red); err != nil {
-			return nil, 0, err
-		}
-	}
-	var out []mb.OutstandingAction
-	withheld := 0
-	for _, row := range rows {
-		lv := levels[row.Action.ID]
-		here := lv.MeetingID != nil && recorded[*lv.MeetingID]
-		if lv.Level != 0 && !rd.CanRead(lv.Level, row.Action.CommitteeID, here) {
-			withheld++
-			continue
-		}
-		out = append(out, row)
-	}
-	return out, withheld, nil
 }

@@ -70,11 +70,11 @@ func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) err
 	if m.Status != mb.Published {
 		return mb.Errorf(mb.ENOTFOUND, "These minutes are not published.")
 	}
-	doc, err := s.store.MinutesOf(r.Context(), m)
+	doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
 	if err != nil {
 		return err
 	}
-	v, err := s.minutesView(r, doc, recorded, nil, nil)
+	v, err := s.minutesView(r, doc, nil, nil)
 	if err != nil {
 		return err
 	}
