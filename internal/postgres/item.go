@@ -9,15 +9,18 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-const itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at`
+var itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at, ` +
+	accessColumns("i")
 
 func scanItem(row pgx.Row) (*mb.Item, error) {
 	var it mb.Item
 	var class string
-	err := row.Scan(&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt)
+	var ac accessScan
+	err := row.Scan(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, ac.dest()...)...)
 	if err != nil {
 		return nil, err
 	}
+	it.Access = ac.access()
 	if class != "" {
 		if it.Classification, err = mb.ParseClassification(class); err != nil {
 			return nil, err
@@ -87,24 +90,12 @@ func (s *Store) Items(ctx context.Context, meetingID int64) ([]*mb.Item, error) 
 	return top, nil
 }
 
-// Item returns the agenda item with the id, without its decisions, with
-// its access.
+// Item returns the agenda item with the id, without its decisions.
 func (s *Store) Item(ctx context.Context, id int64) (*mb.Item, error) {
-	var committee int64
-	var status, doc, parent string
-	it, err := scanItem(rowWith{Row: s.pool.QueryRow(ctx, `SELECT `+itemColumns+`, m.committee_id, m.minutes_status, m.classification, coalesce(p.classification, '')
-		FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id LEFT JOIN agenda_items p ON p.id = i.parent_id
-		WHERE i.id = $1`, id), extra: []any{&committee, &status, &doc, &parent}})
+	it, err := scanItem(s.pool.QueryRow(ctx, `SELECT `+itemColumns+` FROM agenda_items i WHERE i.id = $1`, id))
 	if err != nil {
 		return nil, fmt.Errorf("postgres: item %d: %w", id, notFound(err, "There is no such agenda item."))
 	}
-	it.Access = mb.Access{CommitteeID: committee, MeetingID: it.MeetingID, Stage: mb.MinutesStatus(status)}
-	for _, l := range []string{doc, parent} {
-		if c, err := mb.ParseClassification(l); err == nil {
-			it.Access = it.Access.Within(c)
-		}
-	}
-	it.Access = it.Access.Within(it.Classification)
 	return it, nil
 }
 

@@ -37,7 +37,6 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	doc.SetAccess(m.Access())
 	if doc.Outstanding, err = s.outstandingAt(ctx, m); err != nil {
 		return nil, err
 	}
@@ -136,42 +135,21 @@ func (s *Store) readableOutstanding(ctx context.Context, rd *mb.Reader, rows []m
 }
 
 // actionAccess returns, by action id, what the reading rule needs of each
-// action: the raising minutes' committee, meeting and status, and the
-// strictest of their level, the item's and that item's parent's; an action
-// from earlier history has mb.EarlierAccess.
+// action, as the database keeps it.
 func (s *Store) actionAccess(ctx context.Context, actionIDs []int64) (map[int64]mb.Access, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT a.id, a.committee_id, a.raised_meeting_id, coalesce(m.minutes_status, ''),
-		       coalesce(m.classification, ''), coalesce(i.classification, ''), coalesce(p.classification, '')
-		FROM actions a
-		LEFT JOIN meetings m ON m.id = a.raised_meeting_id
-		LEFT JOIN agenda_items i ON i.id = a.item_id
-		LEFT JOIN agenda_items p ON p.id = i.parent_id
-		WHERE a.id = ANY($1)`, actionIDs)
+	rows, err := s.pool.Query(ctx, `SELECT a.id, `+accessColumns("a")+` FROM actions a WHERE a.id = ANY($1)`, actionIDs)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: action access: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]mb.Access{}
 	for rows.Next() {
-		var id, committee int64
-		var meeting *int64
-		var status string
-		var levels [3]string
-		if err := rows.Scan(&id, &committee, &meeting, &status, &levels[0], &levels[1], &levels[2]); err != nil {
+		var id int64
+		var ac accessScan
+		if err := rows.Scan(append([]any{&id}, ac.dest()...)...); err != nil {
 			return nil, fmt.Errorf("postgres: action access: %w", err)
 		}
-		if meeting == nil {
-			out[id] = mb.EarlierAccess(committee)
-			continue
-		}
-		a := mb.Access{CommitteeID: committee, MeetingID: *meeting, Stage: mb.MinutesStatus(status)}
-		for _, l := range levels {
-			if c, err := mb.ParseClassification(l); err == nil {
-				a = a.Within(c)
-			}
-		}
-		out[id] = a
+		out[id] = ac.access()
 	}
 	return out, rows.Err()
 }

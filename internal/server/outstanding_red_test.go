@@ -32,6 +32,10 @@ func TestOutstandingRedActionsByAttendance(t *testing.T) {
 		if err := tx.Commit(ctx); err != nil {
 			t.Fatal(err)
 		}
+		// With the triggers off, the records' access facts are refilled as after a restore.
+		if err := a.store.RefillAccess(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
 	m102, err := a.store.MeetingByNumber(ctx, "OPSG", 102)
 	if err != nil {
