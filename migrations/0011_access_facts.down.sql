@@ -34,4 +34,5 @@ ALTER TABLE actions DROP COLUMN access_committee, DROP COLUMN access_meeting, DR
 ALTER TABLE decisions DROP COLUMN access_committee, DROP COLUMN access_meeting, DROP COLUMN access_stage, DROP COLUMN access_level;
 ALTER TABLE agenda_items DROP COLUMN access_committee, DROP COLUMN access_meeting, DROP COLUMN access_stage, DROP COLUMN access_level;
 
+DROP FUNCTION IF EXISTS access_level(text, text, text);
 DROP FUNCTION IF EXISTS classification_level(text);

@@ -8,8 +8,13 @@
 --                     outside a meeting): its attendance admits to RED
 --   access_stage      those minutes' status (draft, circulated, approved,
 --                     published), or 'history' where there are none
---   access_level      the strictest of the document's, the item's and the
---                     item's parent's classification, 1 (CLEAR) to 4 (RED)
+--   access_level      who the levels it is within admit, 1 (CLEAR) to 4
+--                     (RED) for the strictest of the document's, the item's
+--                     and the item's parent's classification, and 5 for RED
+--                     within AMBER: RED's audience, the people recorded at
+--                     the meeting, is not inside AMBER's, the committee's
+--                     members, so RED within AMBER is for the members
+--                     recorded there (mb.Access.Members)
 --
 -- The *_access views below define the facts from the rows they come from;
 -- triggers keep the columns equal to them in the statement of every write
@@ -24,31 +29,27 @@ CREATE FUNCTION classification_level(c text) RETURNS smallint
     SELECT CASE c WHEN 'CLEAR' THEN 1 WHEN 'GREEN' THEN 2 WHEN 'AMBER' THEN 3 WHEN 'RED' THEN 4 END::smallint
 $$;
 
-ALTER TABLE agenda_items
-    ADD COLUMN access_committee bigint,
-    ADD COLUMN access_meeting   bigint,
-    ADD COLUMN access_stage     text CHECK (access_stage IN ('draft', 'circulated', 'approved', 'published', 'history')),
-    ADD COLUMN access_level     smallint CHECK (access_level BETWEEN 1 AND 4);
-ALTER TABLE decisions
-    ADD COLUMN access_committee bigint,
-    ADD COLUMN access_meeting   bigint,
-    ADD COLUMN access_stage     text CHECK (access_stage IN ('draft', 'circulated', 'approved', 'published', 'history')),
-    ADD COLUMN access_level     smallint CHECK (access_level BETWEEN 1 AND 4);
-ALTER TABLE actions
-    ADD COLUMN access_committee bigint,
-    ADD COLUMN access_meeting   bigint,
-    ADD COLUMN access_stage     text CHECK (access_stage IN ('draft', 'circulated', 'approved', 'published', 'history')),
-    ADD COLUMN access_level     smallint CHECK (access_level BETWEEN 1 AND 4);
-ALTER TABLE action_events
-    ADD COLUMN access_committee bigint,
-    ADD COLUMN access_meeting   bigint,
-    ADD COLUMN access_stage     text CHECK (access_stage IN ('draft', 'circulated', 'approved', 'published', 'history')),
-    ADD COLUMN access_level     smallint CHECK (access_level BETWEEN 1 AND 4);
-ALTER TABLE minutes_comments
-    ADD COLUMN access_committee bigint,
-    ADD COLUMN access_meeting   bigint,
-    ADD COLUMN access_stage     text CHECK (access_stage IN ('draft', 'circulated', 'approved', 'published', 'history')),
-    ADD COLUMN access_level     smallint CHECK (access_level BETWEEN 1 AND 4);
+-- The audience of a record within the levels given (see access_level above).
+CREATE FUNCTION access_level(doc text, item text, parent text) RETURNS smallint
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN 'RED' IN (doc, item, parent) AND 'AMBER' IN (doc, item, parent) THEN 5
+                ELSE greatest(classification_level(doc), classification_level(item), classification_level(parent)) END::smallint
+$$;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['agenda_items', 'decisions', 'actions', 'action_events', 'minutes_comments'] LOOP
+        EXECUTE format($f$
+            ALTER TABLE %I
+                ADD COLUMN access_committee bigint,
+                ADD COLUMN access_meeting   bigint,
+                ADD COLUMN access_stage     text CHECK (access_stage IN ('draft', 'circulated', 'approved', 'published', 'history')),
+                ADD COLUMN access_level     smallint CHECK (access_level BETWEEN 1 AND 5)
+        $f$, t);
+    END LOOP;
+END $$;
 
 -- The facts, from the rows they come from. An item is as protected as its
 -- document and its parent item; a decision and an action as their item (an
@@ -57,8 +58,7 @@ ALTER TABLE minutes_comments
 -- meeting it was recorded at; a comment as its item (or its meeting).
 CREATE VIEW item_access AS
     SELECT i.id, m.committee_id AS committee, m.id AS meeting, m.minutes_status AS stage,
-           greatest(classification_level(m.classification), classification_level(i.classification),
-                    classification_level(p.classification)) AS level
+           access_level(m.classification, i.classification, p.classification) AS level
     FROM agenda_items i
     JOIN meetings m ON m.id = i.meeting_id
     LEFT JOIN agenda_items p ON p.id = i.parent_id;
@@ -70,21 +70,21 @@ CREATE VIEW decision_access AS
 CREATE VIEW action_access AS
     SELECT a.id, coalesce(v.committee, m.committee_id, a.committee_id) AS committee, coalesce(v.meeting, m.id) AS meeting,
            coalesce(v.stage, m.minutes_status, 'history') AS stage,
-           coalesce(v.level, classification_level(m.classification), 3::smallint) AS level
+           coalesce(v.level, access_level(m.classification, NULL, NULL), 3::smallint) AS level
     FROM actions a
     LEFT JOIN item_access v ON v.id = a.item_id
     LEFT JOIN meetings m ON m.id = a.raised_meeting_id;
 
 CREATE VIEW action_event_access AS
     SELECT e.id, coalesce(m.committee_id, a.committee_id) AS committee, m.id AS meeting,
-           coalesce(m.minutes_status, 'history') AS stage, coalesce(classification_level(m.classification), 3::smallint) AS level
+           coalesce(m.minutes_status, 'history') AS stage, coalesce(access_level(m.classification, NULL, NULL), 3::smallint) AS level
     FROM action_events e
     JOIN actions a ON a.id = e.action_id
     LEFT JOIN meetings m ON m.id = e.meeting_id;
 
 CREATE VIEW comment_access AS
     SELECT c.id, coalesce(v.committee, m.committee_id) AS committee, coalesce(v.meeting, m.id) AS meeting,
-           coalesce(v.stage, m.minutes_status) AS stage, coalesce(v.level, classification_level(m.classification)) AS level
+           coalesce(v.stage, m.minutes_status) AS stage, coalesce(v.level, access_level(m.classification, NULL, NULL)) AS level
     FROM minutes_comments c
     JOIN meetings m ON m.id = c.meeting_id
     LEFT JOIN item_access v ON v.id = c.item_id;
@@ -230,19 +230,15 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER decisions_access_insert AFTER INSERT ON decisions
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
-CREATE TRIGGER decisions_access_update AFTER UPDATE ON decisions
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
-CREATE TRIGGER actions_access_insert AFTER INSERT ON actions
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
-CREATE TRIGGER actions_access_update AFTER UPDATE ON actions
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
-CREATE TRIGGER action_events_access_insert AFTER INSERT ON action_events
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
-CREATE TRIGGER action_events_access_update AFTER UPDATE ON action_events
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
-CREATE TRIGGER minutes_comments_access_insert AFTER INSERT ON minutes_comments
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
-CREATE TRIGGER minutes_comments_access_update AFTER UPDATE ON minutes_comments
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION records_access();
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['decisions', 'actions', 'action_events', 'minutes_comments'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION records_access()', t || '_access_insert', t);
+        EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION records_access()', t || '_access_update', t);
+    END LOOP;
+END $$;

@@ -117,23 +117,30 @@ type Access struct {
 	MeetingID int64
 	Stage     MinutesStatus // Draft … Published, or EarlierHistory
 	Level     Classification
+	// Members is set when an AMBER level is among those the record is
+	// within: it is for the committee's members (and secretariat) whatever
+	// else admits. RED's audience, the people recorded at the meeting, is
+	// not inside AMBER's, so a RED item of an AMBER document is for the
+	// members recorded there, not for every participant recorded there.
+	Members bool
 }
 
 // Access is what the rule needs of the minutes themselves.
 func (m *Meeting) Access() Access {
-	return Access{CommitteeID: m.CommitteeID, MeetingID: m.ID, Stage: m.Status, Level: m.Classification}
+	return Access{CommitteeID: m.CommitteeID, MeetingID: m.ID, Stage: m.Status, Level: m.Classification, Members: m.Classification == Amber}
 }
 
 // EarlierAccess is the access of a record entered from the committee's
 // earlier history: for its members, as AMBER material is.
 func EarlierAccess(committeeID int64) Access {
-	return Access{CommitteeID: committeeID, Stage: EarlierHistory, Level: Amber}
+	return Access{CommitteeID: committeeID, Stage: EarlierHistory, Level: Amber, Members: true}
 }
 
 // Within is the access of something held inside a record at its own level
-// (0: as the record): the stricter of the two levels.
+// (0: as the record): readable by those who may read both.
 func (a Access) Within(level Classification) Access {
 	a.Level = max(a.Level, level)
+	a.Members = a.Members || level == Amber
 	return a
 }
 
@@ -154,6 +161,9 @@ func (r *Reader) CanAccess(a Access, recorded bool) bool {
 			return false
 		}
 	default:
+		return false
+	}
+	if a.Members && !r.Member(a.CommitteeID) {
 		return false
 	}
 	return r.CanRead(a.Level, a.CommitteeID, recorded)
@@ -243,4 +253,13 @@ func HistoryWithheld(rd *Reader, current *Minutes, recorded bool) func(*Item) bo
 		}
 		return !rd.CanAccess(doc.Within(it.Access.Level), recorded)
 	}
+}
+
+// CanReadComment reports whether the reader may read a comment on the
+// minutes (recorded: at its meeting): one on something the reader may
+// read, and the reader's own or the reader runs the committee's
+// secretariat, who resolves them.
+func (r *Reader) CanReadComment(c *Comment, recorded bool) bool {
+	return r.CanAccess(c.Access, recorded) &&
+		(r.Secretariat(c.Access.CommitteeID) || (r.SignedIn() && c.AuthorID == r.User.ID))
 }

@@ -3,6 +3,9 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
@@ -29,6 +32,7 @@ func (a *accessScan) dest() []any { return []any{&a.committee, &a.meeting, &a.st
 
 // access is what was read; a row whose facts are missing (only inside the
 // statement that wrote it) reads as a draft of no committee: nobody's.
+// Level 5 is RED within AMBER (migration 0011).
 func (a *accessScan) access() mb.Access {
 	var out mb.Access
 	if a.committee != nil {
@@ -43,20 +47,122 @@ func (a *accessScan) access() mb.Access {
 	}
 	out.Level = mb.Red
 	if a.level != nil {
-		out.Level = mb.Classification(*a.level)
+		out.Level = mb.Classification(min(*a.level, 4))
+		out.Members = *a.level == 3 || *a.level == 5
 	}
 	return out
 }
 
-// RefillAccess sets every record's access facts from their definition, as
-// migration 0011 did: for data written with the database's triggers off
-// (a restore with session_replication_role = replica), which the triggers
-// could not keep. It writes only the rows that differ.
-func (s *Store) RefillAccess(ctx context.Context) error {
+// AccessLevel is the access_level column's value for the facts.
+func AccessLevel(a mb.Access) int16 {
+	if a.Level == mb.Red && a.Members {
+		return 5
+	}
+	return int16(a.Level)
+}
+
+// RefreshDerived sets again what the database's triggers derive from the
+// rows, from their definitions, as the migrations did: for data written
+// with the triggers off (a restore with session_replication_role =
+// replica). It writes only the rows that differ: every record's access
+// facts.
+func (s *Store) RefreshDerived(ctx context.Context) error {
 	for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
 		if _, err := s.pool.Exec(ctx, `SELECT access_fill($1, ARRAY(SELECT id FROM `+table+`))`, table); err != nil {
 			return fmt.Errorf("postgres: refill access of %s: %w", table, err)
 		}
 	}
 	return nil
+}
+
+// args collects a statement's arguments and names their placeholders, so
+// that fragments built apart (the reading rule, a filter) number theirs in
+// one sequence.
+type args []any
+
+// add appends v and returns its placeholder.
+func (a *args) add(v any) string {
+	*a = append(*a, v)
+	return "$" + strconv.Itoa(len(*a))
+}
+
+// facts names the columns that hold a row's access facts.
+type facts struct{ committee, meeting, stage, level string }
+
+// recordFacts are the facts' columns of a record (migration 0011).
+func recordFacts(alias string) facts {
+	return facts{alias + ".access_committee", alias + ".access_meeting", alias + ".access_stage", alias + ".access_level"}
+}
+
+// meetingFacts are a meeting's own: its minutes are the document.
+func meetingFacts(alias string) facts {
+	return facts{alias + ".committee_id", alias + ".id", alias + ".minutes_status", "classification_level(" + alias + ".classification)"}
+}
+
+// readable is the reading rule in SQL, the one form of mb.Reader.CanAccess
+// that every read path uses: a condition true for the rows (their facts in
+// f) the reader may read. It is built for the reader, so that the planner
+// sees only what can admit them: for the public, published CLEAR rows; for
+// a signed-in reader, also GREEN, AMBER of the committees they sit on, and
+// RED of the meetings they were recorded present at (asked of the one
+// meeting a row names, by index); the secretariat's committees whole.
+func (a *args) readable(rd *mb.Reader, f facts) string {
+	if rd.Admin() {
+		return "true"
+	}
+	if !rd.SignedIn() {
+		return "(" + f.stage + " = 'published' AND " + f.level + " = 1)"
+	}
+	sec, mem := committeesOf(rd)
+	recorded := "EXISTS (SELECT 1 FROM attendance rec WHERE rec.person_id = " + a.add(rd.User.PersonID) +
+		" AND rec.meeting_id = " + f.meeting + " AND rec.status IN ('present', 'part'))"
+	// Level 4 is RED, 5 RED within AMBER: for the members recorded there.
+	var or []string
+	if len(mem) == 0 {
+		// Published only, and nothing AMBER.
+		or = append(or, "("+f.stage+" = 'published' AND ("+f.level+" <= 2 OR ("+f.level+" = 4 AND "+recorded+")))")
+	} else {
+		members := f.committee + " = ANY(" + a.add(mem) + ")"
+		or = append(or,
+			"("+f.stage+" = 'published' AND ("+f.level+" <= 2 OR ("+f.level+" = 3 AND "+members+") OR ("+f.level+" = 4 AND "+recorded+
+				") OR ("+f.level+" = 5 AND "+members+" AND "+recorded+")))",
+			"("+f.stage+" IN ('circulated', 'approved', 'history') AND "+members+" AND ("+f.level+" <= 3 OR "+recorded+"))")
+	}
+	if len(sec) > 0 {
+		or = append(or, f.committee+" = ANY("+a.add(sec)+")")
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
+}
+
+// readableComment is the rule for comments in SQL (mb.Reader.
+// CanReadComment): the reading rule, and the comment is the reader's own
+// or the reader runs the committee's secretariat.
+func (a *args) readableComment(rd *mb.Reader, alias string) string {
+	if rd.Admin() {
+		return "true"
+	}
+	if !rd.SignedIn() {
+		return "false"
+	}
+	whose := alias + ".author_id = " + a.add(rd.User.ID)
+	if sec, _ := committeesOf(rd); len(sec) > 0 {
+		whose = "(" + whose + " OR " + alias + ".access_committee = ANY(" + a.add(sec) + "))"
+	}
+	return a.readable(rd, recordFacts(alias)) + " AND " + whose
+}
+
+// committeesOf lists the committees whose secretariat the reader runs and
+// those the reader sits on in any role.
+func committeesOf(rd *mb.Reader) (sec, mem []int64) {
+	for id := range rd.Roles {
+		if rd.Secretariat(id) {
+			sec = append(sec, id)
+		}
+		if rd.Member(id) {
+			mem = append(mem, id)
+		}
+	}
+	slices.Sort(sec)
+	slices.Sort(mem)
+	return sec, mem
 }

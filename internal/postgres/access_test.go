@@ -127,10 +127,7 @@ func checkAccessFacts(t *testing.T, s *postgres.Store) {
 		list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (record, error) {
 			var x record
 			err := r.Scan(&x.id, &x.committee, &x.item, &x.meeting, &x.accessCommittee, &x.accessMeeting, &x.stage, &x.level)
-			x.access = mb.Access{CommitteeID: x.accessCommittee, Stage: mb.MinutesStatus(x.stage), Level: mb.Classification(x.level)}
-			if x.accessMeeting != nil {
-				x.access.MeetingID = *x.accessMeeting
-			}
+			x.access = postgres.AccessOf(x.accessCommittee, x.accessMeeting, x.stage, x.level)
 			return x, err
 		})
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -13,25 +12,23 @@ import (
 )
 
 // registerQuery builds the WHERE clause of a view of the register: the
-// reader's scope and the filter (its status only when withStatus).
+// actions the reader may read, and the filter (its status only when
+// withStatus).
 type registerQuery struct {
 	where []string
-	args  []any
+	args  args
 }
 
-func (q *registerQuery) arg(v any) string {
-	q.args = append(q.args, v)
-	return "$" + strconv.Itoa(len(q.args))
-}
+func (q *registerQuery) arg(v any) string { return q.args.add(v) }
 
 // overdueSQL is true for an action open past its current target; $today is
 // substituted by the caller.
 const overdueSQL = `(a.status = 'open' AND coalesce(a.current_target_date, a.target_date) < %s)`
 
-func newRegisterQuery(sc mb.ActionScope, f mb.ActionFilter, withStatus bool) *registerQuery {
+func newRegisterQuery(rd *mb.Reader, f mb.ActionFilter, withStatus bool) *registerQuery {
 	q := &registerQuery{}
-	if !sc.All {
-		q.where = append(q.where, q.scope(sc))
+	if !rd.Admin() {
+		q.where = append(q.where, q.args.readable(rd, recordFacts("a")))
 	}
 	if f.CommitteeID != nil {
 		q.where = append(q.where, "a.committee_id = "+q.arg(*f.CommitteeID))
@@ -66,13 +63,6 @@ func (q *registerQuery) whereSQL() string {
 		return ""
 	}
 	return " WHERE " + strings.Join(q.where, " AND ")
-}
-
-func nonNil(ids []int64) []int64 {
-	if ids == nil {
-		return []int64{}
-	}
-	return ids
 }
 
 // likeEscape makes a word match literally inside ILIKE.
@@ -118,8 +108,8 @@ func (r rowWith) Scan(dest ...any) error { return r.Row.Scan(append(dest, r.extr
 
 // EachRegisterEntry calls fn for every action in the view, in order, one
 // row at a time, so an export of the whole register never holds it all.
-func (s *Store) EachRegisterEntry(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter, fn func(mb.RegisterEntry) error) error {
-	q := newRegisterQuery(sc, f, true)
+func (s *Store) EachRegisterEntry(ctx context.Context, rd *mb.Reader, f mb.ActionFilter, fn func(mb.RegisterEntry) error) error {
+	q := newRegisterQuery(rd, f, true)
 	order, ok := registerOrder[f.Sort]
 	if !ok {
 		order = registerOrder[mb.SortReference]
@@ -161,9 +151,9 @@ func (s *Store) EachRegisterEntry(ctx context.Context, sc mb.ActionScope, f mb.A
 }
 
 // RegisterEntries returns one page of the view.
-func (s *Store) RegisterEntries(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) ([]mb.RegisterEntry, error) {
+func (s *Store) RegisterEntries(ctx context.Context, rd *mb.Reader, f mb.ActionFilter) ([]mb.RegisterEntry, error) {
 	var list []mb.RegisterEntry
-	err := s.EachRegisterEntry(ctx, sc, f, func(e mb.RegisterEntry) error {
+	err := s.EachRegisterEntry(ctx, rd, f, func(e mb.RegisterEntry) error {
 		list = append(list, e)
 		return nil
 	})
@@ -171,8 +161,8 @@ func (s *Store) RegisterEntries(ctx context.Context, sc mb.ActionScope, f mb.Act
 }
 
 // RegisterCounts counts the view by status, whatever status it filters on.
-func (s *Store) RegisterCounts(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) (mb.RegisterCounts, error) {
-	q := newRegisterQuery(sc, f, false)
+func (s *Store) RegisterCounts(ctx context.Context, rd *mb.Reader, f mb.ActionFilter) (mb.RegisterCounts, error) {
+	q := newRegisterQuery(rd, f, false)
 	var c mb.RegisterCounts
 	err := s.pool.QueryRow(ctx, `
 		SELECT count(*), count(*) FILTER (WHERE a.status = 'open'),
@@ -187,8 +177,8 @@ func (s *Store) RegisterCounts(ctx context.Context, sc mb.ActionScope, f mb.Acti
 
 // OwnerSlippage sums up the view by owner organisation: open, overdue, and
 // the average days slipped, the worst average first.
-func (s *Store) OwnerSlippage(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) ([]mb.OwnerSlippage, error) {
-	q := newRegisterQuery(sc, f, true)
+func (s *Store) OwnerSlippage(ctx context.Context, rd *mb.Reader, f mb.ActionFilter) ([]mb.OwnerSlippage, error) {
+	q := newRegisterQuery(rd, f, true)
 	today := q.arg(f.Today)
 	rows, err := s.pool.Query(ctx, `
 		SELECT a.owner_organisation_id, o.name, count(*)::int,
@@ -216,8 +206,8 @@ func (s *Store) OwnerSlippage(ctx context.Context, sc mb.ActionScope, f mb.Actio
 
 // OpenActionAges counts the view's open actions by owner and age band (the
 // days since each was raised), the owner with most open actions first.
-func (s *Store) OpenActionAges(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) ([]mb.OwnerAges, error) {
-	q := newRegisterQuery(sc, f, true)
+func (s *Store) OpenActionAges(ctx context.Context, rd *mb.Reader, f mb.ActionFilter) ([]mb.OwnerAges, error) {
+	q := newRegisterQuery(rd, f, true)
 	q.where = append(q.where, "a.status = 'open'")
 	rows, err := s.pool.Query(ctx, `
 		SELECT o.name, (`+q.arg(f.Today)+`::date - a.raised_on)::int AS age, count(*)::int`+actionFrom+q.whereSQL()+`
@@ -264,8 +254,8 @@ func (s *Store) OpenActionAges(ctx context.Context, sc mb.ActionScope, f mb.Acti
 // organisation whether it owns one (an index probe that stops at the first
 // visible action) rather than reading every action in scope and removing
 // duplicates, which took 64 ms on 150,000 actions.
-func (s *Store) ActionOwners(ctx context.Context, sc mb.ActionScope) ([]mb.Organisation, error) {
-	q := newRegisterQuery(sc, mb.ActionFilter{}, false)
+func (s *Store) ActionOwners(ctx context.Context, rd *mb.Reader) ([]mb.Organisation, error) {
+	q := newRegisterQuery(rd, mb.ActionFilter{}, false)
 	q.where = append(q.where, "a.owner_organisation_id = o.id")
 	rows, err := s.pool.Query(ctx, `SELECT o.id, o.name, lower(o.name) FROM organisations o
 		WHERE EXISTS (SELECT 1 FROM actions a`+q.whereSQL()+`) ORDER BY lower(o.name)`, q.args...)

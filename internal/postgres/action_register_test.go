@@ -47,12 +47,8 @@ func TestActionsRegister(t *testing.T) {
 	member := &mb.Reader{User: &mb.User{ID: 999, PersonID: 999}, Roles: map[int64][]mb.MemberRole{f.c.ID: {mb.RoleMember}}}
 	refs := func(t *testing.T, rd *mb.Reader, filter mb.ActionFilter) []string {
 		t.Helper()
-		sc, err := s.ActionScope(ctx, rd)
-		if err != nil {
-			t.Fatal(err)
-		}
 		filter.Today = today
-		list, err := s.RegisterEntries(ctx, sc, filter)
+		list, err := s.RegisterEntries(ctx, rd, filter)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,19 +99,18 @@ func TestActionsRegister(t *testing.T) {
 		same(t, refs(t, member, mb.ActionFilter{Sort: mb.SortAge, Limit: 2, Offset: 1}), "OPSG 101/01", "OPSG 101/02")
 	})
 	t.Run("CountsAndSlippage", func(t *testing.T) {
-		sc, _ := s.ActionScope(ctx, member)
-		c, err := s.RegisterCounts(ctx, sc, mb.ActionFilter{Today: today, Status: mb.FilterClosed})
+		c, err := s.RegisterCounts(ctx, member, mb.ActionFilter{Today: today, Status: mb.FilterClosed})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if c != (mb.RegisterCounts{All: 5, Open: 4, Overdue: 3, Closed: 1}) {
 			t.Errorf("counts = %+v", c)
 		}
-		list, _ := s.RegisterEntries(ctx, sc, mb.ActionFilter{Today: today, Words: []string{"vend"}})
+		list, _ := s.RegisterEntries(ctx, member, mb.ActionFilter{Today: today, Words: []string{"vend"}})
 		if got := list[0].Slippage; got != (mb.Slippage{Revisions: 2, Days: 61}) {
 			t.Errorf("slippage of 101/01 = %+v, want 2 revisions, 61 days", got)
 		}
-		owners, err := s.OwnerSlippage(ctx, sc, mb.ActionFilter{Today: today})
+		owners, err := s.OwnerSlippage(ctx, member, mb.ActionFilter{Today: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,8 +120,7 @@ func TestActionsRegister(t *testing.T) {
 		}
 	})
 	t.Run("AgesByOwner", func(t *testing.T) {
-		sc, _ := s.ActionScope(ctx, member)
-		ages, err := s.OpenActionAges(ctx, sc, mb.ActionFilter{Today: today})
+		ages, err := s.OpenActionAges(ctx, member, mb.ActionFilter{Today: today})
 		if err != nil {
 			t.Fatal(err)
 		}

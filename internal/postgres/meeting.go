@@ -73,8 +73,13 @@ func (s *Store) MeetingByNumber(ctx context.Context, code string, number int) (*
 type MeetingFilter struct {
 	CommitteeID *int64
 	Statuses    []mb.MinutesStatus // nil: any
-	Limit       int                // 0: no limit
-	Offset      int
+	// IDs, when set, are the only meetings wanted.
+	IDs []int64
+	// Reader, when set, keeps the meetings whose minutes the reader may
+	// open (the reading rule, in SQL).
+	Reader *mb.Reader
+	Limit  int // 0: no limit
+	Offset int
 }
 
 // Meetings returns the meetings matching f, newest first.
@@ -87,11 +92,19 @@ func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]*mb.Meeting, e
 	if f.Limit > 0 {
 		limit = f.Limit
 	}
+	q := args{f.CommitteeID, statuses, limit, f.Offset}
+	where := ""
+	if f.IDs != nil {
+		where += " AND m.id = ANY(" + q.add(f.IDs) + ")"
+	}
+	if f.Reader != nil {
+		where += " AND " + q.readable(f.Reader, meetingFacts("m"))
+	}
 	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+meetingFrom+`
 		WHERE ($1::bigint IS NULL OR m.committee_id = $1)
-		  AND ($2::text[] IS NULL OR m.minutes_status = ANY($2))
+		  AND ($2::text[] IS NULL OR m.minutes_status = ANY($2))`+where+`
 		ORDER BY m.date DESC, m.number DESC
-		LIMIT $3 OFFSET $4`, f.CommitteeID, statuses, limit, f.Offset)
+		LIMIT $3 OFFSET $4`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: meetings: %w", err)
 	}
@@ -231,43 +244,4 @@ func (s *Store) Recorded(ctx context.Context, personID, meetingID int64) (bool, 
 		return false, fmt.Errorf("postgres: recorded at %d: %w", meetingID, err)
 	}
 	return ok, nil
-}
-
-// RecordedAmong returns which of the meetings the person was recorded
-// present at: RecordedMeetings narrowed to the meetings a page asks about.
-func (s *Store) RecordedAmong(ctx context.Context, personID int64, meetingIDs []int64) (map[int64]bool, error) {
-	out := map[int64]bool{}
-	if len(meetingIDs) == 0 {
-		return out, nil
-	}
-	rows, err := s.pool.Query(ctx, `SELECT meeting_id FROM attendance
-		WHERE person_id = $1 AND meeting_id = ANY($2) AND status IN ('present', 'part')`, personID, meetingIDs)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
-	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
-	}
-	for _, id := range ids {
-		out[id] = true
-	}
-	return out, nil
-}
-
-// RecordedMeetings returns the ids of the meetings at which the person was present.
-func (s *Store) RecordedMeetings(ctx context.Context, personID int64) (map[int64]bool, error) {
-	rows, err := s.pool.Query(ctx, `SELECT meeting_id FROM attendance WHERE person_id = $1 AND status IN ('present', 'part')`, personID)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
-	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
-	}
-	out := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		out[id] = true
-	}
-	return out, nil
 }

@@ -24,6 +24,12 @@ func (s *Store) Minutes(ctx context.Context, meetingID int64) (*mb.Minutes, erro
 // MinutesOf is Minutes for a meeting the caller has already read (a page
 // that checked who may open it), so that the meeting is not read again.
 func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
+	return s.minutesOf(ctx, m, nil)
+}
+
+// minutesOf reads the document; with a reader, its actions outstanding
+// table holds only the rows the reader may read (see outstandingAt).
+func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader) (*mb.Minutes, error) {
 	meetingID := m.ID
 	doc := &mb.Minutes{Meeting: m}
 	c, err := s.Committee(ctx, m.CommitteeID)
@@ -37,7 +43,7 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	if doc.Outstanding, err = s.outstandingAt(ctx, m); err != nil {
+	if doc.Outstanding, doc.OutstandingWithheld, err = s.outstandingAt(ctx, m, rd); err != nil {
 		return nil, err
 	}
 	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {
@@ -85,71 +91,9 @@ func (s *Store) NextMeetings(ctx context.Context, m *mb.Meeting) ([]mb.NextMeeti
 // (mb.Reader.ReadableMinutes), and the actions outstanding table holding
 // only the actions the reader may read, the rest counted.
 func (s *Store) MinutesFor(ctx context.Context, rd *mb.Reader, m *mb.Meeting, recorded bool) (*mb.Minutes, error) {
-	doc, err := s.MinutesOf(ctx, m)
+	doc, err := s.minutesOf(ctx, m, rd)
 	if err != nil {
 		return nil, err
 	}
-	out := rd.ReadableMinutes(doc, recorded)
-	if out.Outstanding, out.OutstandingWithheld, err = s.readableOutstanding(ctx, rd, doc.Outstanding); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// readableOutstanding keeps the rows of an actions outstanding table whose
-// actions the reader may read.
-func (s *Store) readableOutstanding(ctx context.Context, rd *mb.Reader, rows []mb.OutstandingAction) ([]mb.OutstandingAction, int, error) {
-	if len(rows) == 0 {
-		return rows, 0, nil
-	}
-	ids := make([]int64, len(rows))
-	for i, row := range rows {
-		ids[i] = row.Action.ID
-	}
-	access, err := s.actionAccess(ctx, ids)
-	if err != nil {
-		return nil, 0, err
-	}
-	// Only RED admits by attendance: ask about the meetings that raised RED
-	// actions, not every meeting the reader ever attended.
-	var red []int64
-	for _, a := range access {
-		if a.Level == mb.Red && a.MeetingID != 0 {
-			red = append(red, a.MeetingID)
-		}
-	}
-	recorded := map[int64]bool{}
-	if rd.SignedIn() && len(red) > 0 {
-		if recorded, err = s.RecordedAmong(ctx, rd.User.PersonID, red); err != nil {
-			return nil, 0, err
-		}
-	}
-	var out []mb.OutstandingAction
-	for _, row := range rows {
-		a := access[row.Action.ID]
-		if rd.CanAccess(a, recorded[a.MeetingID]) {
-			out = append(out, row)
-		}
-	}
-	return out, len(rows) - len(out), nil
-}
-
-// actionAccess returns, by action id, what the reading rule needs of each
-// action, as the database keeps it.
-func (s *Store) actionAccess(ctx context.Context, actionIDs []int64) (map[int64]mb.Access, error) {
-	rows, err := s.pool.Query(ctx, `SELECT a.id, `+accessColumns("a")+` FROM actions a WHERE a.id = ANY($1)`, actionIDs)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: action access: %w", err)
-	}
-	defer rows.Close()
-	out := map[int64]mb.Access{}
-	for rows.Next() {
-		var id int64
-		var ac accessScan
-		if err := rows.Scan(append([]any{&id}, ac.dest()...)...); err != nil {
-			return nil, fmt.Errorf("postgres: action access: %w", err)
-		}
-		out[id] = ac.access()
-	}
-	return out, rows.Err()
+	return rd.ReadableMinutes(doc, recorded), nil
 }

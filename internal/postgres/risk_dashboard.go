@@ -14,12 +14,12 @@ import (
 // of them. total is how many there are in all, counted by the same
 // statement, so that a dashboard can say how many it leaves out.
 //
-// Only the actions the reader may read (sc) are among them.
-func (s *Store) ChronicActions(ctx context.Context, sc mb.ActionScope, committeeIDs []int64, day time.Time, overdueDays, limit int) (list []mb.ChronicAction, total int, err error) {
+// Only the actions the reader may read are among them.
+func (s *Store) ChronicActions(ctx context.Context, rd *mb.Reader, committeeIDs []int64, day time.Time, overdueDays, limit int) (list []mb.ChronicAction, total int, err error) {
 	if len(committeeIDs) == 0 {
 		return nil, 0, nil
 	}
-	q := newRegisterQuery(sc, mb.ActionFilter{}, false)
+	q := newRegisterQuery(rd, mb.ActionFilter{}, false)
 	q.where = append(q.where, "a.committee_id = ANY("+q.arg(committeeIDs)+")", "a.status = 'open'")
 	d, days, lim := q.arg(day), q.arg(overdueDays), q.arg(limit)
 	// Revisions are counted, and the order decided, here: reading every

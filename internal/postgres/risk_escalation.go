@@ -21,15 +21,23 @@ type EscalationFilter struct {
 	// WithRisks loads each escalation's risk with its latest TrendReviews
 	// reviews, for dashboards.
 	WithRisks bool
+	// Reader, when set, is asked (by the reading rule, in SQL) whether they
+	// may open the minutes that agreed each escalation: MinutesReadable.
+	Reader *mb.Reader
 }
 
 // Escalations returns the escalations matching f, newest first, with the
 // meetings that agreed and withdrew them.
 func (s *Store) Escalations(ctx context.Context, f EscalationFilter) ([]*mb.Escalation, error) {
+	q := args{f.CommitteeIDs, f.RiskIDs, f.OpenOnly}
+	readable := "false"
+	if f.Reader != nil {
+		readable = q.readable(f.Reader, meetingFacts("m"))
+	}
 	rows, err := s.pool.Query(ctx, `
 		SELECT e.id, e.risk_id, e.to_committee_id, tc.code, tc.name, e.meeting_id, e.decision_id, d.kind, d.text,
 		       e.likelihood, e.impact, e.band, e.escalated_at, c.escalation_threshold,
-		       e.withdrawn_meeting_id, e.withdrawn_at, e.withdrawal_reason, coalesce(wd.text, '')
+		       e.withdrawn_meeting_id, e.withdrawn_at, e.withdrawal_reason, coalesce(wd.text, ''), `+readable+`
 		FROM risk_escalations e
 		JOIN risks r ON r.id = e.risk_id
 		JOIN committees c ON c.id = r.committee_id
@@ -40,8 +48,7 @@ func (s *Store) Escalations(ctx context.Context, f EscalationFilter) ([]*mb.Esca
 		WHERE ($1::bigint[] IS NULL OR r.committee_id = ANY($1))
 		  AND ($2::bigint[] IS NULL OR e.risk_id = ANY($2))
 		  AND (NOT $3 OR e.withdrawn_at IS NULL)
-		ORDER BY m.date DESC, e.escalated_at DESC, r.severity DESC, r.reference`,
-		f.CommitteeIDs, f.RiskIDs, f.OpenOnly)
+		ORDER BY m.date DESC, e.escalated_at DESC, r.severity DESC, r.reference`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: escalations: %w", err)
 	}
@@ -52,7 +59,7 @@ func (s *Store) Escalations(ctx context.Context, f EscalationFilter) ([]*mb.Esca
 		var withdrawnMeeting *int64
 		err := row.Scan(&e.ID, &e.RiskID, &e.ToCommitteeID, &e.ToCommitteeCode, &e.ToCommitteeName, &e.Meeting.ID,
 			&e.DecisionID, &e.DecisionKind, &e.DecisionText, &e.Likelihood, &e.Impact, &e.Band, &e.EscalatedAt,
-			&e.Threshold, &withdrawnMeeting, &e.WithdrawnAt, &e.WithdrawalReason, &e.WithdrawalDecisionText)
+			&e.Threshold, &withdrawnMeeting, &e.WithdrawnAt, &e.WithdrawalReason, &e.WithdrawalDecisionText, &e.MinutesReadable)
 		meetingIDs[e.Meeting.ID] = true
 		if withdrawnMeeting != nil {
 			meetingIDs[*withdrawnMeeting] = true

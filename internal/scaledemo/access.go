@@ -2,6 +2,7 @@ package scaledemo
 
 import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // The reading rule's facts (migration 0011) go into the COPY with each row,
@@ -53,5 +54,5 @@ func accessValues(v []any, a mb.Access) []any {
 	if a.MeetingID != 0 {
 		meeting = a.MeetingID
 	}
-	return append(v, a.CommitteeID, meeting, string(a.Stage), int16(a.Level))
+	return append(v, a.CommitteeID, meeting, string(a.Stage), postgres.AccessLevel(a))
 }

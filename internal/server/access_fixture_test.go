@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -102,3 +104,28 @@ func (b *minutesBuilder) publish(m, approvedAt *mb.Meeting) {
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// restore writes with the database's triggers off, as a restore would
+// (approved minutes refuse changes otherwise), and then sets again what the
+// triggers derive, as after a restore (postgres.Store.RefreshDerived).
+func (a *app) restore(t testing.TB, write func(tx pgx.Tx) error) {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := a.store.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
+		t.Fatal(err)
+	}
+	if err := write(tx); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.RefreshDerived(ctx); err != nil {
+		t.Fatal(err)
+	}
+}

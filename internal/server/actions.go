@@ -22,9 +22,9 @@ const registerPageSize = 50
 func today() time.Time { return time.Now().UTC().Truncate(24 * time.Hour) }
 
 // registerView is what every view of the register (page, CSV, API) reads
-// from a request: the reader's scope, the filter as typed and as applied.
+// from a request: the reader, the filter as typed and as applied.
 type registerView struct {
-	scope      mb.ActionScope
+	reader     *mb.Reader
 	typed      *form.ActionFilter
 	filter     mb.ActionFilter
 	committees []*mb.Committee
@@ -32,10 +32,6 @@ type registerView struct {
 
 func (s *Server) registerViewOf(r *http.Request) (*registerView, error) {
 	ctx := r.Context()
-	sc, err := s.store.ActionScope(ctx, reader(r))
-	if err != nil {
-		return nil, err
-	}
 	committees, err := s.store.Committees(ctx)
 	if err != nil {
 		return nil, err
@@ -44,7 +40,7 @@ func (s *Server) registerViewOf(r *http.Request) (*registerView, error) {
 	for _, c := range committees {
 		byCode[c.Code] = c.ID
 	}
-	v := &registerView{scope: sc, typed: form.ParseActionFilter(r.URL.Query()), committees: committees}
+	v := &registerView{reader: reader(r), typed: form.ParseActionFilter(r.URL.Query()), committees: committees}
 	v.filter = v.typed.Filter(byCode, today())
 	return v, nil
 }
@@ -56,7 +52,7 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.RegisterCounts(ctx, v.scope, v.filter)
+	counts, err := s.store.RegisterCounts(ctx, v.reader, v.filter)
 	if err != nil {
 		return err
 	}
@@ -66,7 +62,7 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	p.Page = min(v.typed.Page, p.Pages)
 	f := v.filter
 	f.Limit, f.Offset = registerPageSize, (p.Page-1)*registerPageSize
-	entries, err := s.store.RegisterEntries(ctx, v.scope, f)
+	entries, err := s.store.RegisterEntries(ctx, v.reader, f)
 	if err != nil {
 		return err
 	}
@@ -92,15 +88,15 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	p.Mine = mineLinks(reader(r))
-	if p.Slippage, err = s.store.OwnerSlippage(ctx, v.scope, v.filter); err != nil {
+	if p.Slippage, err = s.store.OwnerSlippage(ctx, v.reader, v.filter); err != nil {
 		return err
 	}
-	ages, err := s.store.OpenActionAges(ctx, v.scope, v.filter)
+	ages, err := s.store.OpenActionAges(ctx, v.reader, v.filter)
 	if err != nil {
 		return err
 	}
 	p.Chart = web.NewAgeChart(ages)
-	owners, err := s.store.ActionOwners(ctx, v.scope)
+	owners, err := s.store.ActionOwners(ctx, v.reader)
 	if err != nil {
 		return err
 	}
@@ -153,40 +149,29 @@ func mineLinks(rd *mb.Reader) []web.FilterLink {
 }
 
 // actionFromURL loads the action named by {code}, {meeting} and {sequence}
-// with its events, if the reader may see it; otherwise it is not found.
-func (s *Server) actionFromURL(r *http.Request) (*mb.Action, mb.ActionScope, error) {
+// with its events, if the reader may read it (the notes the reader may not
+// read withheld); otherwise it is not found.
+func (s *Server) actionFromURL(r *http.Request) (*mb.Action, error) {
 	meeting, err1 := strconv.Atoi(chi.URLParam(r, "meeting"))
 	seq, err2 := strconv.Atoi(chi.URLParam(r, "sequence"))
 	if err1 != nil || err2 != nil {
-		return nil, mb.ActionScope{}, mb.Errorf(mb.ENOTFOUND, "There is no such action.")
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such action.")
 	}
-	code := chi.URLParam(r, "code")
-	a, err := s.store.ActionByReference(r.Context(), code, meeting, seq)
-	if err != nil {
-		return nil, mb.ActionScope{}, err
-	}
-	sc, err := s.store.ActionScopeFor(r.Context(), reader(r), a)
-	if err != nil {
-		return nil, sc, err
-	}
-	if !sc.Sees(a) {
-		return nil, sc, mb.Errorf(mb.ENOTFOUND, "There is no action %s.", mb.ActionReference(code, meeting, seq))
-	}
-	return a, sc, nil
+	return s.store.ActionFor(r.Context(), reader(r), chi.URLParam(r, "code"), meeting, seq)
 }
 
 // handleActionShow serves GET /actions/{code}/{meeting}/{sequence}.
 func (s *Server) handleActionShow(w http.ResponseWriter, r *http.Request) error {
-	a, sc, err := s.actionFromURL(r)
+	a, err := s.actionFromURL(r)
 	if err != nil {
 		return err
 	}
-	return s.renderActionPage(w, r, http.StatusOK, a, sc, nil, nil)
+	return s.renderActionPage(w, r, http.StatusOK, a, nil, nil)
 }
 
 // renderActionPage shows the action; change and reopen carry a form sent
 // back with its messages.
-func (s *Server) renderActionPage(w http.ResponseWriter, r *http.Request, status int, a *mb.Action, sc mb.ActionScope, change, reopen *form.ActionChange) error {
+func (s *Server) renderActionPage(w http.ResponseWriter, r *http.Request, status int, a *mb.Action, change, reopen *form.ActionChange) error {
 	ctx := r.Context()
 	p := web.ActionPage{Chrome: s.chrome(r, a.Reference(), "actions"), Action: a, Slippage: mb.SlippageOf(a), Overdue: a.Overdue(today()),
 		CanChange: reader(r).CanEditMeeting(a.CommitteeID), Change: change, Reopen: reopen}
@@ -196,34 +181,55 @@ func (s *Server) renderActionPage(w http.ResponseWriter, r *http.Request, status
 	if p.Reopen == nil {
 		p.Reopen = &form.ActionChange{Errors: form.Errors{}}
 	}
-	meetings, err := s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &a.CommitteeID})
-	if err != nil {
-		return err
-	}
-	byID := map[int64]*mb.Meeting{}
-	for _, m := range meetings {
-		byID[m.ID] = m
-		if p.CanChange && m.Number > a.MeetingNumber && (m.Status == mb.Draft || m.Status == mb.Circulated) {
-			p.Meetings = append(p.Meetings, web.Option{Value: strconv.FormatInt(m.ID, 10), Label: m.ShortName() + " – " + m.DateLabel()})
+	if p.CanChange {
+		// The meetings a change may be recorded at: later ones still open.
+		open, err := s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &a.CommitteeID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}})
+		if err != nil {
+			return err
 		}
-	}
-	readable := func(id *int64) *mb.Meeting {
-		if id == nil || !sc.ReadsMeeting(*id) {
-			return nil
-		}
-		return byID[*id]
-	}
-	p.RaisedMeeting, p.ClosedMeeting = readable(a.RaisedMeetingID), readable(a.ClosedMeetingID)
-	for _, e := range a.Events {
-		row := web.EventRow{Event: e, NoteHidden: !sc.SeesNote(e, a.CommitteeID)}
-		if e.MeetingID != nil {
-			row.MeetingName = a.CommitteeCode + " " + strconv.Itoa(e.MeetingNumber)
-			if m := readable(e.MeetingID); m != nil {
-				row.MeetingURL = "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
+		for _, m := range open {
+			if m.Number > a.MeetingNumber {
+				p.Meetings = append(p.Meetings, web.Option{Value: strconv.FormatInt(m.ID, 10), Label: m.ShortName() + " – " + m.DateLabel()})
 			}
 		}
-		if row.NoteHidden {
-			row.Event.Note = ""
+	}
+	// The meetings the action names link to their minutes when the reader
+	// may open them.
+	var ids []int64
+	for _, id := range []*int64{a.RaisedMeetingID, a.ClosedMeetingID} {
+		if id != nil {
+			ids = append(ids, *id)
+		}
+	}
+	for _, e := range a.Events {
+		if e.MeetingID != nil {
+			ids = append(ids, *e.MeetingID)
+		}
+	}
+	readable := map[int64]*mb.Meeting{}
+	if len(ids) > 0 {
+		list, err := s.store.Meetings(ctx, postgres.MeetingFilter{IDs: ids, Reader: reader(r)})
+		if err != nil {
+			return err
+		}
+		for _, m := range list {
+			readable[m.ID] = m
+		}
+	}
+	of := func(id *int64) *mb.Meeting {
+		if id == nil {
+			return nil
+		}
+		return readable[*id]
+	}
+	p.RaisedMeeting, p.ClosedMeeting = of(a.RaisedMeetingID), of(a.ClosedMeetingID)
+	for _, e := range a.Events {
+		row := web.EventRow{Event: e, NoteHidden: e.NoteWithheld}
+		if e.MeetingID != nil {
+			row.MeetingName = a.CommitteeCode + " " + strconv.Itoa(e.MeetingNumber)
+			if m := of(e.MeetingID); m != nil {
+				row.MeetingURL = "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
+			}
 		}
 		p.Events = append(p.Events, row)
 	}

@@ -10,15 +10,15 @@ import (
 )
 
 // actionForChange loads the action in the URL for its committee's secretariat.
-func (s *Server) actionForChange(r *http.Request) (*mb.Action, mb.ActionScope, error) {
-	a, sc, err := s.actionFromURL(r)
+func (s *Server) actionForChange(r *http.Request) (*mb.Action, error) {
+	a, err := s.actionFromURL(r)
 	if err != nil {
-		return nil, sc, err
+		return nil, err
 	}
 	if !reader(r).CanEditMeeting(a.CommitteeID) {
-		return nil, sc, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may change its actions.", a.CommitteeCode)
+		return nil, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may change its actions.", a.CommitteeCode)
 	}
-	return a, sc, nil
+	return a, nil
 }
 
 // handleActionRecord serves POST /actions/{code}/{meeting}/{sequence}/record:
@@ -33,7 +33,7 @@ func (s *Server) handleActionReopen(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen bool) error {
-	a, sc, err := s.actionForChange(r)
+	a, err := s.actionForChange(r)
 	if err != nil {
 		return err
 	}
@@ -48,9 +48,9 @@ func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen boo
 	}
 	sendBack := func(status int) error {
 		if reopen {
-			return s.renderActionPage(w, r, status, a, sc, nil, f)
+			return s.renderActionPage(w, r, status, a, nil, f)
 		}
-		return s.renderActionPage(w, r, status, a, sc, f, nil)
+		return s.renderActionPage(w, r, status, a, f, nil)
 	}
 	c := f.Change(a.ID)
 	if c == nil {

@@ -45,7 +45,7 @@ func (s *Server) handleActionsCSV(w http.ResponseWriter, r *http.Request) error 
 	if r.TLS != nil {
 		base = "https://" + r.Host
 	}
-	err = s.store.EachRegisterEntry(r.Context(), v.scope, v.filter, func(e mb.RegisterEntry) error {
+	err = s.store.EachRegisterEntry(r.Context(), v.reader, v.filter, func(e mb.RegisterEntry) error {
 		a := e.Action
 		return cw.Write([]string{
 			a.Reference(), a.CommitteeCode, a.CommitteeCode + " " + strconv.Itoa(a.MeetingNumber), cell(a.Text),
@@ -167,7 +167,7 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 		}
 		perPage = n
 	}
-	counts, err := s.store.RegisterCounts(r.Context(), v.scope, v.filter)
+	counts, err := s.store.RegisterCounts(r.Context(), v.reader, v.filter)
 	if err != nil {
 		return err
 	}
@@ -181,7 +181,7 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 		Actions []apiAction    `json:"actions"`
 	}{Total: counts.For(f.Status), Page: v.typed.Page, PerPage: perPage, Actions: []apiAction{},
 		Counts: map[string]int{"all": counts.All, "open": counts.Open, "overdue": counts.Overdue, "closed": counts.Closed}}
-	err = s.store.EachRegisterEntry(r.Context(), v.scope, f, func(e mb.RegisterEntry) error {
+	err = s.store.EachRegisterEntry(r.Context(), v.reader, f, func(e mb.RegisterEntry) error {
 		out.Actions = append(out.Actions, toAPIAction(e, f.Today))
 		return nil
 	})
@@ -196,7 +196,7 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 // one action with its history; notes from minutes the reader may not read
 // are withheld.
 func (s *Server) handleAPIAction(w http.ResponseWriter, r *http.Request) error {
-	a, sc, err := s.actionFromURL(r)
+	a, err := s.actionFromURL(r)
 	if err != nil {
 		return err
 	}
@@ -207,7 +207,7 @@ func (s *Server) handleAPIAction(w http.ResponseWriter, r *http.Request) error {
 		if e.MeetingID != nil {
 			ev.Meeting = a.CommitteeCode + " " + strconv.Itoa(e.MeetingNumber)
 		}
-		if sc.SeesNote(e, a.CommitteeID) {
+		if !e.NoteWithheld {
 			note := e.Note
 			ev.Note = &note
 		} else {

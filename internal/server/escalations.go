@@ -99,11 +99,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 	}
 	p.Heat.Likelihood, p.Heat.Impact = heatCell(r)
 	if len(beneath) > 0 {
-		list, err := s.store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
-		if err != nil {
-			return err
-		}
-		recorded, err := s.store.RecordedMeetings(ctx, rd.User.PersonID)
+		list, err := s.store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true, Reader: rd})
 		if err != nil {
 			return err
 		}
@@ -114,7 +110,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 				continue
 			}
 			row := web.EscalationRow{Escalation: e}
-			if rd.CanReadMinutes(e.Meeting, recorded[e.Meeting.ID]) {
+			if e.MinutesReadable {
 				row.MinutesURL = escalationMinutesURL(e)
 			}
 			p.Rows = append(p.Rows, row)
@@ -123,11 +119,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 		if p.ChronicAll = r.URL.Query().Get("chronic") == "all"; p.ChronicAll {
 			limit = 0
 		}
-		sc, err := s.store.ActionScope(ctx, rd)
-		if err != nil {
-			return err
-		}
-		if p.Chronic, p.ChronicTotal, err = s.store.ChronicActions(ctx, sc, beneath, p.Today, days, limit); err != nil {
+		if p.Chronic, p.ChronicTotal, err = s.store.ChronicActions(ctx, rd, beneath, p.Today, days, limit); err != nil {
 			return err
 		}
 		if len(p.Chronic) < p.ChronicTotal {

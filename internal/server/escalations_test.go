@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 func TestEscalationsDashboard(t *testing.T) {
@@ -68,41 +70,29 @@ func TestEscalationsDashboard(t *testing.T) {
 		// Raised at OPSG 102, whose published CLEAR minutes the Panel's
 		// chair may read; they refuse new actions (a trigger), so the
 		// register's history is written with triggers off.
-		tx, err := a.store.Pool().Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback(ctx)
-		if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
-			t.Fatal(err)
-		}
-		for _, x := range []struct {
-			seq       int
-			target    string
-			revisions int
-		}{{91, day(-45), 0}, {92, day(-10), 0}, {93, day(60), 2}} {
-			var id int64
-			err := tx.QueryRow(ctx, `
+		a.restore(t, func(tx pgx.Tx) error {
+			for _, x := range []struct {
+				seq       int
+				target    string
+				revisions int
+			}{{91, day(-45), 0}, {92, day(-10), 0}, {93, day(60), 2}} {
+				var id int64
+				err := tx.QueryRow(ctx, `
 				INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, raised_on, text, owner_organisation_id, target_date, current_target_date)
 				SELECT $1, 102, $2::int, m.id, m.date, 'The DCC to report on action ' || $2::text, $3, $4, $4
 				FROM meetings m WHERE m.committee_id = $1 AND m.number = 102 RETURNING id`,
-				opsg, x.seq, dcc, x.target).Scan(&id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for range x.revisions {
-				if _, err := tx.Exec(ctx, `INSERT INTO action_events (action_id, kind, new_target) VALUES ($1, 'revised', $2)`, id, x.target); err != nil {
-					t.Fatal(err)
+					opsg, x.seq, dcc, x.target).Scan(&id)
+				if err != nil {
+					return err
+				}
+				for range x.revisions {
+					if _, err := tx.Exec(ctx, `INSERT INTO action_events (action_id, kind, new_target) VALUES ($1, 'revised', $2)`, id, x.target); err != nil {
+						return err
+					}
 				}
 			}
-		}
-		if err := tx.Commit(ctx); err != nil {
-			t.Fatal(err)
-		}
-		// With the triggers off, the records' access facts are refilled as after a restore.
-		if err := a.store.RefillAccess(ctx); err != nil {
-			t.Fatal(err)
-		}
+			return nil
+		})
 		res := a.as("panel-chair").get("/escalations")
 		res.mustContain(t, "OPSG 102/91", "45 days overdue", "OPSG 102/93", "revised 2 times", `value="30"`)
 		res.mustNotContain(t, "OPSG 102/92")

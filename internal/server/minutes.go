@@ -51,11 +51,9 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 		return nil, err
 	}
 	byItem := map[int64][]*mb.Comment{}
-	if controls != nil {
-		for _, c := range comments {
-			if c.ItemID != nil && (controls.SeesAllComments || c.AuthorID == controls.ViewerID) {
-				byItem[*c.ItemID] = append(byItem[*c.ItemID], c)
-			}
+	for _, c := range comments {
+		if c.ItemID != nil {
+			byItem[*c.ItemID] = append(byItem[*c.ItemID], c)
 		}
 	}
 	var build func(it *mb.Item) *web.ItemView
@@ -103,7 +101,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 	var comments []*mb.Comment
 	if controls != nil {
 		// Read once: the items show them, the secretariat's header counts the open ones.
-		if comments, err = s.store.Comments(r.Context(), m.ID); err != nil {
+		if comments, err = s.store.CommentsFor(r.Context(), rd, m.ID); err != nil {
 			return err
 		}
 	}

@@ -138,11 +138,7 @@ func (s *Server) handleAPIEscalations(w http.ResponseWriter, r *http.Request) er
 	}
 	out := []apiEscalation{}
 	if beneath := committeesBeneath(all, body.ID); len(beneath) > 0 {
-		list, err := s.store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
-		if err != nil {
-			return err
-		}
-		recorded, err := s.store.RecordedMeetings(ctx, rd.User.PersonID)
+		list, err := s.store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true, Reader: rd})
 		if err != nil {
 			return err
 		}
@@ -153,7 +149,7 @@ func (s *Server) handleAPIEscalations(w http.ResponseWriter, r *http.Request) er
 			for _, v := range e.Risk.Reviews {
 				a.Trend = append(a.Trend, v.Severity())
 			}
-			if rd.CanReadMinutes(e.Meeting, recorded[e.Meeting.ID]) {
+			if e.MinutesReadable {
 				a.MinutesURL = escalationMinutesURL(e)
 			}
 			out = append(out, a)
