@@ -54,8 +54,10 @@ type ItemView struct {
 	Outstanding bool
 	// Addenda are sections other registers add inside the item, after its
 	// minute and before its decisions: the risk register's reviews go here
-	// (see server.itemAddenda). Nil when there are none.
+	// (see server.itemReviews). Nil when there are none.
 	Addenda templ.Component
+	// Reviews are the risk reviews Addenda shows, for the exports.
+	Reviews []mb.RiskReview
 }
 
 // MeetingMinutesPage is a meeting's working page: the header, the lifecycle

@@ -208,21 +208,22 @@ func (r *Reader) Withheld(it *Item, recorded bool) bool { return !r.CanAccess(it
 // ReadableMinutes returns the document as the reader may read it: an item
 // the reader may not read keeps only its number and its level, marked
 // Withheld (never dropped, so the document says what it leaves out), and
-// nothing beneath it. The items must carry their access (the store's, or
-// Minutes.SetAccess for a stored version); the actions outstanding table is
+// nothing beneath it. The items must carry their access (as the store
+// reads them, a stored version's too); the actions outstanding table is
 // the store's to choose and is left as it is.
 func (r *Reader) ReadableMinutes(doc *Minutes, recorded bool) *Minutes {
+	withheld := func(it *Item) bool { return r.Withheld(it, recorded) }
 	out := *doc
 	out.Items = make([]*Item, 0, len(doc.Items))
 	for _, it := range doc.Items {
-		if r.Withheld(it, recorded) {
+		if withheld(it) {
 			out.Items = append(out.Items, withheldItem(it))
 			continue
 		}
 		c := *it
 		c.Children = make([]*Item, 0, len(it.Children))
 		for _, sub := range it.Children {
-			if r.Withheld(sub, recorded) {
+			if withheld(sub) {
 				sub = withheldItem(sub)
 			}
 			c.Children = append(c.Children, sub)
@@ -236,23 +237,6 @@ func (r *Reader) ReadableMinutes(doc *Minutes, recorded bool) *Minutes {
 func withheldItem(it *Item) *Item {
 	return &Item{ID: it.ID, MeetingID: it.MeetingID, ParentID: it.ParentID, Position: it.Position, Number: it.Number,
 		Classification: it.Access.Level, Access: it.Access, Withheld: true}
-}
-
-// HistoryWithheld says which items of the minutes' stored versions and of
-// the minutes as they stand (current, whose items carry their access) the
-// reader may not read: an item of a version is decided by the strictest of
-// its levels then, within the document as it stands, and the item's as it
-// stands, so that raising a level later also hides what was written before.
-func HistoryWithheld(rd *Reader, current *Minutes, recorded bool) func(*Item) bool {
-	now := map[int64]bool{}
-	current.Walk(func(it *Item) { now[it.ID] = rd.Withheld(it, recorded) })
-	doc := current.Meeting.Access()
-	return func(it *Item) bool {
-		if now[it.ID] {
-			return true
-		}
-		return !rd.CanAccess(doc.Within(it.Access.Level), recorded)
-	}
 }
 
 // CanReadComment reports whether the reader may read a comment on the

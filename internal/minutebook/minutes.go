@@ -34,6 +34,13 @@ type Item struct {
 	UpdatedAt time.Time
 }
 
+// HoldsOutstanding reports whether the item is where the minutes show the
+// actions outstanding table: an item titled "Actions Outstanding", as item
+// 2 of the model document. The first such item holds it.
+func (i *Item) HoldsOutstanding() bool {
+	return strings.EqualFold(strings.TrimSpace(i.Title), "Actions Outstanding")
+}
+
 // Decision is a decision recorded in an item, in the committee's voice:
 // "The OPSG NOTED the update."
 type Decision struct {

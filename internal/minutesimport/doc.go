@@ -42,7 +42,7 @@
 //	    "end": "16:00",
 //	    "venue": "Teleconference",
 //	    "reference": "OPSG_105_2310",
-//	    "status": "final",                   // "draft" | "final" ("Approved Minutes" read as final)
+//	    "status": "final",                   // "draft" | "final" ("Approved Minutes", "Approved as final at OPSG 106" read as final)
 //	    "classification": "CLEAR"            // "RED" | "AMBER" | "GREEN" | "CLEAR" (old "WHITE" read as CLEAR, with a warning)
 //	  },
 //	  "attendees": [

@@ -13,6 +13,9 @@ var (
 	// The reference is code, meeting number, year and month: OPSG_105_2310.
 	referenceRE  = regexp.MustCompile(`(?:^|[^A-Za-z0-9_])([A-Z][A-Z0-9]{1,15})_(\d{1,4})_(\d{2})(\d{2})(?:[^0-9]|$)`)
 	statusWordRE = regexp.MustCompile(`(?i)\b(draft|final|approved)\b`)
+	// approvedRE is the line minutebook's own exports put under the
+	// reference of approved minutes: "Approved as final at OPSG 106."
+	approvedRE   = regexp.MustCompile(`(?i)^approved as final at [A-Z][A-Za-z0-9]{0,15} \d{1,4}\.?$`)
 	statusLineRE = regexp.MustCompile(`(?i)^(?:minutes\s+)?status\s*:\s*(draft|final|approved)\b|^(draft|final|approved)\s+minutes$`)
 	titleRE      = regexp.MustCompile(`(?i)^(.*?)\b(?:(main|reporting|extraordinary)\s+)?meeting\s*(?:no\.?\s*|number\s*|#\s*)?(\d{1,4})\b`)
 	titleAltRE   = regexp.MustCompile(`(?i)^(.*?)\s(\d{1,4})\s*[-–—:]?\s*(?:(main|reporting|extraordinary)\s+)?meeting$`)
@@ -75,6 +78,9 @@ func (p *parser) headerLine(i int) {
 	} else if s := statusLineRE.FindStringSubmatch(pt); s != nil {
 		got, heading = true, true
 		p.setStatus(i, s[1]+s[2])
+	} else if approvedRE.MatchString(pt) {
+		got, heading = true, true
+		p.setStatus(i, "approved")
 	}
 	if !p.titleSeen {
 		if p.title(i, pt) {

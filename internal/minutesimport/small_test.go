@@ -18,6 +18,12 @@ func TestParseSmall(t *testing.T) {
 			t.Errorf("items %q, want %q", got, want)
 		}
 	})
+	t.Run("ApprovedAsFinalIsTheStatus", func(t *testing.T) {
+		doc := ParseText("This document is classified as **Clear**.\nOperations Group Meeting 105\n23 October 2023\nOPSG_105_2310 – Final Minutes\n**Approved as final at OPSG 106.**\n")
+		if doc.Meeting.Status != "final" || len(doc.Unrecognised) != 0 || len(doc.Warnings) != 0 {
+			t.Errorf("status %q, unrecognised %+v, warnings %+v", doc.Meeting.Status, doc.Unrecognised, doc.Warnings)
+		}
+	})
 	t.Run("AnAddressIsNotTheFirstItem", func(t *testing.T) {
 		doc := ParseText("Operations Group Meeting 105\n23 October 2023\n1 Canada Square, London\n")
 		if len(doc.Items) != 0 || doc.Meeting.Venue != "1 Canada Square, London" {

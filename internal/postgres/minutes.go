@@ -97,3 +97,53 @@ func (s *Store) MinutesFor(ctx context.Context, rd *mb.Reader, m *mb.Meeting, re
 	}
 	return rd.ReadableMinutes(doc, recorded), nil
 }
+
+// MinutesVersionFor is a stored version of the minutes as the reader may
+// read it (recorded: at the meeting): its items withheld as their access
+// says (see versions), and its actions outstanding table holding only the
+// actions the reader may read now, the rest counted.
+func (s *Store) MinutesVersionFor(ctx context.Context, rd *mb.Reader, m *mb.Meeting, number int, recorded bool) (*mb.MinutesVersion, error) {
+	ver, err := s.MinutesVersion(ctx, m.ID, number)
+	if err != nil {
+		return nil, err
+	}
+	doc := rd.ReadableMinutes(ver.Minutes, recorded)
+	ids := make([]int64, len(doc.Outstanding))
+	for i, row := range doc.Outstanding {
+		ids[i] = row.Action.ID
+	}
+	readable, err := s.ReadableActions(ctx, rd, ids)
+	if err != nil {
+		return nil, err
+	}
+	var rows []mb.OutstandingAction
+	for _, row := range doc.Outstanding {
+		if readable[row.Action.ID] {
+			rows = append(rows, row)
+		}
+	}
+	doc.Outstanding, doc.OutstandingWithheld = rows, len(doc.Outstanding)-len(rows)
+	ver.Minutes = doc
+	return ver, nil
+}
+
+// ReadableActions says which of the actions the reader may read.
+func (s *Store) ReadableActions(ctx context.Context, rd *mb.Reader, ids []int64) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	q := args{ids}
+	rows, err := s.pool.Query(ctx, `SELECT a.id FROM actions a WHERE a.id = ANY($1) AND `+q.readable(rd, recordFacts("a")), q...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: readable actions: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: readable actions: %w", err)
+	}
+	for _, id := range list {
+		out[id] = true
+	}
+	return out, nil
+}

@@ -1,7 +1,9 @@
 package server_test
 
 import (
+	"archive/zip"
 	"context"
+	"io"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -64,6 +66,9 @@ var markerRE = regexp.MustCompile(`MK[IDACEM]\d+`)
 // markers returns the markers in a response, with a link to one of GEN's
 // meetings read as its meeting's marker.
 func markers(body string) map[string]bool {
+	if strings.HasPrefix(body, "PK") {
+		body = zipText(body) // a Word file
+	}
 	body = strings.ReplaceAll(body, "\r\n ", "") // iCalendar folds long lines
 	out := map[string]bool{}
 	for _, m := range markerRE.FindAllString(body, -1) {
@@ -290,6 +295,24 @@ func otherReader(t *testing.T, a *app) string {
 	}
 	a.emails["other"] = u.Email
 	return "other"
+}
+
+// zipText is every file of a zip archive, one after another.
+func zipText(body string) string {
+	z, err := zip.NewReader(strings.NewReader(body), int64(len(body)))
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			continue
+		}
+		_, _ = io.Copy(&b, rc)
+		rc.Close()
+	}
+	return b.String()
 }
 
 // actionPath is the address of the action's page.

@@ -118,6 +118,18 @@ var readPaths = []readPath{
 	{"API meeting document", "IDA", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/api/v1/committees/GEN/meetings/", "", minutesShows, v)
 	}},
+	// The PDF is the same document as the Word file, drawn.
+	{"minutes as a Word file", "IDAE", func(g *generated, v *viewer) []target {
+		return everyMeeting(g, "/committees/GEN/meetings/", ".docx", minutesShows, v)
+	}},
+	{"a stored version as a Word file", "IDAE", func(g *generated, v *viewer) []target {
+		return everyMeeting(g, "/committees/GEN/meetings/", "/versions/1.docx", func(g *generated, v *viewer, n int) func(*record) bool {
+			m, shows := g.meetings[n], minutesShows(g, v, n)
+			return func(r *record) bool {
+				return m.Status != mb.Draft && v.rd.CanReadHistory(m, v.recorded(g, n)) && shows(r)
+			}
+		}, v)
+	}},
 	{"history and differences", "IDA", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/committees/GEN/meetings/", "/history?from=1&to=current", func(g *generated, v *viewer, n int) func(*record) bool {
 			m := g.meetings[n]

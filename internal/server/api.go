@@ -39,6 +39,8 @@ type apiMinutes struct {
 	apiMeeting
 	Title        string           `json:"title"`
 	ApprovedBy   string           `json:"approved_by,omitempty"`
+	PDFURL       string           `json:"pdf_url"`  // the minutes as a PDF
+	DOCXURL      string           `json:"docx_url"` // the minutes as a Word .docx
 	Attendance   apiAttendance    `json:"attendance"`
 	Items        []apiItem        `json:"items"`
 	Outstanding  []apiOutstanding `json:"actions_outstanding"`
@@ -185,19 +187,13 @@ func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error
 // handleAPIMeeting serves GET /api/v1/committees/{code}/meetings/{number}:
 // one meeting's structured minutes, with the same withholding as the page.
 func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.openMeeting(r)
+	doc, v, err := s.openMinutesView(r)
 	if err != nil {
 		return err
 	}
-	doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
-	if err != nil {
-		return err
-	}
-	v, err := s.minutesView(r, doc, nil, nil)
-	if err != nil {
-		return err
-	}
+	m := v.Meeting
 	out := apiMinutes{apiMeeting: toAPIMeeting(r, m), Title: m.Title(), ApprovedBy: doc.ApprovedBy,
+		PDFURL: baseURL(r) + web.MinutesFileURL(m, "pdf"), DOCXURL: baseURL(r) + web.MinutesFileURL(m, "docx"),
 		Items: []apiItem{}, Outstanding: []apiOutstanding{}, NextMeetings: []apiNextMeeting{}}
 	out.Attendance = apiAttendance{Members: apiGroups(v.Members), Others: apiGroups(v.Others), Apologies: apiGroups(v.Apologies)}
 	for _, iv := range v.Items {

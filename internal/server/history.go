@@ -12,18 +12,11 @@ import (
 // stored versions, and a readable difference between any two (?from=&to=,
 // version numbers or "current" for the minutes as they stand).
 func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.meetingFromURL(r)
+	m, recorded, err := s.openHistory(r)
 	if err != nil {
 		return err
 	}
 	rd := reader(r)
-	recorded, err := s.recordedAt(r, m.ID)
-	if err != nil {
-		return err
-	}
-	if !rd.CanReadHistory(m, recorded) {
-		return mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
-	}
 	versions, err := s.store.MinutesVersions(r.Context(), m.ID)
 	if err != nil {
 		return err
@@ -57,9 +50,27 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 	}
 	from, to := docs[p.From], docs[p.To]
 	if from != nil && to != nil {
-		withheld := mb.HistoryWithheld(rd, current, recorded)
+		withheld := func(it *mb.Item) bool { return rd.Withheld(it, recorded) }
 		p.Diff = mb.DiffLines(from.Text(withheld), to.Text(withheld))
 		p.FromName, p.ToName = names[p.From], names[p.To]
 	}
 	return s.page(w, r, web.History(p))
+}
+
+// openHistory loads the meeting of the URL for a reader who may read its
+// history (its stored versions), and says whether they were recorded at
+// it; to anyone else it is not found.
+func (s *Server) openHistory(r *http.Request) (*mb.Meeting, bool, error) {
+	m, err := s.meetingFromURL(r)
+	if err != nil {
+		return nil, false, err
+	}
+	recorded, err := s.recordedAt(r, m.ID)
+	if err != nil {
+		return nil, false, err
+	}
+	if !reader(r).CanReadHistory(m, recorded) {
+		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
+	}
+	return m, recorded, nil
 }

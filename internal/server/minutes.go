@@ -3,9 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"strings"
-
-	"github.com/a-h/templ"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
@@ -21,20 +18,13 @@ func (s *Server) recordedAt(r *http.Request, meetingID int64) (bool, error) {
 	return s.store.Recorded(r.Context(), rd.User.PersonID, meetingID)
 }
 
-// itemAddenda returns the sections other registers add inside the items of
-// the meeting, by item id: the risk reviews recorded in each item, as item 6
-// of the model document lists them. They are part of the minutes, so whoever
-// may read the item reads them; withheld items never ask for theirs.
-func (s *Server) itemAddenda(ctx context.Context, doc *mb.Minutes) (map[int64]templ.Component, error) {
-	reviews, err := s.store.RiskReviewsByItem(ctx, doc.Meeting.ID)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]templ.Component, len(reviews))
-	for itemID, list := range reviews {
-		out[itemID] = web.RiskReviewsInItem(list)
-	}
-	return out, nil
+// itemReviews returns the sections other registers add inside the items
+// of the meeting, by item id: the risk reviews recorded in each item, as
+// item 6 of the model document lists them. They are part of the minutes,
+// so whoever may read the item reads them; withheld items never ask for
+// theirs.
+func (s *Server) itemReviews(ctx context.Context, doc *mb.Minutes) (map[int64][]mb.RiskReview, error) {
+	return s.store.RiskReviewsByItem(ctx, doc.Meeting.ID)
 }
 
 // minutesView lays out the document as the reader may read it (the
@@ -46,7 +36,7 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls,
 		Outstanding: doc.Outstanding, OutstandingWithheld: doc.OutstandingWithheld}
 	v.Members, v.Others, v.Apologies = mb.GroupAttendance(doc.Attendance, doc.Categories)
-	addenda, err := s.itemAddenda(r.Context(), doc)
+	reviews, err := s.itemReviews(r.Context(), doc)
 	if err != nil {
 		return nil, err
 	}
@@ -63,10 +53,12 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 			return iv
 		}
 		iv.Comments = byItem[it.ID]
-		if !v.OutstandingInItem && strings.EqualFold(strings.TrimSpace(it.Title), "Actions Outstanding") {
+		if !v.OutstandingInItem && it.HoldsOutstanding() {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
-		iv.Addenda = addenda[it.ID]
+		if list := reviews[it.ID]; len(list) > 0 {
+			iv.Reviews, iv.Addenda = list, web.RiskReviewsInItem(list)
+		}
 		for _, c := range it.Children {
 			iv.Children = append(iv.Children, build(c))
 		}

@@ -32,6 +32,12 @@ func minutesMatrix(ids map[string]string) map[string]route {
 
 		"GET /committees/{code}/meetings/{number}/history": {path: "/committees/OPSG/meetings/105/history", expect: membersOnly},
 
+		// The minutes as files (issue 19): as the page, and a stored version as the history.
+		"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/OPSG/meetings/105.pdf", expect: everyone},
+		"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/OPSG/meetings/105.docx", expect: everyone},
+		"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/OPSG/meetings/105/versions/1.pdf", expect: membersOnly},
+		"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/OPSG/meetings/105/versions/1.docx", expect: membersOnly},
+
 		"GET /committees/{code}/meetings/{number}/attendance":                   {path: m201 + "/attendance", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/attendance":                  {path: m201 + "/attendance", expect: secretariat, form: url.Values{}},
 		"GET /committees/{code}/meetings/{number}/items/new":                    {path: m201 + "/items/new", expect: secretariat},

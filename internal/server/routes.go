@@ -39,6 +39,9 @@ func (s *Server) routes() http.Handler {
 		r.Post("/sign-out", s.handle(s.handleSignOut))
 		r.Get("/public", s.handle(s.handlePublicIndex))
 		r.Get("/committees/{code}/meetings/{number}", s.handle(s.handleMeetingShow))
+		// The minutes as files (issue 19), for whoever may read the page.
+		r.Get("/committees/{code}/meetings/{number}.pdf", s.handle(s.handleMinutesFile(pdfFile)))
+		r.Get("/committees/{code}/meetings/{number}.docx", s.handle(s.handleMinutesFile(docxFile)))
 
 		// The actions register (issue 5): every view applies the reader's
 		// access, so anonymous readers see only what published CLEAR
@@ -132,6 +135,8 @@ func (s *Server) routes() http.Handler {
 			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
 			r.Post("/committees/{code}/meetings/{number}/correction/finish", s.handle(s.handleCorrectionFinish))
 			r.Get("/committees/{code}/meetings/{number}/history", s.handle(s.handleHistory))
+			r.Get("/committees/{code}/meetings/{number}/versions/{version}.pdf", s.handle(s.handleVersionFile(pdfFile)))
+			r.Get("/committees/{code}/meetings/{number}/versions/{version}.docx", s.handle(s.handleVersionFile(docxFile)))
 			// Importing existing minutes (issue 7): the committee's
 			// secretariat uploads a document, checks what was read beside
 			// it, and saves it as a draft meeting or cancels. An upload
