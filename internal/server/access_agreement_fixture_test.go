@@ -3,8 +3,8 @@ package server_test
 import (
 	"archive/zip"
 	"context"
-	"io"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
