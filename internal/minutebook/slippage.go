@@ -85,7 +85,7 @@ type AgeBand struct {
 }
 
 // AgeBands are the chart's bands, youngest first.
-var AgeBands = []AgeBand{
+var AgeBands = [...]AgeBand{
 	{Label: "Under 3 months", MaxDays: 91},
 	{Label: "3–6 months", MaxDays: 182},
 	{Label: "6–12 months", MaxDays: 365},

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
+
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
@@ -65,14 +67,31 @@ func AccessLevel(a mb.Access) int16 {
 // rows, from their definitions, as the migrations did: for data written
 // with the triggers off (a restore with session_replication_role =
 // replica). It writes only the rows that differ: every record's access
-// facts.
+// facts (migration 0011), the actions' slippage and committee codes, the
+// register's summaries and the risks' trends (0012), and every committee's
+// minutes epoch moves on, so that no server keeps a document rendered
+// before (0013).
 func (s *Store) RefreshDerived(ctx context.Context) error {
-	for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
-		if _, err := s.pool.Exec(ctx, `SELECT access_fill($1, ARRAY(SELECT id FROM `+table+`))`, table); err != nil {
-			return fmt.Errorf("postgres: refill access of %s: %w", table, err)
+	return s.inTx(ctx, func(tx pgx.Tx) error {
+		for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
+			if _, err := tx.Exec(ctx, `SELECT access_fill($1, ARRAY(SELECT id FROM `+table+`))`, table); err != nil {
+				return fmt.Errorf("postgres: refill access of %s: %w", table, err)
+			}
 		}
-	}
-	return nil
+		for _, sql := range []string{
+			`UPDATE actions a SET committee_code = c.code FROM committees c WHERE c.id = a.committee_id AND a.committee_code IS DISTINCT FROM c.code`,
+			`SELECT action_slippage_fill(ARRAY(SELECT id FROM actions))`,
+			`DELETE FROM action_summaries`,
+			`INSERT INTO action_summaries SELECT * FROM action_summaries_now`,
+			`SELECT risk_trend_fill(ARRAY(SELECT id FROM risks))`,
+			`UPDATE committees SET minutes_epoch = minutes_epoch + 1`,
+		} {
+			if _, err := tx.Exec(ctx, sql); err != nil {
+				return fmt.Errorf("postgres: refresh derived: %w", err)
+			}
+		}
+		return nil
+	})
 }
 
 // args collects a statement's arguments and names their placeholders, so

@@ -66,7 +66,10 @@ func TestAccessFactsLoaded(t *testing.T) {
 }
 
 // checkAccessFacts compares every record's stored facts with the domain's
-// working of them, and with their definition in SQL (the access_drift view).
+// working of them, and with their definition in SQL (the access_drift
+// view); and what else the writes derive (the actions' slippage and codes,
+// the register's summaries, the risks' trends) with its definition (the
+// derived_drift view).
 func checkAccessFacts(t *testing.T, s *postgres.Store) {
 	t.Helper()
 	ctx := context.Background()
@@ -77,6 +80,18 @@ func checkAccessFacts(t *testing.T, s *postgres.Store) {
 	if drift != 0 {
 		t.Errorf("%d records' facts differ from their definition", drift)
 	}
+	rows, err := s.Pool().Query(ctx, `SELECT what, key FROM derived_drift LIMIT 10`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var what, key string
+		if err := rows.Scan(&what, &key); err != nil {
+			t.Fatal(err)
+		}
+		t.Errorf("%s %s differs from its definition", what, key)
+	}
+	rows.Close()
 	if err := s.Pool().QueryRow(ctx, `SELECT
 		(SELECT count(*) FROM agenda_items WHERE access_level IS NULL) + (SELECT count(*) FROM decisions WHERE access_level IS NULL) +
 		(SELECT count(*) FROM actions WHERE access_level IS NULL) + (SELECT count(*) FROM action_events WHERE access_level IS NULL) +
@@ -241,6 +256,20 @@ func TestAccessFactsKeptOnWrite(t *testing.T) {
 	must("circulate", s.Circulate(ctx, m.ID))
 	must("comment", s.AddComment(mb.NewContextWithActor(ctx, member), &mb.Comment{MeetingID: m.ID, ItemID: &other.ID, Body: "A comment."}))
 	must("record an update", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: 1, Kind: mb.ActionUpdate, MeetingID: &later.ID, Note: "Under way."}))
+	version := func(a *mb.Action) int {
+		fresh, err := s.Action(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fresh.Version
+	}
+	target := day(2024, 9, 1)
+	must("revise a target", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionRevised,
+		MeetingID: &later.ID, NewTarget: &target, Note: "Later."}))
+	must("close it", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionClosedEv,
+		MeetingID: &later.ID, Note: "Done."}))
+	must("reopen it", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionReopened,
+		Note: "Not done after all."}))
 	must("approve", s.Approve(ctx, postgres.Approval{MeetingID: m.ID, ApprovedAt: later.ID}))
 	must("publish", s.Publish(ctx, m.ID))
 	must("open a correction", s.OpenCorrection(ctx, m.ID, "The other item is GREEN."))

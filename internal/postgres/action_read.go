@@ -160,6 +160,18 @@ func (s *Store) ActionsOutstanding(ctx context.Context, meetingID int64) ([]mb.O
 	return rows, err
 }
 
+// outstandingCandidates are the actions that may belong in the actions
+// outstanding table of the meeting ($1 its committee, $2 number, $3 date,
+// $4 id): raised earlier, and open now, closed no earlier than the
+// meeting, or reopened at some time (replaying their events decides). The
+// two EXISTS are apart so that each is answered by its own index (events
+// by meeting; reopened events, partial): one EXISTS with an OR read every
+// event of the register.
+const outstandingCandidates = `a.committee_id = $1 AND a.meeting_number < $2
+	AND (a.status = 'open' OR a.closed_on >= $3
+	     OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND e.meeting_id = $4)
+	     OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND e.kind = 'reopened'))`
+
 // outstandingAt is ActionsOutstanding for a meeting already read. With a
 // reader, it holds only the actions the reader may read (the reading rule
 // asked in the same statement) and counts the rows it leaves out.
@@ -170,16 +182,7 @@ func (s *Store) outstandingAt(ctx context.Context, m *mb.Meeting, rd *mb.Reader)
 	if rd != nil {
 		readable = q.readable(rd, recordFacts("a"))
 	}
-	// Candidates: raised earlier, and open now, closed no earlier than the
-	// meeting, or reopened at some time (replay decides). The two EXISTS
-	// are apart so that each is answered by its own index (events by
-	// meeting; reopened events, partial): one EXISTS with an OR read every
-	// event of the register.
-	list, err := s.pool.Query(ctx, `SELECT `+actionColumns+`, `+readable+actionFrom+`
-		WHERE a.committee_id = $1 AND a.meeting_number < $2
-		  AND (a.status = 'open' OR a.closed_on >= $3
-		       OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND e.meeting_id = $4)
-		       OR EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id AND e.kind = 'reopened'))
+	list, err := s.pool.Query(ctx, `SELECT `+actionColumns+`, `+readable+actionFrom+` WHERE `+outstandingCandidates+`
 		ORDER BY a.meeting_number, a.sequence`, q...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("postgres: actions outstanding at %d: %w", meetingID, err)

@@ -14,7 +14,7 @@ import (
 const meetingColumns = `
 	m.id, m.committee_id, c.code, c.name, m.number, m.kind, m.date, m.starts_at, m.ends_at,
 	m.venue, m.reference, m.classification, m.minutes_status, m.version, m.created_at, m.updated_at,
-	m.attendance_version, m.approved_meeting_id, coalesce(m.correction_reason, '')`
+	m.attendance_version, m.approved_meeting_id, coalesce(m.correction_reason, ''), c.minutes_epoch`
 
 const meetingFrom = ` FROM meetings m JOIN committees c ON c.id = m.committee_id`
 
@@ -24,7 +24,7 @@ func scanMeeting(row pgx.Row) (*mb.Meeting, error) {
 	var start, end pgtype.Time
 	err := row.Scan(&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
 		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt,
-		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason)
+		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.Epoch)
 	if err != nil {
 		return nil, err
 	}
@@ -244,4 +244,22 @@ func (s *Store) Recorded(ctx context.Context, personID, meetingID int64) (bool, 
 		return false, fmt.Errorf("postgres: recorded at %d: %w", meetingID, err)
 	}
 	return ok, nil
+}
+
+// RecordedAt returns which of the meetings the person was recorded present
+// at, in order.
+func (s *Store) RecordedAt(ctx context.Context, personID int64, meetingIDs []int64) ([]int64, error) {
+	if len(meetingIDs) == 0 {
+		return nil, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT meeting_id FROM attendance
+		WHERE person_id = $1 AND meeting_id = ANY($2) AND status IN ('present', 'part') ORDER BY meeting_id`, personID, meetingIDs)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: recorded at: %w", err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: recorded at: %w", err)
+	}
+	return ids, nil
 }

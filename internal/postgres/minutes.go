@@ -147,3 +147,31 @@ func (s *Store) ReadableActions(ctx context.Context, rd *mb.Reader, ids []int64)
 	}
 	return out, nil
 }
+
+// MinutesAudience is what, beside a reader's roles and their attendance at
+// the meeting itself, decides what of a meeting's minutes the reader sees:
+// the meetings that raised the RED actions its actions outstanding table
+// may hold (their attendance admits to those), and who commented on it
+// (each sees their own comments). With the count of comments still open,
+// for the secretariat's header. A server keeps it, and the document per
+// kind of reader, while the meeting's Version and Epoch stay the same.
+type MinutesAudience struct {
+	REDMeetings  []int64
+	Authors      []int64
+	OpenComments int
+}
+
+// MinutesAudienceOf reads the meeting's MinutesAudience.
+func (s *Store) MinutesAudienceOf(ctx context.Context, m *mb.Meeting) (*MinutesAudience, error) {
+	var a MinutesAudience
+	err := s.pool.QueryRow(ctx, `SELECT
+			ARRAY(SELECT DISTINCT a.access_meeting FROM actions a WHERE `+outstandingCandidates+`
+				AND a.access_level >= 4 AND a.access_meeting IS NOT NULL ORDER BY 1),
+			ARRAY(SELECT DISTINCT c.author_id FROM minutes_comments c WHERE c.meeting_id = $4 ORDER BY 1),
+			(SELECT count(*) FROM minutes_comments c WHERE c.meeting_id = $4 AND c.resolved_at IS NULL)`,
+		m.CommitteeID, m.Number, m.Date, m.ID).Scan(&a.REDMeetings, &a.Authors, &a.OpenComments)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: minutes audience of %d: %w", m.ID, err)
+	}
+	return &a, nil
+}

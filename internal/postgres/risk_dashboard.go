@@ -20,26 +20,20 @@ func (s *Store) ChronicActions(ctx context.Context, rd *mb.Reader, committeeIDs 
 		return nil, 0, nil
 	}
 	q := newRegisterQuery(rd, mb.ActionFilter{}, false)
-	q.where = append(q.where, "a.committee_id = ANY("+q.arg(committeeIDs)+")", "a.status = 'open'")
+	q.where = append(q.where, "a.access_committee = ANY("+q.arg(committeeIDs)+")", "a.status = 'open'")
 	d, days, lim := q.arg(day), q.arg(overdueDays), q.arg(limit)
-	// Revisions are counted, and the order decided, here: reading every
-	// candidate's whole history to count them cost 25 ms a view at the
-	// large scale (some 700 chronic actions beneath a Panel). They are
-	// chosen, counted and cut to the limit on the actions alone, and only
-	// the rows shown are joined to their owners: the page lists the first
-	// few and links to the rest.
+	// Each action keeps its count of revisions (migration 0012), and the
+	// open ones are an index of their own: chronic actions are chosen,
+	// counted and cut to the limit on that index alone, and only the rows
+	// shown are joined to their owners: the page lists the first few and
+	// links to the rest.
 	rows, err := s.pool.Query(ctx, `
 		WITH chronic AS (
-			SELECT a.id, rv.revisions, k.code, count(*) OVER ()::int AS total,
+			SELECT a.id, a.revisions, a.committee_code AS code, count(*) OVER ()::int AS total,
 			       greatest(`+d+`::date - coalesce(a.current_target_date, a.target_date), 0) AS late
 			FROM actions a
-			JOIN committees k ON k.id = a.committee_id
-			CROSS JOIN LATERAL (
-				SELECT count(*)::int AS revisions FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
-			) rv
-			`+q.whereSQL()+`
-			  AND (coalesce(a.current_target_date, a.target_date) < `+d+`::date - `+days+`::int OR rv.revisions >= 2)
-			ORDER BY late DESC, rv.revisions DESC, k.code, a.meeting_number, a.sequence
+			`+q.whereSQL("(coalesce(a.current_target_date, a.target_date) < "+d+"::date - "+days+"::int OR a.revisions >= 2)")+`
+			ORDER BY late DESC, a.revisions DESC, a.committee_code, a.meeting_number, a.sequence
 			LIMIT nullif(`+lim+`::int, 0)
 		)
 		SELECT `+actionColumns+`, ch.revisions, ch.total`+actionFrom+`

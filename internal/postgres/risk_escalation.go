@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -115,47 +115,49 @@ func (s *Store) meetingsByID(ctx context.Context, set map[int64]bool) (map[int64
 // shows: a risk reviewed at every meeting for fifteen years has hundreds.
 const TrendReviews = 12
 
-// attachEscalatedRisks loads each escalation's risk with its latest
-// TrendReviews reviews, oldest first: two statements for the whole list.
-// Dashboards show the risk and its trend, not its escalations or linked
-// actions, so those are not read.
+// attachEscalatedRisks loads each escalation's risk with its trend, its
+// latest TrendReviews reviews oldest first, which the writes keep on the
+// risk (migration 0012): one statement for the whole list. Dashboards show
+// the risk and its trend, not its escalations or linked actions, so those
+// are not read.
 func (s *Store) attachEscalatedRisks(ctx context.Context, list []*mb.Escalation) error {
 	var ids []int64
 	for _, e := range list {
 		ids = append(ids, e.RiskID)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+riskFrom+` WHERE r.id = ANY($1)`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+`, r.trend`+riskFrom+` WHERE r.id = ANY($1)`, ids)
 	if err != nil {
 		return fmt.Errorf("postgres: escalated risks: %w", err)
 	}
-	risks, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Risk, error) { return scanRisk(r) })
+	risks, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*mb.Risk, error) {
+		var trend []struct {
+			Meeting    int64  `json:"meeting"`
+			Number     int    `json:"number"`
+			Code       string `json:"code"`
+			Date       string `json:"date"`
+			Likelihood int    `json:"likelihood"`
+			Impact     int    `json:"impact"`
+		}
+		r, err := scanRisk(rowWith{Row: row, extra: []any{&trend}})
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range trend {
+			day, err := time.Parse(time.DateOnly, t.Date)
+			if err != nil {
+				return nil, err
+			}
+			r.Reviews = append(r.Reviews, mb.RiskReview{RiskID: r.ID, MeetingID: t.Meeting, MeetingNumber: t.Number, CommitteeCode: t.Code,
+				MeetingDate: day, Reference: r.Reference, Likelihood: t.Likelihood, Impact: t.Impact})
+		}
+		return r, nil
+	})
 	if err != nil {
 		return fmt.Errorf("postgres: escalated risks: %w", err)
 	}
 	byID := make(map[int64]*mb.Risk, len(risks))
 	for _, r := range risks {
 		byID[r.ID] = r
-	}
-	// Each risk's latest reviews come from its own index range, newest
-	// first and cut at TrendReviews, and only those rows are joined: a
-	// window over the risks' reviews led the planner to scan every review
-	// and every meeting (24 ms a view at the large scale).
-	reviews, err := s.riskReviews(ctx, `
-		WHERE v.id = ANY(ARRAY(
-			SELECT latest.id FROM unnest($1::bigint[]) AS rid(id)
-			CROSS JOIN LATERAL (
-				SELECT rv.id FROM risk_reviews rv JOIN meetings mm ON mm.id = rv.meeting_id
-				WHERE rv.risk_id = rid.id
-				ORDER BY mm.date DESC, mm.number DESC LIMIT `+strconv.Itoa(TrendReviews)+`
-			) latest))
-		ORDER BY v.risk_id, m.date, m.number`, ids)
-	if err != nil {
-		return err
-	}
-	for _, v := range reviews {
-		if r := byID[v.RiskID]; r != nil {
-			r.Reviews = append(r.Reviews, v)
-		}
 	}
 	for _, e := range list {
 		e.Risk = byID[e.RiskID]

@@ -1,6 +1,8 @@
 package scaledemo
 
 import (
+	"time"
+
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -55,4 +57,45 @@ func accessValues(v []any, a mb.Access) []any {
 		meeting = a.MeetingID
 	}
 	return append(v, a.CommitteeID, meeting, string(a.Stage), postgres.AccessLevel(a))
+}
+
+// slippage is an action's revisions and its first revised target, which
+// the register keeps on the action (migration 0012).
+type slippage struct {
+	revisions int
+	first     time.Time
+	firstAt   time.Time
+	firstID   int64
+}
+
+// slipColumns are the slippage's columns, when the schema has them.
+func slipColumns(present bool) []string {
+	if !present {
+		return nil
+	}
+	return []string{"revisions", "first_revised_target", "committee_code"}
+}
+
+// slippage counts every action's revisions and finds its first revised
+// target (the earliest revision, by when it was recorded).
+func (w *world) slippage() map[int64]slippage {
+	out := map[int64]slippage{}
+	for _, e := range w.events {
+		if e.kind != "revised" {
+			continue
+		}
+		at := eventAt(e)
+		s := out[e.actionID]
+		if s.revisions == 0 || at.Before(s.firstAt) || (at.Equal(s.firstAt) && e.id < s.firstID) {
+			s.first, s.firstAt, s.firstID = e.next, at, e.id
+		}
+		s.revisions++
+		out[e.actionID] = s
+	}
+	return out
+}
+
+// eventAt is when an event was recorded: at the end of its meeting.
+func eventAt(e *actionEvent) time.Time {
+	return e.meeting.date.Add(time.Duration(e.meeting.end) * time.Minute)
 }

@@ -42,6 +42,13 @@ func (l *loader) load(ctx context.Context) error {
 		return err
 	}
 	l.access = actionCols["access_level"]
+	// The register's summaries (migration 0012): each action carries its
+	// slippage and its committee's code.
+	slips := actionCols["revisions"]
+	var slip map[int64]slippage
+	if slips {
+		slip = w.slippage()
+	}
 	var items map[int64]mb.Access
 	if l.access {
 		items = w.itemAccess()
@@ -120,9 +127,16 @@ func (l *loader) load(ctx context.Context) error {
 			d := w.decisions[i]
 			return facts(append(v, d.id, d.itemID, d.position, d.kind, d.text), items[d.itemID])
 		}},
-		{"actions", with([]string{"id", "committee_id", "meeting_number", "sequence", "raised_meeting_id", "item_id", "raised_on", "text",
-			"owner_organisation_id", "owner_person_id", "target_date", "current_target_date", "status", "closed_meeting_id", "closed_on"}), len(w.actions), func(i int, v []any) []any {
-			return facts(w.actionRow(i, v), items[w.actions[i].itemID])
+		{"actions", with(append([]string{"id", "committee_id", "meeting_number", "sequence", "raised_meeting_id", "item_id", "raised_on", "text",
+			"owner_organisation_id", "owner_person_id", "target_date", "current_target_date", "status", "closed_meeting_id", "closed_on"},
+			slipColumns(slips)...)), len(w.actions), func(i int, v []any) []any {
+			a := w.actions[i]
+			v = w.actionRow(i, v)
+			if slips {
+				sl := slip[a.id]
+				v = append(v, sl.revisions, nullDate(sl.first), a.committee.code)
+			}
+			return facts(v, items[a.itemID])
 		}},
 		{"action_events", with([]string{"id", "action_id", "meeting_id", "kind", "previous_target", "new_target", "note", "actor_id", "at"}), len(w.events), func(i int, v []any) []any {
 			e := w.events[i]
@@ -130,8 +144,7 @@ func (l *loader) load(ctx context.Context) error {
 			if e.actor != nil {
 				actor = e.actor.userID
 			}
-			at := e.meeting.date.Add(time.Duration(e.meeting.end) * time.Minute)
-			return facts(append(v, e.id, e.actionID, e.meeting.id, e.kind, nullDate(e.prev), nullDate(e.next), e.note, actor, at), meetingAccess(e.meeting))
+			return facts(append(v, e.id, e.actionID, e.meeting.id, e.kind, nullDate(e.prev), nullDate(e.next), e.note, actor, eventAt(e)), meetingAccess(e.meeting))
 		}},
 	}
 	for _, s := range steps {

@@ -52,10 +52,11 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.RegisterCounts(ctx, v.reader, v.filter)
+	totals, err := s.store.RegisterTotals(ctx, v.reader, v.filter)
 	if err != nil {
 		return err
 	}
+	counts := mb.CountsOf(totals)
 	p := web.ActionsPage{Chrome: s.chrome(r, "Actions register", "actions"), Filter: v.typed, Counts: counts}
 	p.Total = counts.For(v.filter.Status)
 	p.Pages = max(1, (p.Total+registerPageSize-1)/registerPageSize)
@@ -88,17 +89,15 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	p.Mine = mineLinks(reader(r))
-	if p.Slippage, err = s.store.OwnerSlippage(ctx, v.reader, v.filter); err != nil {
-		return err
-	}
-	ages, err := s.store.OpenActionAges(ctx, v.reader, v.filter)
-	if err != nil {
-		return err
-	}
-	p.Chart = web.NewAgeChart(ages)
-	owners, err := s.store.ActionOwners(ctx, v.reader)
-	if err != nil {
-		return err
+	p.Slippage = mb.SlippageByOwner(totals, v.filter.Status)
+	p.Chart = web.NewAgeChart(mb.AgesByOwner(totals, v.filter.Status))
+	// The owner filter offers every owner the reader may read: an
+	// unfiltered view's totals name them all.
+	owners := mb.OwnersOf(totals)
+	if !v.filter.Unfiltered() {
+		if owners, err = s.store.ActionOwners(ctx, v.reader); err != nil {
+			return err
+		}
 	}
 	for _, o := range owners {
 		p.Owners = append(p.Owners, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})

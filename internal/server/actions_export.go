@@ -167,10 +167,11 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 		}
 		perPage = n
 	}
-	counts, err := s.store.RegisterCounts(r.Context(), v.reader, v.filter)
+	totals, err := s.store.RegisterTotals(r.Context(), v.reader, v.filter)
 	if err != nil {
 		return err
 	}
+	counts := mb.CountsOf(totals)
 	f := v.filter
 	f.Limit, f.Offset = perPage, (v.typed.Page-1)*perPage
 	out := struct {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"time"
@@ -187,10 +188,39 @@ func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error
 // handleAPIMeeting serves GET /api/v1/committees/{code}/meetings/{number}:
 // one meeting's structured minutes, with the same withholding as the page.
 func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error {
-	doc, v, err := s.openMinutesView(r)
+	m, recorded, err := s.openMeeting(r)
 	if err != nil {
 		return err
 	}
+	key, _, err := s.documentKey(r, m, recorded, "api")
+	if err != nil {
+		return err
+	}
+	if s.notModified(w, r, key) {
+		return nil
+	}
+	body, err := s.rendered(key, func() ([]byte, error) {
+		doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
+		if err != nil {
+			return nil, err
+		}
+		v, err := s.minutesView(r, doc, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		b, err := json.MarshalIndent(apiDocument(r, doc, v), "", "  ")
+		return append(b, '\n'), err
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(body) // a client that hung up has nothing to be told
+	return nil
+}
+
+// apiDocument is the API's form of the minutes as the reader may read them.
+func apiDocument(r *http.Request, doc *mb.Minutes, v *web.MinutesView) apiMinutes {
 	m := v.Meeting
 	out := apiMinutes{apiMeeting: toAPIMeeting(r, m), Title: m.Title(), ApprovedBy: doc.ApprovedBy,
 		PDFURL: baseURL(r) + web.MinutesFileURL(m, "pdf"), DOCXURL: baseURL(r) + web.MinutesFileURL(m, "docx"),
@@ -206,8 +236,7 @@ func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error 
 	for _, n := range doc.NextMeetings {
 		out.NextMeetings = append(out.NextMeetings, apiNextMeeting{Kind: string(n.Kind), Number: n.Number, Date: isoDate(&n.Date)})
 	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return out
 }
 
 func apiGroups(groups []mb.AttendeeGroup) []apiGroup {

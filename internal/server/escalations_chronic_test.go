@@ -24,9 +24,9 @@ func TestEscalationsChronicActionsLimited(t *testing.T) {
 		for i := range 25 {
 			// Action 105/9i is i+100 days past its target: 105/924 is the most overdue.
 			if _, err := tx.Exec(ctx, `
-				INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, raised_on, text,
+				INSERT INTO actions (committee_id, committee_code, meeting_number, sequence, raised_meeting_id, raised_on, text,
 				                     owner_organisation_id, target_date, current_target_date, status)
-				SELECT $1, 105, $2, $3, '2023-10-23', $4, id, current_date - $5::int, current_date - $5::int, 'open'
+				SELECT $1, 'OPSG', 105, $2, $3, '2023-10-23', $4, id, current_date - $5::int, current_date - $5::int, 'open'
 				FROM organisations ORDER BY id LIMIT 1`,
 				m.CommitteeID, 900+i, m.ID, fmt.Sprintf("Chronic test action %02d.", i), 100+i); err != nil {
 				return err

@@ -78,8 +78,8 @@ func TestEscalationsDashboard(t *testing.T) {
 			}{{91, day(-45), 0}, {92, day(-10), 0}, {93, day(60), 2}} {
 				var id int64
 				err := tx.QueryRow(ctx, `
-				INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, raised_on, text, owner_organisation_id, target_date, current_target_date)
-				SELECT $1, 102, $2::int, m.id, m.date, 'The DCC to report on action ' || $2::text, $3, $4, $4
+				INSERT INTO actions (committee_id, committee_code, meeting_number, sequence, raised_meeting_id, raised_on, text, owner_organisation_id, target_date, current_target_date)
+				SELECT $1, 'OPSG', 102, $2::int, m.id, m.date, 'The DCC to report on action ' || $2::text, $3, $4, $4
 				FROM meetings m WHERE m.committee_id = $1 AND m.number = 102 RETURNING id`,
 					opsg, x.seq, dcc, x.target).Scan(&id)
 				if err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/a-h/templ"
+
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
@@ -78,31 +80,52 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	rd := reader(r)
-	doc, err := s.store.MinutesFor(r.Context(), rd, m, recorded)
+	secretariat := rd.CanEditMeeting(m.CommitteeID)
+	key, aud, err := s.documentKey(r, m, recorded, "page")
 	if err != nil {
 		return err
 	}
-	secretariat := rd.CanEditMeeting(m.CommitteeID)
-	var controls *web.MinutesControls
-	if rd.SignedIn() {
-		controls = &web.MinutesControls{
-			CanEdit: secretariat && m.Editable(), CanComment: rd.CanComment(m),
-			SeesAllComments: secretariat, ViewerID: rd.User.ID,
-		}
+	if s.notModified(w, r, key) {
+		return nil
 	}
-	var comments []*mb.Comment
-	if controls != nil {
-		// Read once: the items show them, the secretariat's header counts the open ones.
-		if comments, err = s.store.CommentsFor(r.Context(), rd, m.ID); err != nil {
-			return err
-		}
+	openComments := 0
+	if aud != nil {
+		openComments = aud.OpenComments
 	}
-	v, err := s.minutesView(r, doc, controls, comments)
+	document, err := s.document(r.Context(), key, func() (templ.Component, error) {
+		doc, err := s.store.MinutesFor(r.Context(), rd, m, recorded)
+		if err != nil {
+			return nil, err
+		}
+		var controls *web.MinutesControls
+		var comments []*mb.Comment
+		if rd.SignedIn() {
+			controls = &web.MinutesControls{
+				CanEdit: secretariat && m.Editable(), CanComment: rd.CanComment(m),
+				SeesAllComments: secretariat, ViewerID: rd.User.ID,
+			}
+			// Read once: the items show them, the secretariat's header counts the open ones.
+			if comments, err = s.store.CommentsFor(r.Context(), rd, m.ID); err != nil {
+				return nil, err
+			}
+			openComments = 0
+			for _, c := range comments {
+				if !c.Resolved() {
+					openComments++
+				}
+			}
+		}
+		v, err := s.minutesView(r, doc, controls, comments)
+		if err != nil {
+			return nil, err
+		}
+		return web.MinutesDocument(v), nil
+	})
 	if err != nil {
 		return err
 	}
 	p := web.MeetingMinutesPage{
-		Chrome: s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"), Minutes: v,
+		Chrome: s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"), Minutes: &web.MinutesView{Meeting: m}, Document: document,
 		CanEditHeader:       secretariat && m.Editable(),
 		CanCirculate:        secretariat && m.Status == mb.Draft,
 		CanApprove:          secretariat && m.Status == mb.Circulated,
@@ -112,11 +135,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		CanSeeHistory:       rd.CanReadHistory(m, recorded),
 	}
 	if secretariat {
-		for _, c := range comments {
-			if !c.Resolved() {
-				p.OpenComments++
-			}
-		}
+		p.OpenComments = openComments
 	}
 	return s.page(w, r, web.MeetingMinutes(p))
 }

@@ -44,6 +44,8 @@ type Server struct {
 	sessions *scs.SessionManager
 	cfg      Config
 	handler  http.Handler
+	// documents keeps the rendered documents of locked minutes.
+	documents *documentCache
 }
 
 // New returns a server ready to serve.
@@ -69,7 +71,7 @@ func New(cfg Config) *Server {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = cfg.SecureCookies
 	sm.Cookie.Path = "/"
-	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg}
+	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, documents: newDocumentCache()}
 	s.handler = s.routes()
 	return s
 }
