@@ -9,7 +9,11 @@
 --   revised and the days they slipped, by the reading rule's facts
 --   (migration 0011; RED rows by their meeting, so that a reader's RED
 --   admissions are one look at the meetings they were recorded at) and by
---   owner: a view of the register sums the rows its reader may read. Open
+--   owner: a view of the register sums the rows its reader may read. The
+--   published CLEAR and GREEN ones are also summed over every committee
+--   (access_committee 0): whoever may read them may read them in every
+--   committee, so a view of the whole register sums 28 rows for them, not
+--   one per committee. Open
 --   actions, whose overdue count depends on the day, are counted from the
 --   actions themselves, through an index of the open ones;
 -- * each risk's trend: its latest twelve reviews, oldest first.
@@ -65,11 +69,17 @@ CREATE TABLE action_summaries (
 );
 
 CREATE VIEW action_summaries_now AS
-    SELECT access_committee, access_stage, access_level,
-           CASE WHEN access_level >= 4 THEN coalesce(access_meeting, 0) ELSE 0 END AS red_meeting,
-           owner_organisation_id, count(*)::integer AS closed, (count(*) FILTER (WHERE revisions > 0))::integer AS revised,
-           sum(slip_days)::bigint AS slip_days
-    FROM actions WHERE status = 'closed' AND access_level IS NOT NULL
+    SELECT access_committee, access_stage, access_level, red_meeting, owner_organisation_id,
+           count(*)::integer AS closed, (count(*) FILTER (WHERE revisions > 0))::integer AS revised, sum(slip_days)::bigint AS slip_days
+    FROM (
+        SELECT access_committee, access_stage, access_level,
+               CASE WHEN access_level >= 4 THEN coalesce(access_meeting, 0) ELSE 0 END AS red_meeting,
+               owner_organisation_id, revisions, slip_days
+        FROM actions WHERE status = 'closed' AND access_level IS NOT NULL
+        UNION ALL
+        SELECT 0, access_stage, access_level, 0, owner_organisation_id, revisions, slip_days
+        FROM actions WHERE status = 'closed' AND access_stage = 'published' AND access_level <= 2
+    ) a
     GROUP BY 1, 2, 3, 4, 5;
 
 -- A change to the summaries: rows counted in or out.
@@ -81,7 +91,13 @@ CREATE FUNCTION action_summaries_apply(deltas action_summary_delta[]) RETURNS vo
     INSERT INTO action_summaries AS s
     SELECT access_committee, access_stage, access_level, red_meeting, owner_organisation_id,
            sum(closed)::integer, sum(revised)::integer, sum(slip_days)::bigint
-    FROM unnest(deltas) d
+    FROM (
+        SELECT * FROM unnest(deltas)
+        UNION ALL
+        -- The published CLEAR and GREEN ones summed over every committee too.
+        SELECT 0, access_stage, access_level, 0, owner_organisation_id, closed, revised, slip_days
+        FROM unnest(deltas) WHERE access_stage = 'published' AND access_level <= 2
+    ) d
     WHERE access_level IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5
     HAVING sum(closed) <> 0 OR sum(revised) <> 0 OR sum(slip_days) <> 0
@@ -90,8 +106,8 @@ CREATE FUNCTION action_summaries_apply(deltas action_summary_delta[]) RETURNS vo
     -- A row that counts nothing any more goes (a statement of its own: the
     -- insert's changes are not seen within it).
     DELETE FROM action_summaries s USING unnest(deltas) d
-    WHERE s.closed = 0 AND (s.access_committee, s.access_stage, s.access_level, s.red_meeting, s.owner_organisation_id)
-        = (d.access_committee, d.access_stage, d.access_level, d.red_meeting, d.owner_organisation_id);
+    WHERE s.closed = 0 AND (s.access_stage, s.access_level, s.owner_organisation_id) = (d.access_stage, d.access_level, d.owner_organisation_id)
+      AND ((s.access_committee, s.red_meeting) = (d.access_committee, d.red_meeting) OR s.access_committee = 0);
 $$;
 
 -- The closed actions a statement wrote count in, those it changed or

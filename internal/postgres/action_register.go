@@ -143,6 +143,12 @@ func (s *Store) RegisterEntries(ctx context.Context, rd *mb.Reader, f mb.ActionF
 	return list, err
 }
 
+// everyCommittee keeps the rows of action_summaries that sum every
+// committee's closed actions once: the published CLEAR and GREEN ones
+// summed over every committee (access_committee 0), and the rest by
+// committee.
+const everyCommittee = `(s.access_committee = 0 OR NOT (s.access_stage = 'published' AND s.access_level <= 2))`
+
 // summaryFacts are the reading rule's facts of a row of action_summaries:
 // RED rows name their meeting.
 func summaryFacts(alias string) facts {
@@ -167,6 +173,8 @@ func (s *Store) RegisterTotals(ctx context.Context, rd *mb.Reader, f mb.ActionFi
 		where := []string{q.args.readable(rd, summaryFacts("s"))}
 		if f.CommitteeID != nil {
 			where = append(where, "s.access_committee = "+q.arg(*f.CommitteeID))
+		} else {
+			where = append(where, everyCommittee)
 		}
 		if f.OwnerID != nil {
 			where = append(where, "s.owner_organisation_id = "+q.arg(*f.OwnerID))
@@ -238,7 +246,7 @@ func ageBandSQL(today string) string {
 func (s *Store) ActionOwners(ctx context.Context, rd *mb.Reader) ([]mb.Organisation, error) {
 	var q args
 	rows, err := s.pool.Query(ctx, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
-			SELECT s.owner_organisation_id FROM action_summaries s WHERE `+q.readable(rd, summaryFacts("s"))+`
+			SELECT s.owner_organisation_id FROM action_summaries s WHERE `+everyCommittee+` AND `+q.readable(rd, summaryFacts("s"))+`
 			UNION SELECT a.owner_organisation_id FROM actions a WHERE a.status = 'open' AND `+q.readable(rd, recordFacts("a"))+`)
 		ORDER BY lower(o.name)`, q...)
 	if err != nil {

@@ -24,12 +24,19 @@ func (s *Store) Minutes(ctx context.Context, meetingID int64) (*mb.Minutes, erro
 // MinutesOf is Minutes for a meeting the caller has already read (a page
 // that checked who may open it), so that the meeting is not read again.
 func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
-	return s.minutesOf(ctx, m, nil)
+	return s.minutesOf(ctx, m, nil, true)
 }
 
-// minutesOf reads the document; with a reader, its actions outstanding
-// table holds only the rows the reader may read (see outstandingAt).
-func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader) (*mb.Minutes, error) {
+// MinutesText is MinutesOf without the actions outstanding table, which
+// the minutes' text (mb.Minutes.Text, for their history) leaves out.
+func (s *Store) MinutesText(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
+	return s.minutesOf(ctx, m, nil, false)
+}
+
+// minutesOf reads the document, with its actions outstanding table when
+// outstanding; with a reader, the table holds only the rows the reader may
+// read (see outstandingAt).
+func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader, outstanding bool) (*mb.Minutes, error) {
 	meetingID := m.ID
 	doc := &mb.Minutes{Meeting: m}
 	c, err := s.Committee(ctx, m.CommitteeID)
@@ -43,8 +50,10 @@ func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader) (*m
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	if doc.Outstanding, doc.OutstandingWithheld, err = s.outstandingAt(ctx, m, rd); err != nil {
-		return nil, err
+	if outstanding {
+		if doc.Outstanding, doc.OutstandingWithheld, err = s.outstandingAt(ctx, m, rd); err != nil {
+			return nil, err
+		}
 	}
 	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {
 		return nil, err
@@ -91,7 +100,7 @@ func (s *Store) NextMeetings(ctx context.Context, m *mb.Meeting) ([]mb.NextMeeti
 // (mb.Reader.ReadableMinutes), and the actions outstanding table holding
 // only the actions the reader may read, the rest counted.
 func (s *Store) MinutesFor(ctx context.Context, rd *mb.Reader, m *mb.Meeting, recorded bool) (*mb.Minutes, error) {
-	doc, err := s.minutesOf(ctx, m, rd)
+	doc, err := s.minutesOf(ctx, m, rd, true)
 	if err != nil {
 		return nil, err
 	}

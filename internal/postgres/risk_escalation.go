@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -129,29 +128,7 @@ func (s *Store) attachEscalatedRisks(ctx context.Context, list []*mb.Escalation)
 	if err != nil {
 		return fmt.Errorf("postgres: escalated risks: %w", err)
 	}
-	risks, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (*mb.Risk, error) {
-		var trend []struct {
-			Meeting    int64  `json:"meeting"`
-			Number     int    `json:"number"`
-			Code       string `json:"code"`
-			Date       string `json:"date"`
-			Likelihood int    `json:"likelihood"`
-			Impact     int    `json:"impact"`
-		}
-		r, err := scanRisk(rowWith{Row: row, extra: []any{&trend}})
-		if err != nil {
-			return nil, err
-		}
-		for _, t := range trend {
-			day, err := time.Parse(time.DateOnly, t.Date)
-			if err != nil {
-				return nil, err
-			}
-			r.Reviews = append(r.Reviews, mb.RiskReview{RiskID: r.ID, MeetingID: t.Meeting, MeetingNumber: t.Number, CommitteeCode: t.Code,
-				MeetingDate: day, Reference: r.Reference, Likelihood: t.Likelihood, Impact: t.Impact})
-		}
-		return r, nil
-	})
+	risks, err := pgx.CollectRows(rows, scanRiskWithTrend)
 	if err != nil {
 		return fmt.Errorf("postgres: escalated risks: %w", err)
 	}

@@ -21,7 +21,7 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	current, err := s.store.Minutes(r.Context(), m.ID)
+	current, err := s.store.MinutesText(r.Context(), m)
 	if err != nil {
 		return err
 	}
@@ -61,11 +61,7 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 // history (its stored versions), and says whether they were recorded at
 // it; to anyone else it is not found.
 func (s *Server) openHistory(r *http.Request) (*mb.Meeting, bool, error) {
-	m, err := s.meetingFromURL(r)
-	if err != nil {
-		return nil, false, err
-	}
-	recorded, err := s.recordedAt(r, m.ID)
+	m, recorded, err := s.openMeeting(r)
 	if err != nil {
 		return nil, false, err
 	}

@@ -10,16 +10,6 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// recordedAt reports whether the reader was recorded present at the meeting,
-// which admits them to its RED material.
-func (s *Server) recordedAt(r *http.Request, meetingID int64) (bool, error) {
-	rd := reader(r)
-	if !rd.SignedIn() {
-		return false, nil
-	}
-	return s.store.Recorded(r.Context(), rd.User.PersonID, meetingID)
-}
-
 // itemReviews returns the sections other registers add inside the items
 // of the meeting, by item id: the risk reviews recorded in each item, as
 // item 6 of the model document lists them. They are part of the minutes,

@@ -93,12 +93,12 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 10},
 	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 7},
 	"GET /committees/{code}/meetings/{number}/correction":                 {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 15},
+	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 10},
 	// The minutes as files (issue 19): the page's view without its comments.
 	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
-	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 6},
+	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 5},
+	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 5},
 	"GET /public/{code}":                              {path: "/public/{code}", budget: 2},
 	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 3},
 	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 2},
@@ -115,7 +115,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 47},
 
 	// The risk register and escalations (issue 6). {risk} is OPSG-001.
-	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 13},
+	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 6},
 	"GET /committees/{code}/risks/new":               {path: "/committees/{code}/risks/new", as: "secretariat", budget: signedInQueries + 4},
 	"GET /committees/{code}/risks/{ref}":             {path: "/committees/{code}/risks/{risk}", as: "member", budget: signedInQueries + 8},
 	"GET /committees/{code}/risks/{ref}/edit":        {path: "/committees/{code}/risks/{risk}/edit", as: "secretariat", budget: signedInQueries + 9},
