@@ -185,8 +185,9 @@ CREATE VIEW risk_trend_now AS
     FROM risks r;
 
 CREATE FUNCTION risk_trend_fill(ids bigint[]) RETURNS void LANGUAGE sql AS $$
-    UPDATE risks r SET trend = v.trend FROM risk_trend_now v
-    WHERE v.id = r.id AND r.id IN (SELECT unnest(ids)) AND r.trend IS DISTINCT FROM v.trend
+    -- Each trend worked out once, then compared and written.
+    WITH v AS MATERIALIZED (SELECT id, trend FROM risk_trend_now WHERE id IN (SELECT unnest(ids)))
+    UPDATE risks r SET trend = v.trend FROM v WHERE v.id = r.id AND r.trend IS DISTINCT FROM v.trend
 $$;
 
 CREATE FUNCTION risk_reviews_trend() RETURNS trigger LANGUAGE plpgsql AS $$
