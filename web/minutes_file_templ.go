@@ -109,9 +109,9 @@ func minutesDownloads(m *mb.Meeting, version int, of string) templ.Component {
 
 func fileURL(m *mb.Meeting, version int, ext string) string {
 	if version > 0 {
-		return VersionFileURL(m, version, ext)
+		return VersionFilePath(m.CommitteeCode, m.Number, version, ext)
 	}
-	return MinutesFileURL(m, ext)
+	return MinutesFilePath(m.CommitteeCode, m.Number, ext)
 }
 
 var _ = templruntime.GeneratedTemplate

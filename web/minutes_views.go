@@ -1,11 +1,8 @@
 package web
 
 import (
-	"time"
-
 	"github.com/a-h/templ"
 
-	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
@@ -76,116 +73,3 @@ type MeetingMinutesPage struct {
 	CanSeeHistory                                                         bool
 	OpenComments                                                          int
 }
-
-// PublicMinutesPage is a published document on the public site.
-type PublicMinutesPage struct {
-	Chrome
-	Minutes *MinutesView
-	// Document, when set, is the minutes already rendered, as for
-	// MeetingMinutesPage.
-	Document templ.Component
-}
-
-// PublicCommitteePage lists one committee's published minutes.
-type PublicCommitteePage struct {
-	Chrome
-	Code     string
-	Name     string
-	Meetings []*mb.Meeting
-}
-
-// AttendanceFormPage records who attended.
-type AttendanceFormPage struct {
-	Chrome
-	Meeting       *mb.Meeting
-	Form          *form.Attendance
-	People        []Option
-	Organisations []Option
-	Members       []Option
-	Categories    []Option
-	// Saved is the stored roll call, shown beside the form after a conflict.
-	Saved []mb.Attendee
-}
-
-// ItemFormPage adds or edits an agenda item.
-type ItemFormPage struct {
-	Chrome
-	Meeting *mb.Meeting
-	Form    *form.Item
-	IsNew   bool
-	Parents []Option
-	Action  string
-	// Saved is the stored item, shown beside the typed one after a conflict.
-	Saved *mb.Item
-}
-
-// DecisionFormPage records or edits a decision.
-type DecisionFormPage struct {
-	Chrome
-	Meeting *mb.Meeting
-	Item    *mb.Item
-	Form    *form.Decision
-	IsNew   bool
-	Words   []Option
-	Action  string
-	Saved   *mb.Decision
-}
-
-// RaisedActionFormPage raises or edits an action within an item.
-type RaisedActionFormPage struct {
-	Chrome
-	Meeting       *mb.Meeting
-	Item          *mb.Item
-	Form          *form.RaisedAction
-	IsNew         bool
-	Reference     string // "OPSG 105/01" when editing
-	Organisations []Option
-	People        []Option
-	Action        string
-	Saved         *mb.Action
-}
-
-// ApproveFormPage records the approval of circulated minutes at a later meeting.
-type ApproveFormPage struct {
-	Chrome
-	Meeting    *mb.Meeting
-	ApprovedAt string
-	Item       string
-	Meetings   []Option
-	Items      []Option
-	Errors     form.Errors
-}
-
-// CorrectionFormPage opens a correction of approved minutes.
-type CorrectionFormPage struct {
-	Chrome
-	Meeting *mb.Meeting
-	Reason  string
-	Errors  form.Errors
-}
-
-// HistoryPage lists the versions of the minutes and a difference between two.
-type HistoryPage struct {
-	Chrome
-	Meeting  *mb.Meeting
-	Versions []*mb.MinutesVersion
-	From, To string
-	Options  []Option
-	Diff     []mb.DiffLine
-	FromName string
-	ToName   string
-}
-
-func dateTime(t time.Time) string { return t.Format("2 Jan 2006 15:04") }
-
-func attendanceStatusOptions() []Option {
-	var o []Option
-	for _, s := range mb.AttendanceStatuses {
-		o = append(o, Option{Value: string(s), Label: s.Label()})
-	}
-	return o
-}
-
-// decisionAnchor is a decision's fragment in the minutes page, which the
-// escalations dashboard links to: "decision-42".
-func decisionAnchor(d mb.Decision) string { return "decision-" + i64(d.ID) }

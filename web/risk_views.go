@@ -76,60 +76,6 @@ type RiskFormPage struct {
 	ScoresLocked bool
 }
 
-// RiskReviewPage records a meeting's reviews of the register and its
-// decisions to escalate or withdraw.
-type RiskReviewPage struct {
-	Chrome
-	Committee *mb.Committee
-	Meeting   *mb.Meeting
-	// Open are the committee's open risks, most severe first.
-	Open  []*mb.Risk
-	Items []Option
-	// Locked is set when the minutes are approved or published.
-	Locked bool
-	Review *form.RiskReview
-	// Offered are the risks at or above the threshold not yet escalated.
-	Offered  []*mb.Risk
-	Escalate *form.RiskDecision
-	// Escalated are the risks with an open escalation, those below the
-	// threshold first.
-	Escalated []*mb.Risk
-	Withdraw  *form.RiskDecision
-	// Recorded are the reviews already recorded at the meeting.
-	Recorded []mb.RiskReview
-}
-
-// EscalationRow is one open escalation on the dashboard.
-type EscalationRow struct {
-	Escalation *mb.Escalation
-	// MinutesURL links to the decision in the minutes that escalated the
-	// risk, or is empty when the reader may not open those minutes.
-	MinutesURL string
-}
-
-// EscalationsPage is the parent body's dashboard: a heat map, the open
-// escalations from every sub-committee beneath, and their chronic actions.
-type EscalationsPage struct {
-	Chrome
-	// Bodies names the bodies whose escalations are shown: "the SEC Panel".
-	Bodies string
-	Heat   HeatMapView
-	Rows   []EscalationRow
-	// Total is the number of open escalations before the heat-map filter.
-	Total   int
-	Chronic []mb.ChronicAction
-	// ChronicTotal is how many actions are chronic; Chronic may list only
-	// the first of them, and then ChronicAllURL lists them all.
-	ChronicTotal  int
-	ChronicAllURL string
-	// ChronicAll says the reader asked for every chronic action.
-	ChronicAll bool
-	// Days is the chronic-action threshold as typed; DaysError its problem.
-	Days      string
-	DaysError string
-	Today     time.Time
-}
-
 // HeatMapView is a 5×5 likelihood × impact heat map whose cells link to a
 // filtered list.
 type HeatMapView struct {
@@ -306,10 +252,6 @@ func trendShort(r *mb.Risk) string {
 }
 
 func sevLabel(sev int, band string) string { return mb.SeverityLabel(sev, band) }
-
-func riskURL(r *mb.Risk) string { return "/committees/" + r.CommitteeCode + "/risks/" + r.Reference }
-
-func riskReviewURL(m *mb.Meeting) string { return meetingURL(m) + "/risks" }
 
 func dayLabel(t time.Time) string { return t.Format("2 Jan 2006") }
 

@@ -54,7 +54,7 @@ func resolve(ctx context.Context, store *postgres.Store, code, member string, li
 	if err != nil {
 		return nil, err
 	}
-	meetings, err := store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	meetings, err := store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		return nil, err
 	}

@@ -10,12 +10,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minutebook/minutebook/internal/fixture"
+
 	"github.com/minutebook/minutebook/internal/dbtest"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
 
-const fixture = "../../internal/importer/testdata/opsg-105-final-minutes.txt"
+var opsg105 = fixture.Path(fixture.OPSG105)
 
 func keysOf(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
 
@@ -24,7 +26,7 @@ func TestImportDryRunJSON(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
 	t.Setenv("DATABASE_URL", "")
 	var out, errOut strings.Builder
-	if err := run(t.Context(), []string{"import", "--data-dir", dir, "--dry-run", "--json", fixture}, strings.NewReader(""), &out, &errOut); err != nil {
+	if err := run(t.Context(), []string{"import", "--data-dir", dir, "--dry-run", "--json", opsg105}, strings.NewReader(""), &out, &errOut); err != nil {
 		t.Fatal(err, errOut.String())
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
@@ -83,7 +85,7 @@ func TestImportDryRunReport(t *testing.T) {
 	if err := os.WriteFile(notes, []byte("Some notes\n\n1. First\n\nText.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err := runCmd(t, "", "import", "--data-dir", t.TempDir(), "--dry-run", fixture, "../../internal/minutesimport/testdata/garbage.txt", notes)
+	out, err := runCmd(t, "", "import", "--data-dir", t.TempDir(), "--dry-run", opsg105, fixture.Path(fixture.Garbage), notes)
 	if err == nil || !strings.Contains(err.Error(), "1 of 3 files") {
 		t.Errorf("err = %v", err)
 	}
@@ -98,7 +100,7 @@ func TestImportDryRunReport(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if _, err := runCmd(t, "", "import", "--json", fixture); err == nil || !strings.Contains(err.Error(), "use it with --dry-run") {
+	if _, err := runCmd(t, "", "import", "--json", opsg105); err == nil || !strings.Contains(err.Error(), "use it with --dry-run") {
 		t.Errorf("--json without --dry-run: %v", err)
 	}
 	if _, err := runCmd(t, "", "import"); err == nil {
@@ -127,7 +129,7 @@ func TestImportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	out, err := runCmd(t, "", "import", fixture)
+	out, err := runCmd(t, "", "import", opsg105)
 	if err != nil {
 		t.Fatal(err, out)
 	}
@@ -145,7 +147,7 @@ func TestImportCommand(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	out, err = runCmd(t, "", "import", fixture, "../../internal/importer/testdata/tabasc-42-pdf.txt")
+	out, err = runCmd(t, "", "import", opsg105, fixture.Path(fixture.TABASC42PDF))
 	if err == nil || !strings.Contains(err.Error(), "1 of 2 files could not be imported") {
 		t.Errorf("err = %v", err)
 	}
@@ -158,13 +160,56 @@ func TestImportCommand(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if n, err := store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID}); err != nil || len(n) != 3 {
+	if n, err := store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID}); err != nil || len(n) != 3 {
 		t.Errorf("OPSG has %d meetings (%v), want 105 and the two next", len(n), err)
 	}
 	// Told which committee, the TABASC document imports as OPSG's, with a note.
-	out, err = runCmd(t, "", "import", "--committee", "OPSG", "../../internal/importer/testdata/tabasc-42-pdf.txt")
+	out, err = runCmd(t, "", "import", "--committee", "OPSG", fixture.Path(fixture.TABASC42PDF))
 	if err == nil || !strings.Contains(out, "TABASC Chair") {
 		// Its categories are TABASC's, which OPSG does not have: refused.
 		t.Errorf("err = %v\n%s", err, out)
+	}
+}
+
+// --number and --kind say what a document does not (issue 15), and the
+// dry run's JSON carries what other bodies' minutes give: initials, roles,
+// numbered paragraphs, owners' people and target dates.
+func TestImportNumberAndKind(t *testing.T) {
+	t.Setenv("DATABASE_URL", "")
+	workgroup := fixture.Layout("workgroup-action-log.txt")
+	out, err := runCmd(t, "", "import", "--dry-run", workgroup)
+	if err == nil || !strings.Contains(out, "Say which meeting they record with --number N.") {
+		t.Errorf("without --number: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "", "import", "--dry-run", "--committee", "GW417", "--number", "4", "--kind", "reporting", workgroup)
+	if err != nil || !strings.Contains(out, "workgroup-action-log.txt: GW417 4, reporting meeting of 2026-05-12") {
+		t.Errorf("with --number and --kind: %v\n%s", err, out)
+	}
+	if out, err := runCmd(t, "", "import", "--dry-run", "--kind", "annual", workgroup); err == nil || !strings.Contains(out, "Choose the kind of meeting") {
+		t.Errorf("--kind annual: %v\n%s", err, out)
+	}
+
+	out, err = runCmd(t, "", "import", "--dry-run", "--json", fixture.Layout("subcommittee-initials.txt"))
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	var doc struct {
+		Attendees []map[string]any `json:"attendees"`
+		Items     []struct {
+			Actions []map[string]any `json:"actions"`
+		} `json:"items"`
+		NextMeetings []map[string]any `json:"next_meetings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if a := doc.Attendees[0]; a["initials"] != "JK" || a["role"] != "Chair" {
+		t.Errorf("attendee %v", a)
+	}
+	if a := doc.Items[4].Actions[0]; a["owner_person"] != "Moira Lachlan" || a["target"] != "2026-09-30" {
+		t.Errorf("action %v", a)
+	}
+	if n := doc.NextMeetings[1]; n["number"] != 62.0 || n["start"] != "10:30" || n["venue"] != "Harbour Exchange, Bristol" {
+		t.Errorf("next meeting %v", n)
 	}
 }

@@ -45,44 +45,44 @@ func (l *loader) actions(ctx context.Context) error {
 	list := []demoAction{
 		{committee: "OPSG", meeting: 102, seq: 1, owner: "DCC", target: date(2024, 2, 28),
 			text:    "The DCC to provide TABASC with the formal report relating to Incident 1076111 (SSI/SSMI/Remedy/SMKI Repo and all DUIS traffic) for more detailed review.",
-			changes: []demoChange{{kind: mb.ActionClosedEv, meeting: 105, note: "The formal report was provided to TABASC for detailed review."}}},
+			changes: []demoChange{{kind: mb.ActionEventClosed, meeting: 105, note: "The formal report was provided to TABASC for detailed review."}}},
 		{committee: "OPSG", meeting: 102, seq: 5, owner: "DCC", target: date(2023, 12, 31),
 			text:    "The DCC to provide an update to the OPSG detailing the cause(s) for the low success rates of, and improvement trajectory for, prepayment and firmware activations observed in SMETS1 FOC.",
-			changes: []demoChange{{kind: mb.ActionClosedEv, meeting: 105, note: "The DCC presented the causes and the improvement trajectory."}}},
+			changes: []demoChange{{kind: mb.ActionEventClosed, meeting: 105, note: "The DCC presented the causes and the improvement trajectory."}}},
 		{committee: "OPSG", meeting: 100, seq: 3, raised: date(2023, 7, 11), owner: "DCC", target: date(2023, 8, 31),
 			text: "The DCC to share its BCDR test schedule for 2023/24 with the OPSG.",
 			changes: []demoChange{
-				{kind: mb.ActionRevised, meeting: 102, target: date(2023, 9, 25), note: "The schedule awaits the DSP Technical Refresh plan."},
-				{kind: mb.ActionClosedEv, meeting: 103, note: "Schedule shared with members on 20 September 2023."}}},
+				{kind: mb.ActionEventRevised, meeting: 102, target: date(2023, 9, 25), note: "The schedule awaits the DSP Technical Refresh plan."},
+				{kind: mb.ActionEventClosed, meeting: 103, note: "Schedule shared with members on 20 September 2023."}}},
 		{committee: "OPSG", meeting: 103, seq: 1, owner: "SECAS", target: date(2023, 10, 10),
 			text:    "SECAS to circulate the revised OPSG Terms of Reference to members for comment.",
-			changes: []demoChange{{kind: mb.ActionClosedEv, meeting: 104, note: "Circulated on 2 October 2023; no comments received."}}},
+			changes: []demoChange{{kind: mb.ActionEventClosed, meeting: 104, note: "Circulated on 2 October 2023; no comments received."}}},
 		{committee: "OPSG", meeting: 103, seq: 2, owner: "Albion Energy", ownerPerson: "Laurence Cross", target: date(2023, 10, 5),
 			text:    "Albion Energy to share its analysis of failed prepayment top-ups on SMETS1 meters with the DCC.",
-			changes: []demoChange{{kind: mb.ActionClosedEv, meeting: 104, note: "Analysis shared with the DCC on 6 October 2023."}}},
+			changes: []demoChange{{kind: mb.ActionEventClosed, meeting: 104, note: "Analysis shared with the DCC on 6 October 2023."}}},
 		{committee: "OPSG", meeting: 103, seq: 3, owner: "DCC", target: date(2023, 10, 10),
 			text:    "The DCC to confirm the timetable for the WNC WAN Self-Heal firmware mitigation.",
-			changes: []demoChange{{kind: mb.ActionClosedEv, meeting: 104, note: "Timetable confirmed: rollout completes in December 2023."}}},
+			changes: []demoChange{{kind: mb.ActionEventClosed, meeting: 104, note: "Timetable confirmed: rollout completes in December 2023."}}},
 		{committee: "TABASC", meeting: 84, seq: 2, raised: date(2023, 4, 13), owner: "DCC", target: date(2023, 6, 30),
 			text: "The DCC to publish the updated SMETS1 interoperability matrix."},
 		{committee: "TABASC", meeting: 87, seq: 1, owner: "Albion Energy", ownerPerson: "Kevin Donnelly", target: date(2023, 10, 5),
 			text: "Albion Energy to provide evidence of the HAN connectivity drop-outs observed with dual-band Communications Hubs.",
 			changes: []demoChange{
-				{kind: mb.ActionRevised, meeting: 88, target: date(2023, 11, 2), note: "Evidence is still being gathered from field engineers."},
-				{kind: mb.ActionRevised, meeting: 89, target: date(2024, 1, 31), note: "Waiting on the Communications Hub manufacturer's logs."}}},
+				{kind: mb.ActionEventRevised, meeting: 88, target: date(2023, 11, 2), note: "Evidence is still being gathered from field engineers."},
+				{kind: mb.ActionEventRevised, meeting: 89, target: date(2024, 1, 31), note: "Waiting on the Communications Hub manufacturer's logs."}}},
 		{committee: "TABASC", meeting: 87, seq: 2, owner: "DCC", target: date(2023, 10, 5),
 			text:    "The DCC to present the architecture options for the CSP North scaling programme.",
-			changes: []demoChange{{kind: mb.ActionClosedEv, meeting: 88, note: "Options presented under item 4."}}},
+			changes: []demoChange{{kind: mb.ActionEventClosed, meeting: 88, note: "Options presented under item 4."}}},
 		{committee: "TABASC", meeting: 88, seq: 1, owner: "Albion Energy", target: date(2023, 11, 2),
 			text: "Albion Energy to share its test results for the firmware upgrade of its ESME variant before the December release."},
 		{committee: "TABASC", meeting: 88, seq: 2, owner: "DCC", target: date(2023, 12, 7),
 			text: "The DCC to report on the root cause of the SMKI Repository outage of 20 August 2023.",
 			changes: []demoChange{
-				{kind: mb.ActionUpdate, meeting: 89, note: "Interim findings point to the router firmware."},
-				{kind: mb.ActionRevised, meeting: 90, target: date(2024, 3, 31), note: "The supplier's investigation was extended."}}},
+				{kind: mb.ActionEventUpdate, meeting: 89, note: "Interim findings point to the router firmware."},
+				{kind: mb.ActionEventRevised, meeting: 90, target: date(2024, 3, 31), note: "The supplier's investigation was extended."}}},
 		{committee: "TABASC", meeting: 89, seq: 1, owner: "SECAS", target: date(2023, 12, 7),
 			text:    "SECAS to draft the TABASC response to the DESNZ consultation on smart meter data access.",
-			changes: []demoChange{{kind: mb.ActionClosedEv, meeting: 90, note: "Response agreed and submitted."}}},
+			changes: []demoChange{{kind: mb.ActionEventClosed, meeting: 90, note: "Response agreed and submitted."}}},
 		{committee: "TABASC", meeting: 89, seq: 2, owner: "Albion Energy", ownerPerson: "Kevin Donnelly", target: future,
 			text: "Albion Energy to review the proposed Technical Specification changes for the 4G Communications Hub and report back."},
 		{committee: "TABASC", meeting: 89, seq: 3, owner: "Kestrel Energy", target: date(2023, 12, 7),
@@ -142,14 +142,14 @@ func (l *loader) demoAction(ctx context.Context, d demoAction) error {
 			}
 			c.MeetingID = &m.ID
 		}
-		if ch.kind == mb.ActionClosedEv && a.Status == mb.ActionClosed {
+		if ch.kind == mb.ActionEventClosed && a.Status == mb.ActionClosed {
 			continue // the minutes already closed it
 		}
 		if err := l.store.RecordActionChange(ctx, c); err != nil {
 			return err
 		}
 		a.Version = c.Version
-		if ch.kind == mb.ActionClosedEv {
+		if ch.kind == mb.ActionEventClosed {
 			a.Status = mb.ActionClosed
 		}
 	}

@@ -25,6 +25,20 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	t.Run("PeopleHaveTheirInitials", func(t *testing.T) {
+		people, err := store.People(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, p := range people {
+			got[p.Name] = p.Initials
+		}
+		if got["Dave Warner"] != "DW" || got["Sarah Roebel"] != "SR" {
+			t.Errorf("initials %v", got)
+		}
+	})
+
 	t.Run("OneAccountPerRoleWithWorkingPasswords", func(t *testing.T) {
 		keys := map[string]bool{}
 		for _, c := range creds {
@@ -52,7 +66,7 @@ func TestLoad(t *testing.T) {
 		if opsg.ParentCode != "PANEL" || opsg.EscalationThreshold != 15 || len(opsg.Categories) != 5 {
 			t.Errorf("OPSG = parent %q threshold %d categories %v", opsg.ParentCode, opsg.EscalationThreshold, opsg.Categories)
 		}
-		members, err := store.Memberships(ctx, postgres.MembershipFilter{CommitteeID: &opsg.ID})
+		members, err := store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &opsg.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

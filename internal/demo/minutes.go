@@ -279,7 +279,7 @@ func (l *loader) closeAction(ctx context.Context, a *mb.Action, m *mb.Meeting, n
 	if err != nil {
 		return err
 	}
-	return l.store.RecordActionChange(ctx, &mb.ActionChange{ActionID: a.ID, Version: fresh.Version, Kind: mb.ActionClosedEv,
+	return l.store.RecordActionChange(ctx, &mb.ActionChange{ActionID: a.ID, Version: fresh.Version, Kind: mb.ActionEventClosed,
 		MeetingID: &m.ID, Note: note, Backfill: true})
 }
 

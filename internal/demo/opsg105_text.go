@@ -1,4 +1,4 @@
-// The text of the model document (shared/fixtures/opsg-105-final-minutes.txt), item by item, for the demo.
+// The text of the model document (internal/fixture/opsg-105-final-minutes.txt), item by item, for the demo.
 
 package demo
 

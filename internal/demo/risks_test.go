@@ -6,6 +6,7 @@ import (
 
 	"github.com/minutebook/minutebook/internal/dbtest"
 	"github.com/minutebook/minutebook/internal/demo"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -26,7 +27,7 @@ func TestLoadRisks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	risks, err := store.Risks(ctx, postgres.RiskFilter{CommitteeID: &opsg.ID})
+	risks, err := store.Risks(ctx, mb.RiskFilter{CommitteeID: &opsg.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestLoadRisks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	open, err := store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: []int64{tabasc.ID}, OpenOnly: true, WithRisks: true})
+	open, err := store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: []int64{tabasc.ID}, OpenOnly: true, WithRisks: true})
 	if err != nil {
 		t.Fatal(err)
 	}

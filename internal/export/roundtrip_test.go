@@ -2,10 +2,11 @@ package export_test
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 
 	"github.com/minutebook/minutebook/internal/export"
 	"github.com/minutebook/minutebook/internal/minutesimport"
@@ -98,13 +99,13 @@ func opsg105RoundTrip(t *testing.T, d *export.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fixture, err := os.ReadFile("../minutesimport/testdata/opsg-105-final-minutes.txt")
+	doc, err := fixture.Read(fixture.OPSG105)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The model document misspells "(formerly BEIS)"; the demo, like the
 	// register, holds the organisation's right name.
-	model := strings.ReplaceAll(string(fixture), "(formally BEIS)", "(formerly BEIS)")
+	model := strings.ReplaceAll(string(doc), "(formally BEIS)", "(formerly BEIS)")
 	want, got := structure(minutesimport.ParseText(model)), structure(exported)
 	for _, p := range []string{"meeting", "attendees", "apologies", "items", "decisions", "actions", "risks", "outstanding", "next"} {
 		if len(want[p]) == 0 {

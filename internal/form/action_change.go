@@ -2,6 +2,7 @@ package form
 
 import (
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -36,20 +37,9 @@ func (f *ActionChange) Change(actionID int64) *mb.ActionChange {
 	c := &mb.ActionChange{ActionID: actionID, Kind: mb.ActionEventKind(f.Kind), Note: f.Note}
 	c.Version = parseVersion(f.Version, f.Errors)
 	c.MeetingID = optionalID(f.Meeting, "meeting", f.Errors)
-	if f.Target != "" {
-		d := parseDate(f.Target, "target", "", f.Errors)
-		if !d.IsZero() {
-			c.NewTarget = &d
-		}
-	}
+	c.NewTarget = optionalDate(f.Target, "target", f.Errors)
 	c.Normalize()
-	if err := c.Validate(); err != nil {
-		Merge(f.Errors, err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return c
+	return checked(c, f.Errors, c.Validate())
 }
 
 // ReviewRow is one outstanding action in the meeting's review form, as
@@ -72,6 +62,27 @@ func (r *ReviewRow) Field(name string) string {
 type Review struct {
 	Rows   []*ReviewRow
 	Errors Errors
+}
+
+// reviewVersionField is a review row's version field, which every row
+// posts: "a12-version".
+var reviewVersionField = regexp.MustCompile(`^a([0-9]+)-version$`)
+
+// PostedReviewActions lists the actions whose rows a review form posted,
+// so that a row whose action was closed meanwhile can still say so.
+func PostedReviewActions(r *http.Request) ([]int64, error) {
+	if err := parse(r); err != nil {
+		return nil, err
+	}
+	var posted []int64
+	for k := range r.PostForm {
+		if sub := reviewVersionField.FindStringSubmatch(k); sub != nil {
+			if id, err := strconv.ParseInt(sub[1], 10, 64); err == nil {
+				posted = append(posted, id)
+			}
+		}
+	}
+	return posted, nil
 }
 
 // ParseReview reads the review form for the actions offered, in their order.
@@ -103,25 +114,14 @@ func (f *Review) Changes() []mb.ActionChange {
 				f.Errors[row.Field("do")] = "Choose what to record for this action, or clear its note and date."
 			}
 			continue
-		case string(mb.ActionUpdate), string(mb.ActionRevised), string(mb.ActionClosedEv):
+		case string(mb.ActionEventUpdate), string(mb.ActionEventRevised), string(mb.ActionEventClosed):
 		default:
 			f.Errors[row.Field("do")] = "Choose an update, a revised target date or closure."
 			continue
 		}
 		c := mb.ActionChange{ActionID: row.ActionID, Kind: mb.ActionEventKind(row.Do), Note: row.Note}
-		v, err := strconv.Atoi(row.Version)
-		if err != nil || v < 1 {
-			f.Errors[""] = "The form was missing its version: reload the page and try again."
-		}
-		c.Version = v
-		if row.Target != "" {
-			errs := Errors{}
-			if d := parseDate(row.Target, "target", "", errs); !d.IsZero() {
-				c.NewTarget = &d
-			} else {
-				f.Errors[row.Field("target")] = errs["target"]
-			}
-		}
+		c.Version = parseVersion(row.Version, f.Errors)
+		c.NewTarget = optionalDate(row.Target, row.Field("target"), f.Errors)
 		out = append(out, c)
 	}
 	return out

@@ -50,16 +50,6 @@ func (f *EarlierAction) Action(c *mb.Committee) *mb.Action {
 		a.OwnerID = *id
 	}
 	a.OwnerPersonID = optionalID(f.OwnerPerson, "owner_person", f.Errors)
-	if f.TargetDate != "" {
-		if d := parseDate(f.TargetDate, "target_date", "", f.Errors); !d.IsZero() {
-			a.TargetDate = &d
-		}
-	}
-	if err := a.ValidateEarlier(); err != nil {
-		Merge(f.Errors, err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return a
+	a.TargetDate = optionalDate(f.TargetDate, "target_date", f.Errors)
+	return checked(a, f.Errors, a.ValidateEarlier())
 }

@@ -49,21 +49,15 @@ func (f *ActionFilter) Filter(committees map[string]int64, today time.Time) mb.A
 			f.Errors["committee"] = "There is no committee " + f.Committee + " that you may see."
 		}
 	}
-	if f.Owner != "" {
-		if id, err := strconv.ParseInt(f.Owner, 10, 64); err == nil && id > 0 {
-			out.OwnerID = &id
-		} else {
-			f.Errors["owner"] = "Choose one of the owners."
-		}
-	}
+	out.OwnerID = chosenID(f.Owner, "owner", "Choose one of the owners.", f.Errors)
 	switch f.Status {
 	case "", mb.FilterOpen, mb.FilterClosed, mb.FilterOverdue:
 		out.Status = f.Status
 	default:
 		f.Errors["status"] = "Choose open, overdue or closed."
 	}
-	out.RaisedFrom = filterDate(f.RaisedFrom, "raised_from", f.Errors)
-	out.RaisedTo = filterDate(f.RaisedTo, "raised_to", f.Errors)
+	out.RaisedFrom = optionalDate(f.RaisedFrom, "raised_from", f.Errors)
+	out.RaisedTo = optionalDate(f.RaisedTo, "raised_to", f.Errors)
 	if out.RaisedFrom != nil && out.RaisedTo != nil && out.RaisedTo.Before(*out.RaisedFrom) {
 		f.Errors["raised_to"] = "The end of the range is before its start."
 		out.RaisedTo = nil
@@ -80,18 +74,6 @@ func (f *ActionFilter) Filter(committees map[string]int64, today time.Time) mb.A
 		f.Errors["sort"] = "Sort by reference, target date or age."
 	}
 	return out
-}
-
-func filterDate(s, field string, errs Errors) *time.Time {
-	if s == "" {
-		return nil
-	}
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		errs[field] = "Enter a real date, such as 2023-10-23."
-		return nil
-	}
-	return &d
 }
 
 // Query encodes the filter for a URL, leaving out empty values; set

@@ -92,13 +92,7 @@ func (f *Committee) Committee(isNew bool) *mb.Committee {
 		c.Bands = append(c.Bands, b)
 	}
 	c.Normalize()
-	if err := c.Validate(); err != nil {
-		Merge(f.Errors, err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return c
+	return checked(c, f.Errors, c.Validate())
 }
 
 // parseBand reads "High 12-19" (or "High 12–19").

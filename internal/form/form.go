@@ -39,18 +39,27 @@ func lines(s string) []string {
 	return out
 }
 
+// optionalID reads an id chosen from a list; "" is none.
 func optionalID(s string, field string, errs Errors) *int64 {
+	return chosenID(s, field, "Choose one of the options.", errs)
+}
+
+// chosenID reads an id chosen from a list; "" is none, and a value that is
+// not an id gets the message choose. It is the forms' one id parser.
+func chosenID(s, field, choose string, errs Errors) *int64 {
 	if s == "" {
 		return nil
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || id < 1 {
-		errs[field] = "Choose one of the options."
+		errs[field] = choose
 		return nil
 	}
 	return &id
 }
 
+// parseDate reads a YYYY-MM-DD date; "" is the zero time, with the message
+// missing when the date is required. It is the forms' one date parser.
 func parseDate(s, field, missing string, errs Errors) time.Time {
 	if s == "" {
 		if missing != "" {
@@ -66,6 +75,15 @@ func parseDate(s, field, missing string, errs Errors) time.Time {
 	return d
 }
 
+// optionalDate is parseDate for a date that may be left out: nil when it
+// is, or when it cannot be read.
+func optionalDate(s, field string, errs Errors) *time.Time {
+	if d := parseDate(s, field, "", errs); !d.IsZero() {
+		return &d
+	}
+	return nil
+}
+
 func parseVersion(s string, errs Errors) int {
 	v, err := strconv.Atoi(s)
 	if err != nil || v < 1 {
@@ -74,22 +92,29 @@ func parseVersion(s string, errs Errors) int {
 	return v
 }
 
-// merge copies a domain error's field messages into errs, and its message
-// into errs[""] when it names no field.
-func Merge(errs Errors, err error) Errors {
-	if errs == nil {
-		errs = Errors{}
+// checked is the end of every form's conversion: the record's own
+// validation joins the messages the conversion left in errs, and the
+// record comes back only when there are none.
+func checked[T any](v *T, errs Errors, validation error) *T {
+	errs.Merge(validation)
+	if len(errs) > 0 {
+		return nil
 	}
+	return v
+}
+
+// Merge copies a domain error's field messages into e, keeping a message
+// already there, and its message into e[""] when it names no field.
+func (e Errors) Merge(err error) {
 	fields := mb.ErrorFields(err)
 	for k, v := range fields {
-		if _, ok := errs[k]; !ok {
-			errs[k] = v
+		if _, ok := e[k]; !ok {
+			e[k] = v
 		}
 	}
 	if len(fields) == 0 && err != nil {
-		errs[""] = mb.ErrorMessage(err)
+		e[""] = mb.ErrorMessage(err)
 	}
-	return errs
 }
 
 func idString(id *int64) string {

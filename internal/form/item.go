@@ -89,13 +89,7 @@ func (f *Decision) Decision(isNew bool, itemID int64, vocabulary []string) *mb.D
 	if !isNew {
 		d.Version = parseVersion(f.Version, f.Errors)
 	}
-	if err := d.Validate(vocabulary); err != nil {
-		Merge(f.Errors, err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return d
+	return checked(d, f.Errors, d.Validate(vocabulary))
 }
 
 // RaisedAction is the form that raises or edits an action within an item.
@@ -137,14 +131,6 @@ func (f *RaisedAction) Action(isNew bool, itemID int64, meetingDate time.Time) *
 	if id := optionalID(f.Owner, "owner", f.Errors); id != nil {
 		a.OwnerID = *id
 	}
-	if d := parseDate(f.TargetDate, "target_date", "", f.Errors); !d.IsZero() {
-		a.TargetDate = &d
-	}
-	if err := a.ValidateRaised(meetingDate); err != nil {
-		Merge(f.Errors, err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return a
+	a.TargetDate = optionalDate(f.TargetDate, "target_date", f.Errors)
+	return checked(a, f.Errors, a.ValidateRaised(meetingDate))
 }

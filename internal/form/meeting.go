@@ -82,13 +82,7 @@ func (f *Meeting) Meeting(isNew bool) *mb.Meeting {
 		m.Classification = c
 	}
 	m.Normalize()
-	if err := m.Validate(); err != nil {
-		Merge(f.Errors, err)
-	}
-	if len(f.Errors) > 0 {
-		return nil
-	}
-	return m
+	return checked(m, f.Errors, m.Validate())
 }
 
 func parseTime(s, field string, errs Errors) *mb.TimeOfDay {

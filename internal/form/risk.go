@@ -95,7 +95,7 @@ func (f *Risk) Risk(committeeID int64, code string, isNew bool) (*mb.Risk, []Act
 	}
 	r.Normalize()
 	if err := r.Validate(); err != nil {
-		Merge(f.Errors, err)
+		f.Errors.Merge(err)
 	}
 	if len(f.Errors) > 0 {
 		return nil, nil

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minutebook/minutebook/internal/fixture"
+
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
@@ -29,7 +31,7 @@ func parse(t *testing.T, path string) *minutesimport.Document {
 func day(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 
 func TestConvertFixture(t *testing.T) {
-	imp, err := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Source: "opsg-105.txt"})
+	imp, err := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Source: "opsg-105.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +147,7 @@ func TestConvertProblems(t *testing.T) {
 		}
 	})
 	t.Run("OKCommitteeGivenOverrulesWithANote", func(t *testing.T) {
-		imp, err := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Committee: "opsgx"})
+		imp, err := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Committee: "opsgx"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +156,7 @@ func TestConvertProblems(t *testing.T) {
 		}
 	})
 	t.Run("OKUnclassifiedIsAmberWithANote", func(t *testing.T) {
-		doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+		doc := parse(t, fixture.Path(fixture.OPSG105))
 		doc.Meeting.Classification = ""
 		imp, err := importer.Convert(doc, importer.Options{})
 		if err != nil || imp.Classification != mb.Amber || len(imp.Notes) != 1 {
@@ -162,7 +164,7 @@ func TestConvertProblems(t *testing.T) {
 		}
 	})
 	t.Run("ErrEndBeforeStart", func(t *testing.T) {
-		doc := parse(t, "testdata/opsg-105-final-minutes.txt")
+		doc := parse(t, fixture.Path(fixture.OPSG105))
 		doc.Meeting.End = "11:00"
 		doc.Items[3].Title = " "
 		_, err := importer.Convert(doc, importer.Options{})
@@ -196,44 +198,5 @@ func TestDecisionText(t *testing.T) {
 		if got := importer.DecisionText(tc.kind, tc.sentence); got != tc.want {
 			t.Errorf("DecisionText(%q, %q) = %q, want %q", tc.kind, tc.sentence, got, tc.want)
 		}
-	}
-}
-
-func TestCorrections(t *testing.T) {
-	doc := parse(t, "testdata/opsg-105-final-minutes.txt")
-	categories := []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"}
-	doc.Attendees[1].Category = "Network Parites" // a slip the person leaves alone
-	n := len(doc.Attendees)
-	importer.Corrections{
-		Number: 105, Kind: "main", Date: "2023-10-24", Start: "12:30", End: "16:00", Venue: "London", Classification: "AMBER",
-		Titles: map[int]string{0: "Minutes of OPSG 103"},
-		Groups: map[int]string{
-			1:     "Network Parites",       // unchanged: still a category
-			26:    "DESNZ (formerly BEIS)", // Rachel Allen's organisation, corrected
-			11:    "large suppliers",       // Danielle Jackson moved to a category
-			n + 1: "Large Suppliers",       // an apology, unchanged
-			n + 5: "Data Communications Company",
-		},
-	}.Apply(doc, categories)
-	if m := doc.Meeting; m.Date != "2023-10-24" || m.Venue != "London" || m.Classification != "AMBER" || m.Start != "12:30" {
-		t.Errorf("meeting %+v", m)
-	}
-	if doc.Items[0].Title != "Minutes of OPSG 103" {
-		t.Errorf("title %q", doc.Items[0].Title)
-	}
-	if a := doc.Attendees[1]; a.Category != "Network Parites" || a.Representing != "" {
-		t.Errorf("unchanged heading %+v", a)
-	}
-	if a := doc.Attendees[26]; a.Name != "Rachel Allen" || a.Representing != "DESNZ (formerly BEIS)" || a.Category != "" {
-		t.Errorf("corrected organisation %+v", a)
-	}
-	if a := doc.Attendees[11]; a.Category != "Large Suppliers" || a.Representing != "" {
-		t.Errorf("moved to a category %+v", a)
-	}
-	if a := doc.Apologies[5]; a.Representing != "Data Communications Company" {
-		t.Errorf("apology %+v", a)
-	}
-	if g := importer.Group(doc, n+1); g != "Large Suppliers" {
-		t.Errorf("group of the second apology %q", g)
 	}
 }

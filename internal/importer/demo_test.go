@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minutebook/minutebook/internal/fixture"
+
 	"github.com/minutebook/minutebook/internal/dbtest"
 	"github.com/minutebook/minutebook/internal/demo"
 	"github.com/minutebook/minutebook/internal/importer"
@@ -77,7 +79,7 @@ func meeting105(t *testing.T, s *postgres.Store) map[string][]string {
 		out["risks"] = append(out["risks"], fmt.Sprintf("item %s %s %d×%d %s: %s | %s", item, v.Reference, v.Likelihood, v.Impact, v.Band, v.Statement, v.Comment))
 	}
 	opsg, _ := s.CommitteeByCode(ctx, "OPSG")
-	escalations, err := s.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: []int64{opsg.ID}})
+	escalations, err := s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: []int64{opsg.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +140,7 @@ func TestImportProducesTheDemoMeeting105(t *testing.T) {
 	if _, err := demo.Foundation(ctx, imported, demo.Options{PasswordParams: password.Cheap}); err != nil {
 		t.Fatal(err)
 	}
-	in, err := importer.Convert(parse(t, "testdata/opsg-105-final-minutes.txt"), importer.Options{Source: "opsg-105-final-minutes.txt"})
+	in, err := importer.Convert(parse(t, fixture.Path(fixture.OPSG105)), importer.Options{Source: "opsg-105-final-minutes.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -247,3 +247,33 @@ func (r *Reader) CanReadComment(c *Comment, recorded bool) bool {
 	return r.CanAccess(c.Access, recorded) &&
 		(r.Secretariat(c.Access.CommitteeID) || (r.SignedIn() && c.AuthorID == r.User.ID))
 }
+
+// CanComment reports whether the reader may comment on the minutes: the
+// committee's members, while the draft is circulated.
+func (r *Reader) CanComment(m *Meeting) bool {
+	return m.Status == Circulated && r.Member(m.CommitteeID)
+}
+
+// CanReadHistory reports whether the reader may see the minutes' versions:
+// the committee's members and secretariat, once they may read the minutes.
+func (r *Reader) CanReadHistory(m *Meeting, recorded bool) bool {
+	return r.Member(m.CommitteeID) && r.CanReadMinutes(m, recorded)
+}
+
+// CanReadRisks reports whether the reader may read the committee's risk
+// register: its members and secretariat (risks are AMBER material), the
+// chair and secretariat of any body above it, and administrators.
+func (r *Reader) CanReadRisks(committeeID int64) bool {
+	return r.Member(committeeID) || r.Oversees(committeeID)
+}
+
+// CanEditRisks reports whether the reader may add, change and review the
+// committee's risks and record their escalation: its secretariat.
+func (r *Reader) CanEditRisks(committeeID int64) bool { return r.CanEditMeeting(committeeID) }
+
+// CanReadEscalations reports whether the reader may see what is escalated
+// to the body from beneath it: the body's chair and secretariat, those of
+// any body above it, and administrators.
+func (r *Reader) CanReadEscalations(bodyID int64) bool {
+	return r.OverseesEscalations(bodyID) || r.Oversees(bodyID)
+}

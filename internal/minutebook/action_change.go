@@ -43,29 +43,29 @@ func (c *ActionChange) Normalize() { c.Note = strings.TrimSpace(c.Note) }
 func (c *ActionChange) Validate() error {
 	fe := FieldErrors{}
 	switch c.Kind {
-	case ActionUpdate:
+	case ActionEventUpdate:
 		if c.Note == "" {
 			fe.Add("note", "Write the update.")
 		}
-	case ActionRevised:
+	case ActionEventRevised:
 		if c.NewTarget == nil {
 			fe.Add("target", "Enter the revised target date.")
 		}
 		if c.Note == "" {
 			fe.Add("note", "Give the reason for the revised target date.")
 		}
-	case ActionClosedEv:
+	case ActionEventClosed:
 		if c.Note == "" {
 			fe.Add("note", "Write a closing note, such as “Report received and reviewed”.")
 		}
-	case ActionReopened:
+	case ActionEventReopened:
 		if c.Note == "" {
 			fe.Add("note", "Give the reason for reopening the action.")
 		}
 	default:
 		fe.Add("kind", "Choose what to record: an update, a revised target date or closure.")
 	}
-	if c.Kind != ActionReopened && c.MeetingID == nil {
+	if c.Kind != ActionEventReopened && c.MeetingID == nil {
 		fe.Add("meeting", "Choose the meeting at which this was recorded.")
 	}
 	if len(c.Note) > MaxActionNote {
@@ -80,7 +80,7 @@ func (c *ActionChange) Validate() error {
 func (c *ActionChange) CheckAgainst(a *Action, m *Meeting) error {
 	fe := FieldErrors{}
 	switch c.Kind {
-	case ActionReopened:
+	case ActionEventReopened:
 		if a.Status != ActionClosed {
 			return Errorf(ECONFLICT, "%s is open: only a closed action can be reopened.", a.Reference())
 		}
@@ -89,7 +89,7 @@ func (c *ActionChange) CheckAgainst(a *Action, m *Meeting) error {
 			return Errorf(ECONFLICT, "%s is closed: reopen it first.", a.Reference())
 		}
 	}
-	if c.Kind == ActionRevised && c.NewTarget != nil {
+	if c.Kind == ActionEventRevised && c.NewTarget != nil {
 		switch {
 		case a.CurrentTarget != nil && c.NewTarget.Equal(*a.CurrentTarget):
 			fe.Add("target", "That is already the target date: enter the revised one.")
@@ -128,18 +128,18 @@ func lastEventDay(a *Action) *time.Time {
 func (c *ActionChange) Apply(a *Action, m *Meeting) ActionEvent {
 	e := ActionEvent{ActionID: a.ID, MeetingID: c.MeetingID, Kind: c.Kind, Note: c.Note}
 	switch c.Kind {
-	case ActionRevised:
+	case ActionEventRevised:
 		e.PreviousTarget, e.NewTarget = a.CurrentTarget, c.NewTarget
 		a.CurrentTarget = c.NewTarget
-	case ActionClosedEv:
+	case ActionEventClosed:
 		a.Status = ActionClosed
-		day := time.Now().UTC().Truncate(24 * time.Hour)
+		day := SystemClock.Today() // a closure is recorded at a meeting: this is a fallback
 		if m != nil {
 			day = m.Date
 			a.ClosedMeetingID = &m.ID
 		}
 		a.ClosedOn = &day
-	case ActionReopened:
+	case ActionEventReopened:
 		a.Status, a.ClosedMeetingID, a.ClosedOn = ActionOpen, nil, nil
 	}
 	return e
@@ -150,52 +150,23 @@ func (c *ActionChange) Apply(a *Action, m *Meeting) ActionEvent {
 func (c *ActionChange) Summary(a *Action, m *Meeting) string {
 	var s string
 	switch c.Kind {
-	case ActionUpdate:
+	case ActionEventUpdate:
 		s = "Recorded an update on " + a.Reference()
-	case ActionRevised:
+	case ActionEventRevised:
 		prev := "none"
 		if a.CurrentTarget != nil {
 			prev = a.CurrentTarget.Format(time.DateOnly)
 		}
 		s = "Revised the target date of " + a.Reference() + " from " + prev + " to " + c.NewTarget.Format(time.DateOnly)
-	case ActionClosedEv:
+	case ActionEventClosed:
 		s = "Closed " + a.Reference()
-	case ActionReopened:
+	case ActionEventReopened:
 		s = "Reopened " + a.Reference()
 	}
 	if m != nil {
 		s += " at " + m.ShortName()
 	}
 	return s + ": " + c.Note
-}
-
-// ValidateEarlier checks an action entered from earlier history (raised at
-// a meeting that may not be in minutebook): the reference, the date raised,
-// the text and the owner. Messages are keyed as the form names its fields.
-func (a *Action) ValidateEarlier() error {
-	a.Text = strings.TrimSpace(a.Text)
-	fe := FieldErrors{}
-	if a.CommitteeID == 0 {
-		fe.Add("committee", "Choose the committee.")
-	}
-	if a.MeetingNumber < 1 || a.Sequence < 1 || a.Sequence > 99 {
-		fe.Add("reference", "Enter the action's reference, such as 102/01.")
-	}
-	if a.RaisedOn.IsZero() {
-		fe.Add("raised_on", "Enter the date the action was raised.")
-	}
-	if a.Text == "" {
-		fe.Add("text", "Enter the action as the minutes record it.")
-	} else if len(a.Text) > MaxActionNote {
-		fe.Add("text", "The action is too long: 4000 characters at most.")
-	}
-	if a.OwnerID == 0 {
-		fe.Add("owner", "Choose the owner organisation.")
-	}
-	if a.TargetDate != nil && !a.RaisedOn.IsZero() && a.TargetDate.Before(a.RaisedOn) {
-		fe.Add("target_date", "The target date cannot be before the action was raised.")
-	}
-	return fe.Err()
 }
 
 // ReviewField names a field of one row of a meeting's review of its

@@ -15,15 +15,3 @@ type AuditEntry struct {
 	Action        string
 	Summary       string
 }
-
-// AuditFilter narrows the audit log. Nil and empty fields match everything;
-// Committees, when not nil, limits the log to those committees (for a
-// secretariat that may see only its own).
-type AuditFilter struct {
-	CommitteeID *int64
-	Entity      string
-	ActorID     *int64
-	Committees  []int64
-	Limit       int
-	Offset      int
-}

@@ -36,21 +36,6 @@ type Committee struct {
 	UpdatedAt           time.Time
 }
 
-// SeverityBand labels a range of risk severities ("High", 12–19).
-type SeverityBand struct {
-	Name string
-	Min  int
-	Max  int
-}
-
-// DefaultSeverityBands are the bands of a new committee.
-var DefaultSeverityBands = []SeverityBand{
-	{Name: "Critical", Min: 20, Max: 25},
-	{Name: "High", Min: 12, Max: 19},
-	{Name: "Medium", Min: 6, Max: 11},
-	{Name: "Low", Min: 1, Max: 5},
-}
-
 var (
 	committeeCodeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,11}$`)
 	decisionWordRE  = regexp.MustCompile(`^[A-Z][A-Z ]{1,29}$`)
@@ -118,40 +103,41 @@ func (c *Committee) Validate() error {
 	return fe.Err()
 }
 
-// ValidateBands checks that bands cover 1–25 once each, with no gap or overlap.
-func ValidateBands(bands []SeverityBand) error {
-	if len(bands) == 0 {
-		return Errorf(EINVALID, "Give at least one severity band.")
-	}
-	var covered [26]string
-	for _, b := range bands {
-		if strings.TrimSpace(b.Name) == "" {
-			return Errorf(EINVALID, "Every severity band needs a name.")
-		}
-		if b.Min < 1 || b.Max > 25 || b.Min > b.Max {
-			return Errorf(EINVALID, "Band %s must run from a lower to a higher severity within 1–25.", b.Name)
-		}
-		for s := b.Min; s <= b.Max; s++ {
-			if covered[s] != "" {
-				return Errorf(EINVALID, "Severity %d is in both %s and %s.", s, covered[s], b.Name)
-			}
-			covered[s] = b.Name
-		}
-	}
-	for s := 1; s <= 25; s++ {
-		if covered[s] == "" {
-			return Errorf(EINVALID, "Severity %d is in no band.", s)
-		}
-	}
-	return nil
-}
-
 // Band returns the name of the band that holds severity, or "" if none does.
 func (c *Committee) Band(severity int) string {
 	for _, b := range c.Bands {
 		if severity >= b.Min && severity <= b.Max {
 			return b.Name
 		}
+	}
+	return ""
+}
+
+// Category returns the committee's category named s (without case or
+// spacing), or "".
+func (c *Committee) Category(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, cat := range c.Categories {
+		if strings.EqualFold(s, cat) {
+			return cat
+		}
+	}
+	return ""
+}
+
+// RoleCategory returns the committee's category a role in minutes names:
+// the role itself ("Independent Member"), or the category in its brackets
+// ("Panel Member (Large Supplier)" for "Large Supplier"); "" when it names
+// none.
+func (c *Committee) RoleCategory(role string) string {
+	if role == "" {
+		return ""
+	}
+	if cat := c.Category(role); cat != "" {
+		return cat
+	}
+	if open := strings.LastIndexByte(role, '('); open >= 0 && strings.HasSuffix(role, ")") {
+		return c.Category(role[open+1 : len(role)-1])
 	}
 	return ""
 }

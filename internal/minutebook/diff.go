@@ -68,15 +68,3 @@ func splitLines(s string) []string {
 	}
 	return strings.Split(s, "\n")
 }
-
-// CanComment reports whether the reader may comment on the minutes: the
-// committee's members, while the draft is circulated.
-func (r *Reader) CanComment(m *Meeting) bool {
-	return m.Status == Circulated && r.Member(m.CommitteeID)
-}
-
-// CanReadHistory reports whether the reader may see the minutes' versions:
-// the committee's members and secretariat, once they may read the minutes.
-func (r *Reader) CanReadHistory(m *Meeting, recorded bool) bool {
-	return r.Member(m.CommitteeID) && r.CanReadMinutes(m, recorded)
-}

@@ -194,3 +194,25 @@ func (m *Meeting) Validate() error {
 	}
 	return fe.Err()
 }
+
+// Locked reports whether the minutes may no longer change: approved or
+// published, with no correction open.
+func (m *Meeting) Locked() bool {
+	return (m.Status == Approved || m.Status == Published) && m.CorrectionReason == ""
+}
+
+// Editable reports whether the secretariat may change the minutes' content.
+func (m *Meeting) Editable() bool { return !m.Locked() }
+
+// NextStatus is the state the lifecycle moves to from s, or "" at its end.
+func (s MinutesStatus) NextStatus() MinutesStatus {
+	switch s {
+	case Draft:
+		return Circulated
+	case Circulated:
+		return Approved
+	case Approved:
+		return Published
+	}
+	return ""
+}

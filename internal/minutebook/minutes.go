@@ -6,167 +6,160 @@ import (
 	"time"
 )
 
-// Item is an agenda item of a meeting, holding the minute itself. Items nest
-// one level: item 5 holds 5.1, 5.2 and 5.3.
-type Item struct {
+// NextMeeting is a later meeting the minutes end with: "Next Main Meeting:
+// 14 November 2023".
+type NextMeeting struct {
+	Kind   MeetingKind
+	Number int
+	Date   time.Time
+}
+
+// Label prints it as the model document does.
+func (n NextMeeting) Label() string {
+	return "Next " + n.Kind.Label() + ": " + n.Date.Format("2 January 2006")
+}
+
+// Minutes is a meeting's whole document: its header, the roll call, the
+// items with their decisions and actions, the actions outstanding table and
+// the next meetings. Snapshots, the rendered page and the API all read it.
+type Minutes struct {
+	Meeting      *Meeting
+	Categories   []string
+	Attendance   []Attendee
+	Items        []*Item
+	Outstanding  []OutstandingAction
+	NextMeetings []NextMeeting
+	// ApprovedBy names the meeting that approved the minutes ("OPSG 106").
+	ApprovedBy string
+	// OutstandingWithheld counts the rows of the actions outstanding table
+	// left out because the reader may not read their actions.
+	OutstandingWithheld int `json:"-"`
+}
+
+// SetAccess works out every item's access from the document's (doc) and
+// the item above it, as the store keeps the same facts on each row; a
+// stored version of the minutes is decided by its own levels.
+func (m *Minutes) SetAccess(doc Access) {
+	for _, it := range m.Items {
+		it.Access = doc.Within(it.Classification)
+		for _, c := range it.Children {
+			c.Access = it.Access.Within(c.Classification)
+		}
+	}
+}
+
+// Walk calls fn for every item, sub-items after their parent.
+func (m *Minutes) Walk(fn func(*Item)) {
+	for _, it := range m.Items {
+		fn(it)
+		for _, c := range it.Children {
+			fn(c)
+		}
+	}
+}
+
+// Text renders the minutes as plain text, a line per paragraph, for the
+// readable difference between versions. withheld says which items the
+// reader may not see; they appear as the same notice the page shows.
+func (m *Minutes) Text(withheld func(*Item) bool) string {
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	mt := m.Meeting
+	line("This document is classified as %s.", mt.Classification.Label())
+	line("%s", mt.Title())
+	line("%s %s", mt.DateLabel(), mt.TimeLabel())
+	line("%s", mt.Venue)
+	line("%s", mt.DocumentTitle())
+	members, others, apologies := GroupAttendance(m.Attendance, m.Categories)
+	for _, g := range members {
+		for _, a := range g.Attendees {
+			line("Attendee: %s – %s", g.Name, a.Display())
+		}
+	}
+	for _, g := range others {
+		for _, a := range g.Attendees {
+			line("Attendee: %s – %s", g.Name, a.Display())
+		}
+	}
+	for _, g := range apologies {
+		for _, a := range g.Attendees {
+			line("Apologies: %s – %s", g.Name, a.PersonName)
+		}
+	}
+	m.Walk(func(it *Item) {
+		line("")
+		if withheld != nil && withheld(it) {
+			line("%s", WithheldNotice(it))
+			return
+		}
+		line("%s. %s", it.Number, it.Title)
+		for _, p := range strings.Split(it.Minute, "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				line("%s", p)
+			}
+		}
+		for _, d := range it.Decisions {
+			line("%s", DecisionSentence(mt.CommitteeCode, d))
+		}
+		for _, a := range it.Actions {
+			line("ACTION %s: %s (owner %s%s)", a.ShortReference(), a.Text, a.OwnerName, targetSuffix(a.TargetDate))
+		}
+	})
+	for _, n := range m.NextMeetings {
+		line("%s", n.Label())
+	}
+	return b.String()
+}
+
+func targetSuffix(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return ", target " + t.Format("02/01/2006")
+}
+
+// WithheldNotice is what a reader sees instead of an item above their level:
+// "Item 7 is classified AMBER and is not shown."
+func WithheldNotice(it *Item) string {
+	return fmt.Sprintf("Item %s is classified %s and is not shown.", it.Number, it.Classification)
+}
+
+// VersionKind says which transition stored a version of the minutes.
+type VersionKind string
+
+// The transitions that store a version.
+const (
+	VersionCirculated VersionKind = "circulated"
+	VersionApproved   VersionKind = "approved"
+	VersionPublished  VersionKind = "published"
+	VersionCorrection VersionKind = "correction"
+)
+
+// Label names the transition as the history page does.
+func (k VersionKind) Label() string {
+	switch k {
+	case VersionCirculated:
+		return "Circulated"
+	case VersionApproved:
+		return "Approved"
+	case VersionPublished:
+		return "Published"
+	case VersionCorrection:
+		return "Corrected"
+	}
+	return string(k)
+}
+
+// MinutesVersion is an immutable snapshot of the minutes, stored by a
+// transition: who moved them, when, why (for a correction) and the whole text.
+type MinutesVersion struct {
 	ID        int64
 	MeetingID int64
-	ParentID  *int64
-	Position  int    // order among siblings, from 1
-	Number    string // "5" or "5.1", derived from the positions
-	Title     string
-	Minute    string // the minute, in the small safe text format
-	// Classification is set when the item needs more protection than its
-	// document; zero means "as the document".
-	Classification Classification
-	// Access is what the reading rule needs of the item: its effective
-	// level is the strictest of its document's, its own and its parent's.
-	Access Access `json:"-"`
-	// Withheld is set on an item the reader may not read, as
-	// Reader.ReadableMinutes returns it: only its number and level remain.
-	Withheld  bool `json:"-"`
-	Decisions []Decision
-	Actions   []Action
-	// Children are the sub-items (5.1, 5.2) of a top-level item, in order.
-	Children  []*Item
-	Version   int
-	CreatedAt time.Time
-	UpdatedAt time.Time
-}
-
-// HoldsOutstanding reports whether the item is where the minutes show the
-// actions outstanding table: an item titled "Actions Outstanding", as item
-// 2 of the model document. The first such item holds it.
-func (i *Item) HoldsOutstanding() bool {
-	return strings.EqualFold(strings.TrimSpace(i.Title), "Actions Outstanding")
-}
-
-// Decision is a decision recorded in an item, in the committee's voice:
-// "The OPSG NOTED the update."
-type Decision struct {
-	ID       int64
-	ItemID   int64
-	Position int
-	Kind     string // a word of the committee's vocabulary: NOTED, AGREED, …
-	Text     string // what follows the word: "the update"
-	Version  int
-}
-
-// ActionStatus is open or closed.
-type ActionStatus string
-
-// The statuses of an action.
-const (
-	ActionOpen   ActionStatus = "open"
-	ActionClosed ActionStatus = "closed"
-)
-
-// Label is the word the actions outstanding table shows: "Open", "Closed".
-func (s ActionStatus) Label() string {
-	if s == ActionClosed {
-		return "Closed"
-	}
-	return "Open"
-}
-
-// Action is raised within an item at a meeting and stays open across meetings
-// until the committee closes it at a meeting.
-type Action struct {
-	ID              int64
-	CommitteeID     int64
-	CommitteeCode   string // read-only
-	MeetingNumber   int
-	Sequence        int
-	RaisedMeetingID *int64 // nil when raised at a meeting not in minutebook
-	ItemID          *int64
-	RaisedOn        time.Time
-	Text            string
-	OwnerID         int64 // the owner organisation
-	OwnerName       string
-	OwnerPersonID   *int64
-	OwnerPersonName string
-	// TargetDate is the target as first set; CurrentTarget the latest revision.
-	TargetDate      *time.Time
-	CurrentTarget   *time.Time
-	Status          ActionStatus
-	ClosedMeetingID *int64
-	ClosedOn        *time.Time
-	Events          []ActionEvent
-	Version         int
-}
-
-// ActionReference formats the full reference: "OPSG 105/01".
-func ActionReference(code string, meetingNumber, sequence int) string {
-	return fmt.Sprintf("%s %s", code, ShortActionReference(meetingNumber, sequence))
-}
-
-// ShortActionReference formats the reference as an item shows it: "105/01".
-func ShortActionReference(meetingNumber, sequence int) string {
-	return fmt.Sprintf("%d/%02d", meetingNumber, sequence)
-}
-
-// Reference is the action's full reference: "OPSG 105/01".
-func (a *Action) Reference() string {
-	return ActionReference(a.CommitteeCode, a.MeetingNumber, a.Sequence)
-}
-
-// ShortReference is the reference as the raising item shows it: "105/01".
-func (a *Action) ShortReference() string { return ShortActionReference(a.MeetingNumber, a.Sequence) }
-
-// Overdue reports whether the action is open past its current target on day.
-func (a *Action) Overdue(day time.Time) bool {
-	return a.Status == ActionOpen && a.CurrentTarget != nil && a.CurrentTarget.Before(day)
-}
-
-// ParseActionReference reads "OPSG 105/01", "105/01" (with code given) or
-// "OPSG 105/1" into its parts.
-func ParseActionReference(s, defaultCode string) (code string, meeting, sequence int, err error) {
-	s = strings.TrimSpace(s)
-	code = defaultCode
-	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		code, s = strings.ToUpper(strings.TrimSpace(s[:i])), s[i+1:]
-	}
-	if _, err := fmt.Sscanf(s, "%d/%d", &meeting, &sequence); err != nil || meeting < 1 || sequence < 1 || code == "" {
-		return "", 0, 0, Errorf(EINVALID, "%q is not an action reference such as OPSG 105/01.", s)
-	}
-	return code, meeting, sequence, nil
-}
-
-// ActionEventKind is what happened to an action after it was raised.
-type ActionEventKind string
-
-// The kinds of action event.
-const (
-	ActionRevised  ActionEventKind = "revised"
-	ActionUpdate   ActionEventKind = "update"
-	ActionClosedEv ActionEventKind = "closed"
-	ActionReopened ActionEventKind = "reopened"
-)
-
-// ActionEvent is one step in an action's life after it was raised.
-type ActionEvent struct {
-	ID             int64
-	ActionID       int64
-	MeetingID      *int64
-	MeetingNumber  int        // read-only, 0 when no meeting
-	MeetingDate    *time.Time // read-only, nil when no meeting
-	Kind           ActionEventKind
-	PreviousTarget *time.Time
-	NewTarget      *time.Time
-	Note           string
-	// NoteWithheld is set, and Note empty, when the reader may not read
-	// the note: it was recorded at minutes the reader may not read.
-	NoteWithheld bool
-	ActorName    string
-	At           time.Time
-}
-
-// DecisionSentence renders one decision in the committee's voice, as plain
-// text: "The OPSG NOTED the update."
-func DecisionSentence(code string, d Decision) string {
-	text := strings.TrimSpace(d.Text)
-	if text != "" && !strings.HasSuffix(text, ".") {
-		text += "."
-	}
-	return fmt.Sprintf("The %s %s %s", code, d.Kind, text)
+	Number    int
+	Kind      VersionKind
+	Status    MinutesStatus
+	Reason    string
+	Minutes   *Minutes
+	ActorName string
+	At        time.Time
 }

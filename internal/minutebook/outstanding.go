@@ -56,11 +56,11 @@ func OutstandingAt(a *Action, meetingID int64, meetingNumber int, meetingDate ti
 			continue
 		}
 		switch e.Kind {
-		case ActionRevised:
+		case ActionEventRevised:
 			row.LastTarget = e.NewTarget
-		case ActionClosedEv:
+		case ActionEventClosed:
 			open = false
-		case ActionReopened:
+		case ActionEventReopened:
 			open = true
 		}
 	}
@@ -70,14 +70,14 @@ func OutstandingAt(a *Action, meetingID int64, meetingNumber int, meetingDate ti
 	row.StatusAfter = ActionOpen
 	for _, e := range at {
 		switch e.Kind {
-		case ActionRevised:
+		case ActionEventRevised:
 			row.RevisedTarget = e.NewTarget
-		case ActionClosedEv:
+		case ActionEventClosed:
 			row.StatusAfter = ActionClosed
-		case ActionReopened:
+		case ActionEventReopened:
 			row.StatusAfter = ActionOpen
 		}
-		if e.Note != "" && e.Kind != ActionReopened {
+		if e.Note != "" && e.Kind != ActionEventReopened {
 			row.Notes = append(row.Notes, e.Note)
 		}
 	}

@@ -30,17 +30,17 @@ func TestOutstandingAt(t *testing.T) {
 		{name: "RaisedAtThisMeetingIsNotOutstanding", action: &Action{MeetingNumber: 105}, meetingID: m105, number: 105, date: d105},
 		{name: "OpenIsOutstanding", action: base(), meetingID: m103, number: 103, date: d103,
 			wantIn: true, wantLast: ptr(day(2023, 12, 31)), wantStatus: ActionOpen},
-		{name: "ClosedAtThisMeeting", action: base(ActionEvent{MeetingID: &m105, MeetingDate: &d105, Kind: ActionClosedEv, Note: "Report received"}),
+		{name: "ClosedAtThisMeeting", action: base(ActionEvent{MeetingID: &m105, MeetingDate: &d105, Kind: ActionEventClosed, Note: "Report received"}),
 			meetingID: m105, number: 105, date: d105, wantIn: true, wantLast: ptr(day(2023, 12, 31)), wantStatus: ActionClosed},
-		{name: "ClosedEarlierIsGone", action: base(ActionEvent{MeetingID: &m104, MeetingDate: &d104, Kind: ActionClosedEv}),
+		{name: "ClosedEarlierIsGone", action: base(ActionEvent{MeetingID: &m104, MeetingDate: &d104, Kind: ActionEventClosed}),
 			meetingID: m105, number: 105, date: d105},
-		{name: "RevisedEarlierIsLastTarget", action: base(ActionEvent{MeetingID: &m103, MeetingDate: &d103, Kind: ActionRevised, NewTarget: ptr(day(2024, 2, 28))}),
+		{name: "RevisedEarlierIsLastTarget", action: base(ActionEvent{MeetingID: &m103, MeetingDate: &d103, Kind: ActionEventRevised, NewTarget: ptr(day(2024, 2, 28))}),
 			meetingID: m105, number: 105, date: d105, wantIn: true, wantLast: ptr(day(2024, 2, 28)), wantStatus: ActionOpen},
-		{name: "RevisedHereIsRevisedTarget", action: base(ActionEvent{MeetingID: &m105, MeetingDate: &d105, Kind: ActionRevised, NewTarget: ptr(day(2024, 3, 31))}),
+		{name: "RevisedHereIsRevisedTarget", action: base(ActionEvent{MeetingID: &m105, MeetingDate: &d105, Kind: ActionEventRevised, NewTarget: ptr(day(2024, 3, 31))}),
 			meetingID: m105, number: 105, date: d105, wantIn: true, wantLast: ptr(day(2023, 12, 31)), wantRevised: ptr(day(2024, 3, 31)), wantStatus: ActionOpen},
 		{name: "ReopenedIsOutstandingAgain", action: base(
-			ActionEvent{MeetingID: &m103, MeetingDate: &d103, Kind: ActionClosedEv},
-			ActionEvent{MeetingID: &m104, MeetingDate: &d104, Kind: ActionReopened, Note: "Report incomplete"}),
+			ActionEvent{MeetingID: &m103, MeetingDate: &d103, Kind: ActionEventClosed},
+			ActionEvent{MeetingID: &m104, MeetingDate: &d104, Kind: ActionEventReopened, Note: "Report incomplete"}),
 			meetingID: m105, number: 105, date: d105, wantIn: true, wantLast: ptr(day(2023, 12, 31)), wantStatus: ActionOpen},
 	}
 	for _, tt := range tests {

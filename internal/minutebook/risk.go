@@ -8,18 +8,6 @@ import (
 	"time"
 )
 
-// The scales of a risk's likelihood and impact.
-const (
-	MinScore = 1
-	MaxScore = 5
-)
-
-// Severity is likelihood × impact, from 1 to 25.
-func Severity(likelihood, impact int) int { return likelihood * impact }
-
-// ValidScore reports whether n is on the 1–5 scale of likelihood and impact.
-func ValidScore(n int) bool { return n >= MinScore && n <= MaxScore }
-
 // RiskStatus is open or closed.
 type RiskStatus string
 
@@ -86,14 +74,6 @@ func (r *Risk) OpenEscalation() *Escalation {
 		}
 	}
 	return nil
-}
-
-// SeverityLabel is how the minutes print the severity: "Severity 20 – Critical".
-func SeverityLabel(severity int, band string) string {
-	if band == "" {
-		return "Severity " + strconv.Itoa(severity)
-	}
-	return fmt.Sprintf("Severity %d – %s", severity, band)
 }
 
 var riskReferenceRE = regexp.MustCompile(`^[A-Z0-9][A-Z0-9-]{1,29}$`)
@@ -222,22 +202,4 @@ func Trend(from, to int) string {
 		return fmt.Sprintf("Better by %d", from-to)
 	}
 	return "Unchanged"
-}
-
-// CanReadRisks reports whether the reader may read the committee's risk
-// register: its members and secretariat (risks are AMBER material), the
-// chair and secretariat of any body above it, and administrators.
-func (r *Reader) CanReadRisks(committeeID int64) bool {
-	return r.Member(committeeID) || r.Oversees(committeeID)
-}
-
-// CanEditRisks reports whether the reader may add, change and review the
-// committee's risks and record their escalation: its secretariat.
-func (r *Reader) CanEditRisks(committeeID int64) bool { return r.CanEditMeeting(committeeID) }
-
-// CanReadEscalations reports whether the reader may see what is escalated
-// to the body from beneath it: the body's chair and secretariat, those of
-// any body above it, and administrators.
-func (r *Reader) CanReadEscalations(bodyID int64) bool {
-	return r.OverseesEscalations(bodyID) || r.Oversees(bodyID)
 }

@@ -1,9 +1,10 @@
 // Package password hashes and checks passwords with argon2id, and makes new
-// random ones.
+// random ones: generated passwords and the secrets of tokens and links.
 package password
 
 import (
 	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"runtime/debug"
 	"sync"
@@ -76,4 +77,13 @@ func Generate() string {
 		b[i] = alphabet[int(b[i])%len(alphabet)]
 	}
 	return string(b)
+}
+
+// Token returns a random secret of size bytes, URL-safe base64 after
+// prefix: API tokens ("mbk_"), calendar feeds ("cal_") and uploads' links
+// are all made here.
+func Token(prefix string, size int) string {
+	b := make([]byte, size)
+	_, _ = rand.Read(b) // crypto/rand.Read never returns an error
+	return prefix + base64.RawURLEncoding.EncodeToString(b)
 }

@@ -41,3 +41,10 @@ func TestGenerate(t *testing.T) {
 		seen[pw] = true
 	}
 }
+
+func TestToken(t *testing.T) {
+	a, b := Token("mbk_", 32), Token("mbk_", 32)
+	if a == b || !strings.HasPrefix(a, "mbk_") || len(a) != len("mbk_")+43 || strings.ContainsAny(a, "+/=") {
+		t.Errorf("Token() = %q, %q: want two different URL-safe secrets of 32 bytes after the prefix", a, b)
+	}
+}

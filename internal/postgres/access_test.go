@@ -101,7 +101,7 @@ func checkAccessFacts(t *testing.T, s *postgres.Store) {
 	if missing != 0 {
 		t.Errorf("%d records have no facts", missing)
 	}
-	meetings, err := s.Meetings(ctx, postgres.MeetingFilter{})
+	meetings, err := s.Meetings(ctx, mb.MeetingFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestAccessFactsKeptOnWrite(t *testing.T) {
 	must("classify the document AMBER", s.UpdateMeeting(ctx, m))
 	must("circulate", s.Circulate(ctx, m.ID))
 	must("comment", s.AddComment(mb.NewContextWithActor(ctx, member), &mb.Comment{MeetingID: m.ID, ItemID: &other.ID, Body: "A comment."}))
-	must("record an update", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: 1, Kind: mb.ActionUpdate, MeetingID: &later.ID, Note: "Under way."}))
+	must("record an update", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: 1, Kind: mb.ActionEventUpdate, MeetingID: &later.ID, Note: "Under way."}))
 	version := func(a *mb.Action) int {
 		fresh, err := s.Action(ctx, a.ID)
 		if err != nil {
@@ -264,11 +264,11 @@ func TestAccessFactsKeptOnWrite(t *testing.T) {
 		return fresh.Version
 	}
 	target := day(2024, 9, 1)
-	must("revise a target", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionRevised,
+	must("revise a target", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionEventRevised,
 		MeetingID: &later.ID, NewTarget: &target, Note: "Later."}))
-	must("close it", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionClosedEv,
+	must("close it", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionEventClosed,
 		MeetingID: &later.ID, Note: "Done."}))
-	must("reopen it", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionReopened,
+	must("reopen it", s.RecordActionChange(ctx, &mb.ActionChange{ActionID: raised.ID, Version: version(raised), Kind: mb.ActionEventReopened,
 		Note: "Not done after all."}))
 	must("approve", s.Approve(ctx, postgres.Approval{MeetingID: m.ID, ApprovedAt: later.ID}))
 	must("publish", s.Publish(ctx, m.ID))

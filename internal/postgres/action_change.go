@@ -143,7 +143,7 @@ func (s *Store) applyActionChange(ctx context.Context, tx pgx.Tx, c *mb.ActionCh
 }
 
 var actionAuditVerb = map[mb.ActionEventKind]string{
-	mb.ActionUpdate: "update_note", mb.ActionRevised: "revise", mb.ActionClosedEv: "close", mb.ActionReopened: "reopen",
+	mb.ActionEventUpdate: "update_note", mb.ActionEventRevised: "revise", mb.ActionEventClosed: "close", mb.ActionEventReopened: "reopen",
 }
 
 // asDomainError reports whether err carries a domain error, and sets *e.

@@ -76,11 +76,11 @@ func TestOutstandingAcrossMeetings(t *testing.T) {
 	d101 := f.meetings[101].Date
 	a1 := f.raise(t, s, 101, 1, d101, f.dcc, ptr(day(2023, 3, 31)), "The DCC to provide the formal incident report.")
 	a2 := f.raise(t, s, 101, 2, d101, f.albion, ptr(day(2023, 2, 28)), "Albion Energy to share its vend failure analysis.")
-	f.change(t, s, a1, mb.ActionRevised, 102, ptr(day(2023, 5, 31)), "Report delayed by the supplier review.")
-	f.change(t, s, a2, mb.ActionClosedEv, 102, nil, "Analysis received.")
-	f.change(t, s, a1, mb.ActionUpdate, 103, nil, "Draft report circulated to TABASC.")
-	f.change(t, s, a1, mb.ActionClosedEv, 103, nil, "Report received.")
-	f.change(t, s, a1, mb.ActionReopened, 104, nil, "The report left out the root cause.")
+	f.change(t, s, a1, mb.ActionEventRevised, 102, ptr(day(2023, 5, 31)), "Report delayed by the supplier review.")
+	f.change(t, s, a2, mb.ActionEventClosed, 102, nil, "Analysis received.")
+	f.change(t, s, a1, mb.ActionEventUpdate, 103, nil, "Draft report circulated to TABASC.")
+	f.change(t, s, a1, mb.ActionEventClosed, 103, nil, "Report received.")
+	f.change(t, s, a1, mb.ActionEventReopened, 104, nil, "The report left out the root cause.")
 
 	type row struct {
 		ref, last, revised string
@@ -129,7 +129,7 @@ func TestOutstandingAcrossMeetings(t *testing.T) {
 		if got.Status != mb.ActionOpen || got.ClosedOn != nil || dateOf(got.CurrentTarget) != "2023-05-31" || dateOf(got.TargetDate) != "2023-03-31" {
 			t.Errorf("action = status %s closed %v current %s first %s", got.Status, got.ClosedOn, dateOf(got.CurrentTarget), dateOf(got.TargetDate))
 		}
-		if len(got.Events) != 4 || got.Events[0].Kind != mb.ActionRevised || dateOf(got.Events[0].PreviousTarget) != "2023-03-31" {
+		if len(got.Events) != 4 || got.Events[0].Kind != mb.ActionEventRevised || dateOf(got.Events[0].PreviousTarget) != "2023-03-31" {
 			t.Errorf("events = %+v", got.Events)
 		}
 		if sl := mb.SlippageOf(got); sl.Revisions != 1 || sl.Days != 61 {
@@ -185,22 +185,22 @@ func TestRecordActionChange(t *testing.T) {
 	at := func(n int) *int64 { return &f.meetings[n].ID }
 
 	t.Run("ErrNoteRequired", func(t *testing.T) {
-		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionClosedEv, MeetingID: at(103)}, mb.EINVALID, "note", "closing note")
+		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventClosed, MeetingID: at(103)}, mb.EINVALID, "note", "closing note")
 	})
 	t.Run("ErrMeetingRequired", func(t *testing.T) {
-		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionUpdate, Note: "x"}, mb.EINVALID, "meeting", "Choose the meeting")
+		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventUpdate, Note: "x"}, mb.EINVALID, "meeting", "Choose the meeting")
 	})
 	t.Run("ErrRaisingMeeting", func(t *testing.T) {
-		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionUpdate, MeetingID: at(102), Note: "x"}, mb.EINVALID, "meeting", "after the one that raised")
+		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventUpdate, MeetingID: at(102), Note: "x"}, mb.EINVALID, "meeting", "after the one that raised")
 	})
 	t.Run("ErrSameTarget", func(t *testing.T) {
-		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionRevised, MeetingID: at(103), NewTarget: ptr(day(2023, 6, 30)), Note: "x"}, mb.EINVALID, "target", "already the target")
+		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventRevised, MeetingID: at(103), NewTarget: ptr(day(2023, 6, 30)), Note: "x"}, mb.EINVALID, "target", "already the target")
 	})
 	t.Run("ErrStaleVersion", func(t *testing.T) {
-		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version + 1, Kind: mb.ActionUpdate, MeetingID: at(103), Note: "x"}, mb.ECONFLICT, "note", "Someone else changed")
+		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version + 1, Kind: mb.ActionEventUpdate, MeetingID: at(103), Note: "x"}, mb.ECONFLICT, "note", "Someone else changed")
 	})
 	t.Run("ErrReopenOpen", func(t *testing.T) {
-		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionReopened, Note: "x"}, mb.ECONFLICT, "", "only a closed action")
+		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventReopened, Note: "x"}, mb.ECONFLICT, "", "only a closed action")
 	})
 
 	t.Run("ErrApprovedMinutesDoNotChange", func(t *testing.T) {
@@ -208,9 +208,9 @@ func TestRecordActionChange(t *testing.T) {
 		if err := s.CreateMeeting(ctx, m); err != nil {
 			t.Fatal(err)
 		}
-		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionClosedEv, MeetingID: &m.ID, Note: "Done"}, mb.EINVALID, "meeting", "no longer change")
+		refused(t, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventClosed, MeetingID: &m.ID, Note: "Done"}, mb.EINVALID, "meeting", "no longer change")
 		// Entering earlier history may say what those minutes recorded.
-		c := &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionClosedEv, MeetingID: &m.ID, Note: "Done", Backfill: true}
+		c := &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventClosed, MeetingID: &m.ID, Note: "Done", Backfill: true}
 		if err := s.RecordActionChange(ctx, c); err != nil {
 			t.Fatal(err)
 		}
@@ -224,8 +224,8 @@ func TestRecordActionChange(t *testing.T) {
 	t.Run("ErrEarlierThanLastChange", func(t *testing.T) {
 		// Reopened (no meeting: today), a change at an earlier meeting would
 		// put the history out of order.
-		f.change(t, s, a, mb.ActionReopened, 0, nil, "Not finished after all.")
-		refused2 := s.RecordActionChange(ctx, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionUpdate, MeetingID: at(104), Note: "x"})
+		f.change(t, s, a, mb.ActionEventReopened, 0, nil, "Not finished after all.")
+		refused2 := s.RecordActionChange(ctx, &mb.ActionChange{ActionID: a.ID, Version: a.Version, Kind: mb.ActionEventUpdate, MeetingID: at(104), Note: "x"})
 		if mb.ErrorCode(refused2) != mb.EINVALID || !strings.Contains(mb.ErrorFields(refused2)["meeting"], "earlier than the last change") {
 			t.Errorf("err = %v", refused2)
 		}
@@ -244,9 +244,9 @@ func TestReviewActionsAllOrNothing(t *testing.T) {
 
 	t.Run("ErrOneBadRowSavesNothing", func(t *testing.T) {
 		err := s.ReviewActions(ctx, m.ID, []mb.ActionChange{
-			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionClosedEv, Note: "Done."},
-			{ActionID: a2.ID, Version: a2.Version, Kind: mb.ActionRevised, Note: "Slipped."}, // no date
-			{ActionID: a3.ID, Version: a3.Version, Kind: mb.ActionUpdate},                    // no note
+			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionEventClosed, Note: "Done."},
+			{ActionID: a2.ID, Version: a2.Version, Kind: mb.ActionEventRevised, Note: "Slipped."}, // no date
+			{ActionID: a3.ID, Version: a3.Version, Kind: mb.ActionEventUpdate},                    // no note
 		})
 		if mb.ErrorCode(err) != mb.EINVALID {
 			t.Fatalf("err = %v, want invalid", err)
@@ -260,8 +260,8 @@ func TestReviewActionsAllOrNothing(t *testing.T) {
 
 	t.Run("ErrStaleRowRollsBackTheOthers", func(t *testing.T) {
 		err := s.ReviewActions(ctx, m.ID, []mb.ActionChange{
-			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionClosedEv, Note: "Done."},
-			{ActionID: a2.ID, Version: a2.Version + 7, Kind: mb.ActionUpdate, Note: "Progress."},
+			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionEventClosed, Note: "Done."},
+			{ActionID: a2.ID, Version: a2.Version + 7, Kind: mb.ActionEventUpdate, Note: "Progress."},
 		})
 		if mb.ErrorCode(err) != mb.ECONFLICT || mb.ErrorFields(err)[mb.ReviewField(a2.ID, "note")] == "" {
 			t.Fatalf("err = %v fields %v, want a conflict on the second row", err, mb.ErrorFields(err))
@@ -271,9 +271,9 @@ func TestReviewActionsAllOrNothing(t *testing.T) {
 
 	t.Run("OK", func(t *testing.T) {
 		err := s.ReviewActions(ctx, m.ID, []mb.ActionChange{
-			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionClosedEv, Note: "Done."},
-			{ActionID: a2.ID, Version: a2.Version, Kind: mb.ActionRevised, NewTarget: ptr(day(2023, 9, 30)), Note: "Slipped."},
-			{ActionID: a3.ID, Version: a3.Version, Kind: mb.ActionUpdate, Note: "Progress."},
+			{ActionID: a1.ID, Version: a1.Version, Kind: mb.ActionEventClosed, Note: "Done."},
+			{ActionID: a2.ID, Version: a2.Version, Kind: mb.ActionEventRevised, NewTarget: ptr(day(2023, 9, 30)), Note: "Slipped."},
+			{ActionID: a3.ID, Version: a3.Version, Kind: mb.ActionEventUpdate, Note: "Progress."},
 		})
 		if err != nil {
 			t.Fatal(err)

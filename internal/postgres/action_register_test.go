@@ -15,11 +15,11 @@ func TestActionsRegister(t *testing.T) {
 	today := day(2023, 7, 1)
 	d := func(n int) time.Time { return f.meetings[n].Date }
 	overdue := f.raise(t, s, 101, 1, d(101), f.albion, ptr(day(2023, 3, 1)), "Albion Energy to share 100% of the vend_failure data.")
-	f.change(t, s, overdue, mb.ActionRevised, 102, ptr(day(2023, 4, 1)), "Data late.")
-	f.change(t, s, overdue, mb.ActionRevised, 103, ptr(day(2023, 5, 1)), "Data later.")
+	f.change(t, s, overdue, mb.ActionEventRevised, 102, ptr(day(2023, 4, 1)), "Data late.")
+	f.change(t, s, overdue, mb.ActionEventRevised, 103, ptr(day(2023, 5, 1)), "Data later.")
 	f.raise(t, s, 101, 2, d(101), f.dcc, ptr(day(2023, 12, 31)), "The DCC to publish the outage plan.")
 	closed := f.raise(t, s, 101, 3, d(101), f.dcc, ptr(day(2023, 2, 1)), "The DCC to brief the group.")
-	f.change(t, s, closed, mb.ActionClosedEv, 102, nil, "Briefed.")
+	f.change(t, s, closed, mb.ActionEventClosed, 102, nil, "Briefed.")
 	f.raise(t, s, 104, 1, d(104), f.albion, ptr(day(2023, 5, 1)), "Albion Energy to report on the amber matter.")
 	f.raise(t, s, 90, 1, day(2022, 6, 1), f.dcc, ptr(day(2022, 9, 1)), "The DCC to review the old plan.")
 	// An action raised in a RED item of the CLEAR meeting 101.

@@ -55,7 +55,7 @@ func (x *minutesImport) outstanding(ctx context.Context) error {
 // returns nil when the row says too little to enter it.
 func (x *minutesImport) enterEarlier(ctx context.Context, row mb.ImportedOutstanding) (*mb.Action, error) {
 	ref := row.Reference()
-	owner, person, err := x.owner(ctx, row.Owner, row.Line, ref)
+	owner, person, err := x.owner(ctx, actionOwner{row.Owner, row.OwnerPerson, ""}, row.Line, ref)
 	if err != nil {
 		return nil, err
 	}
@@ -121,14 +121,14 @@ func (x *minutesImport) reconcile(ctx context.Context, row mb.ImportedOutstandin
 	var changes []mb.ActionChange
 	if row.RevisedTarget != nil && a.Status == mb.ActionOpen && (a.CurrentTarget == nil || !row.RevisedTarget.Equal(*a.CurrentTarget)) {
 		t := *row.RevisedTarget
-		changes = append(changes, mb.ActionChange{Kind: mb.ActionRevised, NewTarget: &t,
+		changes = append(changes, mb.ActionChange{Kind: mb.ActionEventRevised, NewTarget: &t,
 			Note: "Revised target date, as the minutes of " + x.m.ShortName() + " record."})
 	}
 	switch {
 	case row.Closed && a.Status == mb.ActionOpen:
-		changes = append(changes, mb.ActionChange{Kind: mb.ActionClosedEv, Note: "Closed, as the minutes of " + x.m.ShortName() + " record."})
+		changes = append(changes, mb.ActionChange{Kind: mb.ActionEventClosed, Note: "Closed, as the minutes of " + x.m.ShortName() + " record."})
 	case !row.Closed && a.Status == mb.ActionClosed && a.ClosedMeetingID != nil && *a.ClosedMeetingID == x.m.ID:
-		changes = append(changes, mb.ActionChange{Kind: mb.ActionReopened, Note: "The minutes of " + x.m.ShortName() + " show it open."})
+		changes = append(changes, mb.ActionChange{Kind: mb.ActionEventReopened, Note: "The minutes of " + x.m.ShortName() + " show it open."})
 	case !row.Closed && a.Status == mb.ActionClosed:
 		x.rep.Note(row.Line, "The minutes show %s %s; the register has it closed already.", ref, row.Status)
 	}
@@ -158,9 +158,9 @@ func (x *minutesImport) reconcile(ctx context.Context, row mb.ImportedOutstandin
 
 func changeWords(c mb.ActionChange, ref string) string {
 	switch c.Kind {
-	case mb.ActionRevised:
+	case mb.ActionEventRevised:
 		return fmt.Sprintf("revised the target date of %s to %s", ref, c.NewTarget.Format("02/01/2006"))
-	case mb.ActionClosedEv:
+	case mb.ActionEventClosed:
 		return "closed " + ref
 	}
 	return "reopened " + ref

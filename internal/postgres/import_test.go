@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/minutebook/minutebook/internal/fixture"
+
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
@@ -76,7 +78,7 @@ func read(t testing.TB, path string) *mb.MinutesImport {
 
 func readDoc(t testing.TB, path string) *minutesimport.Document {
 	t.Helper()
-	f, err := os.Open("../importer/testdata/" + path)
+	f, err := os.Open(fixture.Path(path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +218,7 @@ func TestImportMinutes(t *testing.T) {
 		if want := []string{"OPSG-006 4x5 Critical", "OPSG-019 4x4 High", "OPSG-002 3x5 High", "OPSG-017 3x5 High"}; !slices.Equal(got, want) {
 			t.Errorf("reviews %v", got)
 		}
-		open, err := f.s.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true})
+		open, err := f.s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}

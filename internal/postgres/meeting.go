@@ -69,21 +69,8 @@ func (s *Store) MeetingByNumber(ctx context.Context, code string, number int) (*
 	return m, nil
 }
 
-// MeetingFilter narrows a list of meetings.
-type MeetingFilter struct {
-	CommitteeID *int64
-	Statuses    []mb.MinutesStatus // nil: any
-	// IDs, when set, are the only meetings wanted.
-	IDs []int64
-	// Reader, when set, keeps the meetings whose minutes the reader may
-	// open (the reading rule, in SQL).
-	Reader *mb.Reader
-	Limit  int // 0: no limit
-	Offset int
-}
-
 // Meetings returns the meetings matching f, newest first.
-func (s *Store) Meetings(ctx context.Context, f MeetingFilter) ([]*mb.Meeting, error) {
+func (s *Store) Meetings(ctx context.Context, f mb.MeetingFilter) ([]*mb.Meeting, error) {
 	var statuses []string
 	for _, st := range f.Statuses {
 		statuses = append(statuses, string(st))

@@ -31,16 +31,9 @@ func scanMembership(row pgx.Row) (*mb.Membership, error) {
 	return &m, err
 }
 
-// MembershipFilter narrows a list of memberships.
-type MembershipFilter struct {
-	CommitteeID *int64
-	PersonID    *int64
-	ActiveOn    *time.Time // only those covering this day
-}
-
 // Memberships returns the memberships matching f, ordered as a roster reads:
 // by committee, role (chair, members, secretariat), category order, name.
-func (s *Store) Memberships(ctx context.Context, f MembershipFilter) ([]*mb.Membership, error) {
+func (s *Store) Memberships(ctx context.Context, f mb.MembershipFilter) ([]*mb.Membership, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+membershipColumns+membershipFrom+`
 		WHERE ($1::bigint IS NULL OR cm.committee_id = $1)
 		  AND ($2::bigint IS NULL OR cm.person_id = $2)

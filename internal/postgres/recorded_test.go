@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // TestRecordedAtOneMeeting checks that Recorded, and the reading rule in
@@ -38,7 +37,7 @@ func TestRecordedAtOneMeeting(t *testing.T) {
 		t.Fatal(err)
 	}
 	rd := &mb.Reader{User: &mb.User{ID: 1, PersonID: person}}
-	readable, err := s.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &f.c.ID, Reader: rd})
+	readable, err := s.Meetings(ctx, mb.MeetingFilter{CommitteeID: &f.c.ID, Reader: rd})
 	if err != nil {
 		t.Fatal(err)
 	}

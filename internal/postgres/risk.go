@@ -38,22 +38,9 @@ func scanRisk(row pgx.Row) (*mb.Risk, error) {
 	return &r, err
 }
 
-// RiskFilter narrows a list of risks; zero fields match everything.
-type RiskFilter struct {
-	CommitteeID *int64
-	IDs         []int64
-	Status      mb.RiskStatus
-	// Likelihood and Impact, when set, choose one cell of the heat map.
-	Likelihood int
-	Impact     int
-	// Trend reads each risk's latest TrendReviews reviews only, as its
-	// trend (kept on the risk), instead of its every review: for lists.
-	Trend bool
-}
-
 // Risks returns the risks matching f, most severe first, each with its
 // reviews, escalations and linked actions.
-func (s *Store) Risks(ctx context.Context, f RiskFilter) ([]*mb.Risk, error) {
+func (s *Store) Risks(ctx context.Context, f mb.RiskFilter) ([]*mb.Risk, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+`, r.trend`+riskFrom+`
 		WHERE ($1::bigint IS NULL OR r.committee_id = $1)
 		  AND ($2::bigint[] IS NULL OR r.id = ANY($2))
@@ -149,7 +136,7 @@ func (s *Store) attachRiskDetail(ctx context.Context, risks []*mb.Risk, allRevie
 			byID[v.RiskID].Reviews = append(byID[v.RiskID].Reviews, v)
 		}
 	}
-	escalations, err := s.Escalations(ctx, EscalationFilter{RiskIDs: ids})
+	escalations, err := s.Escalations(ctx, mb.EscalationFilter{RiskIDs: ids})
 	if err != nil {
 		return err
 	}

@@ -11,23 +11,9 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// EscalationFilter narrows a list of escalations; zero fields match everything.
-type EscalationFilter struct {
-	// CommitteeIDs are the committees whose risks were escalated.
-	CommitteeIDs []int64
-	RiskIDs      []int64
-	OpenOnly     bool
-	// WithRisks loads each escalation's risk with its latest TrendReviews
-	// reviews, for dashboards.
-	WithRisks bool
-	// Reader, when set, is asked (by the reading rule, in SQL) whether they
-	// may open the minutes that agreed each escalation: MinutesReadable.
-	Reader *mb.Reader
-}
-
 // Escalations returns the escalations matching f, newest first, with the
 // meetings that agreed and withdrew them.
-func (s *Store) Escalations(ctx context.Context, f EscalationFilter) ([]*mb.Escalation, error) {
+func (s *Store) Escalations(ctx context.Context, f mb.EscalationFilter) ([]*mb.Escalation, error) {
 	q := args{f.CommitteeIDs, f.RiskIDs, f.OpenOnly}
 	readable := "false"
 	if f.Reader != nil {

@@ -289,7 +289,7 @@ func TestEscalation(t *testing.T) {
 		if msg := mb.ErrorFields(err)["risks"]; !strings.Contains(msg, "OPSG-011 has severity 12, below the OPSG threshold of 15") {
 			t.Fatalf("err = %v (%q), want OPSG-011 refused", err, msg)
 		}
-		if list, _ := f.s.Escalations(ctx, postgres.EscalationFilter{}); len(list) != 0 {
+		if list, _ := f.s.Escalations(ctx, mb.EscalationFilter{}); len(list) != 0 {
 			t.Errorf("a refused escalation left %d rows", len(list))
 		}
 	})
@@ -305,7 +305,7 @@ func TestEscalation(t *testing.T) {
 		if decision.Kind != "AGREED" || decision.Text != want || decision.ItemID != item105 {
 			t.Errorf("decision %s %q in item %d, want AGREED %q", decision.Kind, decision.Text, decision.ItemID, want)
 		}
-		list, err := f.s.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true, WithRisks: true})
+		list, err := f.s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true, WithRisks: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -341,7 +341,7 @@ func TestEscalation(t *testing.T) {
 		}
 		item106 := f.item(t, m106, 5, "Risk Register")
 		f.review(t, m106, item106, mb.ReviewInput{RiskID: r002.ID, Likelihood: 2, Impact: 5})
-		list, err := f.s.Escalations(ctx, postgres.EscalationFilter{RiskIDs: []int64{r002.ID}, OpenOnly: true, WithRisks: true})
+		list, err := f.s.Escalations(ctx, mb.EscalationFilter{RiskIDs: []int64{r002.ID}, OpenOnly: true, WithRisks: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -358,7 +358,7 @@ func TestEscalation(t *testing.T) {
 			if want := "that the escalation of risk OPSG-002 to the SEC Panel be withdrawn: its severity fell to 10, below the threshold of 15"; d.Text != want {
 				t.Errorf("decision %q", d.Text)
 			}
-			open, err := f.s.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true})
+			open, err := f.s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: []int64{f.opsg.ID}, OpenOnly: true})
 			if err != nil {
 				t.Fatal(err)
 			}

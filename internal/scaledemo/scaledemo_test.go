@@ -79,7 +79,7 @@ func TestLoad(t *testing.T) {
 	})
 
 	t.Run("MinutesInEveryLifecycleStateAndClassification", func(t *testing.T) {
-		all, err := store.Meetings(ctx, postgres.MeetingFilter{})
+		all, err := store.Meetings(ctx, mb.MeetingFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +168,7 @@ func TestLoad(t *testing.T) {
 
 	t.Run("ApprovedMinutesNameTheirApprovalAndKeepVersions", func(t *testing.T) {
 		opsg, _ := store.CommitteeByCode(ctx, "OPSG")
-		list, err := store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}, Limit: 1})
+		list, err := store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}, Limit: 1})
 		if err != nil || len(list) == 0 {
 			t.Fatalf("no published OPSG meeting: %v", err)
 		}
@@ -200,7 +200,7 @@ func TestLoad(t *testing.T) {
 
 	t.Run("OutstandingActionsDeriveFromTheRegister", func(t *testing.T) {
 		opsg, _ := store.CommitteeByCode(ctx, "OPSG")
-		list, err := store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}, Limit: 1})
+		list, err := store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}, Limit: 1})
 		if err != nil || len(list) == 0 {
 			t.Fatalf("no published OPSG meeting: %v", err)
 		}

@@ -192,7 +192,7 @@ func generate(t *testing.T, a *app) *generated {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := store.RecordActionChange(ctx, &mb.ActionChange{ActionID: g.anchor.ID, Version: fresh.Version, Kind: mb.ActionUpdate, MeetingID: &m.ID, Note: note}); err != nil {
+				if err := store.RecordActionChange(ctx, &mb.ActionChange{ActionID: g.anchor.ID, Version: fresh.Version, Kind: mb.ActionEventUpdate, MeetingID: &m.ID, Note: note}); err != nil {
 					t.Fatal(err)
 				}
 				add(&record{marker: markerRE.FindString(note), kind: 'E', meeting: number, access: doc, action: markerRE.FindString(g.anchor.Text)})

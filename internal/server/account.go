@@ -1,16 +1,9 @@
 package server
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"net/http"
-	"strconv"
-	"strings"
-
-	"github.com/go-chi/chi/v5"
 
 	"github.com/minutebook/minutebook/internal/form"
-	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/web"
 )
@@ -48,31 +41,25 @@ func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) error {
 
 // handlePasswordChange serves POST /account/password.
 func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	f, err := form.ParsePasswordChange(r)
+	if err != nil {
+		return err
 	}
 	ctx := r.Context()
 	u := reader(r).User
-	errs := form.Errors{}
 	hash, err := s.store.PasswordHash(ctx, u.ID)
 	if err != nil {
 		return err
 	}
-	current, next, confirm := r.PostFormValue("current_password"), r.PostFormValue("new_password"), r.PostFormValue("confirm_password")
-	if ok, err := password.Check(current, hash); err != nil {
+	if ok, err := password.Check(f.Current, hash); err != nil {
 		return err
 	} else if !ok {
-		errs["current_password"] = "That is not your current password."
+		f.Errors["current_password"] = "That is not your current password."
 	}
-	if err := mb.ValidatePassword(next); err != nil {
-		errs["new_password"] = mb.ErrorMessage(err)
-	} else if next != confirm {
-		errs["confirm_password"] = "The two new passwords are not the same."
+	if len(f.Errors) > 0 {
+		return s.renderAccount(w, r, http.StatusUnprocessableEntity, f.Errors, "")
 	}
-	if len(errs) > 0 {
-		return s.renderAccount(w, r, http.StatusUnprocessableEntity, errs, "")
-	}
-	newHash, err := password.Hash(next, s.cfg.PasswordParams)
+	newHash, err := password.Hash(f.New, s.cfg.PasswordParams)
 	if err != nil {
 		return err
 	}
@@ -82,27 +69,20 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/account", "Your password has been changed.")
-}
-
-// newTokenSecret returns a random API token secret.
-func newTokenSecret() string {
-	b := make([]byte, 32)
-	_, _ = rand.Read(b)
-	return "mbk_" + base64.RawURLEncoding.EncodeToString(b)
+	return s.redirect(w, r, web.AccountPath(), "Your password has been changed.")
 }
 
 // handleTokenCreate serves POST /account/tokens. The secret is shown once,
 // on the page that answers the POST, and never stored.
 func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseForm(); err != nil {
-		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	name, errs, err := form.ParseTokenName(r)
+	if err != nil {
+		return err
 	}
-	name := strings.TrimSpace(r.PostFormValue("token_name"))
-	if name == "" || len(name) > 100 {
-		return s.renderAccount(w, r, http.StatusUnprocessableEntity, form.Errors{"token_name": "Name the token (up to 100 characters), such as “reporting spreadsheet”."}, "")
+	if len(errs) > 0 {
+		return s.renderAccount(w, r, http.StatusUnprocessableEntity, errs, "")
 	}
-	secret := newTokenSecret()
+	secret := password.Token("mbk_", 32)
 	if _, err := s.store.CreateAPIToken(r.Context(), reader(r).User.ID, name, secret); err != nil {
 		return err
 	}
@@ -111,12 +91,12 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 
 // handleTokenRevoke serves POST /account/tokens/{id}/revoke.
 func (s *Server) handleTokenRevoke(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(chi.URLParam(r, "id"), 10, 64)
+	id, err := urlID(r, "id", "token")
 	if err != nil {
-		return mb.Errorf(mb.ENOTFOUND, "There is no such token.")
+		return err
 	}
 	if err := s.store.RevokeAPIToken(r.Context(), reader(r).User.ID, id); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/account", "The token has been revoked.")
+	return s.redirect(w, r, web.AccountPath(), "The token has been revoked.")
 }

@@ -40,6 +40,13 @@ type app struct {
 // newApp starts minutebook on a fresh database with the demo loaded.
 func newApp(t testing.TB) *app {
 	t.Helper()
+	return newAppWith(t, server.Config{})
+}
+
+// newAppWith is newApp with the settings of cfg that are not the store,
+// the logger or the password costs (a fixed Clock, say).
+func newAppWith(t testing.TB, cfg server.Config) *app {
+	t.Helper()
 	ctx := context.Background()
 	store, err := postgres.Open(ctx, dbtest.URL(t))
 	if err != nil {
@@ -65,7 +72,8 @@ func newApp(t testing.TB) *app {
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(testWriter{t}, nil))
 	}
-	a.srv = httptest.NewServer(server.New(server.Config{Store: store, Logger: log, PasswordParams: password.Cheap}))
+	cfg.Store, cfg.Logger, cfg.PasswordParams = store, log, password.Cheap
+	a.srv = httptest.NewServer(server.New(cfg))
 	t.Cleanup(a.srv.Close)
 	return a
 }

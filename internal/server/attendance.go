@@ -6,7 +6,6 @@ import (
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -19,7 +18,7 @@ const blankAttendanceRows = 5
 // the secretariat as participants for its organisation), overlaid with what
 // is recorded, then anyone else recorded, then blank lines.
 func (s *Server) attendanceRows(r *http.Request, m *mb.Meeting, recorded []mb.Attendee) ([]form.AttendanceRow, error) {
-	roster, err := s.store.Memberships(r.Context(), postgres.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
+	roster, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
 	if err != nil {
 		return nil, err
 	}
@@ -99,21 +98,12 @@ func (s *Server) renderAttendanceForm(w http.ResponseWriter, r *http.Request, st
 	if err != nil {
 		return err
 	}
-	roster, err := s.store.Memberships(ctx, postgres.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
+	roster, err := s.store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
 	if err != nil {
 		return err
 	}
-	p := web.AttendanceFormPage{Chrome: s.chrome(r, "Attendance at "+m.ShortName(), "committees"), Meeting: m, Form: f, Saved: saved}
-	for _, x := range people {
-		label := x.Name
-		if x.OrganisationName != "" {
-			label += " (" + x.OrganisationName + ")"
-		}
-		p.People = append(p.People, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: label})
-	}
-	for _, o := range orgs {
-		p.Organisations = append(p.Organisations, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
+	p := web.AttendanceFormPage{Chrome: s.chrome(r, "Attendance at "+m.ShortName(), "committees"), Meeting: m, Form: f, Saved: saved,
+		People: web.Options(people, web.PersonOption), Organisations: web.Options(orgs, web.OrganisationOption)}
 	for _, ms := range roster {
 		if ms.Category != "" && ms.AlternateForID == nil {
 			p.Members = append(p.Members, web.Option{Value: strconv.FormatInt(ms.PersonID, 10), Label: ms.PersonName + " (" + ms.Category + ")"})
@@ -155,15 +145,17 @@ func (s *Server) handleAttendanceUpdate(w http.ResponseWriter, r *http.Request) 
 		return err
 	}
 	list, version := f.Attendees()
-	if list == nil && len(f.Errors) > 0 {
-		return s.renderAttendanceForm(w, r, http.StatusUnprocessableEntity, m, f, nil)
-	}
-	if _, err := s.store.SaveAttendance(r.Context(), m.ID, version, list); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			msg := mb.ErrorMessage(err)
+	return saveForm(formSave{
+		Converted: list != nil || len(f.Errors) == 0, Errors: f.Errors,
+		Save: func() error {
+			_, err := s.store.SaveAttendance(r.Context(), m.ID, version, list)
+			return err
+		},
+		Kept: "What you entered is kept below; the saved attendance is listed after the form. Save again to replace it with yours.",
+		Back: func(status int, conflict bool) error {
 			var saved []mb.Attendee
-			if status == http.StatusConflict {
+			if conflict {
+				var err error
 				if saved, err = s.store.Attendance(r.Context(), m.ID); err != nil {
 					return err
 				}
@@ -171,14 +163,14 @@ func (s *Server) handleAttendanceUpdate(w http.ResponseWriter, r *http.Request) 
 				if err != nil {
 					return err
 				}
-				f.Errors[""] = msg + " What you entered is kept below; the saved attendance is listed after the form. Save again to replace it with yours."
 				f.Version = strconv.Itoa(fresh.AttendanceVersion)
 			}
 			return s.renderAttendanceForm(w, r, status, m, f, saved)
-		}
-		return err
-	}
-	return s.redirect(w, r, meetingPath(m), "Attendance at "+m.ShortName()+" saved.")
+		},
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Attendance at "+m.ShortName()+" saved.")
+		},
+	})
 }
 
 // completeAttendance fills what a line leaves implicit: a participant
@@ -189,7 +181,7 @@ func (s *Server) completeAttendance(r *http.Request, m *mb.Meeting, f *form.Atte
 	if err != nil {
 		return err
 	}
-	roster, err := s.store.Memberships(r.Context(), postgres.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
+	roster, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: &m.Date})
 	if err != nil {
 		return err
 	}

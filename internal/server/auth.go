@@ -3,7 +3,6 @@ package server
 import (
 	"net"
 	"net/http"
-	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
@@ -41,7 +40,7 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 	p := web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Email: email, Next: safeNext(r.PostFormValue("next"))}
 	address := clientAddress(r)
 
-	byEmail, byAddress, err := s.store.SignInFailures(ctx, email, address, time.Now().Add(-s.cfg.Throttle.Window))
+	byEmail, byAddress, err := s.store.SignInFailures(ctx, email, address, s.clock.Now().Add(-s.cfg.Throttle.Window))
 	if err != nil {
 		return err
 	}
@@ -89,7 +88,7 @@ func (s *Server) handleSignOut(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	// Destroy empties the session; a fresh one carries the goodbye.
-	return s.redirect(w, r, "/", "You have signed out.")
+	return s.redirect(w, r, web.HomePath(), "You have signed out.")
 }
 
 // clientAddress is the address a request came from, for throttling. It

@@ -208,8 +208,13 @@ func TestProtection(t *testing.T) {
 	})
 
 	t.Run("ErrGetDoesNotChangeState", func(t *testing.T) {
-		if res := a.as("admin").get("/sign-out"); res.status != http.StatusNotFound {
-			t.Errorf("GET /sign-out: status %d, want 404", res.status)
+		// Issue 12: the wrong method is 405 with Allow (it was 404, "nothing at this address").
+		admin := a.as("admin")
+		if res := admin.get("/sign-out"); res.status != http.StatusMethodNotAllowed || res.header.Get("Allow") != http.MethodPost {
+			t.Errorf("GET /sign-out: status %d, Allow %q; want 405, POST", res.status, res.header.Get("Allow"))
+		}
+		if res := admin.get("/account"); res.status != http.StatusOK {
+			t.Errorf("after GET /sign-out: /account status %d, want 200: still signed in", res.status)
 		}
 	})
 

@@ -1,31 +1,19 @@
 package server
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // meetings are held on London time whatever the server's zone files
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/go-chi/chi/v5"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
+	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/web"
 )
-
-// meetingZone is the zone of the meetings' wall-clock times.
-var meetingZone = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
 
 // feedReader is who a calendar feed is for: the owner of ?token= when one
 // is given (calendar programs carry no session), else the session's reader.
@@ -49,7 +37,7 @@ func (s *Server) handleCommitteeCalendar(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	c, err := s.store.CommitteeByCode(r.Context(), chi.URLParam(r, "code"))
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -86,20 +74,18 @@ func (s *Server) handlePersonalCalendar(w http.ResponseWriter, r *http.Request) 
 // those of the committees, and those owned by owner when given.
 func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committees []int64, owner *int64) (*ics.Calendar, error) {
 	ctx := r.Context()
-	base := "http://" + r.Host
-	if r.TLS != nil {
-		base = "https://" + r.Host
-	}
+	base := baseURL(r)
 	cal := ics.NewCalendarFor("minutebook")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetName(name)
 	cal.SetXWRCalName(name)
-	cal.SetXWRTimezone(meetingZone.String())
+	cal.SetXWRTimezone(mb.Zone.String())
 	cal.SetRefreshInterval("PT1H")
 	for _, id := range committees {
-		// The committee's members see its whole schedule (mb.Reader.
-		// CanSeeSchedule); anyone else the meetings whose minutes they may open.
-		f := postgres.MeetingFilter{CommitteeID: &id}
+		// The committee's members see its whole schedule, which they need
+		// before its minutes exist; anyone else the meetings whose minutes
+		// they may open.
+		f := mb.MeetingFilter{CommitteeID: &id}
 		if !rd.Member(id) {
 			f.Reader = rd
 		}
@@ -113,11 +99,11 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 	}
 	seen := map[int64]bool{}
 	add := func(f mb.ActionFilter) error {
-		f.Status, f.Today = mb.FilterOpen, today()
+		f.Status, f.Today = mb.FilterOpen, s.clock.Today()
 		return s.store.EachRegisterEntry(ctx, rd, f, func(e mb.RegisterEntry) error {
 			if e.Action.CurrentTarget != nil && !seen[e.Action.ID] {
 				seen[e.Action.ID] = true
-				addAction(cal, e, base)
+				addAction(cal, e, base, s.clock.Now())
 			}
 			return nil
 		})
@@ -145,13 +131,13 @@ func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
 		e.SetLocation(m.Venue)
 	}
 	e.SetDescription(m.Title() + " (" + m.Reference + ")")
-	e.SetURL(base + meetingPath(m))
+	e.SetURL(base + web.MeetingPath(m.CommitteeCode, m.Number))
 	if m.Start != nil {
-		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, meetingZone)
+		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, mb.Zone)
 		e.SetStartAt(start)
 		end := start.Add(time.Hour)
 		if m.End != nil {
-			end = time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.End.Hour, m.End.Minute, 0, 0, meetingZone)
+			end = time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.End.Hour, m.End.Minute, 0, 0, mb.Zone)
 		}
 		e.SetEndAt(end)
 	} else {
@@ -160,10 +146,10 @@ func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
 	}
 }
 
-func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string) {
+func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string, now time.Time) {
 	a := en.Action
 	e := cal.AddEvent("action-" + strconv.FormatInt(a.ID, 10) + "@minutebook")
-	e.SetDtStampTime(time.Now().UTC())
+	e.SetDtStampTime(now.UTC())
 	e.SetSequence(a.Version)
 	e.SetSummary("Action " + a.Reference() + " due – " + a.OwnerName)
 	desc := a.Text
@@ -171,7 +157,7 @@ func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string) {
 		desc += "\nTarget date revised " + strconv.Itoa(en.Slippage.Revisions) + " time(s), " + strconv.Itoa(en.Slippage.Days) + " days in all."
 	}
 	e.SetDescription(desc)
-	e.SetURL(base + web.ActionURL(a))
+	e.SetURL(base + web.ActionPath(a.CommitteeCode, a.MeetingNumber, a.Sequence))
 	e.SetAllDayStartAt(*a.CurrentTarget)
 	e.SetAllDayEndAt(a.CurrentTarget.AddDate(0, 0, 1))
 	e.SetTimeTransparency(ics.TransparencyTransparent)
@@ -184,26 +170,16 @@ func serveCalendar(w http.ResponseWriter, cal *ics.Calendar, filename string) er
 	return cal.SerializeTo(w)
 }
 
-// newCalendarSecret returns a random personal feed secret.
-func newCalendarSecret() string {
-	b := make([]byte, 32)
-	_, _ = rand.Read(b)
-	return "cal_" + base64.RawURLEncoding.EncodeToString(b)
-}
-
 // handleCalendarToken serves POST /account/calendar-token: it makes (or
 // remakes, killing the old one) the reader's personal feed URL and shows it
 // once.
 func (s *Server) handleCalendarToken(w http.ResponseWriter, r *http.Request) error {
-	secret := newCalendarSecret()
+	secret := password.Token("cal_", 32)
 	if err := s.store.SetCalendarToken(r.Context(), reader(r).User.ID, secret); err != nil {
 		return err
 	}
-	base := "http://" + r.Host
-	if r.TLS != nil {
-		base = "https://" + r.Host
-	}
-	return s.renderAccountPage(w, r, http.StatusOK, nil, "", base+"/calendar/"+secret+".ics")
+	base := baseURL(r)
+	return s.renderAccountPage(w, r, http.StatusOK, nil, "", base+web.PersonalCalendarPath(secret))
 }
 
 // calendarFeeds is the account page's calendar part.
@@ -219,7 +195,7 @@ func (s *Server) calendarFeeds(r *http.Request, newURL string) (web.CalendarFeed
 		return f, err
 	}
 	for _, c := range committees {
-		f.Committees = append(f.Committees, web.Option{Value: "/committees/" + c.Code + "/calendar.ics", Label: c.Code + " – " + c.Name})
+		f.Committees = append(f.Committees, web.Option{Value: web.CommitteeCalendarPath(c.Code), Label: web.CommitteeCodeOption(c).Label})
 	}
 	return f, nil
 }

@@ -3,13 +3,9 @@ package server
 import (
 	"net/http"
 	"strconv"
-	"time"
-
-	"github.com/go-chi/chi/v5"
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -45,15 +41,10 @@ func committeeTree(list []*mb.Committee) []*web.CommitteeNode {
 	return roots
 }
 
-// committeeFromURL loads the committee named by {code}.
-func (s *Server) committeeFromURL(r *http.Request) (*mb.Committee, error) {
-	return s.store.CommitteeByCode(r.Context(), chi.URLParam(r, "code"))
-}
-
 // handleCommitteeShow serves GET /committees/{code}.
 func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -67,7 +58,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 			children = append(children, x)
 		}
 	}
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{CommitteeID: &c.ID})
 	if err != nil {
 		return err
 	}
@@ -77,16 +68,15 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	page = min(max(page, 1), pages)
 	meetings = meetings[(page-1)*web.MeetingsPerPage : min(page*web.MeetingsPerPage, total)]
-	pageURL := func(n int) string { return "/committees/" + c.Code + "?page=" + strconv.Itoa(n) + "#meetings" }
 	var prevURL, nextURL string
 	if page > 1 {
-		prevURL = pageURL(page - 1)
+		prevURL = web.CommitteeMeetingsPath(c.Code, page-1)
 	}
 	if page < pages {
-		nextURL = pageURL(page + 1)
+		nextURL = web.CommitteeMeetingsPath(c.Code, page+1)
 	}
-	today := time.Now().UTC().Truncate(24 * time.Hour)
-	members, err := s.store.Memberships(ctx, postgres.MembershipFilter{CommitteeID: &c.ID, ActiveOn: &today})
+	today := s.clock.Today()
+	members, err := s.store.Memberships(ctx, mb.MembershipFilter{CommitteeID: &c.ID, ActiveOn: &today})
 	if err != nil {
 		return err
 	}
@@ -110,7 +100,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 }
 
 // readableMeetings lists the meetings matching f whose minutes the reader may open.
-func (s *Server) readableMeetings(r *http.Request, f postgres.MeetingFilter) ([]*mb.Meeting, error) {
+func (s *Server) readableMeetings(r *http.Request, f mb.MeetingFilter) ([]*mb.Meeting, error) {
 	f.Reader = reader(r)
 	return s.store.Meetings(r.Context(), f)
 }
@@ -123,18 +113,14 @@ func (s *Server) committeeOptions(r *http.Request, except int64) ([]web.Option, 
 	var parents []web.Option
 	for _, c := range all {
 		if c.ID != except {
-			parents = append(parents, web.Option{Value: strconv.FormatInt(c.ID, 10), Label: c.Code + " – " + c.Name})
+			parents = append(parents, web.CommitteeOption(c))
 		}
 	}
 	orgs, err := s.store.Organisations(r.Context())
 	if err != nil {
 		return nil, nil, err
 	}
-	var orgOpts []web.Option
-	for _, o := range orgs {
-		orgOpts = append(orgOpts, web.Option{Value: strconv.FormatInt(o.ID, 10), Label: o.Name})
-	}
-	return parents, orgOpts, nil
+	return parents, web.Options(orgs, web.OrganisationOption), nil
 }
 
 func (s *Server) renderCommitteeForm(w http.ResponseWriter, r *http.Request, status int, f *form.Committee, isNew bool) error {
@@ -164,22 +150,16 @@ func (s *Server) handleCommitteeCreate(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	c := f.Committee(true)
-	if c == nil {
-		return s.renderCommitteeForm(w, r, http.StatusUnprocessableEntity, f, true)
-	}
-	if err := s.store.CreateCommittee(r.Context(), c); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderCommitteeForm(w, r, status, f, true)
-		}
-		return err
-	}
-	return s.redirect(w, r, "/committees/"+c.Code, "Committee "+c.Code+" created.")
+	return saveForm(formSave{
+		Converted: c != nil, Save: func() error { return s.store.CreateCommittee(r.Context(), c) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderCommitteeForm(w, r, status, f, true) },
+		Done: func() error { return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" created.") },
+	})
 }
 
 // handleCommitteeEdit serves GET /committees/{code}/edit.
 func (s *Server) handleCommitteeEdit(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.committeeFromURL(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -188,7 +168,7 @@ func (s *Server) handleCommitteeEdit(w http.ResponseWriter, r *http.Request) err
 
 // handleCommitteeUpdate serves POST /committees/{code}/edit.
 func (s *Server) handleCommitteeUpdate(w http.ResponseWriter, r *http.Request) error {
-	stored, err := s.committeeFromURL(r)
+	stored, err := s.committee(r)
 	if err != nil {
 		return err
 	}
@@ -198,19 +178,15 @@ func (s *Server) handleCommitteeUpdate(w http.ResponseWriter, r *http.Request) e
 	}
 	f.ID = stored.ID
 	c := f.Committee(false)
-	if c == nil {
-		return s.renderCommitteeForm(w, r, http.StatusUnprocessableEntity, f, false)
-	}
-	if err := s.store.UpdateCommittee(r.Context(), c); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your changes are below; the saved version is at " + "/committees/" + stored.Code + ". Saving again replaces it."
+	return saveForm(formSave{
+		Converted: c != nil, Save: func() error { return s.store.UpdateCommittee(r.Context(), c) }, Errors: f.Errors,
+		Kept: "Your changes are below; the saved version is at " + web.CommitteePath(stored.Code) + ". Saving again replaces it.",
+		Back: func(status int, conflict bool) error {
+			if conflict {
 				f.Version = strconv.Itoa(stored.Version)
 			}
 			return s.renderCommitteeForm(w, r, status, f, false)
-		}
-		return err
-	}
-	return s.redirect(w, r, "/committees/"+c.Code, "Committee "+c.Code+" saved.")
+		},
+		Done: func() error { return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" saved.") },
+	})
 }

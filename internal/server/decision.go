@@ -4,45 +4,20 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
-
-// decisionFromURL loads {decision} with its item, which must belong to the meeting.
-func (s *Server) decisionFromURL(r *http.Request, m *mb.Meeting) (*mb.Decision, *mb.Item, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "decision"), 10, 64)
-	if err != nil {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such decision.")
-	}
-	d, err := s.store.Decision(r.Context(), id)
-	if err != nil {
-		return nil, nil, err
-	}
-	it, err := s.store.Item(r.Context(), d.ItemID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if it.MeetingID != m.ID {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such decision.")
-	}
-	return d, it, nil
-}
 
 func (s *Server) renderDecisionForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, f *form.Decision, isNew bool, saved *mb.Decision) error {
 	c, err := s.store.Committee(r.Context(), m.CommitteeID)
 	if err != nil {
 		return err
 	}
-	var words []web.Option
-	for _, w := range c.DecisionVocabulary {
-		words = append(words, web.Option{Value: w, Label: w})
-	}
-	title, action := "Record a decision at "+m.ShortName(), meetingPath(m)+"/items/"+strconv.FormatInt(it.ID, 10)+"/decisions/new"
+	words := web.Options(c.DecisionVocabulary, func(w string) web.Option { return web.Option{Value: w, Label: w} })
+	title, action := "Record a decision at "+m.ShortName(), web.DecisionNewPath(m.CommitteeCode, m.Number, it.ID)
 	if !isNew {
-		title, action = "Edit a decision of "+m.ShortName(), meetingPath(m)+"/decisions/"+strconv.FormatInt(f.ID, 10)+"/edit"
+		title, action = "Edit a decision of "+m.ShortName(), web.DecisionEditPath(m.CommitteeCode, m.Number, f.ID)
 	}
 	s.render(w, r, status, web.DecisionForm(web.DecisionFormPage{
 		Chrome: s.chrome(r, title, "committees"), Meeting: m, Item: it, Form: f, IsNew: isNew, Words: words, Action: action, Saved: saved,
@@ -60,11 +35,7 @@ func (s *Server) vocabularyOf(r *http.Request, m *mb.Meeting) ([]string, error) 
 
 // handleDecisionNew serves GET /committees/{code}/meetings/{number}/items/{item}/decisions/new.
 func (s *Server) handleDecisionNew(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -73,11 +44,7 @@ func (s *Server) handleDecisionNew(w http.ResponseWriter, r *http.Request) error
 
 // handleDecisionCreate serves POST /committees/{code}/meetings/{number}/items/{item}/decisions/new.
 func (s *Server) handleDecisionCreate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -90,26 +57,18 @@ func (s *Server) handleDecisionCreate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	d := f.Decision(true, it.ID, words)
-	if d == nil {
-		return s.renderDecisionForm(w, r, http.StatusUnprocessableEntity, m, it, f, true, nil)
-	}
-	if err := s.store.CreateDecision(r.Context(), d); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderDecisionForm(w, r, status, m, it, f, true, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, meetingPath(m), "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
+	return saveForm(formSave{
+		Converted: d != nil, Save: func() error { return s.store.CreateDecision(r.Context(), d) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderDecisionForm(w, r, status, m, it, f, true, nil) },
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
+		},
+	})
 }
 
 // handleDecisionEdit serves GET /committees/{code}/meetings/{number}/decisions/{decision}/edit.
 func (s *Server) handleDecisionEdit(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	d, it, err := s.decisionFromURL(r, m)
+	m, d, it, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
@@ -118,11 +77,7 @@ func (s *Server) handleDecisionEdit(w http.ResponseWriter, r *http.Request) erro
 
 // handleDecisionUpdate serves POST /committees/{code}/meetings/{number}/decisions/{decision}/edit.
 func (s *Server) handleDecisionUpdate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	stored, it, err := s.decisionFromURL(r, m)
+	m, stored, it, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
@@ -136,56 +91,38 @@ func (s *Server) handleDecisionUpdate(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	d := f.Decision(false, it.ID, words)
-	if d == nil {
-		return s.renderDecisionForm(w, r, http.StatusUnprocessableEntity, m, it, f, false, nil)
-	}
-	if err := s.store.UpdateDecision(r.Context(), d); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your wording is kept in the form; the saved decision is shown below it. Save again to replace it with yours."
-				f.Version = strconv.Itoa(stored.Version)
-				return s.renderDecisionForm(w, r, status, m, it, f, false, stored)
+	return saveForm(formSave{
+		Converted: d != nil, Save: func() error { return s.store.UpdateDecision(r.Context(), d) }, Errors: f.Errors,
+		Kept: "Your wording is kept in the form; the saved decision is shown below it. Save again to replace it with yours.",
+		Back: func(status int, conflict bool) error {
+			var saved *mb.Decision
+			if conflict {
+				f.Version, saved = strconv.Itoa(stored.Version), stored
 			}
-			return s.renderDecisionForm(w, r, status, m, it, f, false, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, meetingPath(m), "Decision saved.")
+			return s.renderDecisionForm(w, r, status, m, it, f, false, saved)
+		},
+		Done: func() error { return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision saved.") },
+	})
 }
 
 // handleDecisionMove serves POST /committees/{code}/meetings/{number}/decisions/{decision}/move.
 func (s *Server) handleDecisionMove(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
+	m, d, _, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
-	d, _, err := s.decisionFromURL(r, m)
-	if err != nil {
-		return err
-	}
-	if err := s.store.MoveDecision(r.Context(), d.ID, r.PostFormValue("direction")); err != nil {
-		if mb.ErrorCode(err) == mb.EINVALID {
-			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			return s.redirect(w, r, meetingPath(m), "")
-		}
-		return err
-	}
-	return s.redirect(w, r, meetingPath(m), "Decision moved.")
+	err = s.store.MoveDecision(r.Context(), d.ID, r.PostFormValue("direction"))
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, "Decision moved.", mb.EINVALID)
 }
 
 // handleDecisionDelete serves POST /committees/{code}/meetings/{number}/decisions/{decision}/delete.
 func (s *Server) handleDecisionDelete(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	d, _, err := s.decisionFromURL(r, m)
+	m, d, _, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
 	if err := s.store.DeleteDecision(r.Context(), d.ID); err != nil {
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Decision deleted.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision deleted.")
 }

@@ -12,7 +12,7 @@ import (
 // stored versions, and a readable difference between any two (?from=&to=,
 // version numbers or "current" for the minutes as they stand).
 func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.openHistory(r)
+	m, recorded, err := s.historyMeeting(r)
 	if err != nil {
 		return err
 	}
@@ -55,18 +55,4 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 		p.FromName, p.ToName = names[p.From], names[p.To]
 	}
 	return s.page(w, r, web.History(p))
-}
-
-// openHistory loads the meeting of the URL for a reader who may read its
-// history (its stored versions), and says whether they were recorded at
-// it; to anyone else it is not found.
-func (s *Server) openHistory(r *http.Request) (*mb.Meeting, bool, error) {
-	m, recorded, err := s.openMeeting(r)
-	if err != nil {
-		return nil, false, err
-	}
-	if !reader(r).CanReadHistory(m, recorded) {
-		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
-	}
-	return m, recorded, nil
 }

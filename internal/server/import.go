@@ -5,11 +5,9 @@ import (
 	"errors"
 	"net/http"
 	"path/filepath"
-	"strconv"
 	"strings"
 
-	"github.com/go-chi/chi/v5"
-
+	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
 	"github.com/minutebook/minutebook/internal/postgres"
@@ -20,24 +18,9 @@ import (
 // text; a Word document ten times the model's size still fits, images and all.
 const maxImportMB = 10
 
-// importCommittee loads {code} for an import, which only its secretariat
-// (and administrators) may make.
-func (s *Server) importCommittee(r *http.Request) (*mb.Committee, error) {
-	c, err := s.committeeFromURL(r)
-	if err != nil {
-		return nil, err
-	}
-	if !reader(r).CanEditMeeting(c.ID) {
-		return nil, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may import minutes.", c.Code)
-	}
-	return c, nil
-}
-
-func importURL(code string) string { return "/committees/" + code + "/import" }
-
 // handleImportPage serves GET /committees/{code}/import: the upload form.
 func (s *Server) handleImportPage(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, err := s.secretariatCommittee(r, "import minutes")
 	if err != nil {
 		return err
 	}
@@ -51,7 +34,7 @@ func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int
 	}
 	p := web.ImportUploadPage{Chrome: s.chrome(r, "Import minutes into "+c.Code, "committees"), Committee: c, Error: problem, MaxMB: maxImportMB}
 	for _, x := range pending {
-		p.Pending = append(p.Pending, web.ImportPendingLink{Filename: x.Filename, Href: importURL(c.Code) + "/" + x.Token, Uploaded: x.CreatedAt})
+		p.Pending = append(p.Pending, web.ImportPendingLink{Filename: x.Filename, Href: web.ImportPreviewPath(c.Code, x.Token), Uploaded: x.CreatedAt})
 	}
 	s.render(w, r, status, web.ImportUpload(p))
 	return nil
@@ -61,7 +44,7 @@ func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int
 // document, keeps what was read beside its text for the uploader to check,
 // and shows them the preview.
 func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, err := s.secretariatCommittee(r, "import minutes")
 	if err != nil {
 		return err
 	}
@@ -103,7 +86,7 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) erro
 	if err := s.store.CreatePendingImport(r.Context(), p); err != nil {
 		return err
 	}
-	return s.redirect(w, r, importURL(c.Code)+"/"+p.Token, "")
+	return s.redirect(w, r, web.ImportPreviewPath(c.Code, p.Token), "")
 }
 
 // unreadable is the parser's reason, without its package's prefix.
@@ -121,31 +104,14 @@ func unreadable(err error) string {
 	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }
 
-// pendingFromURL loads the reader's own upload named by {token}.
-func (s *Server) pendingFromURL(r *http.Request, c *mb.Committee) (*postgres.PendingImport, *minutesimport.Document, error) {
-	p, err := s.store.PendingImport(r.Context(), c.ID, chi.URLParam(r, "token"), reader(r).User.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	var doc minutesimport.Document
-	if err := json.Unmarshal(p.Document, &doc); err != nil {
-		return nil, nil, err
-	}
-	return p, &doc, nil
-}
-
 // handleImportPreview serves GET /committees/{code}/import/{token}: what
 // was read beside the document, with what saving will do.
 func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, p, doc, err := s.ownPendingImport(r)
 	if err != nil {
 		return err
 	}
-	p, doc, err := s.pendingFromURL(r, c)
-	if err != nil {
-		return err
-	}
-	page, err := s.importPreview(r, c, p, doc, checkFrom(doc))
+	page, err := s.importPreview(r, c, p, doc, nil, form.Errors{})
 	if err != nil {
 		return err
 	}
@@ -153,16 +119,29 @@ func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) err
 }
 
 // handleImportSave serves POST /committees/{code}/import/{token}: it keeps
-// the corrections, saves the minutes as a draft meeting in one transaction
-// and deletes the upload; a problem sends the preview back with it.
+// the corrections; then, for "check again", shows the preview again with a
+// new trial import, and otherwise saves the minutes as a draft meeting in
+// one transaction and deletes the upload. A problem sends the preview back
+// with it, as typed.
 func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
+	c, p, doc, err := s.ownPendingImport(r)
 	if err != nil {
 		return err
 	}
-	p, doc, err := s.pendingFromURL(r, c)
+	f, err := s.correctImport(r, c, p, doc)
 	if err != nil {
 		return err
+	}
+	if len(f.Errors) > 0 {
+		page, err := s.importPreview(r, c, p, doc, f.Values, f.Errors)
+		if err != nil {
+			return err
+		}
+		s.render(w, r, http.StatusUnprocessableEntity, web.ImportPreview(page.ImportPreviewPage))
+		return nil
+	}
+	if f.Check {
+		return s.redirect(w, r, web.ImportPreviewPath(c.Code, p.Token), "Your corrections are kept; below is what saving will now do.")
 	}
 	rep, page, err := s.saveImport(r, c, p, doc)
 	if err != nil {
@@ -179,22 +158,18 @@ func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error 
 	if err := s.store.DeletePendingImport(r.Context(), p, true); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/committees/"+c.Code+"/meetings/"+strconv.Itoa(rep.Meeting.Number), rep.Summary()+" from "+p.Filename+".")
+	return s.redirect(w, r, web.MeetingPath(c.Code, rep.Meeting.Number), rep.Summary()+" from "+p.Filename+".")
 }
 
 // handleImportCancel serves POST /committees/{code}/import/{token}/cancel:
 // the upload is deleted and nothing is saved.
 func (s *Server) handleImportCancel(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.importCommittee(r)
-	if err != nil {
-		return err
-	}
-	p, _, err := s.pendingFromURL(r, c)
+	c, p, _, err := s.ownPendingImport(r)
 	if err != nil {
 		return err
 	}
 	if err := s.store.DeletePendingImport(r.Context(), p, false); err != nil {
 		return err
 	}
-	return s.redirect(w, r, importURL(c.Code), "Cancelled the import of "+p.Filename+": nothing was saved.")
+	return s.redirect(w, r, web.ImportPath(c.Code), "Cancelled the import of "+p.Filename+": nothing was saved.")
 }

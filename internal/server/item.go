@@ -4,44 +4,10 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
-
-// editableMeeting loads the meeting in the URL for its secretariat, refusing
-// when its minutes are approved (a correction must be opened first).
-func (s *Server) editableMeeting(r *http.Request) (*mb.Meeting, error) {
-	if _, err := s.committeeSecretariat(r); err != nil {
-		return nil, err
-	}
-	m, err := s.meetingFromURL(r)
-	if err != nil {
-		return nil, err
-	}
-	if m.Locked() {
-		return nil, mb.Errorf(mb.ECONFLICT, "The minutes of %s are %s and can no longer be changed. Open a correction to change them.", m.ShortName(), m.Status.Label())
-	}
-	return m, nil
-}
-
-// itemFromURL loads {item}, which must belong to the meeting.
-func (s *Server) itemFromURL(r *http.Request, m *mb.Meeting) (*mb.Item, error) {
-	id, err := strconv.ParseInt(chi.URLParam(r, "item"), 10, 64)
-	if err != nil {
-		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such agenda item.")
-	}
-	it, err := s.store.Item(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	if it.MeetingID != m.ID {
-		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such agenda item.")
-	}
-	return it, nil
-}
 
 func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, f *form.Item, isNew bool, saved *mb.Item) error {
 	items, err := s.store.Items(r.Context(), m.ID)
@@ -51,21 +17,17 @@ func (s *Server) renderItemForm(w http.ResponseWriter, r *http.Request, status i
 	var parents []web.Option
 	for _, it := range items {
 		if it.ID != f.ID {
-			parents = append(parents, web.Option{Value: strconv.FormatInt(it.ID, 10), Label: it.Number + ". " + it.Title})
+			parents = append(parents, web.ItemOption(it))
 		}
 	}
-	title, action := "Add an item to "+m.ShortName(), meetingPath(m)+"/items/new"
+	title, action := "Add an item to "+m.ShortName(), web.ItemNewPath(m.CommitteeCode, m.Number, 0)
 	if !isNew {
-		title, action = "Edit an item of "+m.ShortName(), meetingPath(m)+"/items/"+strconv.FormatInt(f.ID, 10)+"/edit"
+		title, action = "Edit an item of "+m.ShortName(), web.ItemEditPath(m.CommitteeCode, m.Number, f.ID)
 	}
 	s.render(w, r, status, web.ItemForm(web.ItemFormPage{
 		Chrome: s.chrome(r, title, "committees"), Meeting: m, Form: f, IsNew: isNew, Parents: parents, Action: action, Saved: saved,
 	}))
 	return nil
-}
-
-func meetingPath(m *mb.Meeting) string {
-	return "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number)
 }
 
 // handleItemNew serves GET /committees/{code}/meetings/{number}/items/new.
@@ -88,27 +50,21 @@ func (s *Server) handleItemCreate(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	it := f.Item(true)
-	if it == nil {
-		return s.renderItemForm(w, r, http.StatusUnprocessableEntity, m, f, true, nil)
+	if it != nil {
+		it.MeetingID = m.ID
 	}
-	it.MeetingID = m.ID
-	if err := s.store.CreateItem(r.Context(), it); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderItemForm(w, r, status, m, f, true, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” added.")
+	return saveForm(formSave{
+		Converted: it != nil, Save: func() error { return s.store.CreateItem(r.Context(), it) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderItemForm(w, r, status, m, f, true, nil) },
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” added.")
+		},
+	})
 }
 
 // handleItemEdit serves GET /committees/{code}/meetings/{number}/items/{item}/edit.
 func (s *Server) handleItemEdit(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -119,11 +75,7 @@ func (s *Server) handleItemEdit(w http.ResponseWriter, r *http.Request) error {
 // A save against a stale version comes back with what was typed and the
 // saved text beside it; saving again replaces the saved text knowingly.
 func (s *Server) handleItemUpdate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	stored, err := s.itemFromURL(r, m)
+	m, stored, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
@@ -133,56 +85,40 @@ func (s *Server) handleItemUpdate(w http.ResponseWriter, r *http.Request) error 
 	}
 	f.ID, f.Parent = stored.ID, ""
 	it := f.Item(false)
-	if it == nil {
-		return s.renderItemForm(w, r, http.StatusUnprocessableEntity, m, f, false, nil)
-	}
-	if err := s.store.UpdateItem(r.Context(), it); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your text is kept in the form; the saved text is shown below it. Save again to replace the saved text with yours."
-				f.Version = strconv.Itoa(stored.Version)
-				return s.renderItemForm(w, r, status, m, f, false, stored)
+	return saveForm(formSave{
+		Converted: it != nil, Save: func() error { return s.store.UpdateItem(r.Context(), it) }, Errors: f.Errors,
+		Kept: "Your text is kept in the form; the saved text is shown below it. Save again to replace the saved text with yours.",
+		Back: func(status int, conflict bool) error {
+			var saved *mb.Item
+			if conflict {
+				f.Version, saved = strconv.Itoa(stored.Version), stored
 			}
-			return s.renderItemForm(w, r, status, m, f, false, nil)
-		}
-		return err
-	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” saved.")
+			return s.renderItemForm(w, r, status, m, f, false, saved)
+		},
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” saved.")
+		},
+	})
 }
 
 // handleItemMove serves POST /committees/{code}/meetings/{number}/items/{item}/move.
 func (s *Server) handleItemMove(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
-	it, err := s.itemFromURL(r, m)
-	if err != nil {
-		return err
-	}
-	if err := s.store.MoveItem(r.Context(), it.ID, r.PostFormValue("direction")); err != nil {
-		if mb.ErrorCode(err) == mb.EINVALID {
-			s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-			return s.redirect(w, r, meetingPath(m), "")
-		}
-		return err
-	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” moved.")
+	err = s.store.MoveItem(r.Context(), it.ID, r.PostFormValue("direction"))
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, "Item “"+it.Title+"” moved.", mb.EINVALID)
 }
 
 // handleItemDelete serves POST /committees/{code}/meetings/{number}/items/{item}/delete.
 func (s *Server) handleItemDelete(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.editableMeeting(r)
-	if err != nil {
-		return err
-	}
-	it, err := s.itemFromURL(r, m)
+	m, it, err := s.editableItem(r)
 	if err != nil {
 		return err
 	}
 	if err := s.store.DeleteItem(r.Context(), it.ID); err != nil {
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "Item “"+it.Title+"” deleted.")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Item “"+it.Title+"” deleted.")
 }

@@ -10,26 +10,10 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// secretariatMeeting loads the meeting in the URL for its secretariat only.
-func (s *Server) secretariatMeeting(r *http.Request) (*mb.Meeting, error) {
-	if _, err := s.committeeSecretariat(r); err != nil {
-		return nil, err
-	}
-	return s.meetingFromURL(r)
-}
-
 // lifecycleDone answers a transition: back to the minutes with a flash, or
 // with the refusal as the flash when the move no longer applies.
 func (s *Server) lifecycleDone(w http.ResponseWriter, r *http.Request, m *mb.Meeting, err error, done string) error {
-	if err != nil {
-		if mb.ErrorCode(err) != mb.ECONFLICT {
-			return err
-		}
-		s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
-		http.Redirect(w, r, meetingPath(m), http.StatusSeeOther)
-		return nil
-	}
-	return s.redirect(w, r, meetingPath(m), done)
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, done, mb.ECONFLICT)
 }
 
 // handleCirculate serves POST /committees/{code}/meetings/{number}/circulate.
@@ -51,8 +35,9 @@ func (s *Server) handlePublish(w http.ResponseWriter, r *http.Request) error {
 	return s.lifecycleDone(w, r, m, s.store.Publish(r.Context(), m.ID), "The minutes of "+m.ShortName()+" are published.")
 }
 
-func (s *Server) renderApproveForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, p web.ApproveFormPage) error {
-	list, err := s.store.Meetings(r.Context(), postgres.MeetingFilter{CommitteeID: &m.CommitteeID})
+func (s *Server) renderApproveForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, f *form.Approval) error {
+	p := web.ApproveFormPage{Form: f}
+	list, err := s.store.Meetings(r.Context(), mb.MeetingFilter{CommitteeID: &m.CommitteeID})
 	if err != nil {
 		return err
 	}
@@ -61,24 +46,19 @@ func (s *Server) renderApproveForm(w http.ResponseWriter, r *http.Request, statu
 		x := list[i]
 		if x.ID != m.ID && (x.Date.After(m.Date) || (x.Date.Equal(m.Date) && x.Number > m.Number)) && !x.Locked() {
 			p.Meetings = append(p.Meetings, web.Option{Value: strconv.FormatInt(x.ID, 10), Label: x.ShortName() + ", " + x.DateLabel()})
-			if p.ApprovedAt == "" {
-				p.ApprovedAt = strconv.FormatInt(x.ID, 10)
+			if p.Form.ApprovedAt == "" {
+				p.Form.ApprovedAt = strconv.FormatInt(x.ID, 10)
 			}
 		}
 	}
-	if id, err := strconv.ParseInt(p.ApprovedAt, 10, 64); err == nil {
+	if id, err := strconv.ParseInt(p.Form.ApprovedAt, 10, 64); err == nil {
 		items, err := s.store.Items(r.Context(), id)
 		if err != nil {
 			return err
 		}
-		for _, it := range items {
-			p.Items = append(p.Items, web.Option{Value: strconv.FormatInt(it.ID, 10), Label: it.Number + ". " + it.Title})
-		}
+		p.Items = web.Options(items, web.ItemOption)
 	}
 	p.Chrome, p.Meeting = s.chrome(r, "Record the approval of "+m.ShortName(), "committees"), m
-	if p.Errors == nil {
-		p.Errors = form.Errors{}
-	}
 	s.render(w, r, status, web.ApproveForm(p))
 	return nil
 }
@@ -92,7 +72,7 @@ func (s *Server) handleApproveForm(w http.ResponseWriter, r *http.Request) error
 	if m.Status != mb.Circulated {
 		return mb.Errorf(mb.ECONFLICT, "Only circulated minutes can be approved; these are %s.", m.Status.Label())
 	}
-	return s.renderApproveForm(w, r, http.StatusOK, m, web.ApproveFormPage{ApprovedAt: r.URL.Query().Get("approved_at")})
+	return s.renderApproveForm(w, r, http.StatusOK, m, &form.Approval{ApprovedAt: r.URL.Query().Get("approved_at"), Errors: form.Errors{}})
 }
 
 // handleApprove serves POST /committees/{code}/meetings/{number}/approve.
@@ -101,29 +81,21 @@ func (s *Server) handleApprove(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := web.ApproveFormPage{ApprovedAt: r.PostFormValue("approved_at"), Item: r.PostFormValue("item"), Errors: form.Errors{}}
-	at, err := strconv.ParseInt(p.ApprovedAt, 10, 64)
+	f, err := form.ParseApproval(r)
 	if err != nil {
-		p.Errors["approved_at"] = "Choose the meeting that approved the minutes."
-		return s.renderApproveForm(w, r, http.StatusUnprocessableEntity, m, p)
-	}
-	a := postgres.Approval{MeetingID: m.ID, ApprovedAt: at}
-	if p.Item != "" {
-		id, err := strconv.ParseInt(p.Item, 10, 64)
-		if err != nil {
-			p.Errors["item"] = "Choose one of the items."
-			return s.renderApproveForm(w, r, http.StatusUnprocessableEntity, m, p)
-		}
-		a.ItemID = &id
-	}
-	if err := s.store.Approve(r.Context(), a); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(p.Errors, err)
-			return s.renderApproveForm(w, r, status, m, p)
-		}
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "The minutes of "+m.ShortName()+" are approved as final; the decision is recorded in the approving meeting's minutes.")
+	at, item, ok := f.Choices()
+	return saveForm(formSave{
+		Converted: ok, Errors: f.Errors,
+		Save: func() error {
+			return s.store.Approve(r.Context(), postgres.Approval{MeetingID: m.ID, ApprovedAt: at, ItemID: item})
+		},
+		Back: func(status int, _ bool) error { return s.renderApproveForm(w, r, status, m, f) },
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "The minutes of "+m.ShortName()+" are approved as final; the decision is recorded in the approving meeting's minutes.")
+		},
+	})
 }
 
 // handleCorrectionForm serves GET /committees/{code}/meetings/{number}/correction.
@@ -132,9 +104,14 @@ func (s *Server) handleCorrectionForm(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	return s.page(w, r, web.CorrectionForm(web.CorrectionFormPage{
-		Chrome: s.chrome(r, "Correct the minutes of "+m.ShortName(), "committees"), Meeting: m, Errors: form.Errors{},
+	return s.renderCorrectionForm(w, r, http.StatusOK, m, &form.Correction{Errors: form.Errors{}})
+}
+
+func (s *Server) renderCorrectionForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, f *form.Correction) error {
+	s.render(w, r, status, web.CorrectionForm(web.CorrectionFormPage{
+		Chrome: s.chrome(r, "Correct the minutes of "+m.ShortName(), "committees"), Meeting: m, Form: f,
 	}))
+	return nil
 }
 
 // handleCorrectionOpen serves POST /committees/{code}/meetings/{number}/correction.
@@ -143,17 +120,18 @@ func (s *Server) handleCorrectionOpen(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	reason := r.PostFormValue("reason")
-	if err := s.store.OpenCorrection(r.Context(), m.ID, reason); err != nil {
-		if status, ok := formFailed(err); ok {
-			s.render(w, r, status, web.CorrectionForm(web.CorrectionFormPage{
-				Chrome: s.chrome(r, "Correct the minutes of "+m.ShortName(), "committees"), Meeting: m, Reason: reason, Errors: form.Merge(nil, err),
-			}))
-			return nil
-		}
+	f, err := form.ParseCorrection(r)
+	if err != nil {
 		return err
 	}
-	return s.redirect(w, r, meetingPath(m), "A correction of "+m.ShortName()+" is open. Make the changes, then finish the correction.")
+	return saveForm(formSave{
+		Converted: true, Errors: f.Errors,
+		Save: func() error { return s.store.OpenCorrection(r.Context(), m.ID, f.Reason) },
+		Back: func(status int, _ bool) error { return s.renderCorrectionForm(w, r, status, m, f) },
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "A correction of "+m.ShortName()+" is open. Make the changes, then finish the correction.")
+		},
+	})
 }
 
 // handleCorrectionFinish serves POST /committees/{code}/meetings/{number}/correction/finish.

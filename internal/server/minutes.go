@@ -65,7 +65,7 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
 // minutes with what the reader may do with them now.
 func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.openMeeting(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}

@@ -38,19 +38,15 @@ func (s *Server) handleMinutesFile(f minutesFormat) handlerFunc {
 		if err != nil {
 			return err
 		}
-		return sendMinutesFile(w, f, exportDocument(v, ""), export.FileName(v.Meeting, 0, f.ext))
+		return sendMinutesFile(w, f, exportDocument(v, "", s.clock.Now()), export.FileName(v.Meeting, 0, f.ext))
 	}
 }
 
 // openMinutesView loads the URL's meeting for a reader who may open its
-// minutes (openMeeting), and the minutes as the minutes page shows them to
-// that reader, without the page's controls: for the API and the files.
+// minutes (readableMinutes), and the minutes as the minutes page shows them
+// to that reader, without the page's controls: for the files.
 func (s *Server) openMinutesView(r *http.Request) (*mb.Minutes, *web.MinutesView, error) {
-	m, recorded, err := s.openMeeting(r)
-	if err != nil {
-		return nil, nil, err
-	}
-	doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
+	_, doc, _, err := s.readableMinutes(r)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -67,7 +63,7 @@ func (s *Server) openMinutesView(r *http.Request) (*mb.Minutes, *web.MinutesView
 // what the reader may read of it.
 func (s *Server) handleVersionFile(f minutesFormat) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		m, recorded, err := s.openHistory(r)
+		m, recorded, err := s.historyMeeting(r)
 		if err != nil {
 			return err
 		}
@@ -94,17 +90,17 @@ func (s *Server) handleVersionFile(f minutesFormat) handlerFunc {
 			return err
 		}
 		label := fmt.Sprintf("Version %d – %s by %s, %s", ver.Number, ver.Kind.Label(), ver.ActorName, ver.At.Format("2 January 2006 15:04"))
-		return sendMinutesFile(w, f, exportDocument(v, label), export.FileName(&snap, ver.Number, f.ext))
+		return sendMinutesFile(w, f, exportDocument(v, label, s.clock.Now()), export.FileName(&snap, ver.Number, f.ext))
 	}
 }
 
 // exportDocument is the page's view of the minutes as the exports take it.
 // A withheld item goes over as its number and level only.
-func exportDocument(v *web.MinutesView, version string) *export.Document {
+func exportDocument(v *web.MinutesView, version string, made time.Time) *export.Document {
 	d := &export.Document{
 		Meeting: v.Meeting, Members: v.Members, Others: v.Others, Apologies: v.Apologies,
 		Outstanding: v.Outstanding, OutstandingWithheld: v.OutstandingWithheld, OutstandingInItem: v.OutstandingInItem,
-		Next: v.Next, ApprovedBy: v.ApprovedBy, Version: version, Made: time.Now(),
+		Next: v.Next, ApprovedBy: v.ApprovedBy, Version: version, Made: made,
 	}
 	var item func(iv *web.ItemView) *export.Item
 	item = func(iv *web.ItemView) *export.Item {

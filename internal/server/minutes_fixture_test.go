@@ -3,16 +3,17 @@ package server_test
 import (
 	"html"
 	"net/http"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/minutebook/minutebook/internal/fixture"
 )
 
 // fixtureLines returns the non-empty lines of the model document.
 func fixtureLines(t *testing.T) []string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/opsg-105-final-minutes.txt")
+	b, err := fixture.Read(fixture.OPSG105)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/a-h/templ"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -14,16 +13,16 @@ import (
 // public at the published minutes.
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	if reader(r).SignedIn() {
-		http.Redirect(w, r, "/committees", http.StatusSeeOther)
+		http.Redirect(w, r, web.CommitteesPath(), http.StatusSeeOther)
 		return
 	}
-	http.Redirect(w, r, "/public", http.StatusSeeOther)
+	http.Redirect(w, r, web.PublicPath(), http.StatusSeeOther)
 }
 
 // handlePublicIndex serves GET /public: every published document the reader
 // may read, by committee. Anonymous visitors see only CLEAR documents.
 func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) error {
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{Statuses: []mb.MinutesStatus{mb.Published}})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		return err
 	}
@@ -41,19 +40,14 @@ func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) error
 	return s.page(w, r, web.Public(p))
 }
 
-// publicCommittee loads {code} for the public site.
-func (s *Server) publicCommittee(r *http.Request) (*mb.Committee, error) {
-	return s.committeeFromURL(r)
-}
-
 // handlePublicCommittee serves GET /public/{code}: a committee's published
 // minutes that the reader may read (CLEAR ones for the public).
 func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.publicCommittee(r)
+	c, err := s.committee(r)
 	if err != nil {
 		return err
 	}
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		return err
 	}
@@ -65,7 +59,7 @@ func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) e
 // handlePublicMinutes serves GET /public/{code}/{number}: published minutes
 // as a document, with items above the reader's level withheld.
 func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) error {
-	m, recorded, err := s.openMeeting(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}

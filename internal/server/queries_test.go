@@ -44,6 +44,7 @@ const signedInQueries = 4
 var queryBudgets = map[string]queryBudget{
 	"GET /healthz":    {path: "/healthz", budget: 0},
 	"GET /readyz":     {path: "/readyz", budget: 0},
+	"GET /metrics":    {path: "/metrics", budget: 1}, // the queue's depth
 	"GET /static/*":   {path: "/static/style.css", budget: 0},
 	"GET /":           {path: "/", as: "member", budget: signedInQueries, status: http.StatusSeeOther},
 	"GET /sign-in":    {path: "/sign-in", budget: 0},
@@ -111,8 +112,14 @@ var queryBudgets = map[string]queryBudget{
 	// Importing minutes (issue 7). {import} is the secretariat's upload of
 	// a short document for a meeting the data set lacks: its preview runs
 	// a trial import, whose statements follow the document, not the data.
-	"GET /committees/{code}/import":         {path: "/committees/{code}/import", as: "secretariat", budget: signedInQueries + 2},
-	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 47},
+	"GET /committees/{code}/import": {path: "/committees/{code}/import", as: "secretariat", budget: signedInQueries + 2},
+	// Issue 15's trial import reads more (the committee's people by their
+	// initials among it): two statements for this document.
+	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 49},
+	// Putting people right after an import (issue 15).
+	"GET /committees/{code}/people":            {path: "/committees/{code}/people", as: "secretariat", budget: signedInQueries + 2},
+	"GET /committees/{code}/people/{id}/edit":  {path: "/committees/{code}/people/{person}/edit", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/people/{id}/merge": {path: "/committees/{code}/people/{person}/merge", as: "secretariat", budget: signedInQueries + 3},
 
 	// The risk register and escalations (issue 6). {risk} is OPSG-001.
 	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 6},
@@ -205,7 +212,7 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	meetings, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}})
+	meetings, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Published}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +230,7 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 			break
 		}
 	}
-	drafts, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}, Limit: 1})
+	drafts, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}, Limit: 1})
 	if err != nil || len(drafts) == 0 {
 		t.Fatalf("no OPSG minutes in draft: %v", err)
 	}
@@ -232,7 +239,7 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	circulated, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &panel.ID, Statuses: []mb.MinutesStatus{mb.Circulated}, Limit: 1})
+	circulated, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &panel.ID, Statuses: []mb.MinutesStatus{mb.Circulated}, Limit: 1})
 	if err != nil || len(circulated) == 0 {
 		t.Fatalf("no circulated Panel minutes: %v", err)
 	}
@@ -245,7 +252,11 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 		t.Fatal(err)
 	}
 	upload := pendingImport(t, a)
-	fill := strings.NewReplacer("{import}", upload, "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+	people, err := a.store.CommitteePeople(ctx, opsg.ID)
+	if err != nil || len(people) == 0 {
+		t.Fatalf("OPSG's people: %v", err)
+	}
+	fill := strings.NewReplacer("{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
 		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number))
 	clients := map[string]*client{}
 	counts := map[string][]string{}
@@ -326,7 +337,7 @@ func TestQueriesPerPage(t *testing.T) {
 func heldDraft(t *testing.T, a *app, committeeID int64) (meeting, item, decision, action string) {
 	t.Helper()
 	ctx := context.Background()
-	drafts, err := a.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &committeeID, Statuses: []mb.MinutesStatus{mb.Draft}})
+	drafts, err := a.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &committeeID, Statuses: []mb.MinutesStatus{mb.Draft}})
 	if err != nil {
 		t.Fatal(err)
 	}

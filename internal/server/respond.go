@@ -4,13 +4,15 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -26,14 +28,19 @@ func (s *Server) handle(fn handlerFunc) http.HandlerFunc {
 	}
 }
 
+// codeMethodNotAllowed is the code of a request with a method its address
+// does not serve. It is HTTP's, not the domain's, so it lives here.
+const codeMethodNotAllowed = "method_not_allowed"
+
 var statusByCode = map[string]int{
-	mb.ECONFLICT:     http.StatusConflict,
-	mb.EINVALID:      http.StatusUnprocessableEntity,
-	mb.ENOTFOUND:     http.StatusNotFound,
-	mb.EFORBIDDEN:    http.StatusForbidden,
-	mb.EUNAUTHORIZED: http.StatusUnauthorized,
-	mb.ETOOMANY:      http.StatusTooManyRequests,
-	mb.EINTERNAL:     http.StatusInternalServerError,
+	codeMethodNotAllowed: http.StatusMethodNotAllowed,
+	mb.ECONFLICT:         http.StatusConflict,
+	mb.EINVALID:          http.StatusUnprocessableEntity,
+	mb.ENOTFOUND:         http.StatusNotFound,
+	mb.EFORBIDDEN:        http.StatusForbidden,
+	mb.EUNAUTHORIZED:     http.StatusUnauthorized,
+	mb.ETOOMANY:          http.StatusTooManyRequests,
+	mb.EINTERNAL:         http.StatusInternalServerError,
 }
 
 // errorStatus returns the HTTP status for err.
@@ -46,8 +53,12 @@ func errorStatus(err error) int {
 
 // renderError answers with the status for err's code: JSON under /api/, an
 // error page elsewhere. Internal errors are logged and shown only as
-// "Internal error.".
+// "Internal error."; a database that cannot be reached is a 503.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	if postgres.Unavailable(err) {
+		s.renderUnavailable(w, r, err)
+		return
+	}
 	status := errorStatus(err)
 	if status == http.StatusInternalServerError {
 		s.log.Error("internal error", "request_id", middleware.GetReqID(r.Context()), "method", r.Method, "path", r.URL.Path, "err", err)
@@ -64,6 +75,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 		http.StatusConflict:            "That could not be saved",
 		http.StatusUnprocessableEntity: "That could not be saved",
 		http.StatusTooManyRequests:     "Too many attempts",
+		http.StatusMethodNotAllowed:    "Not at this address",
 	}[status]
 	if heading == "" {
 		heading = "Something went wrong"
@@ -111,6 +123,22 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flash stri
 	return nil
 }
 
+// doneOrRefused answers a button's post (a move, a lifecycle step, a
+// comment): back to the page at to with done as the flash when err is nil;
+// when err is a refusal with one of the codes (a move past the end, a step
+// that no longer applies), back to the page with the refusal's message as
+// the error flash; any other error goes to the error page.
+func (s *Server) doneOrRefused(w http.ResponseWriter, r *http.Request, to string, err error, done string, refusals ...string) error {
+	if err == nil {
+		return s.redirect(w, r, to, done)
+	}
+	if !slices.Contains(refusals, mb.ErrorCode(err)) {
+		return err
+	}
+	s.sessions.Put(r.Context(), sessionFlashError, mb.ErrorMessage(err))
+	return s.redirect(w, r, to, "")
+}
+
 // formFailed reports whether err should send the form back with messages
 // (status 422, or 409 for a conflict) rather than an error page.
 func formFailed(err error) (int, bool) {
@@ -127,6 +155,58 @@ func formFailed(err error) (int, bool) {
 	return 0, false
 }
 
+// formSave is one form post's last steps, which every form that saves a
+// record shares: a form that did not convert goes back with 422; a refused
+// save goes back with its messages and status; a saved one goes on.
+type formSave struct {
+	// Converted says the form converted to a record; false sends it back
+	// with the messages the conversion left in Errors.
+	Converted bool
+	// Save stores the record.
+	Save   func() error
+	Errors form.Errors
+	// Kept, for a form that edits a stored record, says what becomes of
+	// the reader's text when the record was saved by someone else since
+	// the form was read: "Your text is kept in the form; …".
+	Kept string
+	// Back renders the form again with the status; conflict says the save
+	// was refused as stale, for the form to take the stored version's
+	// number (and show the stored record) so that saving again replaces it
+	// knowingly.
+	Back func(status int, conflict bool) error
+	// Done answers a save that succeeded, usually with a redirect.
+	Done func() error
+}
+
+// saveForm runs a form post's last steps.
+func saveForm(fs formSave) error {
+	if !fs.Converted {
+		return fs.Back(http.StatusUnprocessableEntity, false)
+	}
+	if err := fs.Save(); err != nil {
+		status, ok := formFailed(err)
+		if !ok {
+			return err
+		}
+		return fs.Back(status, keptOnConflict(fs.Errors, err, fs.Kept))
+	}
+	return fs.Done()
+}
+
+// keptOnConflict puts a refused save's messages into errs and reports
+// whether the refusal is a conflict (409). With kept given, the conflict's
+// message above the form goes on to say what becomes of the reader's text.
+func keptOnConflict(errs form.Errors, err error, kept string) bool {
+	errs.Merge(err)
+	if mb.ErrorCode(err) != mb.ECONFLICT {
+		return false
+	}
+	if kept != "" {
+		errs[""] = mb.ErrorMessage(err) + " " + kept
+	}
+	return true
+}
+
 // chrome returns the layout's data, consuming the flash messages.
 func (s *Server) chrome(r *http.Request, title, section string) web.Chrome {
 	rd := reader(r)
@@ -134,16 +214,16 @@ func (s *Server) chrome(r *http.Request, title, section string) web.Chrome {
 	c.Flash = s.popFlash(r, sessionFlash)
 	c.FlashError = s.popFlash(r, sessionFlashError)
 	if rd.SignedIn() {
-		c.Nav = append(c.Nav, web.NavLink{Section: "actions", Label: "Actions", Href: "/actions"})
+		c.Nav = append(c.Nav, web.NavLink{Section: "actions", Label: "Actions", Href: web.ActionsPath("")})
 		if rd.OverseesAny() {
-			c.Nav = append(c.Nav, web.NavLink{Section: "escalations", Label: "Escalations", Href: "/escalations"})
+			c.Nav = append(c.Nav, web.NavLink{Section: "escalations", Label: "Escalations", Href: web.EscalationsPath()})
 		}
 		if rd.Admin() || len(secretariatOf(rd)) > 0 {
-			c.Nav = append(c.Nav, web.NavLink{Section: "audit", Label: "Audit log", Href: "/audit"})
+			c.Nav = append(c.Nav, web.NavLink{Section: "audit", Label: "Audit log", Href: web.AuditPath()})
 		}
 		if rd.Admin() {
-			c.Nav = append(c.Nav, web.NavLink{Section: "admin", Label: "Users", Href: "/admin/users"},
-				web.NavLink{Section: "people", Label: "People", Href: "/admin/people"})
+			c.Nav = append(c.Nav, web.NavLink{Section: "admin", Label: "Users", Href: web.UsersPath()},
+				web.NavLink{Section: "people", Label: "People", Href: web.PeoplePath()})
 		}
 	}
 	return c
@@ -173,8 +253,6 @@ func secretariatOf(rd *mb.Reader) []int64 {
 	}
 	return ids
 }
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 
 // safeNext returns next when it is a local path, else "/".
 func safeNext(next string) string {

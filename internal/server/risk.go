@@ -4,32 +4,10 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
-
-// riskCommittee loads {code} and refuses readers who may not read its risk
-// register: it is for the committee's members and secretariat and the
-// chair and secretariat of the bodies above it.
-func (s *Server) riskCommittee(r *http.Request) (*mb.Committee, error) {
-	c, err := s.committeeFromURL(r)
-	if err != nil {
-		return nil, err
-	}
-	if !reader(r).CanReadRisks(c.ID) {
-		return nil, mb.Errorf(mb.EFORBIDDEN, "The %s risk register is for its members, its secretariat and the bodies above it.", c.Code)
-	}
-	return c, nil
-}
-
-// riskFromURL loads the risk {ref} of the committee.
-func (s *Server) riskFromURL(r *http.Request, c *mb.Committee) (*mb.Risk, error) {
-	return s.store.RiskByReference(r.Context(), c.ID, chi.URLParam(r, "ref"))
-}
 
 // heatCell reads the chosen heat-map cell, ?l=4&i=5; anything else is no cell.
 func heatCell(r *http.Request) (int, int) {
@@ -45,7 +23,7 @@ func heatCell(r *http.Request) (int, int) {
 // heat map of its open risks whose cells filter the list.
 func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	c, err := s.riskCommittee(r)
+	c, err := s.readableRiskRegister(r)
 	if err != nil {
 		return err
 	}
@@ -54,7 +32,7 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 		status = "open"
 	}
 	// The register lists each risk with its trend, kept on the risk.
-	open, err := s.store.Risks(ctx, postgres.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen, Trend: true})
+	open, err := s.store.Risks(ctx, mb.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen, Trend: true})
 	if err != nil {
 		return err
 	}
@@ -70,7 +48,7 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	f := postgres.RiskFilter{CommitteeID: &c.ID, Likelihood: heat.Likelihood, Impact: heat.Impact, Trend: true}
+	f := mb.RiskFilter{CommitteeID: &c.ID, Likelihood: heat.Likelihood, Impact: heat.Impact, Trend: true}
 	if status != "all" {
 		f.Status = mb.RiskStatus(status)
 	}
@@ -86,7 +64,7 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 		Status: status, Heat: heat, CanEdit: rd.CanEditRisks(c.ID), Escalated: escalated, Flagged: flagged,
 	}
 	if p.CanEdit {
-		p.Meetings, err = s.store.Meetings(ctx, postgres.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}})
+		p.Meetings, err = s.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &c.ID, Statuses: []mb.MinutesStatus{mb.Draft, mb.Circulated}})
 		if err != nil {
 			return err
 		}
@@ -96,15 +74,15 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 
 // handleRiskShow serves GET /committees/{code}/risks/{ref}.
 func (s *Server) handleRiskShow(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.riskCommittee(r)
+	c, err := s.readableRiskRegister(r)
 	if err != nil {
 		return err
 	}
-	risk, err := s.riskFromURL(r, c)
+	risk, err := s.riskIn(r, c)
 	if err != nil {
 		return err
 	}
-	meetings, err := s.readableMeetings(r, postgres.MeetingFilter{CommitteeID: &c.ID})
+	meetings, err := s.readableMeetings(r, mb.MeetingFilter{CommitteeID: &c.ID})
 	if err != nil {
 		return err
 	}
@@ -118,19 +96,6 @@ func (s *Server) handleRiskShow(w http.ResponseWriter, r *http.Request) error {
 	}))
 }
 
-// riskSecretariat loads {code} for a change to its register, which only its
-// secretariat may make.
-func (s *Server) riskSecretariat(r *http.Request) (*mb.Committee, error) {
-	c, err := s.committeeFromURL(r)
-	if err != nil {
-		return nil, err
-	}
-	if !reader(r).CanEditRisks(c.ID) {
-		return nil, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may change its risk register.", c.Code)
-	}
-	return c, nil
-}
-
 func (s *Server) renderRiskForm(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, f *form.Risk, isNew, locked bool) error {
 	_, orgs, err := s.committeeOptions(r, 0)
 	if err != nil {
@@ -140,21 +105,13 @@ func (s *Server) renderRiskForm(w http.ResponseWriter, r *http.Request, status i
 	if err != nil {
 		return err
 	}
-	var personOpts []web.Option
-	for _, p := range people {
-		label := p.Name
-		if p.OrganisationName != "" {
-			label += " (" + p.OrganisationName + ")"
-		}
-		personOpts = append(personOpts, web.Option{Value: strconv.FormatInt(p.ID, 10), Label: label})
-	}
 	title := "New " + c.Code + " risk"
 	if !isNew {
 		title = "Edit " + f.Reference
 	}
 	s.render(w, r, status, web.RiskForm(web.RiskFormPage{
 		Chrome: s.chrome(r, title, "committees"), Committee: c, Form: f, IsNew: isNew,
-		Organisations: orgs, People: personOpts, ScoresLocked: locked,
+		Organisations: orgs, People: web.Options(people, web.PersonOption), ScoresLocked: locked,
 	}))
 	return nil
 }
@@ -176,7 +133,7 @@ func (s *Server) resolveActions(r *http.Request, c *mb.Committee, refs []form.Ac
 
 // handleRiskNew serves GET /committees/{code}/risks/new.
 func (s *Server) handleRiskNew(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.riskSecretariat(r)
+	c, err := s.editableRiskRegister(r)
 	if err != nil {
 		return err
 	}
@@ -185,7 +142,7 @@ func (s *Server) handleRiskNew(w http.ResponseWriter, r *http.Request) error {
 
 // handleRiskCreate serves POST /committees/{code}/risks/new.
 func (s *Server) handleRiskCreate(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.riskSecretariat(r)
+	c, err := s.editableRiskRegister(r)
 	if err != nil {
 		return err
 	}
@@ -197,26 +154,22 @@ func (s *Server) handleRiskCreate(w http.ResponseWriter, r *http.Request) error 
 	if risk != nil {
 		risk.ActionIDs = s.resolveActions(r, c, refs, f.Errors)
 	}
-	if len(f.Errors) > 0 {
-		return s.renderRiskForm(w, r, http.StatusUnprocessableEntity, c, f, true, false)
-	}
-	if err := s.store.CreateRisk(r.Context(), risk); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			return s.renderRiskForm(w, r, status, c, f, true, false)
-		}
-		return err
-	}
-	return s.redirect(w, r, "/committees/"+c.Code+"/risks/"+risk.Reference, "Risk "+risk.Reference+" added.")
+	return saveForm(formSave{
+		Converted: len(f.Errors) == 0, Save: func() error { return s.store.CreateRisk(r.Context(), risk) }, Errors: f.Errors,
+		Back: func(status int, _ bool) error { return s.renderRiskForm(w, r, status, c, f, true, false) },
+		Done: func() error {
+			return s.redirect(w, r, web.RiskPath(c.Code, risk.Reference), "Risk "+risk.Reference+" added.")
+		},
+	})
 }
 
 // handleRiskEdit serves GET /committees/{code}/risks/{ref}/edit.
 func (s *Server) handleRiskEdit(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.riskSecretariat(r)
+	c, err := s.editableRiskRegister(r)
 	if err != nil {
 		return err
 	}
-	risk, err := s.riskFromURL(r, c)
+	risk, err := s.riskIn(r, c)
 	if err != nil {
 		return err
 	}
@@ -225,11 +178,11 @@ func (s *Server) handleRiskEdit(w http.ResponseWriter, r *http.Request) error {
 
 // handleRiskUpdate serves POST /committees/{code}/risks/{ref}/edit.
 func (s *Server) handleRiskUpdate(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.riskSecretariat(r)
+	c, err := s.editableRiskRegister(r)
 	if err != nil {
 		return err
 	}
-	stored, err := s.riskFromURL(r, c)
+	stored, err := s.riskIn(r, c)
 	if err != nil {
 		return err
 	}
@@ -243,21 +196,16 @@ func (s *Server) handleRiskUpdate(w http.ResponseWriter, r *http.Request) error 
 	if risk != nil {
 		risk.ActionIDs = s.resolveActions(r, c, refs, f.Errors)
 	}
-	if len(f.Errors) > 0 {
-		return s.renderRiskForm(w, r, http.StatusUnprocessableEntity, c, f, false, locked)
-	}
-	if err := s.store.UpdateRisk(r.Context(), risk); err != nil {
-		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
-			if status == http.StatusConflict {
-				f.Errors[""] = mb.ErrorMessage(err) + " Your changes are below; the saved version is at " + riskPath(stored) + ". Saving again replaces it."
+	path := web.RiskPath(stored.CommitteeCode, stored.Reference)
+	return saveForm(formSave{
+		Converted: len(f.Errors) == 0, Save: func() error { return s.store.UpdateRisk(r.Context(), risk) }, Errors: f.Errors,
+		Kept: "Your changes are below; the saved version is at " + path + ". Saving again replaces it.",
+		Back: func(status int, conflict bool) error {
+			if conflict {
 				f.Version = strconv.Itoa(stored.Version)
 			}
 			return s.renderRiskForm(w, r, status, c, f, false, locked)
-		}
-		return err
-	}
-	return s.redirect(w, r, riskPath(stored), "Risk "+stored.Reference+" saved.")
+		},
+		Done: func() error { return s.redirect(w, r, path, "Risk "+stored.Reference+" saved.") },
+	})
 }
-
-func riskPath(r *mb.Risk) string { return "/committees/" + r.CommitteeCode + "/risks/" + r.Reference }

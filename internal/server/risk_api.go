@@ -5,7 +5,6 @@ import (
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // apiReview is one review in a risk's history.
@@ -76,11 +75,11 @@ func toAPIEscalation(e *mb.Escalation, code string) apiEscalation {
 // the register with its reviews and escalations, for the same readers as
 // the register's pages.
 func (s *Server) handleAPIRisks(w http.ResponseWriter, r *http.Request) error {
-	c, err := s.riskCommittee(r)
+	c, err := s.readableRiskRegister(r)
 	if err != nil {
 		return err
 	}
-	list, err := s.store.Risks(r.Context(), postgres.RiskFilter{CommitteeID: &c.ID})
+	list, err := s.store.Risks(r.Context(), mb.RiskFilter{CommitteeID: &c.ID})
 	if err != nil {
 		return err
 	}
@@ -123,22 +122,17 @@ func bandsJSON(bands []mb.SeverityBand) []map[string]any {
 // the open escalations from every committee beneath the body, at any depth,
 // for the body's chair and secretariat, those above it, and administrators.
 func (s *Server) handleAPIEscalations(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	body, err := s.committeeFromURL(r)
+	body, err := s.readableEscalations(r)
 	if err != nil {
 		return err
 	}
-	rd := reader(r)
-	if !rd.CanReadEscalations(body.ID) {
-		return mb.Errorf(mb.EFORBIDDEN, "What is escalated to %s is for its chair and secretariat.", body.Code)
-	}
-	all, err := s.store.Committees(ctx)
+	all, err := s.store.Committees(r.Context())
 	if err != nil {
 		return err
 	}
 	out := []apiEscalation{}
 	if beneath := committeesBeneath(all, body.ID); len(beneath) > 0 {
-		list, err := s.store.Escalations(ctx, postgres.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true, Reader: rd})
+		list, minutes, err := s.openEscalations(r, beneath)
 		if err != nil {
 			return err
 		}
@@ -149,9 +143,7 @@ func (s *Server) handleAPIEscalations(w http.ResponseWriter, r *http.Request) er
 			for _, v := range e.Risk.Reviews {
 				a.Trend = append(a.Trend, v.Severity())
 			}
-			if e.MinutesReadable {
-				a.MinutesURL = escalationMinutesURL(e)
-			}
+			a.MinutesURL = minutes[e.ID]
 			out = append(out, a)
 		}
 	}

@@ -29,17 +29,17 @@ type riskReviewState struct {
 
 // loadRiskReview loads the page's state for the secretariat of {code}.
 func (s *Server) loadRiskReview(r *http.Request) (*riskReviewState, error) {
-	c, err := s.riskSecretariat(r)
+	c, err := s.editableRiskRegister(r)
 	if err != nil {
 		return nil, err
 	}
-	m, err := s.meetingFromURL(r)
+	m, _, err := s.readableMeeting(r)
 	if err != nil {
 		return nil, err
 	}
 	st := &riskReviewState{c: c, m: m}
 	ctx := r.Context()
-	if st.open, err = s.store.Risks(ctx, postgres.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen}); err != nil {
+	if st.open, err = s.store.Risks(ctx, mb.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen}); err != nil {
 		return nil, err
 	}
 	if st.items, err = s.store.ItemChoices(ctx, m.ID); err != nil {
@@ -105,10 +105,7 @@ func (st *riskReviewState) page(s *Server, r *http.Request, review *form.RiskRev
 	sort.SliceStable(escalated, func(i, j int) bool {
 		return escalated[i].OpenEscalation().BelowThreshold() && !escalated[j].OpenEscalation().BelowThreshold()
 	})
-	var items []web.Option
-	for _, it := range st.items {
-		items = append(items, web.Option{Value: strconv.FormatInt(it.ID, 10), Label: it.Number + ". " + it.Title})
-	}
+	items := web.Options(st.items, func(it mb.Item) web.Option { return web.ItemOption(&it) })
 	return web.RiskReviewPage{
 		Chrome:    s.chrome(r, "Risk register at "+st.m.ShortName(), "committees"),
 		Committee: st.c, Meeting: st.m, Open: st.open, Items: items,
@@ -153,7 +150,7 @@ func (s *Server) handleRiskReviewSave(w http.ResponseWriter, r *http.Request) er
 	_, err = s.store.RecordReviews(r.Context(), postgres.ReviewSet{MeetingID: st.m.ID, ItemID: itemID, NewItemTitle: newItem, Reviews: inputs})
 	if err != nil {
 		if status, ok := formFailed(err); ok {
-			form.Merge(f.Errors, err)
+			f.Errors.Merge(err)
 			s.render(w, r, status, web.RiskReview(st.page(s, r, f, nil, nil)))
 			return nil
 		}
@@ -163,7 +160,7 @@ func (s *Server) handleRiskReviewSave(w http.ResponseWriter, r *http.Request) er
 	if len(inputs) == 1 {
 		msg = "One risk reviewed at " + st.m.ShortName() + "."
 	}
-	return s.redirect(w, r, riskReviewPath(st.m), strings.ToUpper(msg[:1])+msg[1:])
+	return s.redirect(w, r, web.RiskReviewPath(st.m.CommitteeCode, st.m.Number), strings.ToUpper(msg[:1])+msg[1:])
 }
 
 // handleRiskEscalate serves POST /committees/{code}/meetings/{number}/risks/escalate.
@@ -209,9 +206,5 @@ func (s *Server) riskDecision(w http.ResponseWriter, r *http.Request, prefix str
 		}
 		return err
 	}
-	return s.redirect(w, r, riskReviewPath(st.m), "Recorded: “"+mb.DecisionSentence(st.c.Code, *d)+"”")
-}
-
-func riskReviewPath(m *mb.Meeting) string {
-	return "/committees/" + m.CommitteeCode + "/meetings/" + strconv.Itoa(m.Number) + "/risks"
+	return s.redirect(w, r, web.RiskReviewPath(st.m.CommitteeCode, st.m.Number), "Recorded: “"+mb.DecisionSentence(st.c.Code, *d)+"”")
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"io/fs"
 	"net/http"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
@@ -15,11 +16,13 @@ import (
 // router: a route added here without an entry there fails the build's tests.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(middleware.RequestID, s.logRequests, securityHeaders, s.recoverPanics)
+	root := r
+	r.Use(middleware.RequestID, s.observe, securityHeaders, s.recoverPanics)
 
 	// Probes and assets need no session.
 	r.Get("/healthz", s.handleHealthz)
 	r.Get("/readyz", s.handleReadyz)
+	r.Get("/metrics", s.handleMetrics)
 	static, _ := fs.Sub(web.Static, "static")
 	r.Get("/static/*", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))).ServeHTTP)
 
@@ -28,8 +31,9 @@ func (s *Server) routes() http.Handler {
 		r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error {
 			return mb.Errorf(mb.ENOTFOUND, "There is nothing at this address.")
 		}))
-		r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, r *http.Request) error {
-			return mb.Errorf(mb.ENOTFOUND, "There is nothing at this address.")
+		r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, req *http.Request) error {
+			w.Header().Set("Allow", strings.Join(allowedMethods(root, req.URL.Path), ", "))
+			return mb.Errorf(codeMethodNotAllowed, "This address does not answer %s requests.", req.Method)
 		}))
 
 		// Open to everyone.
@@ -146,6 +150,14 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/import/{token}", s.handle(s.handleImportPreview))
 			r.Post("/committees/{code}/import/{token}", s.handle(s.handleImportSave))
 			r.Post("/committees/{code}/import/{token}/cancel", s.handle(s.handleImportCancel))
+			// Putting people right after an import (issue 15): the
+			// committee's secretariat edits its people and merges two
+			// records of one person; each handler checks the secretariat.
+			r.Get("/committees/{code}/people", s.handle(s.handleCommitteePeople))
+			r.Get("/committees/{code}/people/{id}/edit", s.handle(s.handlePersonEdit))
+			r.Post("/committees/{code}/people/{id}/edit", s.handle(s.handlePersonUpdate))
+			r.Get("/committees/{code}/people/{id}/merge", s.handle(s.handlePersonMergeForm))
+			r.Post("/committees/{code}/people/{id}/merge", s.handle(s.handlePersonMerge))
 
 			// Administrators.
 			r.Group(func(r chi.Router) {
@@ -170,6 +182,18 @@ func (s *Server) routes() http.Handler {
 		})
 	})
 	return r
+}
+
+// allowedMethods lists the methods the router serves at path, for the
+// Allow header of a 405.
+func allowedMethods(router chi.Routes, path string) []string {
+	var out []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if router.Match(chi.NewRouteContext(), m, path) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // cacheStatic lets browsers keep assets for an hour.

@@ -1,9 +1,10 @@
 package server_test
 
 import (
-	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"strconv"
 	"strings"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 func indexOf(s, sub string) int { return strings.Index(s, sub) }

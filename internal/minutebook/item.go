@@ -1,0 +1,76 @@
+package minutebook
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Item is an agenda item of a meeting, holding the minute itself. Items nest
+// one level: item 5 holds 5.1, 5.2 and 5.3.
+type Item struct {
+	ID        int64
+	MeetingID int64
+	ParentID  *int64
+	Position  int    // order among siblings, from 1
+	Number    string // "5" or "5.1", derived from the positions
+	Title     string
+	Minute    string // the minute, in the small safe text format
+	// Classification is set when the item needs more protection than its
+	// document; zero means "as the document".
+	Classification Classification
+	// Access is what the reading rule needs of the item: its effective
+	// level is the strictest of its document's, its own and its parent's.
+	Access Access `json:"-"`
+	// Withheld is set on an item the reader may not read, as
+	// Reader.ReadableMinutes returns it: only its number and level remain.
+	Withheld  bool `json:"-"`
+	Decisions []Decision
+	Actions   []Action
+	// Children are the sub-items (5.1, 5.2) of a top-level item, in order.
+	Children  []*Item
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Validate checks an item's own rules: a title, and a classification that,
+// when set, protects the item more than its document.
+func (i *Item) Validate(document Classification) error {
+	fe := FieldErrors{}
+	i.Title = strings.Join(strings.Fields(i.Title), " ")
+	i.Minute = strings.TrimSpace(strings.ReplaceAll(i.Minute, "\r\n", "\n"))
+	if i.Title == "" {
+		fe.Add("title", "Enter the item's title, such as Previous Meeting Minutes.")
+	} else if len(i.Title) > 300 {
+		fe.Add("title", "The title is too long: 300 characters at most.")
+	}
+	if len(i.Minute) > 100000 {
+		fe.Add("minute", "The minute is too long: 100,000 characters at most.")
+	}
+	if i.Classification != 0 {
+		if !i.Classification.Valid() {
+			fe.Add("classification", "Choose a classification.")
+		} else if i.Classification <= document {
+			fe.Add("classification", fmt.Sprintf("An item's own classification must be above its document's (%s); leave it as the document's instead.", document))
+		}
+	}
+	return fe.Err()
+}
+
+// NumberItems gives every item its number from the positions: 1, 2, 5.1.
+func NumberItems(items []*Item) {
+	for i, it := range items {
+		it.Number = fmt.Sprint(i + 1)
+		for j, c := range it.Children {
+			c.Number = fmt.Sprintf("%d.%d", i+1, j+1)
+		}
+	}
+}
+
+// HoldsOutstanding reports whether the item is where the minutes show the
+// actions outstanding table: an item titled "Actions Outstanding", as item
+// 2 of the model document. The first such item holds it.
+func (i *Item) HoldsOutstanding() bool {
+	return strings.EqualFold(strings.TrimSpace(i.Title), "Actions Outstanding")
+}

@@ -1,0 +1,378 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+)
+
+// The addresses minutebook links and redirects to, one function per route
+// in server/routes.go, used by the templates and the handlers alike. Each
+// takes the route's parameters in the route's order and is named for what
+// the address shows or does: the route
+// /committees/{code}/meetings/{number}/items/{item}/edit is
+// ItemEditPath(code, number, item). A query or a fragment that a page
+// needs is part of the function that makes it (SignInPath's next,
+// CommitteeMeetingsPath's page).
+
+// HomePath is the front door: it sends each reader where they start.
+func HomePath() string { return "/" }
+
+// StaticPath is an embedded asset: StaticPath("style.css").
+func StaticPath(name string) string { return "/static/" + name }
+
+// SignInPath is the sign-in form; next, when not empty, is where a
+// successful sign-in returns to.
+func SignInPath(next string) string {
+	if next == "" {
+		return "/sign-in"
+	}
+	return "/sign-in?next=" + url.QueryEscape(next)
+}
+
+// SignOutPath signs the reader out.
+func SignOutPath() string { return "/sign-out" }
+
+// AccountPath is the reader's own account page.
+func AccountPath() string { return "/account" }
+
+// PasswordChangePath changes the reader's own password.
+func PasswordChangePath() string { return "/account/password" }
+
+// TokenCreatePath makes a personal API token.
+func TokenCreatePath() string { return "/account/tokens" }
+
+// TokenRevokePath revokes one of the reader's API tokens.
+func TokenRevokePath(id int64) string { return "/account/tokens/" + i64(id) + "/revoke" }
+
+// CalendarTokenPath makes (or remakes) the reader's personal calendar feed.
+func CalendarTokenPath() string { return "/account/calendar-token" }
+
+// PersonalCalendarPath is a reader's own calendar feed, by its secret.
+func PersonalCalendarPath(secret string) string { return "/calendar/" + secret + ".ics" }
+
+// PublicPath is the public site: every published document the reader may read.
+func PublicPath() string { return "/public" }
+
+// PublicCommitteePath is a committee's published minutes.
+func PublicCommitteePath(code string) string { return "/public/" + code }
+
+// PublicFeedPath is the Atom feed of a committee's published minutes.
+func PublicFeedPath(code string) string { return PublicCommitteePath(code) + "/feed.atom" }
+
+// PublicMinutesPath is one published document on the public site.
+func PublicMinutesPath(code string, number int) string {
+	return PublicCommitteePath(code) + "/" + itoa(number)
+}
+
+// CommitteesPath is the tree of committees.
+func CommitteesPath() string { return "/committees" }
+
+// CommitteeNewPath is the form that creates a committee.
+func CommitteeNewPath() string { return "/committees/new" }
+
+// CommitteePath is a committee's page.
+func CommitteePath(code string) string { return "/committees/" + code }
+
+// CommitteeMeetingsPath is a page of the committee's meetings, at the list.
+func CommitteeMeetingsPath(code string, page int) string {
+	return CommitteePath(code) + "?page=" + itoa(page) + "#meetings"
+}
+
+// CommitteeMembersPath is the committee's page at its list of members.
+func CommitteeMembersPath(code string) string { return CommitteePath(code) + "#members" }
+
+// CommitteeEditPath edits a committee.
+func CommitteeEditPath(code string) string { return CommitteePath(code) + "/edit" }
+
+// CommitteeCalendarPath is a committee's calendar feed.
+func CommitteeCalendarPath(code string) string { return CommitteePath(code) + "/calendar.ics" }
+
+// MembershipNewPath seats a person on a committee.
+func MembershipNewPath(code string) string { return CommitteePath(code) + "/members/new" }
+
+// MembershipEndPath ends a seat on a committee today.
+func MembershipEndPath(code string, id int64) string {
+	return CommitteePath(code) + "/members/" + i64(id) + "/end"
+}
+
+// CommitteePeoplePath lists the committee's people, for its secretariat to
+// put right.
+func CommitteePeoplePath(code string) string { return CommitteePath(code) + "/people" }
+
+// CommitteePersonEditPath edits one of the committee's people.
+func CommitteePersonEditPath(code string, id int64) string {
+	return CommitteePeoplePath(code) + "/" + i64(id) + "/edit"
+}
+
+// CommitteePersonMergePath merges one of the committee's people into another.
+func CommitteePersonMergePath(code string, id int64) string {
+	return CommitteePeoplePath(code) + "/" + i64(id) + "/merge"
+}
+
+// ImportPath is the form that uploads minutes to import into a committee.
+func ImportPath(code string) string { return CommitteePath(code) + "/import" }
+
+// ImportPreviewPath is an upload's preview, which saves it when posted.
+func ImportPreviewPath(code, token string) string { return ImportPath(code) + "/" + token }
+
+// ImportCancelPath cancels an upload.
+func ImportCancelPath(code, token string) string { return ImportPreviewPath(code, token) + "/cancel" }
+
+// EarlierActionNewPath enters an action from a committee's earlier history.
+func EarlierActionNewPath(code string) string { return CommitteePath(code) + "/actions/new" }
+
+// MeetingNewPath creates a meeting of the committee.
+func MeetingNewPath(code string) string { return CommitteePath(code) + "/meetings/new" }
+
+// MeetingPath is a meeting's minutes.
+func MeetingPath(code string, number int) string {
+	return CommitteePath(code) + "/meetings/" + itoa(number)
+}
+
+// MinutesFilePath is the minutes as they stand as a file: ext is "pdf"
+// or "docx" (/committees/OPSG/meetings/105.pdf).
+func MinutesFilePath(code string, number int, ext string) string {
+	return MeetingPath(code, number) + "." + ext
+}
+
+// VersionFilePath is a stored version of the minutes as a file
+// (/committees/OPSG/meetings/105/versions/2.pdf).
+func VersionFilePath(code string, number, version int, ext string) string {
+	return MeetingPath(code, number) + "/versions/" + itoa(version) + "." + ext
+}
+
+// DecisionAnchor is a decision's fragment in its minutes: "decision-42".
+func DecisionAnchor(id int64) string { return "decision-" + i64(id) }
+
+// MeetingDecisionPath is a meeting's minutes at one of its decisions.
+func MeetingDecisionPath(code string, number int, decision int64) string {
+	return MeetingPath(code, number) + "#" + DecisionAnchor(decision)
+}
+
+// MeetingEditPath edits a meeting's header.
+func MeetingEditPath(code string, number int) string { return MeetingPath(code, number) + "/edit" }
+
+// AttendancePath records who attended a meeting.
+func AttendancePath(code string, number int) string {
+	return MeetingPath(code, number) + "/attendance"
+}
+
+// ItemNewPath adds an item to a meeting's minutes; parent, when not zero,
+// is the item the new one goes beneath.
+func ItemNewPath(code string, number int, parent int64) string {
+	p := MeetingPath(code, number) + "/items/new"
+	if parent != 0 {
+		p += "?parent=" + i64(parent)
+	}
+	return p
+}
+
+func itemPath(code string, number int, item int64) string {
+	return MeetingPath(code, number) + "/items/" + i64(item)
+}
+
+// ItemEditPath edits an agenda item.
+func ItemEditPath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/edit"
+}
+
+// ItemMovePath moves an agenda item up or down.
+func ItemMovePath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/move"
+}
+
+// ItemDeletePath deletes an agenda item.
+func ItemDeletePath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/delete"
+}
+
+// DecisionNewPath records a decision in an item.
+func DecisionNewPath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/decisions/new"
+}
+
+func decisionPath(code string, number int, decision int64) string {
+	return MeetingPath(code, number) + "/decisions/" + i64(decision)
+}
+
+// DecisionEditPath edits a decision.
+func DecisionEditPath(code string, number int, decision int64) string {
+	return decisionPath(code, number, decision) + "/edit"
+}
+
+// DecisionMovePath moves a decision up or down within its item.
+func DecisionMovePath(code string, number int, decision int64) string {
+	return decisionPath(code, number, decision) + "/move"
+}
+
+// DecisionDeletePath deletes a decision.
+func DecisionDeletePath(code string, number int, decision int64) string {
+	return decisionPath(code, number, decision) + "/delete"
+}
+
+// RaisedActionNewPath raises an action in an item.
+func RaisedActionNewPath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/actions/new"
+}
+
+func raisedActionPath(code string, number int, action int64) string {
+	return MeetingPath(code, number) + "/actions/" + i64(action)
+}
+
+// RaisedActionEditPath edits an action raised at the meeting.
+func RaisedActionEditPath(code string, number int, action int64) string {
+	return raisedActionPath(code, number, action) + "/edit"
+}
+
+// RaisedActionDeletePath deletes an action raised at the meeting.
+func RaisedActionDeletePath(code string, number int, action int64) string {
+	return raisedActionPath(code, number, action) + "/delete"
+}
+
+// ActionsReviewPath reviews the committee's outstanding actions at a meeting.
+func ActionsReviewPath(code string, number int) string {
+	return MeetingPath(code, number) + "/actions/review"
+}
+
+// CommentCreatePath comments on an item of circulated draft minutes.
+func CommentCreatePath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/comments"
+}
+
+// CommentResolvePath marks a comment resolved.
+func CommentResolvePath(code string, number int, comment int64) string {
+	return MeetingPath(code, number) + "/comments/" + i64(comment) + "/resolve"
+}
+
+// CirculatePath circulates draft minutes to the committee's members.
+func CirculatePath(code string, number int) string { return MeetingPath(code, number) + "/circulate" }
+
+// ApprovePath records the approval of circulated minutes.
+func ApprovePath(code string, number int) string { return MeetingPath(code, number) + "/approve" }
+
+// PublishPath publishes approved minutes.
+func PublishPath(code string, number int) string { return MeetingPath(code, number) + "/publish" }
+
+// CorrectionPath opens a correction of approved minutes.
+func CorrectionPath(code string, number int) string {
+	return MeetingPath(code, number) + "/correction"
+}
+
+// CorrectionFinishPath stores a correction as a new version.
+func CorrectionFinishPath(code string, number int) string {
+	return CorrectionPath(code, number) + "/finish"
+}
+
+// HistoryPath lists the stored versions of the minutes.
+func HistoryPath(code string, number int) string { return MeetingPath(code, number) + "/history" }
+
+// RiskReviewPath reviews the committee's risk register at a meeting.
+func RiskReviewPath(code string, number int) string { return MeetingPath(code, number) + "/risks" }
+
+// RiskEscalatePath records a meeting's decision to escalate risks.
+func RiskEscalatePath(code string, number int) string {
+	return RiskReviewPath(code, number) + "/escalate"
+}
+
+// RiskWithdrawPath records a meeting's decision to withdraw escalations.
+func RiskWithdrawPath(code string, number int) string {
+	return RiskReviewPath(code, number) + "/withdraw"
+}
+
+// RiskRegisterPath is a committee's risk register; status, when not
+// empty, chooses the risks listed ("open", "closed" or "all").
+func RiskRegisterPath(code, status string) string {
+	p := CommitteePath(code) + "/risks"
+	if status != "" {
+		p += "?status=" + url.QueryEscape(status)
+	}
+	return p
+}
+
+// RiskNewPath adds a risk to a committee's register.
+func RiskNewPath(code string) string { return CommitteePath(code) + "/risks/new" }
+
+// RiskPath is one risk with its history.
+func RiskPath(code, reference string) string { return CommitteePath(code) + "/risks/" + reference }
+
+// RiskEditPath edits a risk.
+func RiskEditPath(code, reference string) string { return RiskPath(code, reference) + "/edit" }
+
+// EscalationsPath is the parent bodies' escalations dashboard.
+func EscalationsPath() string { return "/escalations" }
+
+// ActionsPath is the actions register; query is a filter's encoding from
+// form.ActionFilter.Query ("?status=open"), or "".
+func ActionsPath(query string) string { return "/actions" + query }
+
+// ActionsCSVPath is the register's view as CSV; query as for ActionsPath.
+func ActionsCSVPath(query string) string { return "/actions.csv" + query }
+
+// ActionPath is one action's page: /actions/OPSG/105/01.
+func ActionPath(code string, meeting, sequence int) string {
+	return fmt.Sprintf("/actions/%s/%d/%02d", code, meeting, sequence)
+}
+
+// ActionRecordPath records an update, a revised target or closure.
+func ActionRecordPath(code string, meeting, sequence int) string {
+	return ActionPath(code, meeting, sequence) + "/record"
+}
+
+// ActionReopenPath reopens a closed action.
+func ActionReopenPath(code string, meeting, sequence int) string {
+	return ActionPath(code, meeting, sequence) + "/reopen"
+}
+
+// AuditPath is the audit log.
+func AuditPath() string { return "/audit" }
+
+// UsersPath lists the accounts.
+func UsersPath() string { return "/admin/users" }
+
+// UserNewPath creates an account.
+func UserNewPath() string { return "/admin/users/new" }
+
+// UserDeactivatePath stops an account from signing in.
+func UserDeactivatePath(id int64) string { return "/admin/users/" + i64(id) + "/deactivate" }
+
+// UserActivatePath lets an account sign in again.
+func UserActivatePath(id int64) string { return "/admin/users/" + i64(id) + "/activate" }
+
+// UserResetPasswordPath gives an account a new generated password.
+func UserResetPasswordPath(id int64) string { return "/admin/users/" + i64(id) + "/reset-password" }
+
+// PeoplePath lists everyone who can sit on a committee.
+func PeoplePath() string { return "/admin/people" }
+
+// PersonNewPath adds a person.
+func PersonNewPath() string { return "/admin/people/new" }
+
+// The read API.
+
+// APIActionsPath is the register's view as JSON; query as for ActionsPath.
+func APIActionsPath(query string) string { return "/api/v1/actions" + query }
+
+// APIActionPath is one action with its history as JSON.
+func APIActionPath(code string, meeting, sequence int) string {
+	return "/api/v1" + ActionPath(code, meeting, sequence)
+}
+
+// APICommitteesPath lists the committees as JSON.
+func APICommitteesPath() string { return "/api/v1/committees" }
+
+// APIMeetingsPath lists a committee's meetings as JSON.
+func APIMeetingsPath(code string) string { return APICommitteesPath() + "/" + code + "/meetings" }
+
+// APIMeetingPath is one meeting's structured minutes as JSON.
+func APIMeetingPath(code string, number int) string {
+	return APIMeetingsPath(code) + "/" + strconv.Itoa(number)
+}
+
+// APIRisksPath is a committee's risk register as JSON.
+func APIRisksPath(code string) string { return APICommitteesPath() + "/" + code + "/risks" }
+
+// APIEscalationsPath is what is escalated to a body, as JSON.
+func APIEscalationsPath(code string) string {
+	return APICommitteesPath() + "/" + code + "/escalations"
+}
