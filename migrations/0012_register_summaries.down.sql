@@ -2,6 +2,7 @@ DROP INDEX IF EXISTS actions_open_idx;
 DROP INDEX IF EXISTS actions_age_order_idx;
 DROP INDEX IF EXISTS actions_target_order_idx;
 DROP INDEX IF EXISTS actions_reference_order_idx;
+DROP INDEX IF EXISTS action_summaries_by_committee_idx;
 DROP VIEW IF EXISTS derived_drift;
 
 DROP TRIGGER IF EXISTS committees_code ON committees;

@@ -271,6 +271,12 @@ CREATE VIEW derived_drift AS
     UNION ALL
     SELECT 'risk trend', r.id::text FROM risks r JOIN risk_trend_now v ON v.id = r.id WHERE r.trend IS DISTINCT FROM v.trend;
 
+-- A view of the whole register reads the summaries summed over every
+-- committee (access_committee 0) and the rest by committee: this index
+-- holds the rest.
+CREATE INDEX action_summaries_by_committee_idx ON action_summaries (access_stage, access_level, access_committee)
+    WHERE NOT (access_stage = 'published' AND access_level <= 2);
+
 -- The register's pages in each of its orders, with the rule's facts and
 -- the filters' columns beside each entry, so that a page is read from the
 -- index alone; and the open actions, which every view counts by the day.

@@ -2,7 +2,8 @@ DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['meetings', 'actions', 'action_events', 'minutes_comments', 'risk_reviews', 'committee_categories'] LOOP
+    FOREACH t IN ARRAY ARRAY['meetings', 'actions', 'action_events', 'minutes_comments', 'risk_reviews', 'attendance',
+                             'committee_categories'] LOOP
         EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_epoch_insert', t);
         EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_epoch_update', t);
         EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_epoch_delete', t);

@@ -6,7 +6,9 @@
 -- server may keep a rendered document for as long as its meeting's version
 -- (bumped by every transition and correction) and its committee's epoch
 -- stay the same, and every server on the database sees the change in the
--- same row it reads the meeting from (issue 11).
+-- same row it reads the meeting from (issue 11). The register's totals for
+-- a reader are kept the same way, by the sum of every committee's epoch;
+-- attendance counts too, since it admits to RED records.
 
 ALTER TABLE committees ADD COLUMN minutes_epoch bigint NOT NULL DEFAULT 1;
 
@@ -22,8 +24,9 @@ CREATE TRIGGER committees_epoch BEFORE UPDATE ON committees
     FOR EACH ROW EXECUTE FUNCTION committees_epoch();
 
 -- A statement that writes a committee's meetings, actions, events,
--- comments, risk reviews or categories counts for the committees it
--- touched; one that renames people or organisations, for every committee.
+-- comments, risk reviews, attendance or categories counts for the
+-- committees it touched; one that renames people or organisations, for
+-- every committee.
 CREATE FUNCTION minutes_epoch_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     source text := CASE TG_TABLE_NAME
@@ -57,7 +60,8 @@ DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['meetings', 'actions', 'action_events', 'minutes_comments', 'risk_reviews', 'committee_categories'] LOOP
+    FOREACH t IN ARRAY ARRAY['meetings', 'actions', 'action_events', 'minutes_comments', 'risk_reviews', 'attendance',
+                             'committee_categories'] LOOP
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
             FOR EACH STATEMENT EXECUTE FUNCTION minutes_epoch_bump()', t || '_epoch_insert', t);
         EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows

@@ -143,11 +143,17 @@ func (s *Store) RegisterEntries(ctx context.Context, rd *mb.Reader, f mb.ActionF
 	return list, err
 }
 
-// everyCommittee keeps the rows of action_summaries that sum every
-// committee's closed actions once: the published CLEAR and GREEN ones
-// summed over every committee (access_committee 0), and the rest by
-// committee.
-const everyCommittee = `(s.access_committee = 0 OR NOT (s.access_stage = 'published' AND s.access_level <= 2))`
+// everyCommittee are the rows of action_summaries that sum every
+// committee's closed actions once, those the reader may read (the reading
+// rule's SQL, built by readable, for each part): the published CLEAR and
+// GREEN ones summed over every committee (access_committee 0), and the
+// rest by committee (read through their own index).
+func everyCommittee(q *args, rd *mb.Reader) string {
+	return `SELECT s.* FROM action_summaries s WHERE s.access_committee = 0 AND ` + q.readable(rd, summaryFacts("s")) + `
+		UNION ALL
+		SELECT s.* FROM action_summaries s WHERE NOT (s.access_stage = 'published' AND s.access_level <= 2) AND ` +
+		q.readable(rd, summaryFacts("s"))
+}
 
 // summaryFacts are the reading rule's facts of a row of action_summaries:
 // RED rows name their meeting.
@@ -170,17 +176,19 @@ func (s *Store) RegisterTotals(ctx context.Context, rd *mb.Reader, f mb.ActionFi
 			count(*) FILTER (WHERE a.revisions > 0) AS revised, sum(a.slip_days) AS slip
 		FROM actions a` + q.whereSQL("a.status = 'closed'") + ` GROUP BY 1`
 	if f.Summarised() {
-		where := []string{q.args.readable(rd, summaryFacts("s"))}
+		var rows string
 		if f.CommitteeID != nil {
-			where = append(where, "s.access_committee = "+q.arg(*f.CommitteeID))
+			rows = `SELECT s.* FROM action_summaries s WHERE s.access_committee = ` + q.arg(*f.CommitteeID) + ` AND ` +
+				q.args.readable(rd, summaryFacts("s"))
 		} else {
-			where = append(where, everyCommittee)
+			rows = everyCommittee(&q.args, rd)
 		}
+		owner := "true"
 		if f.OwnerID != nil {
-			where = append(where, "s.owner_organisation_id = "+q.arg(*f.OwnerID))
+			owner = "s.owner_organisation_id = " + q.arg(*f.OwnerID)
 		}
 		closed = `SELECT s.owner_organisation_id AS owner, 0 AS part, 0 AS band, sum(s.closed) AS n, sum(s.revised) AS revised, sum(s.slip_days) AS slip
-			FROM action_summaries s WHERE ` + strings.Join(where, " AND ") + ` GROUP BY 1`
+			FROM (` + rows + `) s WHERE ` + owner + ` GROUP BY 1`
 	}
 	open := `SELECT a.owner_organisation_id, CASE WHEN coalesce(a.current_target_date, a.target_date) < ` + today + `::date THEN 2 ELSE 1 END,
 			` + ageBandSQL(today) + `, count(*), count(*) FILTER (WHERE a.revisions > 0), sum(a.slip_days)
@@ -246,7 +254,7 @@ func ageBandSQL(today string) string {
 func (s *Store) ActionOwners(ctx context.Context, rd *mb.Reader) ([]mb.Organisation, error) {
 	var q args
 	rows, err := s.pool.Query(ctx, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
-			SELECT s.owner_organisation_id FROM action_summaries s WHERE `+everyCommittee+` AND `+q.readable(rd, summaryFacts("s"))+`
+			SELECT s.owner_organisation_id FROM (`+everyCommittee(&q, rd)+`) s
 			UNION SELECT a.owner_organisation_id FROM actions a WHERE a.status = 'open' AND `+q.readable(rd, recordFacts("a"))+`)
 		ORDER BY lower(o.name)`, q...)
 	if err != nil {

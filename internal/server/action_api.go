@@ -78,7 +78,7 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 		}
 		perPage = n
 	}
-	totals, err := s.store.RegisterTotals(r.Context(), v.reader, v.filter)
+	totals, err := s.totalsFor(r, v)
 	if err != nil {
 		return err
 	}

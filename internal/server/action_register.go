@@ -21,19 +21,24 @@ type registerView struct {
 	typed      *form.ActionFilter
 	filter     mb.ActionFilter
 	committees []*mb.Committee
+	// epoch sums the committees' epochs: what the register shows moves
+	// whenever it does (see register_cache.go).
+	epoch int64
 }
 
 func (s *Server) registerViewOf(r *http.Request) (*registerView, error) {
 	ctx := r.Context()
-	committees, err := s.store.Committees(ctx)
+	committees, err := s.store.CommitteeNames(ctx)
 	if err != nil {
 		return nil, err
 	}
 	byCode := map[string]int64{}
+	var epoch int64
 	for _, c := range committees {
 		byCode[c.Code] = c.ID
+		epoch += c.Epoch
 	}
-	v := &registerView{reader: reader(r), typed: form.ParseActionFilter(r.URL.Query()), committees: committees}
+	v := &registerView{reader: reader(r), typed: form.ParseActionFilter(r.URL.Query()), committees: committees, epoch: epoch}
 	v.filter = v.typed.Filter(byCode, s.clock.Today())
 	return v, nil
 }
@@ -45,7 +50,7 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	totals, err := s.store.RegisterTotals(ctx, v.reader, v.filter)
+	totals, err := s.totalsFor(r, v)
 	if err != nil {
 		return err
 	}
@@ -88,7 +93,7 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	// unfiltered view's totals name them all.
 	owners := mb.OwnersOf(totals)
 	if !v.filter.Unfiltered() {
-		if owners, err = s.store.ActionOwners(ctx, v.reader); err != nil {
+		if owners, err = s.ownersFor(r, v); err != nil {
 			return err
 		}
 	}
