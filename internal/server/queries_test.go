@@ -73,10 +73,10 @@ var queryBudgets = map[string]queryBudget{
 
 	// The actions register (issue 5). {sequence} is an action raised at
 	// meeting {number}; {token} the member's calendar feed secret.
-	"GET /actions":     {path: "/actions", as: "member", budget: signedInQueries + 3},
+	"GET /actions":     {path: "/actions", as: "member", budget: signedInQueries + 2},
 	"GET /actions.csv": {path: "/actions.csv", as: "member", budget: signedInQueries + 2},
 	"GET /actions/{code}/{meeting}/{sequence}":                {path: "/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 3},
-	"GET /api/v1/actions":                                     {path: "/api/v1/actions", as: "member", budget: signedInQueries + 3},
+	"GET /api/v1/actions":                                     {path: "/api/v1/actions", as: "member", budget: signedInQueries + 2},
 	"GET /api/v1/actions/{code}/{meeting}/{sequence}":         {path: "/api/v1/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 2},
 	"GET /calendar/{token}":                                   {path: "/calendar/{token}.ics", budget: 10},
 	"GET /committees/{code}/actions/new":                      {path: "/committees/{code}/actions/new", as: "secretariat", budget: signedInQueries + 3},
