@@ -202,3 +202,34 @@ func sanitizeName(s string) string {
 		return '_'
 	}, s)
 }
+
+// TestFormSentBackTakesFocusToItsProblems: a form sent back with problems
+// is titled "Error: …", its summary of the problems has the focus, and it
+// passes axe-core like every page; a page not found is titled so too.
+func TestFormSentBackTakesFocusToItsProblems(t *testing.T) {
+	a := newApp(t)
+	b := browsertest.New(t)
+	var title, focused string
+	b.Run(t,
+		a.signInAction("secretariat"),
+		chromedp.Navigate(a.srv.URL+"/committees/OPSG/meetings/new"),
+		chromedp.WaitVisible(`[data-testid="meeting-form"]`, chromedp.ByQuery),
+		chromedp.Submit(`[data-testid="meeting-form"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`[data-testid="error-summary"]`, chromedp.ByQuery),
+		chromedp.Title(&title),
+		chromedp.Evaluate(`document.activeElement.dataset.testid || document.activeElement.tagName`, &focused),
+	)
+	if !strings.HasPrefix(title, "Error: ") {
+		t.Errorf("the form sent back is titled %q, want it to begin \"Error: \"", title)
+	}
+	if focused != "error-summary" {
+		t.Errorf("the focus is on %q, want the error summary", focused)
+	}
+	for _, found := range b.Axe(t, browsertest.WCAGTags...) {
+		t.Errorf("the form sent back: %s", found)
+	}
+	b.Run(t, chromedp.Navigate(a.srv.URL+"/no/such/page"), chromedp.Title(&title))
+	if title != "Error: Page not found · minutebook" {
+		t.Errorf("a page not found is titled %q", title)
+	}
+}

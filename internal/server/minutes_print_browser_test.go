@@ -60,8 +60,8 @@ func TestPrintedMinutesCarryClassificationAndPageNumbers(t *testing.T) {
 		t.Fatalf("the running head reads %q", running)
 	}
 	for i, p := range pages {
-		if got := squeeze(head(p)); !strings.Contains(got, running) {
-			t.Errorf("page %d does not begin with %q:\n%s", i+1, running, head(p))
+		if got := squeeze(firstLines(p)); !strings.Contains(got, running) {
+			t.Errorf("page %d does not begin with %q:\n%s", i+1, running, firstLines(p))
 		}
 		if want := fmt.Sprintf("Page %d of %d", i+1, len(pages)); !strings.Contains(p, want) {
 			t.Errorf("page %d lacks %q", i+1, want)
@@ -85,7 +85,7 @@ func TestPrintedMinutesCarryClassificationAndPageNumbers(t *testing.T) {
 
 func squeeze(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func head(s string) string {
+func firstLines(s string) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > 6 {
 		lines = lines[:6]
