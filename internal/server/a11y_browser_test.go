@@ -160,7 +160,7 @@ func TestEveryPageIsAccessibleAndFitsAPhone(t *testing.T) {
 			if width == 390 && shots != "" {
 				var png []byte
 				b.Run(t, chromedp.FullScreenshot(&png, 100))
-				file := filepath.Join(shots, sanitizeName(name+v.path)+".png")
+				file := filepath.Join(shots, browsertest.FileName(name+v.path)+".png")
 				if err := os.WriteFile(file, png, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -191,45 +191,5 @@ func pageRoutesCovered(t *testing.T, a *app, m map[string]route) {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-}
-
-func sanitizeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' {
-			return r
-		}
-		return '_'
-	}, s)
-}
-
-// TestFormSentBackTakesFocusToItsProblems: a form sent back with problems
-// is titled "Error: …", its summary of the problems has the focus, and it
-// passes axe-core like every page; a page not found is titled so too.
-func TestFormSentBackTakesFocusToItsProblems(t *testing.T) {
-	a := newApp(t)
-	b := browsertest.New(t)
-	var title, focused string
-	b.Run(t,
-		a.signInAction("secretariat"),
-		chromedp.Navigate(a.srv.URL+"/committees/OPSG/meetings/new"),
-		chromedp.WaitVisible(`[data-testid="meeting-form"]`, chromedp.ByQuery),
-		chromedp.Submit(`[data-testid="meeting-form"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`[data-testid="error-summary"]`, chromedp.ByQuery),
-		chromedp.Title(&title),
-		chromedp.Evaluate(`document.activeElement.dataset.testid || document.activeElement.tagName`, &focused),
-	)
-	if !strings.HasPrefix(title, "Error: ") {
-		t.Errorf("the form sent back is titled %q, want it to begin \"Error: \"", title)
-	}
-	if focused != "error-summary" {
-		t.Errorf("the focus is on %q, want the error summary", focused)
-	}
-	for _, found := range b.Axe(t, browsertest.WCAGTags...) {
-		t.Errorf("the form sent back: %s", found)
-	}
-	b.Run(t, chromedp.Navigate(a.srv.URL+"/no/such/page"), chromedp.Title(&title))
-	if title != "Error: Page not found · minutebook" {
-		t.Errorf("a page not found is titled %q", title)
 	}
 }
