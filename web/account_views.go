@@ -13,6 +13,9 @@ type SignInPage struct {
 	Email string
 	Next  string
 	Error string
+	// Kept says a form sent after the session ended is kept, to be saved
+	// once the reader signs in again.
+	Kept bool
 }
 
 // TokenRow is one personal API token on the account page.

@@ -69,6 +69,9 @@ type ImportedItem struct {
 	Actions   []ImportedAction
 	Risks     []ImportedRisk
 	Children  []ImportedItem
+	// Placement is where the document puts the item's own decisions and
+	// actions among its sub-items; "" is before them, the default.
+	Placement Placement
 	Line      int
 }
 

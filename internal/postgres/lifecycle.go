@@ -251,7 +251,11 @@ func (s *Store) versions(ctx context.Context, where string, args ...any) ([]*mb.
 		}
 		v.Kind, v.Status = mb.VersionKind(kind), mb.MinutesStatus(status)
 		v.Minutes = &mb.Minutes{}
-		return &v, json.Unmarshal(body, v.Minutes)
+		if err := json.Unmarshal(body, v.Minutes); err != nil {
+			return nil, err
+		}
+		v.Minutes.PlaceAsStored()
+		return &v, nil
 	})
 }
 

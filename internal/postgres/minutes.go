@@ -37,6 +37,7 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
+	mb.LabelPartItems(doc.Attendance, doc.Items)
 	if doc.Outstanding, err = s.outstandingAt(ctx, m); err != nil {
 		return nil, err
 	}

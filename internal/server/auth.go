@@ -22,7 +22,8 @@ func (s *Server) handleSignInPage(w http.ResponseWriter, r *http.Request) error 
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return nil
 	}
-	return s.page(w, r, web.SignIn(web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Next: safeNext(r.URL.Query().Get("next"))}))
+	return s.page(w, r, web.SignIn(web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Next: safeNext(r.URL.Query().Get("next")),
+		Kept: hasKeptSubmission(r)}))
 }
 
 // signInRefused is the one message for a wrong address or a wrong password,
@@ -37,7 +38,7 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	email := mb.NormalizeEmail(r.PostFormValue("email"))
 	pw := r.PostFormValue("password")
-	p := web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Email: email, Next: safeNext(r.PostFormValue("next"))}
+	p := web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Email: email, Next: safeNext(r.PostFormValue("next")), Kept: hasKeptSubmission(r)}
 	address := clientAddress(r)
 
 	byEmail, byAddress, err := s.store.SignInFailures(ctx, email, address, s.clock.Now().Add(-s.cfg.Throttle.Window))
@@ -79,6 +80,10 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.sessions.Put(ctx, sessionUserID, user.ID)
+	// A form sent while the session had ended is completed now (kept_submission.go).
+	if done, err := s.completeKeptSubmission(w, r); done || err != nil {
+		return err
+	}
 	return s.redirect(w, r, p.Next, "Signed in as "+user.Name+".")
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/web"
 )
 
 // logRequests writes one structured line per request.
@@ -116,22 +115,6 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 
 // reader returns who is asking.
 func reader(r *http.Request) *mb.Reader { return mb.ReaderFromContext(r.Context()) }
-
-// requireSignIn sends anonymous visitors of pages to the sign-in page, and
-// answers API calls with 401.
-func requireSignIn(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !reader(r).SignedIn() {
-			if strings.HasPrefix(r.URL.Path, "/api/") || r.Method != http.MethodGet {
-				http.Error(w, "Sign in first.", http.StatusUnauthorized)
-				return
-			}
-			http.Redirect(w, r, web.SignInPath(r.URL.RequestURI()), http.StatusSeeOther)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
 
 // requireAdmin refuses everyone but administrators.
 func (s *Server) requireAdmin(next http.Handler) http.Handler {

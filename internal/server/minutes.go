@@ -72,25 +72,79 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
+	p, err := s.minutesPage(r, m, doc, recorded, nil)
+	if err != nil {
+		return err
+	}
+	return s.page(w, r, web.MeetingMinutes(p))
+}
+
+// renderWorkspace renders the meeting's page, the secretariat's workspace,
+// with the editor open in place (a form's GET route, or its post sent
+// back with what was typed) and the status.
+func (s *Server) renderWorkspace(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, ed *web.Editor) error {
+	doc, err := s.store.MinutesOf(r.Context(), m)
+	if err != nil {
+		return err
+	}
+	if ed.Item != nil {
+		placeItemEditor(ed, doc)
+	}
+	p, err := s.minutesPage(r, m, doc, false, ed)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, status, web.MeetingMinutes(p))
+	return nil
+}
+
+// placeItemEditor tells an item's editor what the document knows of it:
+// its number, whether it holds sub-items and, for a new item, the items it
+// may go beneath.
+func placeItemEditor(ed *web.Editor, doc *mb.Minutes) {
+	ie := ed.Item
+	for _, it := range doc.Items {
+		if ie.IsNew {
+			ie.Parents = append(ie.Parents, web.ItemOption(it))
+		}
+	}
+	doc.Walk(func(it *mb.Item) {
+		if it.ID == ie.Form.ID {
+			ie.Number, ie.HasSubItems = it.Number, len(it.Children) > 0
+		}
+	})
+}
+
+// minutesPage shapes the meeting's page for the reader: the lifecycle
+// moves they may make, and the minutes with their controls and the editor
+// open in place, if any.
+func (s *Server) minutesPage(r *http.Request, m *mb.Meeting, doc *mb.Minutes, recorded bool, ed *web.Editor) (web.MeetingMinutesPage, error) {
 	rd := reader(r)
 	secretariat := rd.CanEditMeeting(m.CommitteeID)
 	var controls *web.MinutesControls
 	if rd.SignedIn() {
 		controls = &web.MinutesControls{
 			CanEdit: secretariat && m.Editable(), CanComment: rd.CanComment(m),
-			SeesAllComments: secretariat, ViewerID: rd.User.ID,
+			SeesAllComments: secretariat, ViewerID: rd.User.ID, Editor: ed,
+			CanReview: secretariat && m.Status != mb.Approved && m.Status != mb.Published,
 		}
 	}
 	var comments []*mb.Comment
+	var err error
 	if controls != nil {
 		// Read once: the items show them, the secretariat's header counts the open ones.
 		if comments, err = s.store.Comments(r.Context(), m.ID); err != nil {
-			return err
+			return web.MeetingMinutesPage{}, err
+		}
+	}
+	if controls != nil && controls.CanEdit {
+		if controls.Approvable, err = s.approvableAt(r, m); err != nil {
+			return web.MeetingMinutesPage{}, err
 		}
 	}
 	v, err := s.minutesView(r, doc, recorded, controls, comments)
 	if err != nil {
-		return err
+		return web.MeetingMinutesPage{}, err
 	}
 	p := web.MeetingMinutesPage{
 		Chrome: s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"), Minutes: v,
@@ -105,9 +159,28 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 	if secretariat {
 		for _, c := range comments {
 			if !c.Resolved() {
+				if p.OpenComments == 0 {
+					p.FirstOpenComment = c.ID
+				}
 				p.OpenComments++
 			}
 		}
 	}
-	return s.page(w, r, web.MeetingMinutes(p))
+	return p, nil
+}
+
+// approvableAt lists the committee's earlier meetings whose minutes are
+// circulated, which the meeting m may approve.
+func (s *Server) approvableAt(r *http.Request, m *mb.Meeting) ([]*mb.Meeting, error) {
+	list, err := s.store.Meetings(r.Context(), mb.MeetingFilter{CommitteeID: &m.CommitteeID, Statuses: []mb.MinutesStatus{mb.Circulated}})
+	if err != nil {
+		return nil, err
+	}
+	var out []*mb.Meeting
+	for _, x := range list {
+		if x.Date.Before(m.Date) || (x.Date.Equal(m.Date) && x.Number < m.Number) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
 }

@@ -80,16 +80,21 @@ var queryBudgets = map[string]queryBudget{
 	// Minutes (issue 4). {held} is the OPSG's latest held meeting, whose
 	// minutes are a draft, with {item}, {decision} and {action} in it;
 	// {circulated} the Panel's latest, out for comment.
-	"GET /committees/{code}/meetings/{number}/attendance":                 {path: "/committees/{code}/meetings/{held}/attendance", as: "secretariat", budget: signedInQueries + 9},
-	"GET /committees/{code}/meetings/{number}/items/new":                  {path: "/committees/{code}/meetings/{held}/items/new", as: "secretariat", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/items/{item}/edit":          {path: "/committees/{code}/meetings/{held}/items/{item}/edit", as: "secretariat", budget: signedInQueries + 7},
-	"GET /committees/{code}/meetings/{number}/items/{item}/decisions/new": {path: "/committees/{code}/meetings/{held}/items/{item}/decisions/new", as: "secretariat", budget: signedInQueries + 5},
-	"GET /committees/{code}/meetings/{number}/decisions/{decision}/edit":  {path: "/committees/{code}/meetings/{held}/decisions/{decision}/edit", as: "secretariat", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/items/{item}/actions/new":   {path: "/committees/{code}/meetings/{held}/items/{item}/actions/new", as: "secretariat", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 10},
-	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 7},
-	"GET /committees/{code}/meetings/{number}/correction":                 {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 15},
+	"GET /committees/{code}/meetings/{number}/attendance":                 {path: "/committees/{code}/meetings/{held}/attendance", as: "secretariat", budget: signedInQueries + 11},
+	"GET /committees/{code}/meetings/{number}/items/new":                  {path: "/committees/{code}/meetings/{held}/items/new", as: "secretariat", budget: signedInQueries + 17},
+	"GET /committees/{code}/meetings/{number}/items/{item}/edit":          {path: "/committees/{code}/meetings/{held}/items/{item}/edit", as: "secretariat", budget: signedInQueries + 18},
+	"GET /committees/{code}/meetings/{number}/items/{item}/decisions/new": {path: "/committees/{code}/meetings/{held}/items/{item}/decisions/new", as: "secretariat", budget: signedInQueries + 19},
+	"GET /committees/{code}/meetings/{number}/decisions/{decision}/edit":  {path: "/committees/{code}/meetings/{held}/decisions/{decision}/edit", as: "secretariat", budget: signedInQueries + 20},
+	"GET /committees/{code}/meetings/{number}/items/{item}/actions/new":   {path: "/committees/{code}/meetings/{held}/items/{item}/actions/new", as: "secretariat", budget: signedInQueries + 20},
+	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 22},
+	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 8},
+	// The workspace (issue 14): an editor's GET is the meeting's page as the
+	// secretariat reads it, with the form's own lists (vocabulary,
+	// organisations and people) and the editor's draft.
+	"GET /committees/{code}/meetings/{number}/circulate":  {path: "/committees/{code}/meetings/{held}/circulate", as: "secretariat", budget: signedInQueries + 4},
+	"GET /committees/{code}/meetings/{number}/publish":    {path: "/committees/{code}/meetings/{number}/publish", as: "secretariat", budget: signedInQueries + 4, status: http.StatusConflict},
+	"GET /committees/{code}/meetings/{number}/correction": {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/meetings/{number}/history":    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 15},
 	// The minutes as files (issue 19): the page's view without its comments.
 	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
@@ -106,7 +111,7 @@ var queryBudgets = map[string]queryBudget{
 	// a short document for a meeting the data set lacks: its preview runs
 	// a trial import, whose statements follow the document, not the data.
 	"GET /committees/{code}/import":         {path: "/committees/{code}/import", as: "secretariat", budget: signedInQueries + 2},
-	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 47},
+	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 50},
 
 	// The risk register and escalations (issue 6). {risk} is OPSG-001.
 	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 13},
