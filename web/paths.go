@@ -86,6 +86,9 @@ func CommitteeMembersPath(code string) string { return CommitteePath(code) + "#m
 // CommitteeEditPath edits a committee.
 func CommitteeEditPath(code string) string { return CommitteePath(code) + "/edit" }
 
+// StandingItemsPath edits the items a committee takes at every meeting.
+func StandingItemsPath(code string) string { return CommitteePath(code) + "/standing-items" }
+
 // CommitteeCalendarPath is a committee's calendar feed.
 func CommitteeCalendarPath(code string) string { return CommitteePath(code) + "/calendar.ics" }
 

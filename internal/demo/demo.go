@@ -189,6 +189,8 @@ func (l *loader) foundation(ctx context.Context) (opsg, tabasc, panel *mb.Commit
 		Description:         "Monitors the operational performance of the DCC and the smart metering system, and escalates risks to the SEC Panel.",
 		Categories:          []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"},
 		EscalationThreshold: 15,
+		// The items every OPSG meeting takes, as the model document does.
+		StandingItems: []mb.StandingItem{{Title: "Previous Meeting Minutes"}, {Title: "Actions Outstanding"}, {Title: "Any Other Business", AtEnd: true}},
 	}
 	if err := l.store.CreateCommittee(ctx, opsg); err != nil {
 		return nil, nil, nil, err

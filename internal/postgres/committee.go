@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -20,6 +21,7 @@ const committeeColumns = `
 	coalesce(cats.names, '{}'),
 	c.decision_vocabulary, c.escalation_threshold,
 	coalesce(bands.names, '{}'), coalesce(bands.mins, '{}'), coalesce(bands.maxs, '{}'),
+	coalesce(standing.titles, '{}'), coalesce(standing.at_end, '{}'),
 	c.version, c.created_at, c.updated_at`
 
 const committeeFrom = `
@@ -31,18 +33,25 @@ const committeeFrom = `
 	LEFT JOIN LATERAL (SELECT array_agg(b.name ORDER BY b.min_severity DESC) AS names,
 	                          array_agg(b.min_severity ORDER BY b.min_severity DESC) AS mins,
 	                          array_agg(b.max_severity ORDER BY b.min_severity DESC) AS maxs
-	                   FROM severity_bands b WHERE b.committee_id = c.id) bands ON true`
+	                   FROM severity_bands b WHERE b.committee_id = c.id) bands ON true
+	LEFT JOIN LATERAL (SELECT array_agg(si.title ORDER BY si.place DESC, si.position) AS titles,
+	                          array_agg(si.place = 'end' ORDER BY si.place DESC, si.position) AS at_end
+	                   FROM committee_standing_items si WHERE si.committee_id = c.id) standing ON true`
 
 func scanCommittee(row pgx.Row) (*mb.Committee, error) {
 	var c mb.Committee
-	var names []string
+	var names, standing []string
 	var mins, maxs []int
+	var atEnd []bool
 	err := row.Scan(&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
 		&c.ParentCode, &c.ParentName, &c.SecretariatID, &c.SecretariatName,
 		&c.Categories, &c.DecisionVocabulary, &c.EscalationThreshold,
-		&names, &mins, &maxs, &c.Version, &c.CreatedAt, &c.UpdatedAt)
+		&names, &mins, &maxs, &standing, &atEnd, &c.Version, &c.CreatedAt, &c.UpdatedAt)
 	if err != nil {
 		return nil, err
+	}
+	for i := range standing {
+		c.StandingItems = append(c.StandingItems, mb.StandingItem{Title: standing[i], AtEnd: atEnd[i]})
 	}
 	for i := range names {
 		c.Bands = append(c.Bands, mb.SeverityBand{Name: names[i], Min: mins[i], Max: maxs[i]})
@@ -126,6 +135,9 @@ func (s *Store) CreateCommittee(ctx context.Context, c *mb.Committee) error {
 		if err := replaceBands(ctx, tx, c.ID, c.Bands); err != nil {
 			return err
 		}
+		if err := replaceStandingItems(ctx, tx, c.ID, c.StandingItems); err != nil {
+			return err
+		}
 		return audit(ctx, tx, "committee", c.ID, &c.ID, "create", "Created committee "+c.Code+" ("+c.Name+")")
 	})
 	if e := constraintError(err, committeeConstraints); e != nil {
@@ -172,6 +184,9 @@ func (s *Store) UpdateCommittee(ctx context.Context, c *mb.Committee) error {
 				return err
 			}
 		}
+		if err := replaceStandingItems(ctx, tx, c.ID, c.StandingItems); err != nil {
+			return err
+		}
 		return audit(ctx, tx, "committee", c.ID, &c.ID, "update", "Updated committee "+c.Code+": "+committeeChanges(before, c))
 	})
 	if e := constraintError(err, committeeConstraints); e != nil {
@@ -217,4 +232,67 @@ func replaceBands(ctx context.Context, tx pgx.Tx, committeeID int64, bands []mb.
 		}
 	}
 	return nil
+}
+
+// SetStandingItems makes the committee's standing items c.StandingItems,
+// when the stored committee's version is still c.Version: the secretariat
+// keeps them, as well as the administrators on the committee form.
+func (s *Store) SetStandingItems(ctx context.Context, c *mb.Committee) error {
+	if err := c.ValidateStandingItems(); err != nil {
+		return err
+	}
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		before, err := scanCommittee(tx.QueryRow(ctx, `SELECT `+committeeColumns+committeeFrom+` WHERE c.id = $1 FOR UPDATE OF c`, c.ID))
+		if err != nil {
+			return notFound(err, "There is no such committee.")
+		}
+		if before.Version != c.Version {
+			return mb.Errorf(mb.ECONFLICT, "Someone else changed this committee while you were editing its standing items.")
+		}
+		if err := tx.QueryRow(ctx, `UPDATE committees SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`, c.ID).Scan(&c.Version); err != nil {
+			return err
+		}
+		if err := replaceStandingItems(ctx, tx, c.ID, c.StandingItems); err != nil {
+			return err
+		}
+		var ch changeList
+		ch.add("standing items", standingSummary(before.StandingItems), standingSummary(c.StandingItems))
+		return audit(ctx, tx, "committee", c.ID, &c.ID, "update", "Updated the standing items of "+before.Code+": "+ch.String())
+	})
+	if err != nil {
+		return storeError(err, nil, "set standing items")
+	}
+	return nil
+}
+
+// replaceStandingItems makes the committee's standing items exactly items.
+func replaceStandingItems(ctx context.Context, tx pgx.Tx, committeeID int64, items []mb.StandingItem) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM committee_standing_items WHERE committee_id = $1`, committeeID); err != nil {
+		return err
+	}
+	position := map[bool]int{}
+	for _, it := range items {
+		position[it.AtEnd]++
+		place := "start"
+		if it.AtEnd {
+			place = "end"
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO committee_standing_items (committee_id, place, position, title) VALUES ($1, $2, $3, $4)`,
+			committeeID, place, position[it.AtEnd], it.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func standingSummary(items []mb.StandingItem) string {
+	var parts []string
+	for _, it := range items {
+		where := "start"
+		if it.AtEnd {
+			where = "end"
+		}
+		parts = append(parts, it.Title+" ("+where+")")
+	}
+	return strings.Join(parts, ", ")
 }

@@ -114,8 +114,9 @@ var meetingConstraints = map[string]*mb.Error{
 }
 
 // CreateMeeting stores a new meeting, deriving its reference, with minutes in
-// draft (or m.Status when set, for imports and demo history).
-func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting) error {
+// draft (or m.Status when set, for imports and demo history), and the
+// items it starts with, in one transaction.
+func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting, items ...*mb.Item) error {
 	m.Normalize()
 	if m.Status == "" {
 		m.Status = mb.Draft
@@ -123,7 +124,25 @@ func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error { return insertMeeting(ctx, tx, m) })
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if err := insertMeeting(ctx, tx, m); err != nil {
+			return err
+		}
+		// The items it starts with (its committee's standing items, the
+		// previous meeting's titles), in order, with their sub-items.
+		for _, it := range items {
+			if err := insertItem(ctx, tx, m, it); err != nil {
+				return err
+			}
+			for _, c := range it.Children {
+				c.ParentID = &it.ID
+				if err := insertItem(ctx, tx, m, c); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 	if e := constraintError(err, meetingConstraints); e != nil {
 		return e
 	}

@@ -104,6 +104,8 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /account/tokens/{id}/revoke":               {path: "/account/tokens/" + ids["token"] + "/revoke", expect: expect{signIn, notFound, notFound, notFound, notFound, allow}},
 		"GET /committees":                                {path: "/committees", expect: signedIn},
 		"GET /committees/{code}":                         {path: "/committees/OPSG", expect: signedIn},
+		"GET /committees/{code}/standing-items":          {path: "/committees/OPSG/standing-items", expect: secretariat},
+		"POST /committees/{code}/standing-items":         {path: "/committees/OPSG/standing-items", expect: secretariat, form: url.Values{}},
 		"GET /committees/{code}/meetings/new":            {path: "/committees/OPSG/meetings/new", expect: secretariat},
 		"POST /committees/{code}/meetings/new":           {path: "/committees/OPSG/meetings/new", expect: secretariat, form: url.Values{}},
 		"GET /committees/{code}/meetings/{number}/edit":  {path: "/committees/OPSG/meetings/106/edit", expect: secretariat},

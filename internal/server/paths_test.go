@@ -45,6 +45,7 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.CommitteePeoplePath("OPSG")}, {get, web.CommitteePersonEditPath("OPSG", 8)}, {post, web.CommitteePersonEditPath("OPSG", 8)},
 		{get, web.CommitteePersonMergePath("OPSG", 8)}, {post, web.CommitteePersonMergePath("OPSG", 8)},
 		{get, web.EarlierActionNewPath("OPSG")}, {post, web.EarlierActionNewPath("OPSG")},
+		{get, web.StandingItemsPath("OPSG")}, {post, web.StandingItemsPath("OPSG")}, {get, web.MeetingNewAndBackPath("OPSG", "/x")},
 		{get, web.MeetingNewPath("OPSG")}, {post, web.MeetingNewPath("OPSG")}, {get, web.MeetingPath("OPSG", 105)},
 		{get, web.MeetingDecisionPath("OPSG", 105, 42)},
 		{get, web.MinutesFilePath("OPSG", 105, "pdf")}, {get, web.MinutesFilePath("OPSG", 105, "docx")},

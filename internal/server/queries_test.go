@@ -53,9 +53,12 @@ var queryBudgets = map[string]queryBudget{
 	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
 
-	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
-	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 14},
-	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}":                   {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
+	"GET /committees/{code}/meetings/{number}": {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 14},
+	// A committee's standing items (issue 14); a new meeting reads the
+	// previous meeting's items, whose titles it may copy.
+	"GET /committees/{code}/standing-items":         {path: "/committees/{code}/standing-items", as: "secretariat", budget: signedInQueries + 1},
+	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 7},
 	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
 
 	"GET /committees/new":                {path: "/committees/new", as: "admin", budget: signedInQueries + 2},
@@ -76,7 +79,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /calendar/{token}":                                   {path: "/calendar/{token}.ics", budget: 10},
 	"GET /committees/{code}/actions/new":                      {path: "/committees/{code}/actions/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/calendar.ics":                     {path: "/committees/{code}/calendar.ics", budget: 5},
-	"GET /committees/{code}/meetings/{number}/actions/review": {path: "/committees/{code}/meetings/{draft}/actions/review", as: "secretariat", budget: signedInQueries + 8},
+	"GET /committees/{code}/meetings/{number}/actions/review": {path: "/committees/{code}/meetings/{draft}/actions/review", as: "secretariat", budget: signedInQueries + 9},
 
 	// Minutes (issue 4). {held} is the OPSG's latest held meeting, whose
 	// minutes are a draft, with {item}, {decision} and {action} in it;
@@ -126,7 +129,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/risks/new":               {path: "/committees/{code}/risks/new", as: "secretariat", budget: signedInQueries + 4},
 	"GET /committees/{code}/risks/{ref}":             {path: "/committees/{code}/risks/{risk}", as: "member", budget: signedInQueries + 8},
 	"GET /committees/{code}/risks/{ref}/edit":        {path: "/committees/{code}/risks/{risk}/edit", as: "secretariat", budget: signedInQueries + 9},
-	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 11},
+	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 12},
 	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 7},
 	"GET /api/v1/committees/{code}/risks":            {path: "/api/v1/committees/{code}/risks", as: "member", budget: signedInQueries + 7},
 	"GET /api/v1/committees/{code}/escalations":      {path: "/api/v1/committees/PANEL/escalations", as: "panel-chair", budget: signedInQueries + 7},

@@ -83,6 +83,8 @@ func (s *Server) routes() http.Handler {
 
 			r.Get("/committees", s.handle(s.handleCommitteeIndex))
 			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
+			r.Get("/committees/{code}/standing-items", s.handle(s.handleStandingItemsEdit))
+			r.Post("/committees/{code}/standing-items", s.handle(s.handleStandingItemsUpdate))
 			r.Get("/committees/{code}/meetings/new", s.handle(s.handleMeetingNew))
 			r.Post("/committees/{code}/meetings/new", s.handle(s.handleMeetingCreate))
 			r.Get("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingEdit))
