@@ -35,6 +35,12 @@ type Options struct {
 	// Passwords, when set, gives each demo account this password instead of a
 	// generated one (tests use it to sign in).
 	Password string
+	// Unwritten105 leaves OPSG 105 held but its minutes unwritten: no
+	// attendance, items, decisions or actions, nothing the registers record
+	// at it, and 103 circulated awaiting its approval. The browser test
+	// that drafts the model document's minutes as a person would starts
+	// from it and compares the result with the full demo's.
+	Unwritten105 bool
 }
 
 // Loaded reports whether the demo is already in the database.
@@ -146,8 +152,10 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.risks(ctx); err != nil {
 		return err
 	}
-	if err := l.publish105(ctx); err != nil {
-		return err
+	if !l.opts.Unwritten105 {
+		if err := l.publish105(ctx); err != nil {
+			return err
+		}
 	}
 	return l.settle(ctx)
 }

@@ -235,6 +235,9 @@ func (l *loader) minutes(ctx context.Context) error {
 	}
 
 	// OPSG 105: the model document, approved at 106 and published.
+	if l.opts.Unwritten105 {
+		return nil
+	}
 	if err := l.attend(secCtx, ms[105], opsg105Attendance); err != nil {
 		return err
 	}
