@@ -113,6 +113,18 @@ var meetingConstraints = map[string]*mb.Error{
 		Fields: map[string]string{"committee": "Choose an existing committee."}},
 }
 
+// LatestMeetingWithItems returns the committee's latest meeting that has
+// items, whose titles a new meeting may start from.
+func (s *Store) LatestMeetingWithItems(ctx context.Context, committeeID int64) (*mb.Meeting, error) {
+	m, err := scanMeeting(s.pool.QueryRow(ctx, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE m.committee_id = $1 AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id)
+		ORDER BY m.date DESC, m.number DESC LIMIT 1`, committeeID))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: latest meeting of %d with items: %w", committeeID, notFound(err, "The committee has no meeting with items yet."))
+	}
+	return m, nil
+}
+
 // CreateMeeting stores a new meeting, deriving its reference, with minutes in
 // draft (or m.Status when set, for imports and demo history), and the
 // items it starts with, in one transaction.

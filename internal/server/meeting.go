@@ -46,15 +46,17 @@ func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, statu
 	return nil
 }
 
-// previousMeeting is the committee's latest meeting with its items, whose
-// titles a new meeting may start from; nil when it has none.
+// previousMeeting is the committee's latest meeting with items, and its
+// items, whose titles a new meeting may start from; nil when it has none.
 func (s *Server) previousMeeting(r *http.Request, c *mb.Committee) (*mb.Meeting, []*mb.Item, error) {
-	list, err := s.store.Meetings(r.Context(), mb.MeetingFilter{CommitteeID: &c.ID, Limit: 1})
-	if err != nil || len(list) == 0 {
+	m, err := s.store.LatestMeetingWithItems(r.Context(), c.ID)
+	if mb.ErrorCode(err) == mb.ENOTFOUND {
+		return nil, nil, nil
+	} else if err != nil {
 		return nil, nil, err
 	}
-	items, err := s.store.Items(r.Context(), list[0].ID)
-	return list[0], items, err
+	items, err := s.store.Items(r.Context(), m.ID)
+	return m, items, err
 }
 
 // startingItems are the items a new meeting starts with: the standing
