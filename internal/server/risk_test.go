@@ -159,4 +159,3 @@ func TestRiskPagesLinkTheirActions(t *testing.T) {
 		t.Errorf("the dashboard's %d chronic actions do not link to the actions", n)
 	}
 }
-
