@@ -157,12 +157,9 @@ func (s *Store) UpdateCommittee(ctx context.Context, c *mb.Committee) error {
 		return err
 	}
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		before, err := scanCommittee(tx.QueryRow(ctx, `SELECT `+committeeColumns+committeeFrom+` WHERE c.id = $1 FOR UPDATE OF c`, c.ID))
+		before, err := lockCommittee(ctx, tx, c)
 		if err != nil {
-			return notFound(err, "There is no such committee.")
-		}
-		if before.Version != c.Version {
-			return mb.Errorf(mb.ECONFLICT, "Someone else changed this committee while you were editing it.")
+			return err
 		}
 		err = tx.QueryRow(ctx, `
 			UPDATE committees SET code = $2, name = $3, description = $4, parent_id = $5,
@@ -242,12 +239,9 @@ func (s *Store) SetStandingItems(ctx context.Context, c *mb.Committee) error {
 		return err
 	}
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		before, err := scanCommittee(tx.QueryRow(ctx, `SELECT `+committeeColumns+committeeFrom+` WHERE c.id = $1 FOR UPDATE OF c`, c.ID))
+		before, err := lockCommittee(ctx, tx, c)
 		if err != nil {
-			return notFound(err, "There is no such committee.")
-		}
-		if before.Version != c.Version {
-			return mb.Errorf(mb.ECONFLICT, "Someone else changed this committee while you were editing its standing items.")
+			return err
 		}
 		if err := tx.QueryRow(ctx, `UPDATE committees SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`, c.ID).Scan(&c.Version); err != nil {
 			return err
@@ -263,6 +257,19 @@ func (s *Store) SetStandingItems(ctx context.Context, c *mb.Committee) error {
 		return storeError(err, nil, "set standing items")
 	}
 	return nil
+}
+
+// lockCommittee reads the stored committee under lock within tx, refusing
+// when it is no longer at c.Version.
+func lockCommittee(ctx context.Context, tx pgx.Tx, c *mb.Committee) (*mb.Committee, error) {
+	before, err := scanCommittee(tx.QueryRow(ctx, `SELECT `+committeeColumns+committeeFrom+` WHERE c.id = $1 FOR UPDATE OF c`, c.ID))
+	if err != nil {
+		return nil, notFound(err, "There is no such committee.")
+	}
+	if before.Version != c.Version {
+		return nil, mb.Errorf(mb.ECONFLICT, "Someone else changed this committee while you were editing it.")
+	}
+	return before, nil
 }
 
 // replaceStandingItems makes the committee's standing items exactly items.

@@ -19,15 +19,21 @@ func (s *Server) lifecycleDone(w http.ResponseWriter, r *http.Request, m *mb.Mee
 // confirmTransition asks the secretariat to confirm a move of the minutes
 // to status, saying who will be able to read them.
 func (s *Server) confirmTransition(w http.ResponseWriter, r *http.Request, m *mb.Meeting, status mb.MinutesStatus, p web.ConfirmTransitionPage) error {
-	members, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: ptr(s.clock.Today())})
+	members, err := s.membersToday(r, m.CommitteeID)
 	if err != nil {
 		return err
 	}
-	p.Meeting, p.Audience, p.Members = m, mb.MinutesAudience(m, status), len(members)
+	p.Meeting, p.Audience, p.Members = m, mb.MinutesAudience(m, status), members
 	return s.page(w, r, web.ConfirmTransition(p))
 }
 
-func ptr[T any](v T) *T { return &v }
+// membersToday counts the committee's members today, whom a confirmation
+// names among those who will read the minutes.
+func (s *Server) membersToday(r *http.Request, committeeID int64) (int, error) {
+	today := s.clock.Today()
+	list, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &committeeID, ActiveOn: &today})
+	return len(list), err
+}
 
 // handleCirculateConfirm serves GET /committees/{code}/meetings/{number}/circulate.
 func (s *Server) handleCirculateConfirm(w http.ResponseWriter, r *http.Request) error {
@@ -111,11 +117,11 @@ func (s *Server) renderApproveForm(w http.ResponseWriter, r *http.Request, statu
 			}
 		}
 	}
-	members, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &m.CommitteeID, ActiveOn: ptr(s.clock.Today())})
+	members, err := s.membersToday(r, m.CommitteeID)
 	if err != nil {
 		return err
 	}
-	p.Audience, p.Members = mb.MinutesAudience(m, mb.Approved), len(members)
+	p.Audience, p.Members = mb.MinutesAudience(m, mb.Approved), members
 	p.Schedule = web.MeetingNewAndBackPath(m.CommitteeCode, web.ApprovePath(m.CommitteeCode, m.Number))
 	p.Chrome, p.Meeting = s.chrome(r, "Record the approval of "+m.ShortName(), "committees"), m
 	s.render(w, r, status, web.ApproveForm(p))

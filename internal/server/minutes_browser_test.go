@@ -194,16 +194,8 @@ func TestSecretariatWritesApprovesAndPublishes(t *testing.T) {
 // itemID is the id of the item numbered number in the meeting's minutes.
 func itemID(t *testing.T, a *app, meeting int, number string) string {
 	t.Helper()
-	m, err := a.store.MeetingByNumber(context.Background(), "OPSG", meeting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := a.store.Minutes(context.Background(), m.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
 	id := ""
-	doc.Walk(func(it *mb.Item) {
+	minutesOf(t, a, meeting).Walk(func(it *mb.Item) {
 		if it.Number == number {
 			id = i64(it.ID)
 		}
