@@ -1,12 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -42,7 +42,7 @@ func TestServeWithItsOwnPostgreSQL(t *testing.T) {
 		newBrowser(t).signIn(s.url, "bea@example.org", "a long enough password")
 
 		out, err = runCmd(t, "", "migrate", "version", "--data-dir", dir)
-		if err != nil || !strings.Contains(out, fmt.Sprintf("schema version %d", latestMigration(t))) {
+		if want := "schema version " + strconv.Itoa(newestMigration(t)); err != nil || !strings.Contains(out, want) {
 			t.Errorf("migrate version beside the server: %v\n%s", err, out)
 		}
 		file := filepath.Join(t.TempDir(), "beside.dump")
@@ -155,14 +155,14 @@ func TestServeThroughADatabaseOutage(t *testing.T) {
 	s.stop(t) // before the cleanup stops the database under it
 }
 
-// latestMigration is the number of the newest migration minutebook holds,
-// which a fresh server applies.
-func latestMigration(t *testing.T) int {
+// newestMigration is the number of the last migration the binary holds.
+func newestMigration(t *testing.T) int {
 	t.Helper()
 	names, err := fs.Glob(migrations.FS, "*.up.sql")
 	if err != nil || len(names) == 0 {
-		t.Fatalf("migrations: %v", err)
+		t.Fatalf("no migrations: %v", err)
 	}
+	slices.Sort(names)
 	n, err := strconv.Atoi(strings.SplitN(names[len(names)-1], "_", 2)[0])
 	if err != nil {
 		t.Fatal(err)

@@ -114,7 +114,7 @@ func (s *Server) handleDraftDiscard(w http.ResponseWriter, r *http.Request) erro
 	if err := s.store.DiscardFormDraft(r.Context(), rd.User.ID, r.PostFormValue("form_path")); err != nil {
 		return err
 	}
-	return s.redirect(w, r, safeNext(r.PostFormValue("back")), "The draft is discarded.")
+	return s.redirect(w, r, sameSitePath(r.PostFormValue("back")), "The draft is discarded.")
 }
 
 // isFormAddress reports whether path is an address of this site that takes

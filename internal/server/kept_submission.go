@@ -34,14 +34,15 @@ const keptFor = 30 * time.Minute
 const keptCookie = "minutebook_kept"
 
 // requireSignIn sends anonymous visitors of pages to the sign-in page and
-// answers API calls with 401; a form posted without a session is kept.
+// answers API calls with a 401 in JSON, as every API refusal is; a form
+// posted without a session is kept.
 func (s *Server) requireSignIn(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case reader(r).SignedIn():
 			next.ServeHTTP(w, r)
 		case strings.HasPrefix(r.URL.Path, "/api/"):
-			http.Error(w, "Sign in first.", http.StatusUnauthorized)
+			s.renderError(w, r, mb.Errorf(mb.EUNAUTHORIZED, "Sign in first: send a personal API token as “Authorization: Bearer …”."))
 		case r.Method == http.MethodGet || r.Method == http.MethodHead:
 			http.Redirect(w, r, web.SignInPath(r.URL.RequestURI()), http.StatusSeeOther)
 		default:
@@ -87,7 +88,7 @@ func sameSiteReferer(r *http.Request) string {
 	if err != nil || u.Host != r.Host {
 		return "/"
 	}
-	return safeNext(u.RequestURI())
+	return sameSitePath(u.RequestURI())
 }
 
 // hasKeptSubmission reports whether the browser holds a kept form.

@@ -161,7 +161,7 @@ func (s *Server) handleApprove(w http.ResponseWriter, r *http.Request) error {
 			to := web.MeetingPath(m.CommitteeCode, m.Number)
 			if back := r.PostFormValue("return"); back != "" {
 				// Recorded from the approving meeting's own item: back there.
-				to = safeNext(back)
+				to = sameSitePath(back)
 			}
 			return s.redirect(w, r, to, "The minutes of "+m.ShortName()+" are approved as final; the decision is recorded in the approving meeting's minutes.")
 		},

@@ -144,7 +144,7 @@ func (s *Server) handleMeetingCreate(w http.ResponseWriter, r *http.Request) err
 		Done: func() error {
 			if f.Return != "" {
 				// Scheduled from a page that needed it (the approval form): back there.
-				return s.redirect(w, r, safeNext(f.Return), "Meeting "+m.ShortName()+" created.")
+				return s.redirect(w, r, sameSitePath(f.Return), "Meeting "+m.ShortName()+" created.")
 			}
 			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Meeting "+m.ShortName()+" created.")
 		},

@@ -30,8 +30,13 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
+// strictTransportSecurity tells a browser to reach the site only over HTTPS
+// for two years from its last visit.
+const strictTransportSecurity = "max-age=63072000"
+
+// securityHeaders sets the headers every response carries; over HTTPS
+// (--secure-cookies), Strict-Transport-Security too.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
@@ -39,6 +44,9 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if s.cfg.SecureCookies {
+			h.Set("Strict-Transport-Security", strictTransportSecurity)
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -64,8 +72,9 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		} else if id := s.sessions.GetInt64(ctx, sessionUserID); id != 0 {
 			u, err := s.store.User(ctx, id)
 			switch {
-			case mb.ErrorCode(err) == mb.ENOTFOUND || (err == nil && !u.Active):
-				// The account went away or was deactivated: end the session.
+			case mb.ErrorCode(err) == mb.ENOTFOUND || (err == nil && !s.sessionCurrent(ctx, u)):
+				// The account went away or was deactivated, or every session
+				// of it was ended since this one began: end this one.
 				_ = s.sessions.Destroy(ctx)
 			case err != nil:
 				s.renderError(w, r, err)

@@ -1,6 +1,8 @@
 package server_test
 
 import (
+	"fmt"
+
 	"github.com/chromedp/chromedp"
 )
 
@@ -15,16 +17,16 @@ const markStale = `document.querySelectorAll('form[data-editor]').forEach(f => f
 // settled waits until htmx has swapped and settled what it asked for, and
 // so has wired the new content's forms: a click sooner would find a form
 // htmx does not yet answer, and the browser would send it as a page.
-// Without JavaScript there is nothing to wait for.
-var settled = chromedp.Poll(`!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')`, nil)
+// Without JavaScript it waits for the new page to have loaded.
+var settled = chromedp.Poll(`document.readyState === 'complete' && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')`, nil)
 
-// answered clicks sel and waits until the answer has replaced the form it
-// was clicked in.
+// answered clicks sel and waits until the answer has replaced what was
+// clicked: the section it sits in with JavaScript, the page without.
 func answered(sel string) chromedp.Tasks {
 	return chromedp.Tasks{
-		chromedp.Evaluate(markStale, nil),
+		chromedp.Evaluate(markStale+fmt.Sprintf(`; document.querySelector(%q).dataset.answered = 'waiting'`, sel), nil),
 		chromedp.Click(sel, chromedp.ByQuery),
-		chromedp.WaitNotPresent(`form[data-editor][data-stale]`, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`[data-answered=waiting]`, chromedp.ByQuery),
 		chromedp.WaitReady(`body`, chromedp.ByQuery),
 		settled,
 	}
