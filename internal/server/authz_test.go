@@ -111,7 +111,7 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /committees/{code}/meetings/new":           {path: "/committees/OPSG/meetings/new", expect: secretariat, form: url.Values{}},
 		"GET /committees/{code}/meetings/{number}/edit":  {path: "/committees/OPSG/meetings/106/edit", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/edit": {path: "/committees/OPSG/meetings/106/edit", expect: secretariat, form: url.Values{}},
-		"GET /audit":                                     {path: "/audit", expect: secretariat},
+		"GET /audit": {path: "/audit", expect: secretariat},
 
 		// The actions register (issue 5). OPSG 103/01 was raised at approved
 		// minutes, so only OPSG's members and secretariat may see it; the
