@@ -377,8 +377,8 @@ func minuteField(v *MinutesView, ie *ItemEditor) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		templ_7745c5c3_Err = textAreaWith(ie.Form.Errors, "minute", "Minute", ie.Form.Minute, "Paragraphs are separated by a blank line. **bold**, *italic*, lists starting with “- ”, and links as [text](https://…).", 14,
-			templ.Attributes{"hx-post": MinutePreviewPath(v.Meeting.CommitteeCode, v.Meeting.Number), "hx-trigger": "input changed delay:700ms",
-				"hx-target": "#minute-preview", "hx-swap": "innerHTML", "data-testid": "item-minute"}).Render(ctx, templ_7745c5c3_Buffer)
+			templ.Attributes{"data-hx-post": MinutePreviewPath(v.Meeting.CommitteeCode, v.Meeting.Number), "data-hx-trigger": "input changed delay:700ms",
+				"data-hx-target": "#minute-preview", "data-hx-swap": "innerHTML", "data-testid": "item-minute"}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

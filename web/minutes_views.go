@@ -104,14 +104,15 @@ const (
 // inPlace makes a link or a form of the workspace, with JavaScript, ask
 // for its address and swap only the section with the id target for that
 // section of the answer: the page the address serves without JavaScript.
+// htmx's attributes are written data-hx-…, so that the pages stay valid HTML.
 func inPlace(target string) templ.Attributes {
-	return templ.Attributes{"hx-select": "#" + target, "hx-target": "#" + target, "hx-swap": "outerHTML"}
+	return templ.Attributes{"data-hx-select": "#" + target, "data-hx-target": "#" + target, "data-hx-swap": "outerHTML"}
 }
 
 // inPlaceGet is inPlace for a link to path.
 func inPlaceGet(path, target string) templ.Attributes {
 	a := inPlace(target)
-	a["hx-get"] = path
+	a["data-hx-get"] = path
 	return a
 }
 
@@ -120,7 +121,7 @@ func inPlaceGet(path, target string) templ.Attributes {
 // a fragment of its own.
 func inPlacePost(path, target string) templ.Attributes {
 	a := inPlace(target)
-	a["hx-post"] = path
-	a["hx-disinherit"] = "*"
+	a["data-hx-post"] = path
+	a["data-hx-disinherit"] = "*"
 	return a
 }

@@ -268,7 +268,7 @@ func RiskReview(p RiskReviewPage) templ.Component {
 // recorded in them.
 func riskReviewDone(p RiskReviewPage) templ.Attributes {
 	a := inPlaceGet(MeetingPath(p.Meeting.CommitteeCode, p.Meeting.Number), RiskReviewAnchor)
-	a["hx-select-oob"] = "#" + ItemsAnchor
+	a["data-hx-select-oob"] = "#" + ItemsAnchor
 	return a
 }
 
