@@ -190,11 +190,12 @@ func TestBrowserWorkspaceOnAPhone(t *testing.T) {
 	b := browsertest.New(t)
 	signInBrowser(t, b, a.srv.URL, a.emails["secretariat"])
 	b.Run(t, chromedp.EmulateViewport(390, 844))
-	base := a.srv.URL + "/committees/OPSG/meetings/106"
-	for _, path := range []string{"/items/new", "/items/" + itemID(t, a, 106, "1") + "/decisions/new", "/items/" + itemID(t, a, 106, "1") + "/actions/new", "/attendance", "/circulate"} {
+	base := "/committees/OPSG/meetings/106"
+	for _, path := range []string{base + "/items/new", base + "/items/" + itemID(t, a, 106, "1") + "/decisions/new", base + "/items/" + itemID(t, a, 106, "1") + "/actions/new",
+		base + "/attendance", base + "/circulate", base + "/actions/review", base + "/risks", "/committees/OPSG/meetings/103/publish", "/committees/OPSG/standing-items"} {
 		var width int
 		var wide string
-		b.Run(t, chromedp.Navigate(base+path), chromedp.WaitVisible(`main`, chromedp.ByQuery),
+		b.Run(t, chromedp.Navigate(a.srv.URL+path), chromedp.WaitVisible(`main`, chromedp.ByQuery),
 			chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
 			chromedp.Evaluate(`Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 392 && !e.closest('.table-scroll')).slice(0, 6).map(e => e.tagName + '.' + e.className + '#' + e.id).join('; ')`, &wide))
 		if width > 390 {
