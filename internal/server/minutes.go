@@ -4,7 +4,10 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/a-h/templ"
+
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -17,62 +20,65 @@ func (s *Server) itemReviews(ctx context.Context, doc *mb.Minutes) (map[int64][]
 	return s.store.RiskReviewsByItem(ctx, doc.Meeting.ID)
 }
 
-// minutesView shapes the document for the reader: items above their level
-// are withheld (never dropped), and controls, when given, add the comments
-// the reader may see from comments (the meeting's, read once by the caller).
-// recorded says whether the reader was recorded present at the meeting
-// (readableMeeting), asked once by the caller.
-func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
-	var err error
-	v := &web.MinutesView{Meeting: doc.Meeting, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls}
-	if v.Outstanding, v.OutstandingWithheld, err = s.readableOutstanding(r, doc.Outstanding); err != nil {
-		return nil, err
-	}
+// minutesView lays out the document as the reader may read it (the
+// store's MinutesFor: withheld items and the readable actions outstanding
+// are decided there), and controls, when given, add the comments the reader
+// may see from comments (the meeting's, read once by the caller).
+func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
+	m := doc.Meeting
+	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls,
+		Outstanding: doc.Outstanding, OutstandingWithheld: doc.OutstandingWithheld}
 	v.Members, v.Others, v.Apologies = mb.GroupAttendance(doc.Attendance, doc.Categories)
 	reviews, err := s.itemReviews(r.Context(), doc)
 	if err != nil {
 		return nil, err
 	}
 	byItem := map[int64][]*mb.Comment{}
-	if controls != nil {
-		for _, c := range comments {
-			if c.ItemID != nil && (controls.SeesAllComments || c.AuthorID == controls.ViewerID) {
-				byItem[*c.ItemID] = append(byItem[*c.ItemID], c)
-			}
+	for _, c := range comments {
+		if c.ItemID != nil {
+			byItem[*c.ItemID] = append(byItem[*c.ItemID], c)
 		}
 	}
-	var view func(ri *readableItem) *web.ItemView
-	view = func(ri *readableItem) *web.ItemView {
-		iv := &web.ItemView{Item: ri.Item, Withheld: ri.Withheld}
-		if ri.Withheld {
+	var build func(it *mb.Item) *web.ItemView
+	build = func(it *mb.Item) *web.ItemView {
+		iv := &web.ItemView{Item: it, Withheld: it.Withheld}
+		if iv.Withheld {
 			return iv
 		}
-		iv.Comments = byItem[ri.Item.ID]
-		if !v.OutstandingInItem && ri.Item.HoldsOutstanding() {
+		iv.Comments = byItem[it.ID]
+		if !v.OutstandingInItem && it.HoldsOutstanding() {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
-		if list := reviews[ri.Item.ID]; len(list) > 0 {
+		if list := reviews[it.ID]; len(list) > 0 {
 			iv.Reviews, iv.Addenda = list, web.RiskReviewsInItem(list)
 		}
-		for _, c := range ri.Children {
-			iv.Children = append(iv.Children, view(c))
+		for _, c := range it.Children {
+			iv.Children = append(iv.Children, build(c))
 		}
 		return iv
 	}
-	for _, ri := range readableItems(reader(r), doc, recorded) {
-		v.Items = append(v.Items, view(ri))
+	for _, it := range doc.Items {
+		v.Items = append(v.Items, build(it))
 	}
 	return v, nil
 }
 
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
-// minutes with what the reader may do with them now.
+// minutes with what the reader may do with them now. Locked minutes are
+// served again as rendered (documentKey) while they cannot change.
 func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
-	m, doc, recorded, err := s.readableMinutes(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}
-	p, err := s.minutesPage(r, m, doc, recorded, nil)
+	key, aud, err := s.documentKey(r, m, recorded, "page")
+	if err != nil {
+		return err
+	}
+	if s.notModified(w, r, key) {
+		return nil
+	}
+	p, err := s.minutesPage(r, m, recorded, key, aud, nil)
 	if err != nil {
 		return err
 	}
@@ -81,16 +87,10 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 
 // renderWorkspace renders the meeting's page, the secretariat's workspace,
 // with the editor open in place (a form's GET route, or its post sent
-// back with what was typed) and the status.
+// back with what was typed) and the status. Editable minutes are never
+// kept, so the page is rendered now.
 func (s *Server) renderWorkspace(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, ed *web.Editor) error {
-	doc, err := s.store.MinutesOf(r.Context(), m)
-	if err != nil {
-		return err
-	}
-	if ed.Item != nil {
-		placeItemEditor(ed, doc)
-	}
-	p, err := s.minutesPage(r, m, doc, false, ed)
+	p, err := s.minutesPage(r, m, false, "", nil, ed)
 	if err != nil {
 		return err
 	}
@@ -116,9 +116,12 @@ func placeItemEditor(ed *web.Editor, doc *mb.Minutes) {
 }
 
 // minutesPage shapes the meeting's page for the reader: the lifecycle
-// moves they may make, and the minutes with their controls and the editor
-// open in place, if any.
-func (s *Server) minutesPage(r *http.Request, m *mb.Meeting, doc *mb.Minutes, recorded bool, ed *web.Editor) (web.MeetingMinutesPage, error) {
+// moves they may make, and the minutes as the reader may read them (the
+// store's MinutesFor) with their controls and the editor open in place,
+// if any. The document is the one kept under key, when there is one
+// (documentKey; aud is its audience), or rendered now.
+func (s *Server) minutesPage(r *http.Request, m *mb.Meeting, recorded bool, key string, aud *postgres.MinutesAudience, ed *web.Editor) (web.MeetingMinutesPage, error) {
+	ctx := r.Context()
 	rd := reader(r)
 	secretariat := rd.CanEditMeeting(m.CommitteeID)
 	var controls *web.MinutesControls
@@ -129,25 +132,53 @@ func (s *Server) minutesPage(r *http.Request, m *mb.Meeting, doc *mb.Minutes, re
 			CanReview: secretariat && m.Status != mb.Approved && m.Status != mb.Published,
 		}
 	}
-	var comments []*mb.Comment
 	var err error
-	if controls != nil {
-		// Read once: the items show them, the secretariat's header counts the open ones.
-		if comments, err = s.store.Comments(r.Context(), m.ID); err != nil {
-			return web.MeetingMinutesPage{}, err
-		}
-	}
 	if controls != nil && controls.CanEdit {
 		if controls.Approvable, err = s.approvableAt(r, m); err != nil {
 			return web.MeetingMinutesPage{}, err
 		}
 	}
-	v, err := s.minutesView(r, doc, recorded, controls, comments)
+	openComments, firstOpen := 0, int64(0)
+	if aud != nil {
+		openComments, firstOpen = aud.OpenComments, aud.FirstOpenComment
+	}
+	document, err := s.document(ctx, key, func() (templ.Component, error) {
+		doc, err := s.store.MinutesFor(ctx, rd, m, recorded)
+		if err != nil {
+			return nil, err
+		}
+		if ed != nil && ed.Item != nil {
+			placeItemEditor(ed, doc)
+		}
+		var comments []*mb.Comment
+		if controls != nil {
+			// Read once: the items show them, the secretariat's header counts the open ones.
+			if comments, err = s.store.CommentsFor(ctx, rd, m.ID); err != nil {
+				return nil, err
+			}
+			openComments, firstOpen = 0, 0
+			for _, c := range comments {
+				if !c.Resolved() {
+					if openComments == 0 {
+						firstOpen = c.ID
+					}
+					openComments++
+				}
+			}
+		}
+		v, err := s.minutesView(r, doc, controls, comments)
+		if err != nil {
+			return nil, err
+		}
+		return web.MinutesDocument(v), nil
+	})
 	if err != nil {
 		return web.MeetingMinutesPage{}, err
 	}
 	p := web.MeetingMinutesPage{
-		Chrome: s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"), Minutes: v,
+		Chrome:              s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"),
+		Minutes:             &web.MinutesView{Meeting: m, Controls: controls},
+		Document:            document,
 		CanEditHeader:       secretariat && m.Editable(),
 		CanCirculate:        secretariat && m.Status == mb.Draft,
 		CanApprove:          secretariat && m.Status == mb.Circulated,
@@ -157,14 +188,7 @@ func (s *Server) minutesPage(r *http.Request, m *mb.Meeting, doc *mb.Minutes, re
 		CanSeeHistory:       rd.CanReadHistory(m, recorded),
 	}
 	if secretariat {
-		for _, c := range comments {
-			if !c.Resolved() {
-				if p.OpenComments == 0 {
-					p.FirstOpenComment = c.ID
-				}
-				p.OpenComments++
-			}
-		}
+		p.OpenComments, p.FirstOpenComment = openComments, firstOpen
 	}
 	return p, nil
 }
