@@ -33,10 +33,10 @@ type Committee struct {
 	Bands               []SeverityBand
 	// StandingItems are the items the committee takes at every meeting,
 	// in order: those at the start, then those at the end.
-	StandingItems       []StandingItem
-	Version             int
-	CreatedAt           time.Time
-	UpdatedAt           time.Time
+	StandingItems []StandingItem
+	Version       int
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 	// Epoch is read-only: the count of the writes to the committee's
 	// register, schedule and minutes' surroundings (see Meeting.Epoch).
 	Epoch int64
