@@ -138,6 +138,14 @@ var readPaths = []readPath{
 			}
 		}, v)
 	}},
+	// The workspace (issue 14): a form opened in place is the minutes page
+	// with its editor, for the secretariat while the minutes may change.
+	{"the workspace with a form open", "IDACE", func(g *generated, v *viewer) []target {
+		return everyMeeting(g, "/committees/GEN/meetings/", "/attendance", func(g *generated, v *viewer, n int) func(*record) bool {
+			m, shows := g.meetings[n], minutesShows(g, v, n)
+			return func(r *record) bool { return v.rd.CanEditMeeting(g.committee.ID) && m.Editable() && shows(r) }
+		}, v)
+	}},
 	{"register", "A", func(g *generated, v *viewer) []target { return pages("/actions?committee=GEN", 22, kind('A')) }},
 	{"register CSV", "A", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/actions.csv?committee=GEN"}, shows: kind('A')}}

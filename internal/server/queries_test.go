@@ -58,7 +58,7 @@ var queryBudgets = map[string]queryBudget{
 	// the meeting and the reader's attendance); a draft is rendered for
 	// each request.
 	"GET /committees/{code}/meetings/{number}":         {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 12},
+	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 13}, // the workspace: + the minutes it may approve
 	// A committee's standing items (issue 14); a new meeting reads the
 	// previous meeting's items, whose titles it may copy.
 	"GET /committees/{code}/standing-items":         {path: "/committees/{code}/standing-items", as: "secretariat", budget: signedInQueries + 1},
@@ -136,7 +136,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/risks/new":               {path: "/committees/{code}/risks/new", as: "secretariat", budget: signedInQueries + 4},
 	"GET /committees/{code}/risks/{ref}":             {path: "/committees/{code}/risks/{risk}", as: "member", budget: signedInQueries + 8},
 	"GET /committees/{code}/risks/{ref}/edit":        {path: "/committees/{code}/risks/{risk}/edit", as: "secretariat", budget: signedInQueries + 9},
-	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 11},
+	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 12}, // + the editor's draft
 	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 5},
 	"GET /api/v1/committees/{code}/risks":            {path: "/api/v1/committees/{code}/risks", as: "member", budget: signedInQueries + 7},
 	"GET /api/v1/committees/{code}/escalations":      {path: "/api/v1/committees/PANEL/escalations", as: "panel-chair", budget: signedInQueries + 7},
