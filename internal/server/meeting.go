@@ -56,7 +56,26 @@ func (s *Server) previousMeeting(r *http.Request, c *mb.Committee) (*mb.Meeting,
 		return nil, nil, err
 	}
 	items, err := s.store.Items(r.Context(), m.ID)
-	return m, items, err
+	if err != nil {
+		return nil, nil, err
+	}
+	// The titles are the earlier minutes' own words, so the reading rule
+	// decides which are offered (the secretariat reads all of its own).
+	rd := reader(r)
+	readable := func(list []*mb.Item) []*mb.Item {
+		var out []*mb.Item
+		for _, it := range list {
+			if !rd.Withheld(it, false) {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	items = readable(items)
+	for _, it := range items {
+		it.Children = readable(it.Children)
+	}
+	return m, items, nil
 }
 
 // startingItems are the items a new meeting starts with: the standing
