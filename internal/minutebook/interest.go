@@ -1,0 +1,47 @@
+package minutebook
+
+import (
+	"strings"
+	"time"
+)
+
+// Interest is a standing declaration in a committee's register of
+// interests: an interest a member holds for a period, whatever the agenda.
+type Interest struct {
+	ID               int64
+	CommitteeID      int64
+	PersonID         int64
+	PersonName       string // read-only
+	OrganisationName string // read-only
+	Nature           string
+	From             time.Time
+	To               *time.Time
+}
+
+// Current reports whether the interest is held on day.
+func (i *Interest) Current(day time.Time) bool {
+	return !day.Before(i.From) && (i.To == nil || !day.After(*i.To))
+}
+
+// Validate checks a standing declaration's own rules; the store checks
+// that the person sits on the committee.
+func (i *Interest) Validate() error {
+	fe := FieldErrors{}
+	i.Nature = strings.Join(strings.Fields(i.Nature), " ")
+	if i.PersonID == 0 {
+		fe.Add("person", "Choose the member who holds the interest.")
+	}
+	switch {
+	case i.Nature == "":
+		fe.Add("nature", "Say what the interest is, such as “Director of Tallis Metering Services”.")
+	case len(i.Nature) > 2000:
+		fe.Add("nature", "The interest is too long: 2,000 characters at most.")
+	}
+	if i.From.IsZero() {
+		fe.Add("from", "Enter the date the interest was declared.")
+	}
+	if i.To != nil && i.To.Before(i.From) {
+		fe.Add("to", "The interest cannot end before it starts.")
+	}
+	return fe.Err()
+}

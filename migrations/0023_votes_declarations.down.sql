@@ -1,0 +1,5 @@
+DROP TABLE declarations;
+DROP FUNCTION declarations_locked();
+DROP TABLE vote_ballots;
+DROP TABLE decision_votes;
+DROP FUNCTION decision_votes_locked();
