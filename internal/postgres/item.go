@@ -57,21 +57,28 @@ func (s *Store) Items(ctx context.Context, meetingID int64) ([]*mb.Item, error) 
 		}
 	}
 	mb.NumberItems(top)
-	decisions, err := s.pool.Query(ctx, `SELECT d.id, d.item_id, d.position, d.kind, d.text, d.version
-		FROM decisions d JOIN agenda_items i ON i.id = d.item_id WHERE i.meeting_id = $1 ORDER BY d.position, d.id`, meetingID)
+	decisions, err := s.pool.Query(ctx, `SELECT `+decisionColumns+decisionFrom+`
+		JOIN agenda_items i ON i.id = d.item_id WHERE i.meeting_id = $1 ORDER BY d.position, d.id`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: decisions of %d: %w", meetingID, err)
 	}
-	ds, err := pgx.CollectRows(decisions, func(r pgx.CollectableRow) (mb.Decision, error) {
-		var d mb.Decision
-		return d, r.Scan(&d.ID, &d.ItemID, &d.Position, &d.Kind, &d.Text, &d.Version)
-	})
+	ds, err := pgx.CollectRows(decisions, func(r pgx.CollectableRow) (*mb.Decision, error) { return scanDecision(r) })
 	if err != nil {
 		return nil, fmt.Errorf("postgres: decisions of %d: %w", meetingID, err)
 	}
 	for _, d := range ds {
 		if it := byID[d.ItemID]; it != nil {
-			it.Decisions = append(it.Decisions, d)
+			it.Decisions = append(it.Decisions, *d)
+		}
+	}
+	declared, err := declarationsAt(ctx, s.pool, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range declared {
+		if it := byID[d.ItemID]; it != nil {
+			d.ItemNumber = it.Number
+			it.Declarations = append(it.Declarations, d)
 		}
 	}
 	actions, err := s.ActionsRaisedAt(ctx, meetingID)

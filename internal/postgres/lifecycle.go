@@ -185,6 +185,11 @@ func (s *Store) OpenCorrection(ctx context.Context, meetingID int64, reason stri
 		if _, err := tx.Exec(ctx, `UPDATE meetings SET correction_reason = $2 WHERE id = $1`, m.ID, reason); err != nil {
 			return err
 		}
+		// The corrected minutes are not what was signed: the chair signs
+		// the corrected version once the correction is finished.
+		if err := voidSignature(ctx, tx, m, "A correction was opened: "+reason); err != nil {
+			return err
+		}
 		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "correction", "Opened a correction of "+m.ShortName()+": "+reason)
 	})
 	return storeError(err, nil, "open correction")
@@ -237,7 +242,12 @@ func (s *Store) MinutesVersion(ctx context.Context, meetingID int64, number int)
 // versions reads stored versions, the snapshot decoded; where is the
 // statement's WHERE and ORDER BY.
 func (s *Store) versions(ctx context.Context, where string, args ...any) ([]*mb.MinutesVersion, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, meeting_id, number, kind, status, reason, snapshot, actor_name, at
+	return versionsIn(ctx, s.pool, where, args...)
+}
+
+// versionsIn is versions through q, a pool or a transaction.
+func versionsIn(ctx context.Context, q querier, where string, args ...any) ([]*mb.MinutesVersion, error) {
+	rows, err := q.Query(ctx, `SELECT id, meeting_id, number, kind, status, reason, snapshot, actor_name, at
 		FROM minutes_versions `+where, args...)
 	if err != nil {
 		return nil, err

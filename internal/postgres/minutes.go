@@ -30,7 +30,12 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	if err != nil {
 		return nil, err
 	}
-	doc.Categories = c.Categories
+	doc.Categories, doc.Quorum = c.Categories, c.Rules.Quorum
+	if doc.Quorum.Set() {
+		if doc.Seats, err = seatsOn(ctx, s.pool, c.ID, m.Date); err != nil {
+			return nil, fmt.Errorf("postgres: seats of %d: %w", c.ID, err)
+		}
+	}
 	if doc.Attendance, err = s.Attendance(ctx, meetingID); err != nil {
 		return nil, err
 	}
@@ -42,6 +47,11 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	}
 	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {
 		return nil, err
+	}
+	if m.Status == mb.Approved || m.Status == mb.Published {
+		if doc.Signature, err = s.Signature(ctx, m.ID); err != nil {
+			return nil, err
+		}
 	}
 	if m.ApprovedMeetingID != nil {
 		by, err := s.Meeting(ctx, *m.ApprovedMeetingID)
