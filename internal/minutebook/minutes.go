@@ -36,6 +36,9 @@ type Minutes struct {
 	// what they were, so its quorum is judged as it was.
 	Quorum QuorumRule
 	Seats  []Seat
+	// Committee is the meeting's committee as read with the minutes, for
+	// its rules; it is not part of a snapshot.
+	Committee *Committee `json:"-"`
 	// Signature is the standing signature of the minutes, or the last
 	// voided one; nil when never signed. It is not part of a snapshot,
 	// which is what a signature signs.

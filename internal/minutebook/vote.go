@@ -208,7 +208,7 @@ func (v *Vote) validateBallots(e *Electorate, fe FieldErrors) {
 			if why := e.Excluded[b.VoterID]; why != "" {
 				fe.Add(key, why)
 			} else {
-				fe.Add(key, fmt.Sprintf("%s was not recorded as a voting member present for item %s, so cannot vote on it.", e.name(b.VoterID), e.Item))
+				fe.Add(key, fmt.Sprintf("%s was not recorded as a voting member present for item %s, so cannot vote on it.", e.Name(b.VoterID), e.Item))
 			}
 			continue
 		}
@@ -225,12 +225,12 @@ func (v *Vote) validateBallots(e *Electorate, fe FieldErrors) {
 				continue
 			}
 			if _, seated := e.Absent[b.MemberID]; !seated {
-				fe.Add(key, fmt.Sprintf("%s can vote by proxy only for a voting member who was not present for item %s.", e.name(b.VoterID), e.Item))
+				fe.Add(key, fmt.Sprintf("%s can vote by proxy only for a voting member who was not present for item %s.", e.Name(b.VoterID), e.Item))
 				continue
 			}
 		}
 		if j, twice := counted[b.MemberID]; twice {
-			fe.Add(key, fmt.Sprintf("%s's vote is already counted on row %d: a member's vote is counted once.", e.name(b.MemberID), j+1))
+			fe.Add(key, fmt.Sprintf("%s's vote is already counted on row %d: a member's vote is counted once.", e.Name(b.MemberID), j+1))
 			continue
 		}
 		counted[b.MemberID] = i
@@ -266,7 +266,8 @@ type Voter struct {
 // present and a proxy for every absent member.
 func (e *Electorate) Limit() int { return len(e.Voters) + len(e.Absent) }
 
-func (e *Electorate) name(id int64) string {
+// Name is the person's name as the meeting records it.
+func (e *Electorate) Name(id int64) string {
 	if n := e.names[id]; n != "" {
 		return n
 	}

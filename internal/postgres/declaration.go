@@ -19,6 +19,35 @@ func scanDeclaration(row pgx.Row) (mb.Declaration, error) {
 	return d, err
 }
 
+// itemDeclarationColumns and itemDeclarationsFrom read an item's
+// declarations in its own row, in arrays, so that a meeting's items and
+// the interests declared in them are one statement (see Items).
+const itemDeclarationColumns = `coalesce(x.ids, '{}'), coalesce(x.people, '{}'), coalesce(x.names, '{}'),
+	coalesce(x.natures, '{}'), coalesce(x.effects, '{}'), coalesce(x.versions, '{}')`
+
+const itemDeclarationsFrom = `
+	LEFT JOIN LATERAL (
+		SELECT array_agg(d.id ORDER BY d.position) AS ids, array_agg(d.person_id ORDER BY d.position) AS people,
+		       array_agg(p.name ORDER BY d.position) AS names, array_agg(d.nature ORDER BY d.position) AS natures,
+		       array_agg(d.effect ORDER BY d.position) AS effects, array_agg(d.version ORDER BY d.position) AS versions
+		FROM declarations d JOIN people p ON p.id = d.person_id WHERE d.item_id = i.id) x ON true`
+
+// scanItemDeclared reads an item row with its declarations.
+func scanItemDeclared(row pgx.Row) (*mb.Item, error) {
+	var ids, people []int64
+	var names, natures, effects []string
+	var versions []int
+	it, err := scanItem(row, &ids, &people, &names, &natures, &effects, &versions)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ids {
+		it.Declarations = append(it.Declarations, mb.Declaration{ID: ids[i], ItemID: it.ID, PersonID: people[i], PersonName: names[i],
+			Nature: natures[i], Effect: mb.DeclarationEffect(effects[i]), Version: versions[i]})
+	}
+	return it, nil
+}
+
 // declarationsAt reads the interests declared in the meeting's items, in
 // each item's order.
 func declarationsAt(ctx context.Context, q querier, meetingID int64) ([]mb.Declaration, error) {
@@ -152,7 +181,7 @@ func checkDeclaration(ctx context.Context, tx pgx.Tx, m *mb.Meeting, it *mb.Item
 }
 
 // itemNumber is the item's number in its minutes ("5.1"), for messages.
-func itemNumber(ctx context.Context, tx pgx.Tx, it *mb.Item) string {
+func itemNumber(ctx context.Context, tx querier, it *mb.Item) string {
 	var n string
 	err := tx.QueryRow(ctx, `
 		SELECT CASE WHEN i.parent_id IS NULL THEN (SELECT count(*) FROM agenda_items s WHERE s.meeting_id = i.meeting_id AND s.parent_id IS NULL AND s.position <= i.position)::text

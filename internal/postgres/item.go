@@ -11,10 +11,12 @@ import (
 
 const itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at`
 
-func scanItem(row pgx.Row) (*mb.Item, error) {
+// scanItem reads an item row; extra are the destinations of columns the
+// statement reads after itemColumns.
+func scanItem(row pgx.Row, extra ...any) (*mb.Item, error) {
 	var it mb.Item
 	var class string
-	err := row.Scan(&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt)
+	err := row.Scan(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -37,12 +39,12 @@ func classificationOrNil(c mb.Classification) *string {
 // Items returns the meeting's agenda items as a numbered tree, each with its
 // decisions and the actions it raised, in order.
 func (s *Store) Items(ctx context.Context, meetingID int64) ([]*mb.Item, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+itemColumns+` FROM agenda_items i WHERE i.meeting_id = $1
-		ORDER BY i.parent_id NULLS FIRST, i.position`, meetingID)
+	rows, err := s.pool.Query(ctx, `SELECT `+itemColumns+`, `+itemDeclarationColumns+` FROM agenda_items i`+itemDeclarationsFrom+`
+		WHERE i.meeting_id = $1 ORDER BY i.parent_id NULLS FIRST, i.position`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: items of %d: %w", meetingID, err)
 	}
-	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Item, error) { return scanItem(r) })
+	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Item, error) { return scanItemDeclared(r) })
 	if err != nil {
 		return nil, fmt.Errorf("postgres: items of %d: %w", meetingID, err)
 	}
@@ -71,14 +73,9 @@ func (s *Store) Items(ctx context.Context, meetingID int64) ([]*mb.Item, error) 
 			it.Decisions = append(it.Decisions, *d)
 		}
 	}
-	declared, err := declarationsAt(ctx, s.pool, meetingID)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range declared {
-		if it := byID[d.ItemID]; it != nil {
-			d.ItemNumber = it.Number
-			it.Declarations = append(it.Declarations, d)
+	for _, it := range all {
+		for i := range it.Declarations {
+			it.Declarations[i].ItemNumber = it.Number
 		}
 	}
 	actions, err := s.ActionsRaisedAt(ctx, meetingID)

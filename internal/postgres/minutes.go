@@ -30,7 +30,7 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	if err != nil {
 		return nil, err
 	}
-	doc.Categories, doc.Quorum = c.Categories, c.Rules.Quorum
+	doc.Committee, doc.Categories, doc.Quorum = c, c.Categories, c.Rules.Quorum
 	if doc.Quorum.Set() {
 		if doc.Seats, err = seatsOn(ctx, s.pool, c.ID, m.Date); err != nil {
 			return nil, fmt.Errorf("postgres: seats of %d: %w", c.ID, err)

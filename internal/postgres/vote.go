@@ -185,6 +185,7 @@ func (s *Store) DeleteVote(ctx context.Context, decisionID int64) error {
 // Electorate is who could vote on the item of the meeting as the minutes
 // stand, for the vote form.
 func (s *Store) Electorate(ctx context.Context, m *mb.Meeting, it *mb.Item) (*mb.Electorate, error) {
+	itemNumber(ctx, s.pool, it)
 	e, err := electorate(ctx, s.pool, m, it, nil)
 	return e, storeError(err, nil, "electorate")
 }

@@ -116,6 +116,9 @@ func (l *loader) load(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := l.loadFormal(ctx); err != nil {
+		return err
+	}
 	if err := l.statuses(ctx); err != nil {
 		return err
 	}

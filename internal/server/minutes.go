@@ -24,7 +24,14 @@ func (s *Server) itemReviews(ctx context.Context, doc *mb.Minutes) (map[int64][]
 // (readableMeeting), asked once by the caller.
 func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
 	var err error
-	v := &web.MinutesView{Meeting: doc.Meeting, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls}
+	v := &web.MinutesView{Meeting: doc.Meeting, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls,
+		Quorum: mb.JudgeQuorum(doc), Signature: doc.Signature}
+	inquorate := map[int64]*mb.ItemQuorum{}
+	for i, iq := range v.Quorum.Items {
+		if v.Quorum.Rule.Set() && v.Quorum.Recorded && !iq.Quorate {
+			inquorate[iq.ItemID] = &v.Quorum.Items[i]
+		}
+	}
 	if v.Outstanding, v.OutstandingWithheld, err = s.readableOutstanding(r, doc.Outstanding); err != nil {
 		return nil, err
 	}
@@ -47,7 +54,13 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 		if ri.Withheld {
 			return iv
 		}
-		iv.Comments = byItem[ri.Item.ID]
+		iv.Comments, iv.Quorum = byItem[ri.Item.ID], inquorate[ri.Item.ID]
+		// The list near the top names only the declarations of items the
+		// reader may read.
+		for _, d := range ri.Item.Declarations {
+			d.ItemNumber = ri.Item.Number
+			v.Declarations = append(v.Declarations, d)
+		}
 		if !v.OutstandingInItem && ri.Item.HoldsOutstanding() {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
@@ -101,6 +114,10 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		CanCorrect:          secretariat && m.Locked(),
 		CanFinishCorrection: secretariat && m.CorrectionReason != "",
 		CanSeeHistory:       rd.CanReadHistory(m, recorded),
+		CanSign:             (m.Status == mb.Approved || m.Status == mb.Published) && m.CorrectionReason == "" && !doc.Signature.Standing() && rd.CanSign(doc.Committee),
+	}
+	if p.CanCirculate {
+		p.InquorateDecisions = v.Quorum.InquorateDecisions()
 	}
 	if secretariat {
 		for _, c := range comments {

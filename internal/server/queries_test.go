@@ -40,7 +40,10 @@ type queryBudget struct {
 const signedInQueries = 4
 
 // queryBudgets has an entry for every page (GET route). A GET route added
-// without one fails TestQueriesPerPage: decide what it may cost.
+// without one fails TestQueriesPerPage: decide what it may cost. The
+// formal record (issue 20) added one statement to approved and published
+// minutes (their signature) and one to the committee page (its attendance
+// record); its own pages are in formal_queries_test.go.
 var queryBudgets = map[string]queryBudget{
 	"GET /healthz":    {path: "/healthz", budget: 0},
 	"GET /readyz":     {path: "/readyz", budget: 0},
@@ -52,8 +55,8 @@ var queryBudgets = map[string]queryBudget{
 	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
 
-	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
-	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 14},
+	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 6},
+	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 15},
 	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
 
@@ -91,13 +94,13 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}/correction":                 {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 15},
 	// The minutes as files (issue 19): the page's view without its comments.
-	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 13},
-	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
+	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 14},
+	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 14},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 6},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 6},
 	"GET /public/{code}":                              {path: "/public/{code}", budget: 2},
 	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 3},
-	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 12},
+	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 13},
 	"GET /api/v1/committees":                          {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
 	"GET /api/v1/committees/{code}/meetings":          {path: "/api/v1/committees/{code}/meetings", as: "member", budget: signedInQueries + 3},
 	"GET /api/v1/committees/{code}/meetings/{number}": {path: "/api/v1/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 13},
@@ -239,7 +242,8 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 		t.Fatal(err)
 	}
 	upload := pendingImport(t, a)
-	fill := strings.NewReplacer("{import}", upload, "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+	declared, declaration := heldDeclaration(t, a, opsg.ID, held, item)
+	fill := strings.NewReplacer("{declared}", declared, "{declaration}", declaration, "{import}", upload, "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
 		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number))
 	clients := map[string]*client{}
 	counts := map[string][]string{}
