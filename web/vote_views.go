@@ -40,4 +40,3 @@ func voteChoiceOptions() []Option {
 func castingOptions() []Option {
 	return []Option{{string(mb.VoteFor), "For"}, {string(mb.VoteAgainst), "Against"}}
 }
-

@@ -49,4 +49,3 @@ func (l *loader) loadFormal(ctx context.Context) error {
 		return append(v, si.committee.id, si.person.id, si.nature, si.from, to)
 	})
 }
-

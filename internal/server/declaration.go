@@ -88,7 +88,9 @@ func (s *Server) handleDeclarationUpdate(w http.ResponseWriter, r *http.Request)
 			}
 			return s.renderDeclarationForm(w, r, status, m, it, f, false)
 		},
-		Done: func() error { return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Declaration saved.") },
+		Done: func() error {
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Declaration saved.")
+		},
 	})
 }
 
