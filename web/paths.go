@@ -96,6 +96,20 @@ func MembershipEndPath(code string, id int64) string {
 	return CommitteePath(code) + "/members/" + i64(id) + "/end"
 }
 
+// CommitteePeoplePath lists the committee's people, for its secretariat to
+// put right.
+func CommitteePeoplePath(code string) string { return CommitteePath(code) + "/people" }
+
+// CommitteePersonEditPath edits one of the committee's people.
+func CommitteePersonEditPath(code string, id int64) string {
+	return CommitteePeoplePath(code) + "/" + i64(id) + "/edit"
+}
+
+// CommitteePersonMergePath merges one of the committee's people into another.
+func CommitteePersonMergePath(code string, id int64) string {
+	return CommitteePeoplePath(code) + "/" + i64(id) + "/merge"
+}
+
 // ImportPath is the form that uploads minutes to import into a committee.
 func ImportPath(code string) string { return CommitteePath(code) + "/import" }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/spf13/pflag"
 
 	"github.com/minutebook/minutebook/internal/pgembed"
 	"github.com/minutebook/minutebook/internal/postgres"
@@ -21,7 +21,7 @@ type dbFlags struct {
 	dataDir string
 }
 
-func (f *dbFlags) register(fs *flag.FlagSet) {
+func (f *dbFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.dataDir, "data-dir", envOr("MINUTEBOOK_DATA_DIR", "minutebook-data"),
 		"where the private PostgreSQL keeps its data when DATABASE_URL is unset (env MINUTEBOOK_DATA_DIR)")
 }
@@ -29,7 +29,7 @@ func (f *dbFlags) register(fs *flag.FlagSet) {
 // database is a database to use and how to let go of it.
 type database struct {
 	URL      string
-	Embedded bool // a private cluster this process started
+	Embedded bool // the private cluster in the data directory
 	stop     func()
 }
 
@@ -42,15 +42,37 @@ func (d *database) Close() {
 
 const embeddedDatabase = "minutebook"
 
-// openDatabase returns DATABASE_URL when it is set, and otherwise starts the
-// private PostgreSQL in dataDir, creating the minutebook database in it.
-func openDatabase(ctx context.Context, f dbFlags, log *slog.Logger, stderr io.Writer) (*database, error) {
+// privateUse says whether a command may use the private PostgreSQL that
+// another process (minutebook serve) runs on the data directory.
+type privateUse int
+
+const (
+	startOwn     privateUse = iota // serve: start it, refusing a data directory in use
+	besideServer                   // every other command: connect to it when it runs
+)
+
+// openDatabase returns DATABASE_URL when it is set, and otherwise the
+// private PostgreSQL in the data directory: the one running there when
+// use is besideServer and one is (connected to through its socket, and left
+// running), or one started for this process, with the minutebook database
+// created in it.
+func openDatabase(ctx context.Context, f dbFlags, log *slog.Logger, stderr io.Writer, use privateUse) (*database, error) {
 	if url := os.Getenv("DATABASE_URL"); url != "" {
 		return &database{URL: url}, nil
 	}
 	dir, err := filepath.Abs(f.dataDir)
 	if err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	if use == besideServer {
+		running, err := pgembed.Running(dir)
+		if err == nil {
+			log.Info("using the PostgreSQL that minutebook serve runs", "dir", dir)
+			return &database{URL: running.URL(embeddedDatabase), Embedded: true}, nil
+		}
+		if !errors.Is(err, pgembed.ErrNotRunning) {
+			return nil, err
+		}
 	}
 	cluster, err := pgembed.Start(ctx, pgembed.Options{DataDir: dir, Logger: log})
 	if errors.Is(err, pgembed.ErrNoBinaries) {
@@ -104,8 +126,8 @@ func (o *opened) Close() {
 
 // openStore opens the database as openDatabase does, applies pending
 // migrations unless told not to, and opens the store.
-func openStore(ctx context.Context, f dbFlags, log *slog.Logger, stderr io.Writer, migrate bool) (*opened, error) {
-	d, err := openDatabase(ctx, f, log, stderr)
+func openStore(ctx context.Context, f dbFlags, log *slog.Logger, stderr io.Writer, use privateUse, migrate bool) (*opened, error) {
+	d, err := openDatabase(ctx, f, log, stderr, use)
 	if err != nil {
 		return nil, err
 	}

@@ -7,52 +7,83 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/minutebook/minutebook/internal/demo"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/scaledemo"
 )
 
+// demoOptions are demo's flags.
+type demoOptions struct {
+	db    dbFlags
+	scale string
+	seed  uint64
+	today string
+}
+
+func newDemoCommand(stdout, stderr io.Writer) *cobra.Command {
+	var opts demoOptions
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Load the demo data, or a generated data set (--scale)",
+		Long: `minutebook demo: load the demo data (the SEC Panel, the Operations Group and its
+meetings, and one account per role) and print the accounts' passwords.
+With --scale, load a generated data set of that size into a fresh database instead.`,
+		Args: positional(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDemo(cmd.Context(), opts, stdout, stderr)
+		},
+	}
+	fs := cmd.Flags()
+	opts.db.register(fs)
+	fs.StringVar(&opts.scale, "scale", "", "load a generated data set instead: large (15 years of 43 committees, for the load benchmark) or small (for tests)")
+	fs.Uint64Var(&opts.seed, "seed", 1, "with --scale: the seed; the same seed gives the same data")
+	fs.StringVar(&opts.today, "today", scaledemo.DefaultToday.Format(time.DateOnly), "with --scale: the last day with minutes (YYYY-MM-DD); later meetings are scheduled drafts")
+	return cmd
+}
+
 // runDemo serves "minutebook demo": load the demo data on request, or with
 // --scale a large generated data set for load tests.
-func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("demo", "minutebook demo: load the demo data (the SEC Panel, the Operations Group and its meetings, and one account per role) and print the accounts' passwords.\nWith --scale, load a generated data set of that size into a fresh database instead.", stderr)
-	var db dbFlags
-	db.register(fs)
-	scale := fs.String("scale", "", "load a generated data set instead: large (15 years of 43 committees, for the load benchmark) or small (for tests)")
-	seed := fs.Uint64("seed", 1, "with --scale: the seed; the same seed gives the same data")
-	today := fs.String("today", scaledemo.DefaultToday.Format(time.DateOnly), "with --scale: the last day with minutes (YYYY-MM-DD); later meetings are scheduled drafts")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
+func runDemo(ctx context.Context, opts demoOptions, stdout, stderr io.Writer) error {
 	params, err := passwordParams()
 	if err != nil {
 		return err
 	}
 	var size scaledemo.Size
 	var day time.Time
-	if *scale != "" {
-		if size, err = scaledemo.SizeNamed(*scale); err != nil {
-			return err
+	if opts.scale != "" {
+		if size, err = scaledemo.SizeNamed(opts.scale); err != nil {
+			return usageErrorf("%s", mb.ErrorMessage(err))
 		}
-		if day, err = time.Parse(time.DateOnly, *today); err != nil {
-			return fmt.Errorf("--today must be a date such as 2026-11-30, not %q", *today)
+		if day, err = time.Parse(time.DateOnly, opts.today); err != nil {
+			return usageErrorf("--today must be a date such as 2026-11-30, not %q", opts.today)
 		}
 	}
-	o, err := openStore(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, true)
+	o, err := openStore(ctx, opts.db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, besideServer, true)
 	if err != nil {
 		return err
 	}
 	defer o.Close()
 	store := o.Store
-	if *scale != "" {
+	if opts.scale != "" {
 		next := "go run ./cmd/mbload --start"
-		if o.Embedded && db.dataDir != "minutebook-data" {
-			next += " --data-dir " + db.dataDir
+		if o.Embedded && opts.db.dataDir != "minutebook-data" {
+			next += " --data-dir " + opts.db.dataDir
 		} else if !o.Embedded {
 			next = "go run ./cmd/mbload --start   # with the same DATABASE_URL"
 		}
-		return loadScaleDemo(ctx, store, scaledemo.Options{Size: size, Seed: *seed, Today: day, Progress: stdout}, params, next, stdout)
+		p := newProgress(stdout, stderr, false)
+		defer p.Finish()
+		rows := func(table string, done, total int) {
+			if table != p.what {
+				p.Stage(table, int64(total))
+			}
+			p.Set(int64(done))
+		}
+		return loadScaleDemo(ctx, store, scaledemo.Options{Size: size, Seed: opts.seed, Today: day, Progress: p, Rows: rows}, params, next, p)
 	}
 	creds, err := demo.Load(ctx, store, demo.Options{PasswordParams: params})
 	if err != nil {

@@ -11,52 +11,100 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/minutebook/minutebook/internal/importer"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
 
-// runImport serves "minutebook import [--committee CODE] [--dry-run [--json]] FILE…":
-// each file becomes (or updates) a draft meeting, in a transaction of its
-// own, so that one bad file does not stop the others.
-func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("import", `minutebook import [flags] FILE…: read minutes documents (.txt, or Word .docx) and save each as a
+// importFlags are import's flags, all defined here: a new flag is a field,
+// a line in register, and (when it tells the importer something) a line in
+// options.
+type importFlags struct {
+	db        dbFlags
+	committee string
+	number    int
+	kind      string
+	renumber  bool
+	dryRun    bool
+	asJSON    bool
+}
+
+func (f *importFlags) register(fs *pflag.FlagSet) {
+	f.db.register(fs)
+	fs.StringVar(&f.committee, "committee", "", "the code of the committee whose minutes these are, when the documents name none or another")
+	fs.IntVar(&f.number, "number", 0, "the meeting's number, when the document gives none (\"Workgroup 0417 Minutes\") or another")
+	fs.StringVar(&f.kind, "kind", "", "the meeting's kind, main, reporting or extraordinary, when the document does not say or says otherwise")
+	fs.BoolVar(&f.renumber, "renumber", false, "number the actions for this meeting when the document numbers them for another (otherwise kept as written)")
+	fs.BoolVar(&f.dryRun, "dry-run", false, "only read the files and say what they hold: change nothing (no database is needed)")
+	fs.BoolVar(&f.asJSON, "json", false, "with --dry-run, print what was read as JSON, one document per file (see the README)")
+}
+
+// check refuses combinations that make no sense, before anything is read.
+func (f *importFlags) check() error {
+	if f.asJSON && !f.dryRun {
+		return usageErrorf("--json prints what was read: use it with --dry-run")
+	}
+	return nil
+}
+
+// options is what the flags tell the importer.
+func (f *importFlags) options() importer.Options {
+	return importer.Options{Committee: f.committee, Number: f.number, Kind: f.kind, Renumber: f.renumber}
+}
+
+func newImportCommand(stdout, stderr io.Writer) *cobra.Command {
+	var flags importFlags
+	cmd := &cobra.Command{
+		Use:   "import [flags] FILE...",
+		Short: "Save minutes documents (.txt, .docx) as draft meetings",
+		Long: `minutebook import: read minutes documents (.txt, or Word .docx) and save each as a
 draft meeting of its committee, matching its people, actions and risks to those minutebook
 has and creating the rest. Importing a document again updates its draft; approved or
 published minutes are never overwritten. Each file is imported in one transaction: all of
-it, or nothing.`, stderr)
-	var db dbFlags
-	db.register(fs)
-	committee := fs.String("committee", "", "the code of the committee whose minutes these are, when the documents name none or another")
-	dryRun := fs.Bool("dry-run", false, "only read the files and say what they hold: change nothing (no database is needed)")
-	asJSON := fs.Bool("json", false, "with --dry-run, print what was read as JSON, one document per file (see the README)")
-	if err := fs.Parse(args); err != nil {
-		return err
+it, or nothing.`,
+		Args: positional(func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return errors.New("name at least one minutes document to import")
+			}
+			return nil
+		}),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			if err := flags.check(); err != nil {
+				return err
+			}
+			return runImport(cmd.Context(), flags, files, stdout, stderr)
+		},
 	}
-	files := fs.Args()
-	switch {
-	case len(files) == 0:
-		fs.Usage()
-		return errors.New("name at least one minutes document to import")
-	case *asJSON && !*dryRun:
-		return errors.New("--json prints what was read: use it with --dry-run")
+	flags.register(cmd.Flags())
+	return cmd
+}
+
+// runImport saves each file as (or over) a draft meeting, in a transaction
+// of its own, so that one bad file does not stop the others.
+func runImport(ctx context.Context, flags importFlags, files []string, stdout, stderr io.Writer) error {
+	opt := flags.options()
+	if flags.dryRun {
+		return dryRunImport(files, opt, flags.asJSON, stdout, stderr)
 	}
-	opt := importer.Options{Committee: *committee}
-	if *dryRun {
-		return dryRunImport(files, opt, *asJSON, stdout, stderr)
-	}
-	o, err := openStore(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, true)
+	o, err := openStore(ctx, flags.db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, besideServer, true)
 	if err != nil {
 		return err
 	}
 	defer o.Close()
+	p := newProgress(stdout, stderr, false)
+	p.Stage("importing", int64(len(files)))
+	defer p.Finish()
 	failed := 0
 	for _, path := range files {
-		if err := importFile(ctx, o.Store, path, opt, stdout); err != nil {
+		if err := importFile(ctx, o.Store, path, opt, p); err != nil {
 			failed++
-			fmt.Fprintf(stdout, "%s: not imported: %s\n", path, problem(err, opt.Committee == ""))
+			fmt.Fprintf(p, "%s: not imported: %s\n", path, problem(err, opt.Committee == ""))
 		}
+		p.Step(filepath.Base(path))
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files could not be imported; nothing of those was saved", failed, len(files))
@@ -121,15 +169,20 @@ func dryRunImport(files []string, opt importer.Options, asJSON bool, stdout, std
 		for _, it := range doc.Items {
 			actions += len(it.Actions)
 		}
+		opt.Source = filepath.Base(path)
+		in, convErr := importer.Convert(doc, opt)
+		code, n, k := m.Committee, m.Number, m.Kind
+		if in != nil {
+			code, n, k = in.CommitteeCode, in.Number, string(in.Kind) // as the flags say
+		}
 		fmt.Fprintf(stdout, "%s: %s %d, %s meeting of %s (%s minutes): %s, %s, %s, %s raised, %s outstanding, %s reviewed, %s.\n",
-			path, m.Committee, m.Number, m.Kind, orUnknown(m.Date), orUnknown(m.Status),
+			path, code, n, k, orUnknown(m.Date), orUnknown(m.Status),
 			mb.Plural(len(doc.Attendees), "attendee"), mb.Plural(len(doc.Apologies), "apology"), mb.Plural(len(doc.Items), "item"),
 			mb.Plural(actions, "action"), mb.Plural(len(doc.OutstandingActions), "action"), mb.Plural(len(doc.Risks), "risk"),
 			mb.Plural(len(doc.NextMeetings), "next meeting"))
-		opt.Source = filepath.Base(path)
-		if in, err := importer.Convert(doc, opt); err != nil {
+		if convErr != nil {
 			failed++
-			fmt.Fprintf(stdout, "  It cannot be imported as it was read: %s\n", problem(err, opt.Committee == ""))
+			fmt.Fprintf(stdout, "  It cannot be imported as it was read: %s\n", problem(convErr, opt.Committee == ""))
 		} else {
 			printLines(stdout, "Check", in.Notes)
 		}
@@ -195,6 +248,12 @@ func problem(err error, committeeFlagHelps bool) string {
 	}
 	if committeeFlagHelps && (fields[importer.FieldCommittee] != "" || mb.ErrorCode(err) == mb.ENOTFOUND) {
 		msg += "\n    Say which committee's minutes these are with --committee CODE."
+	}
+	if fields[importer.FieldNumber] != "" {
+		msg += "\n    Say which meeting they record with --number N."
+	}
+	if fields["renumber"] != "" {
+		msg += "\n    Number the actions for this meeting with --renumber."
 	}
 	return msg
 }

@@ -1,18 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"context"
-	"errors"
-	"flag"
-	"io"
 	"net/http"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/minutebook/minutebook/internal/dbtest"
 )
@@ -27,18 +21,34 @@ func runCmd(t *testing.T, stdin string, args ...string) (string, error) {
 	return out.String() + errOut.String(), err
 }
 
+// Every --help, and help, exits 0 and says what the command takes.
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"serve", "--help"}, {"migrate", "--help"}, {"demo", "--help"}, {"import", "--help"}, {"user", "add", "--help"}} {
+	for _, args := range [][]string{
+		{"--help"}, {"help"}, {"serve", "--help"}, {"migrate", "--help"}, {"migrate", "version", "--help"}, {"migrate", "down", "-h"},
+		{"demo", "--help"}, {"import", "--help"}, {"user", "--help"}, {"user", "add", "--help"}, {"help", "user", "reset-password"},
+		{"backup", "--help"}, {"restore", "--help"}, {"healthcheck", "--help"},
+		{"import", "--committee", "OPSG", "--help", "file.txt"},
+	} {
 		out, err := runCmd(t, "", args...)
-		if !errors.Is(err, flag.ErrHelp) {
-			t.Errorf("%v: err = %v, want flag.ErrHelp", args, err)
+		if err != nil {
+			t.Errorf("%v: err = %v, want none (exit 0)", args, err)
 		}
-		if !strings.Contains(out, "minutebook") || !strings.Contains(out, "-data-dir") {
-			t.Errorf("%v: help does not describe the command:\n%s", args, out)
+		want := "--data-dir"
+		switch {
+		case args[0] == "user" && len(args) == 2, args[0] == "migrate" && len(args) == 2 && args[1] == "--help":
+			want = "Available Commands"
+		case args[0] == "healthcheck":
+			want = "--addr"
+		}
+		if !strings.Contains(out, "minutebook") || !strings.Contains(out, want) {
+			t.Errorf("%v: help does not describe the command (no %q):\n%s", args, want, out)
 		}
 	}
-	if _, err := runCmd(t, "", "frobnicate"); err == nil {
-		t.Error("an unknown command succeeded")
+	out, _ := runCmd(t, "", "--help")
+	for _, cmd := range []string{"serve", "migrate", "demo", "import", "user", "backup", "restore", "healthcheck"} {
+		if !regexp.MustCompile(`(?m)^  ` + cmd + ` `).MatchString(out) {
+			t.Errorf("minutebook --help does not list %s:\n%s", cmd, out)
+		}
 	}
 }
 
@@ -110,48 +120,37 @@ func TestServeFirstStart(t *testing.T) {
 	t.Setenv("DATABASE_URL", dbtest.URL(t))
 	t.Setenv("MINUTEBOOK_ADMIN_EMAIL", "chief@example.org")
 	t.Setenv("MINUTEBOOK_ADMIN_PASSWORD", "the chief's password")
-	t.Setenv("MINUTEBOOK_ARGON2_MEMORY_KIB", "64")
-	t.Setenv("MINUTEBOOK_ARGON2_ITERATIONS", "1")
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	pr, pw := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, strings.NewReader(""), pw, io.Discard)
-		pw.Close()
-	}()
-	var printed strings.Builder
-	addr := ""
-	sc := bufio.NewScanner(pr)
-	for sc.Scan() {
-		printed.WriteString(sc.Text() + "\n")
-		if m := regexp.MustCompile(`serving at (http://\S+)`).FindStringSubmatch(sc.Text()); m != nil {
-			addr = m[1]
-			break
-		}
-	}
-	go io.Copy(io.Discard, pr)
-	if addr == "" {
-		t.Fatalf("no address printed:\n%s\n%v", printed.String(), <-done)
-	}
-	if !strings.Contains(printed.String(), "chief@example.org  (password from MINUTEBOOK_ADMIN_PASSWORD)") {
-		t.Errorf("first start did not report the administrator:\n%s", printed.String())
-	}
-	res, err := http.Get(addr + "healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("/healthz: %d", res.StatusCode)
-	}
-	cancel()
-	select {
-	case err := <-done:
+	t.Setenv("MINUTEBOOK_METRICS_TOKEN", "scrape-secret")
+	cheapPasswords(t)
+	s := startServe(t)
+	// The token from the environment opens /metrics to a request that
+	// does not come straight from the loopback.
+	for token, want := range map[string]int{"scrape-secret": http.StatusOK, "wrong": http.StatusForbidden} {
+		req, _ := http.NewRequest(http.MethodGet, s.url+"metrics", nil)
+		req.Header.Set("X-Forwarded-For", "192.0.2.7")
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := http.DefaultClient.Do(req)
 		if err != nil {
-			t.Fatalf("serve ended with %v", err)
+			t.Fatal(err)
 		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("serve did not stop after its context was cancelled")
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("/metrics with the token %q: %d, want %d", token, res.StatusCode, want)
+		}
+	}
+	if !strings.Contains(s.printed, "chief@example.org  (password from MINUTEBOOK_ADMIN_PASSWORD)") {
+		t.Errorf("first start did not report the administrator:\n%s", s.printed)
+	}
+	if status, body := newBrowser(t).get(s.url, "/healthz"); status != http.StatusOK {
+		t.Fatalf("/healthz: %d %s", status, body)
+	}
+	out, err := runCmd(t, "", "healthcheck", "--addr", strings.TrimSuffix(strings.TrimPrefix(s.url, "http://"), "/"))
+	if err != nil || !strings.Contains(out, "healthy") {
+		t.Errorf("healthcheck of a serving server: %v\n%s", err, out)
+	}
+	s.stop(t)
+	if _, err := runCmd(t, "", "healthcheck", "--addr", strings.TrimSuffix(strings.TrimPrefix(s.url, "http://"), "/"), "--timeout", "1s"); err == nil ||
+		!strings.Contains(err.Error(), "not healthy") {
+		t.Errorf("healthcheck of a stopped server: %v", err)
 	}
 }

@@ -12,46 +12,99 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/minutebook/minutebook/internal/demo"
+	"github.com/minutebook/minutebook/internal/jobs"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/server"
 )
 
-// runServe serves the web application until ctx is cancelled.
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "minutebook serve: serve the web application.", stderr)
-	var db dbFlags
-	db.register(fs)
-	addr := fs.String("addr", envOr("MINUTEBOOK_ADDR", "127.0.0.1:8080"), "address to listen on (env MINUTEBOOK_ADDR)")
-	noMigrate := fs.Bool("no-migrate", envBool("MINUTEBOOK_NO_MIGRATE"), "do not apply pending migrations at start (env MINUTEBOOK_NO_MIGRATE=1)")
-	noDemo := fs.Bool("no-demo", envBool("MINUTEBOOK_NO_DEMO"), "do not load the demo on the first start of the private database (env MINUTEBOOK_NO_DEMO=1)")
-	secure := fs.Bool("secure-cookies", envBool("MINUTEBOOK_SECURE_COOKIES"), "mark the session cookie Secure: set it when served over HTTPS (env MINUTEBOOK_SECURE_COOKIES=1)")
-	idle := fs.Duration("session-idle", envDuration("MINUTEBOOK_SESSION_IDLE", 2*time.Hour), "sign readers out after this long idle (env MINUTEBOOK_SESSION_IDLE)")
-	logFormat := fs.String("log-format", envOr("MINUTEBOOK_LOG_FORMAT", "text"), "log format: text or json (env MINUTEBOOK_LOG_FORMAT)")
-	if err := fs.Parse(args); err != nil {
-		return err
+// serveOptions are serve's flags, which the root command shares: serve is
+// what "minutebook" alone does.
+type serveOptions struct {
+	db           dbFlags
+	addr         string
+	noMigrate    bool
+	noDemo       bool
+	secure       bool
+	idle         time.Duration
+	logFormat    string
+	metricsToken string
+}
+
+func (o *serveOptions) register(fs *pflag.FlagSet) {
+	o.db.register(fs)
+	fs.StringVar(&o.addr, "addr", envOr("MINUTEBOOK_ADDR", "127.0.0.1:8080"), "address to listen on (env MINUTEBOOK_ADDR)")
+	fs.BoolVar(&o.noMigrate, "no-migrate", envBool("MINUTEBOOK_NO_MIGRATE"), "do not apply pending migrations at start (env MINUTEBOOK_NO_MIGRATE=1)")
+	fs.BoolVar(&o.noDemo, "no-demo", envBool("MINUTEBOOK_NO_DEMO"), "do not load the demo on the first start of the private database (env MINUTEBOOK_NO_DEMO=1)")
+	fs.BoolVar(&o.secure, "secure-cookies", envBool("MINUTEBOOK_SECURE_COOKIES"), "mark the session cookie Secure: set it when served over HTTPS (env MINUTEBOOK_SECURE_COOKIES=1)")
+	fs.DurationVar(&o.idle, "session-idle", envDuration("MINUTEBOOK_SESSION_IDLE", 2*time.Hour), "sign readers out after this long idle (env MINUTEBOOK_SESSION_IDLE)")
+	fs.StringVar(&o.logFormat, "log-format", envOr("MINUTEBOOK_LOG_FORMAT", "text"), "log format: text or json (env MINUTEBOOK_LOG_FORMAT)")
+	// A secret on the command line shows in ps: the token is read from
+	// the environment only.
+	o.metricsToken = os.Getenv("MINUTEBOOK_METRICS_TOKEN")
+}
+
+func newServeCommand(stdout, stderr io.Writer) *cobra.Command {
+	var opts serveOptions
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the web application (the default command)",
+		Long: `minutebook serve: serve the web application until Ctrl-C or SIGTERM.
+
+Without DATABASE_URL it starts the private PostgreSQL in the data directory,
+and restarts it if it dies. Pending migrations are applied at start, under a
+lock, so that several servers may start at once against one database.`,
+		Args: positional(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(cmd.Context(), opts, stdout, stderr)
+		},
 	}
-	log := newLogger(*logFormat, stderr)
+	opts.register(cmd.Flags())
+	return cmd
+}
+
+// runServe serves the web application until ctx is cancelled.
+func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) error {
+	if opts.logFormat != "text" && opts.logFormat != "json" {
+		return usageErrorf("--log-format is text or json, not %q", opts.logFormat)
+	}
+	log := newLogger(opts.logFormat, stderr)
 	params, err := passwordParams()
 	if err != nil {
 		return err
 	}
 
-	o, err := openStore(ctx, db, log, stderr, !*noMigrate)
+	o, err := openStore(ctx, opts.db, log, stderr, startOwn, !opts.noMigrate)
 	if err != nil {
 		return err
 	}
 	defer o.Close()
 	store := o.Store
-	if err := firstStart(ctx, store, params, o.Embedded && !*noDemo, stdout); err != nil {
+	if err := firstStart(ctx, store, params, o.Embedded && !opts.noDemo, stdout); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", opts.addr, err)
+	}
+	defer ln.Close() // when serving never began
+	runner, err := jobs.New(ctx, jobs.Config{Deps: jobs.Deps{Store: store, Logger: log}, DatabaseURL: o.URL})
+	if err != nil {
+		return err
+	}
+	if err := runner.Start(ctx); err != nil {
 		return err
 	}
 
 	srv := &http.Server{
 		Handler: server.New(server.Config{
-			Store: store, Logger: log, SecureCookies: *secure, SessionIdle: *idle, PasswordParams: params,
+			Store: store, Logger: log, SecureCookies: opts.secure, SessionIdle: opts.idle, PasswordParams: params,
+			MetricsToken: opts.metricsToken,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
@@ -59,25 +112,27 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
-	}
 	fmt.Fprintf(stdout, "minutebook is serving at http://%s/ (stop with Ctrl-C)\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	var serveErr error
 	select {
 	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
+		serveErr = fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shut down: %w", err)
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) && serveErr == nil {
+		serveErr = fmt.Errorf("shut down: %w", err)
 	}
-	return nil
+	// Jobs still running are given the same grace; one cut short is
+	// worked again later, by this server or another.
+	if err := runner.Stop(shutdownCtx); err != nil && serveErr == nil {
+		serveErr = err
+	}
+	return serveErr
 }
 
 // firstStart creates the first administrator when there is no user, and
@@ -103,6 +158,12 @@ func firstStart(ctx context.Context, store *postgres.Store, params *password.Par
 		return err
 	}
 	if _, err := store.CreateUser(ctx, postgres.NewUser{Email: email, Name: "Administrator", Admin: true, PasswordHash: hash}); err != nil {
+		if mb.ErrorCode(err) == mb.ECONFLICT {
+			// Another server, starting at the same moment against the
+			// same database, created it first.
+			fmt.Fprintln(stdout, "Sign in with an existing account: another server created the first administrator.")
+			return nil
+		}
 		return fmt.Errorf("create the first administrator: %s", mb.ErrorMessage(err))
 	}
 	fmt.Fprintln(stdout, "\nFirst start: an administrator account was created.")

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -17,33 +18,52 @@ import (
 	"github.com/minutebook/minutebook/internal/postgres"
 )
 
-// runUser serves "minutebook user add|reset-password".
-func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "add" && args[0] != "reset-password") {
-		fmt.Fprint(stderr, "minutebook user add --email E --name N [--organisation O] [--admin] [--password-stdin]\nminutebook user reset-password --email E [--password-stdin]\n")
-		return errors.New("user needs add or reset-password")
+// userOptions are the flags of user add and user reset-password.
+type userOptions struct {
+	db        dbFlags
+	email     string
+	name      string
+	org       string
+	admin     bool
+	fromStdin bool
+}
+
+func newUserCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	sub := func(action, short, long string, add bool) *cobra.Command {
+		var opts userOptions
+		cmd := &cobra.Command{
+			Use:   action,
+			Short: short,
+			Long:  "minutebook user " + action + ": " + long,
+			Args:  positional(cobra.NoArgs),
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				if opts.email == "" || (add && strings.TrimSpace(opts.name) == "") {
+					return usageErrorf("give --email, and --name for a new user")
+				}
+				return runUser(cmd.Context(), action, opts, stdin, stdout, stderr)
+			},
+		}
+		fs := cmd.Flags()
+		opts.db.register(fs)
+		fs.StringVar(&opts.email, "email", "", "the user's email address, with which they sign in")
+		if add {
+			fs.StringVar(&opts.name, "name", "", "the user's name")
+			fs.StringVar(&opts.org, "organisation", "", "the user's organisation, created when new")
+			fs.BoolVar(&opts.admin, "admin", false, "make the user an administrator")
+		}
+		fs.BoolVar(&opts.fromStdin, "password-stdin", false, "read the password from the first line of standard input")
+		return cmd
 	}
-	action := args[0]
-	fs := newFlagSet("user "+action, "minutebook user "+action+": "+map[string]string{
-		"add":            "create a user. The password is asked for at the terminal, read from standard input with --password-stdin, or generated and printed.",
-		"reset-password": "give a user a new password, read from standard input with --password-stdin or generated and printed.",
-	}[action], stderr)
-	var db dbFlags
-	db.register(fs)
-	email := fs.String("email", "", "the user's email address, with which they sign in")
-	name := fs.String("name", "", "the user's name (add)")
-	org := fs.String("organisation", "", "the user's organisation, created when new (add)")
-	admin := fs.Bool("admin", false, "make the user an administrator (add)")
-	fromStdin := fs.Bool("password-stdin", false, "read the password from the first line of standard input")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	if *email == "" || (action == "add" && strings.TrimSpace(*name) == "") {
-		fs.Usage()
-		return errors.New("give --email, and --name for a new user")
-	}
+	return group("user", "Create users and reset passwords", "add or reset-password",
+		sub("add", "Create a user", "create a user. The password is asked for at the terminal, read from standard input with --password-stdin, or generated and printed.", true),
+		sub("reset-password", "Give a user a new password", "give a user a new password, read from standard input with --password-stdin or generated and printed.", false),
+	)
+}
+
+// runUser creates a user, or gives one a new password.
+func runUser(ctx context.Context, action string, opts userOptions, stdin io.Reader, stdout, stderr io.Writer) error {
 	pw, generated := "", false
-	if *fromStdin {
+	if opts.fromStdin {
 		line, err := bufio.NewReader(stdin).ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
 			return fmt.Errorf("read the password: %w", err)
@@ -72,7 +92,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return err
 	}
-	o, err := openStore(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, true)
+	o, err := openStore(ctx, opts.db, slog.New(slog.NewTextHandler(stderr, nil)), stderr, besideServer, true)
 	if err != nil {
 		return err
 	}
@@ -80,7 +100,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	store := o.Store
 
 	if action == "reset-password" {
-		u, _, err := store.UserByEmail(ctx, *email)
+		u, _, err := store.UserByEmail(ctx, opts.email)
 		if err != nil {
 			return errors.New(mb.ErrorMessage(err))
 		}
@@ -92,9 +112,9 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 		fmt.Fprintf(stdout, "New password set for %s.\n", u.Email)
 	} else {
-		nu := postgres.NewUser{Email: *email, Name: *name, Admin: *admin, PasswordHash: hash}
-		if *org != "" {
-			o, err := store.EnsureOrganisation(ctx, *org)
+		nu := postgres.NewUser{Email: opts.email, Name: opts.name, Admin: opts.admin, PasswordHash: hash}
+		if opts.org != "" {
+			o, err := store.EnsureOrganisation(ctx, opts.org)
 			if err != nil {
 				return errors.New(mb.ErrorMessage(err))
 			}

@@ -128,6 +128,21 @@ func makeTemplate(ctx context.Context) error {
 // drops it when the test ends, and returns its URL.
 func URL(tb testing.TB) string {
 	tb.Helper()
+	return createDatabase(tb, " TEMPLATE "+pgx.Identifier{template}.Sanitize())
+}
+
+// EmptyURL creates an empty database for this test, with no migration
+// applied, drops it when the test ends, and returns its URL: for tests of
+// what happens to a database from nothing (migrations, restores).
+func EmptyURL(tb testing.TB) string {
+	tb.Helper()
+	return createDatabase(tb, "")
+}
+
+// createDatabase creates a database with the options, dropped at the end
+// of the test, and returns its URL.
+func createDatabase(tb testing.TB, options string) string {
+	tb.Helper()
 	if admin == nil {
 		tb.Fatal("dbtest: no database server; call dbtest.Main(m) from TestMain")
 	}
@@ -138,8 +153,7 @@ func URL(tb testing.TB) string {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	sql := "CREATE DATABASE " + pgx.Identifier{name}.Sanitize() + " TEMPLATE " + pgx.Identifier{template}.Sanitize()
-	if _, err := admin.Exec(ctx, sql); err != nil {
+	if _, err := admin.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+options); err != nil {
 		tb.Fatalf("dbtest: create test database: %v", err)
 	}
 	tb.Cleanup(func() {

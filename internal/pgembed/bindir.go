@@ -27,17 +27,22 @@ func FindBinDir() (string, error) {
 	if dir, ok := binDirFromPgConfig(); ok {
 		return dir, nil
 	}
-	matches, _ := filepath.Glob(filepath.Join(debianRoot, "*", "bin"))
-	sort.Slice(matches, func(i, j int) bool {
-		// Newest first: "15" must beat "9.6", so compare numerically.
-		return versionLess(versionOf(matches[j]), versionOf(matches[i]))
-	})
-	for _, dir := range matches {
+	for _, dir := range debianBinDirs() {
 		if hasServerBinaries(dir) {
 			return dir, nil
 		}
 	}
 	return "", fmt.Errorf("pgembed: find binaries (tried pg_config and %s/*/bin): %w", debianRoot, ErrNoBinaries)
+}
+
+// debianBinDirs lists /usr/lib/postgresql/*/bin, newest first: "15" must
+// beat "9.6", so versions compare numerically.
+func debianBinDirs() []string {
+	matches, _ := filepath.Glob(filepath.Join(debianRoot, "*", "bin"))
+	sort.Slice(matches, func(i, j int) bool {
+		return versionLess(versionOf(matches[j]), versionOf(matches[i]))
+	})
+	return matches
 }
 
 // binDirFromPgConfig asks pg_config for its bindir. pg_config may belong to
@@ -59,8 +64,7 @@ func binDirFromPgConfig() (string, bool) {
 // hasServerBinaries reports whether dir holds executable initdb and postgres.
 func hasServerBinaries(dir string) bool {
 	for _, name := range []string{"initdb", "postgres"} {
-		fi, err := os.Stat(filepath.Join(dir, name))
-		if err != nil || fi.IsDir() || fi.Mode().Perm()&0o111 == 0 {
+		if !isExecutable(filepath.Join(dir, name)) {
 			return false
 		}
 	}
@@ -90,4 +94,30 @@ func versionLess(a, b []int) bool {
 		}
 	}
 	return len(a) < len(b)
+}
+
+// FindTool returns the path of one of PostgreSQL's client programs (pg_dump,
+// pg_restore), looked for as the server binaries are: beside them (pg_config
+// first, then the newest /usr/lib/postgresql/*/bin that has it), then on
+// PATH. pg_dump refuses a server newer than itself, so the newest wins.
+func FindTool(name string) (string, error) {
+	var dirs []string
+	if dir, ok := binDirFromPgConfig(); ok {
+		dirs = append(dirs, dir)
+	}
+	dirs = append(dirs, debianBinDirs()...)
+	for _, dir := range dirs {
+		if isExecutable(filepath.Join(dir, name)) {
+			return filepath.Join(dir, name), nil
+		}
+	}
+	if path, err := exec.LookPath(name); err == nil {
+		return path, nil
+	}
+	return "", fmt.Errorf("pgembed: %s not found (tried pg_config, %s/*/bin and PATH): install PostgreSQL's client programs (apt-get install postgresql-client)", name, debianRoot)
+}
+
+func isExecutable(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir() && fi.Mode().Perm()&0o111 != 0
 }

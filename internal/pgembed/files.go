@@ -9,13 +9,17 @@ import (
 // bytes on Linux, including the terminating NUL).
 const maxSocketPath = 107 - len("/.s.PGSQL.5432")
 
+// socketDirPrefix begins the name of every socket directory makeSocketDir
+// makes.
+const socketDirPrefix = "mb-pg-"
+
 // makeSocketDir creates the private directory the server puts its socket
 // in. A long TMPDIR would overflow sun_path, so it falls back to /tmp.
 func makeSocketDir(o *owner) (string, error) {
-	dir, err := os.MkdirTemp("", "mb-pg-")
+	dir, err := os.MkdirTemp("", socketDirPrefix)
 	if err == nil && len(dir) > maxSocketPath {
 		_ = os.Remove(dir)
-		dir, err = os.MkdirTemp("/tmp", "mb-pg-")
+		dir, err = os.MkdirTemp("/tmp", socketDirPrefix)
 	}
 	if err != nil {
 		return "", fmt.Errorf("pgembed: create socket directory: %w", err)

@@ -174,7 +174,8 @@ func TestUntraversableParent(t *testing.T) {
 }
 
 // TestNoOrphans kills -9 a process that runs a cluster and checks that the
-// postmaster and its backends go with it.
+// postmaster and its backends go with it, and that the next start clears
+// the socket directory left behind.
 func TestNoOrphans(t *testing.T) {
 	requireBinaries(t)
 	dir := tempDataDir(t)
@@ -188,10 +189,11 @@ func TestNoOrphans(t *testing.T) {
 		t.Fatal(err)
 	}
 	var postmaster int
+	var oldSockDir string
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
 		if sockDir, ok := strings.CutPrefix(sc.Text(), "SOCKDIR "); ok {
-			// Nobody is left to remove it after kill -9.
+			oldSockDir = sockDir
 			t.Cleanup(func() { os.RemoveAll(sockDir) })
 		}
 		if pid, ok := strings.CutPrefix(sc.Text(), "POSTMASTER "); ok {
@@ -218,6 +220,15 @@ func TestNoOrphans(t *testing.T) {
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
+	}
+
+	// The next start clears the socket directory the killed run left.
+	if _, err := os.Stat(oldSockDir); err != nil {
+		t.Fatalf("the killed run's socket directory is already gone: %v", err)
+	}
+	start(t, dir)
+	if _, err := os.Stat(oldSockDir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the killed run's socket directory %s is still there after the next start: %v", oldSockDir, err)
 	}
 }
 
@@ -285,4 +296,17 @@ func TestEarlyExitShowsLog(t *testing.T) {
 		t.Fatalf("got %v, want the server's complaint about no_such_setting", err)
 	}
 	t.Log(err)
+}
+
+func TestFindTool(t *testing.T) {
+	requireBinaries(t)
+	for _, name := range []string{"pg_dump", "pg_restore"} {
+		path, err := FindTool(name)
+		if err != nil || filepath.Base(path) != name {
+			t.Errorf("FindTool(%s) = %q, %v", name, path, err)
+		}
+	}
+	if _, err := FindTool("pg_no_such_tool"); err == nil || !strings.Contains(err.Error(), "postgresql-client") {
+		t.Errorf("FindTool of a missing tool: %v", err)
+	}
 }

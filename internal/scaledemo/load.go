@@ -138,10 +138,12 @@ func committeeColumns(withRiskNumbers bool) []string {
 func (l *loader) copy(ctx context.Context, table string, columns []string, n int, row func(i int, v []any) []any) error {
 	start := time.Now()
 	src := &source{n: n, row: row, v: make([]any, 0, len(columns)), p: l.p, table: table}
+	l.p.rows(table, 0, n)
 	got, err := l.b.Copy(ctx, table, columns, src)
 	if err != nil {
 		return err
 	}
+	l.p.rows(table, int(got), n)
 	l.res.Tables = append(l.res.Tables, TableCount{Table: table, Rows: got})
 	l.p.logf("  %-22s %9d rows  %6.1fs", table, got, time.Since(start).Seconds())
 	return nil
@@ -331,15 +333,19 @@ func clock(minutes int) pgtype.Time {
 // a large table streams.
 type progress struct {
 	w     io.Writer
+	rows  func(table string, done, total int)
 	start time.Time
 	last  time.Time
 }
 
-func newProgress(w io.Writer) *progress {
+func newProgress(w io.Writer, rows func(table string, done, total int)) *progress {
 	if w == nil {
 		w = io.Discard
 	}
-	return &progress{w: w, start: time.Now(), last: time.Now()}
+	if rows == nil {
+		rows = func(string, int, int) {}
+	}
+	return &progress{w: w, rows: rows, start: time.Now(), last: time.Now()}
 }
 
 func (p *progress) logf(format string, args ...any) {
@@ -350,6 +356,7 @@ func (p *progress) logf(format string, args ...any) {
 func (p *progress) since() time.Duration { return time.Since(p.start).Round(100 * time.Millisecond) }
 
 func (p *progress) tick(table string, done, total int) {
+	p.rows(table, done, total)
 	if time.Since(p.last) < 2*time.Second {
 		return
 	}

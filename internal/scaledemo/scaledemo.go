@@ -90,6 +90,9 @@ type Options struct {
 	// Progress receives a line per table and while a large table loads; nil
 	// means no progress output.
 	Progress io.Writer
+	// Rows, when set, is told how many of a table's rows have streamed, as
+	// they do (for a progress bar).
+	Rows func(table string, done, total int)
 }
 
 // Account is a named account of the generated data, for signing in.
@@ -145,7 +148,7 @@ func Load(ctx context.Context, store *postgres.Store, opts Options) (*Result, er
 			"The database already holds data (%d organisations, %d committees, %d meetings, %d people, %d users): the scale demo loads only into a fresh database. Use a new --data-dir, or an empty database in DATABASE_URL.",
 			h.Organisations, h.Committees, h.Meetings, h.People, h.Users)
 	}
-	p := newProgress(opts.Progress)
+	p := newProgress(opts.Progress, opts.Rows)
 	p.logf("Generating the %s data set (seed %d, up to %s)…", opts.Size.Name, opts.Seed, opts.Today.Format("2 January 2006"))
 	w := generate(opts)
 	p.logf("Planned %d committees, %d meetings, %d agenda items, %d decisions, %d actions, %d action events, %d attendance records in %s.",

@@ -83,8 +83,11 @@ type route struct {
 // here fails TestAuthorizationMatrix, so none ships without a decision.
 func matrix(ids map[string]string) map[string]route {
 	m := map[string]route{
-		"GET /healthz":   {path: "/healthz", expect: everyone},
-		"GET /readyz":    {path: "/readyz", expect: everyone},
+		"GET /healthz": {path: "/healthz", expect: everyone},
+		"GET /readyz":  {path: "/readyz", expect: everyone},
+		// From the loopback, as the test server is; elsewhere only with
+		// the metrics token (TestMetricsAccess).
+		"GET /metrics":   {path: "/metrics", expect: everyone},
 		"GET /static/*":  {path: "/static/style.css", expect: everyone},
 		"GET /":          {path: "/", expect: everyone},
 		"GET /sign-in":   {path: "/sign-in", expect: everyone},

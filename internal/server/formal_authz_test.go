@@ -35,8 +35,9 @@ func formalMatrix(ids map[string]string) map[string]route {
 		"GET /committees/{code}/meetings/{number}/declarations/{declaration}/edit":    {path: m201 + "/declarations/" + ids["declaration"] + "/edit", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/declarations/{declaration}/edit":   {path: m201 + "/declarations/" + ids["declaration"] + "/edit", expect: secretariat, form: url.Values{}},
 		"POST /committees/{code}/meetings/{number}/declarations/{declaration}/delete": {path: m201 + "/declarations/" + ids["doomed-declaration"] + "/delete", expect: secretariatThenGone},
-		// OPSG 204 is approved: only its chair signs it.
-		"POST /committees/{code}/meetings/{number}/sign": {path: "/committees/OPSG/meetings/204/sign", expect: expect{signIn, notFound, forbidden, notFound, forbidden, forbidden}},
+		// OPSG 103 is approved (and stays so: 204 may be published by the
+		// matrix first): only its chair signs it.
+		"POST /committees/{code}/meetings/{number}/sign": {path: "/committees/OPSG/meetings/103/sign", expect: expect{signIn, notFound, forbidden, notFound, forbidden, forbidden}},
 
 		"GET /committees/{code}/rules":  {path: "/committees/OPSG/rules", expect: adminOnly},
 		"POST /committees/{code}/rules": {path: "/committees/OPSG/rules", expect: adminOnly, form: url.Values{}},

@@ -1,41 +1,15 @@
 package server
 
 import (
-	"log/slog"
 	"net/http"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"github.com/go-chi/chi/v5/middleware"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
-
-// logRequests writes one structured line per request.
-func (s *Server) logRequests(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
-		next.ServeHTTP(ww, r)
-		status := ww.Status()
-		if status == 0 {
-			status = http.StatusOK
-		}
-		level := slog.LevelInfo
-		if status >= 500 {
-			level = slog.LevelError
-		}
-		s.log.LogAttrs(r.Context(), level, "request",
-			slog.String("request_id", middleware.GetReqID(r.Context())),
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
-			slog.Int("status", status),
-			slog.Duration("duration", time.Since(start)),
-		)
-	})
-}
 
 // recoverPanics turns a panic into a logged 500 page.
 func (s *Server) recoverPanics(next http.Handler) http.Handler {
@@ -103,6 +77,7 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		}
 		reader := mb.Anonymous
 		if user != nil {
+			noteUser(ctx, user.ID)
 			rd, err := s.store.Reader(ctx, user)
 			if err != nil {
 				s.renderError(w, r, err)

@@ -42,6 +42,8 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.MembershipNewPath("OPSG")}, {post, web.MembershipNewPath("OPSG")}, {post, web.MembershipEndPath("OPSG", 3)},
 		{get, web.ImportPath("OPSG")}, {post, web.ImportPath("OPSG")}, {get, web.ImportPreviewPath("OPSG", "tok")},
 		{post, web.ImportPreviewPath("OPSG", "tok")}, {post, web.ImportCancelPath("OPSG", "tok")},
+		{get, web.CommitteePeoplePath("OPSG")}, {get, web.CommitteePersonEditPath("OPSG", 8)}, {post, web.CommitteePersonEditPath("OPSG", 8)},
+		{get, web.CommitteePersonMergePath("OPSG", 8)}, {post, web.CommitteePersonMergePath("OPSG", 8)},
 		{get, web.EarlierActionNewPath("OPSG")}, {post, web.EarlierActionNewPath("OPSG")},
 		{get, web.MeetingNewPath("OPSG")}, {post, web.MeetingNewPath("OPSG")}, {get, web.MeetingPath("OPSG", 105)},
 		{get, web.MeetingDecisionPath("OPSG", 105, 42)},
@@ -97,8 +99,9 @@ func TestPathsMatchRoutes(t *testing.T) {
 		reached[p.method+" "+rctx.RoutePattern()] = true
 	}
 	_ = chi.Walk(router, func(method, pattern string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
-		// The probes are for the machinery that runs minutebook; no page links to them.
-		if !reached[method+" "+pattern] && pattern != "/healthz" && pattern != "/readyz" {
+		// The probes and the metrics are for the machinery that runs
+		// minutebook; no page links to them.
+		if !reached[method+" "+pattern] && pattern != "/healthz" && pattern != "/readyz" && pattern != "/metrics" {
 			t.Errorf("route %s %s has no path function in web/paths.go", method, pattern)
 		}
 		return nil

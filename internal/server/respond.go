@@ -12,6 +12,7 @@ import (
 
 	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -52,8 +53,12 @@ func errorStatus(err error) int {
 
 // renderError answers with the status for err's code: JSON under /api/, an
 // error page elsewhere. Internal errors are logged and shown only as
-// "Internal error.".
+// "Internal error."; a database that cannot be reached is a 503.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	if postgres.Unavailable(err) {
+		s.renderUnavailable(w, r, err)
+		return
+	}
 	status := errorStatus(err)
 	if status == http.StatusInternalServerError {
 		s.log.Error("internal error", "request_id", middleware.GetReqID(r.Context()), "method", r.Method, "path", r.URL.Path, "err", err)

@@ -17,11 +17,12 @@ import (
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	root := r
-	r.Use(middleware.RequestID, s.logRequests, securityHeaders, s.recoverPanics)
+	r.Use(middleware.RequestID, s.observe, securityHeaders, s.recoverPanics)
 
 	// Probes and assets need no session.
 	r.Get("/healthz", s.handleHealthz)
 	r.Get("/readyz", s.handleReadyz)
+	r.Get("/metrics", s.handleMetrics)
 	static, _ := fs.Sub(web.Static, "static")
 	r.Get("/static/*", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))).ServeHTTP)
 
@@ -169,6 +170,14 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/import/{token}", s.handle(s.handleImportPreview))
 			r.Post("/committees/{code}/import/{token}", s.handle(s.handleImportSave))
 			r.Post("/committees/{code}/import/{token}/cancel", s.handle(s.handleImportCancel))
+			// Putting people right after an import (issue 15): the
+			// committee's secretariat edits its people and merges two
+			// records of one person; each handler checks the secretariat.
+			r.Get("/committees/{code}/people", s.handle(s.handleCommitteePeople))
+			r.Get("/committees/{code}/people/{id}/edit", s.handle(s.handlePersonEdit))
+			r.Post("/committees/{code}/people/{id}/edit", s.handle(s.handlePersonUpdate))
+			r.Get("/committees/{code}/people/{id}/merge", s.handle(s.handlePersonMergeForm))
+			r.Post("/committees/{code}/people/{id}/merge", s.handle(s.handlePersonMerge))
 
 			// Administrators.
 			r.Group(func(r chi.Router) {

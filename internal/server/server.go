@@ -28,6 +28,9 @@ type Config struct {
 	PasswordParams *password.Params
 	// Throttle limits failed sign-ins; zero values take the defaults.
 	Throttle Throttle
+	// MetricsToken, when set, lets a scraper that sends it as a bearer
+	// token read /metrics from anywhere; without it, only the loopback may.
+	MetricsToken string
 	// Clock tells the time and the committees' day; nil is the system's.
 	Clock mb.Clock
 }
@@ -46,6 +49,7 @@ type Server struct {
 	log      *slog.Logger
 	sessions *scs.SessionManager
 	cfg      Config
+	metrics  *metrics
 	clock    mb.Clock
 	handler  http.Handler
 }
@@ -68,7 +72,9 @@ func New(cfg Config) *Server {
 		cfg.Throttle = Throttle{Window: 15 * time.Minute, PerAccount: 5, PerAddress: 20}
 	}
 	sm := scs.New()
-	sm.Store = newLazyTouch(pgxstore.NewWithCleanupInterval(cfg.Store.Pool(), 30*time.Minute), sm.Codec)
+	// No cleanup goroutine per server: the job queue deletes expired
+	// sessions, on one server at a time (internal/jobs).
+	sm.Store = newLazyTouch(pgxstore.NewWithCleanupInterval(cfg.Store.Pool(), 0), sm.Codec)
 	sm.Lifetime = 12 * time.Hour
 	sm.IdleTimeout = cfg.SessionIdle
 	sm.Cookie.Name = "minutebook_session"
@@ -76,7 +82,10 @@ func New(cfg Config) *Server {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = cfg.SecureCookies
 	sm.Cookie.Path = "/"
-	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, clock: cfg.Clock}
+	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, clock: cfg.Clock, metrics: newMetrics(cfg.Store)}
+	// A session that cannot be loaded or saved (the database is away)
+	// answers as any error does: 503 for an unreachable database.
+	sm.ErrorFunc = s.renderError
 	s.handler = s.routes()
 	return s
 }
