@@ -143,10 +143,10 @@ type ImportedItem struct {
 	// Declarations are the interests declared in this item, wherever the
 	// document records them ("declared an interest in item 9" under item 2).
 	Declarations []ImportedDeclaration
-	Risks          []ImportedRisk
-	Children       []ImportedItem
-	Line           int
-	Field          string // names the input that corrects the item's title, for a problem saving it
+	Risks        []ImportedRisk
+	Children     []ImportedItem
+	Line         int
+	Field        string // names the input that corrects the item's title, for a problem saving it
 }
 
 // ImportedDeclaration is an interest the document records as declared in
