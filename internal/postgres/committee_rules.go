@@ -42,7 +42,7 @@ func (s *Store) UpdateCommitteeRules(ctx context.Context, c *mb.Committee) error
 			UPDATE committees SET quorum_kind = $2, quorum_members = $3, quorum_share = $4, quorum_chair = $5,
 			       casting_vote = $6, signatory_id = $7, interests_classification = $8,
 			       version = version + 1, updated_at = now()
-			WHERE id = $1 RETURNING version, (SELECT name FROM people WHERE id = $7)`,
+			WHERE id = $1 RETURNING version, coalesce((SELECT name FROM people WHERE id = $7), '')`,
 			c.ID, string(r.Quorum.Kind), members, share, r.Quorum.Chair, r.CastingVote, r.SignatoryID, r.InterestsLevel.String(),
 		).Scan(&c.Version, &r.SignatoryName); err != nil {
 			return err
