@@ -73,16 +73,10 @@ func (d Declaration) Sentence() string {
 // person was recorded at the meeting.
 func (d *Declaration) Validate() error {
 	fe := FieldErrors{}
-	d.Nature = strings.Join(strings.Fields(d.Nature), " ")
 	if d.PersonID == 0 {
 		fe.Add("person", "Choose who declared the interest.")
 	}
-	switch {
-	case d.Nature == "":
-		fe.Add("nature", "Say what the interest is, such as “Tallis Metering Services has bid in the tender”.")
-	case len(d.Nature) > 2000:
-		fe.Add("nature", "The interest is too long: 2,000 characters at most.")
-	}
+	d.Nature = checkNature(fe, d.Nature, "Tallis Metering Services has bid in the tender")
 	if !d.Effect.Valid() {
 		fe.Add("effect", "Choose whether they took part, did not vote, or left the room.")
 	}
@@ -105,4 +99,17 @@ func Declarations(items []*Item) []Declaration {
 	}
 	walk(items)
 	return out
+}
+
+// checkNature tidies the nature of an interest and checks it is given and
+// not too long; example is what the message offers.
+func checkNature(fe FieldErrors, nature, example string) string {
+	nature = strings.Join(strings.Fields(nature), " ")
+	switch {
+	case nature == "":
+		fe.Add("nature", "Say what the interest is, such as “"+example+"”.")
+	case len(nature) > 2000:
+		fe.Add("nature", "The interest is too long: 2,000 characters at most.")
+	}
+	return nature
 }

@@ -1,9 +1,6 @@
 package minutebook
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // Interest is a standing declaration in a committee's register of
 // interests: an interest a member holds for a period, whatever the agenda.
@@ -27,16 +24,10 @@ func (i *Interest) Current(day time.Time) bool {
 // that the person sits on the committee.
 func (i *Interest) Validate() error {
 	fe := FieldErrors{}
-	i.Nature = strings.Join(strings.Fields(i.Nature), " ")
 	if i.PersonID == 0 {
 		fe.Add("person", "Choose the member who holds the interest.")
 	}
-	switch {
-	case i.Nature == "":
-		fe.Add("nature", "Say what the interest is, such as “Director of Tallis Metering Services”.")
-	case len(i.Nature) > 2000:
-		fe.Add("nature", "The interest is too long: 2,000 characters at most.")
-	}
+	i.Nature = checkNature(fe, i.Nature, "Director of Tallis Metering Services")
 	if i.From.IsZero() {
 		fe.Add("from", "Enter the date the interest was declared.")
 	}

@@ -15,11 +15,24 @@ import (
 // someone who declared an interest and did not vote, is still recorded as
 // the document says, with a note for a person to check.
 func (x *minutesImport) formalRecord(ctx context.Context) error {
-	if _, err := x.tx.Exec(ctx, `DELETE FROM declarations WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = $1)`, x.m.ID); err != nil {
-		return err
+	declared, voted := false, false
+	for _, p := range x.items {
+		declared = declared || len(p.in.Declarations) > 0
+		for _, d := range p.in.Decisions {
+			voted = voted || d.Vote != nil
+		}
 	}
-	if _, err := x.tx.Exec(ctx, `DELETE FROM decision_votes WHERE decision_id IN (SELECT d.id FROM decisions d JOIN agenda_items i ON i.id = d.item_id WHERE i.meeting_id = $1)`, x.m.ID); err != nil {
-		return err
+	// A new meeting has nothing to replace.
+	if !x.rep.Created {
+		if _, err := x.tx.Exec(ctx, `DELETE FROM declarations WHERE item_id IN (SELECT id FROM agenda_items WHERE meeting_id = $1)`, x.m.ID); err != nil {
+			return err
+		}
+		if _, err := x.tx.Exec(ctx, `DELETE FROM decision_votes WHERE decision_id IN (SELECT d.id FROM decisions d JOIN agenda_items i ON i.id = d.item_id WHERE i.meeting_id = $1)`, x.m.ID); err != nil {
+			return err
+		}
+	}
+	if !declared && !voted {
+		return nil
 	}
 	roll, err := attendanceOf(ctx, x.tx, x.m.ID)
 	if err != nil {

@@ -248,14 +248,22 @@ func (s *Server) decisionIn(r *http.Request, m *mb.Meeting) (*mb.Decision, *mb.I
 	if err != nil {
 		return nil, nil, err
 	}
-	it, err := s.store.Item(r.Context(), d.ItemID)
+	it, err := s.holdingItem(r, m, d.ItemID, "decision")
+	return d, it, err
+}
+
+// holdingItem is the item that holds a record (a decision, a declaration)
+// named in the URL, which must be an item of the meeting; what names the
+// record for the refusal.
+func (s *Server) holdingItem(r *http.Request, m *mb.Meeting, itemID int64, what string) (*mb.Item, error) {
+	it, err := s.store.Item(r.Context(), itemID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if it.MeetingID != m.ID {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such decision.")
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such %s.", what)
 	}
-	return d, it, nil
+	return it, nil
 }
 
 // editableDeclaration is the declaration of interest named by
@@ -280,14 +288,8 @@ func (s *Server) declarationIn(r *http.Request, m *mb.Meeting) (*mb.Declaration,
 	if err != nil {
 		return nil, nil, err
 	}
-	it, err := s.store.Item(r.Context(), d.ItemID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if it.MeetingID != m.ID {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such declaration.")
-	}
-	return d, it, nil
+	it, err := s.holdingItem(r, m, d.ItemID, "declaration")
+	return d, it, err
 }
 
 // signableMeeting is readableMeeting with its committee, for the person who
