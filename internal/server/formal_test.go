@@ -172,8 +172,8 @@ func TestSignatureVerifyAndCorrection(t *testing.T) {
 	}
 	hash := doc.Signature.SHA256
 	anon.get("/committees/OPSG/meetings/105/verify").mustContain(t, "The signature matches the stored version", hash)
-	anon.get("/committees/OPSG/meetings/105/verify?sha256=" + strings.ToUpper(hash)).mustContain(t, "That hash is the signed version’s")
-	anon.get("/committees/OPSG/meetings/105/verify?sha256=" + strings.Repeat("0", 64)).mustContain(t, "That hash is not the signed version’s")
+	anon.get("/committees/OPSG/meetings/105/verify?sha256="+strings.ToUpper(hash)).mustContain(t, "That hash is the signed version’s")
+	anon.get("/committees/OPSG/meetings/105/verify?sha256="+strings.Repeat("0", 64)).mustContain(t, "That hash is not the signed version’s")
 	if res := a.as("secretariat").post("/committees/OPSG/meetings/105/sign", nil); res.status != http.StatusForbidden {
 		t.Errorf("the secretariat signing: status %d", res.status)
 	}
