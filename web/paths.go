@@ -45,6 +45,9 @@ func TokenCreatePath() string { return "/account/tokens" }
 // TokenRevokePath revokes one of the reader's API tokens.
 func TokenRevokePath(id int64) string { return "/account/tokens/" + i64(id) + "/revoke" }
 
+// TokensRevokeAllPath revokes every one of the reader's API tokens.
+func TokensRevokeAllPath() string { return "/account/tokens/revoke-all" }
+
 // CalendarTokenPath makes (or remakes) the reader's personal calendar feed.
 func CalendarTokenPath() string { return "/account/calendar-token" }
 
@@ -333,14 +336,20 @@ func UsersPath() string { return "/admin/users" }
 // UserNewPath creates an account.
 func UserNewPath() string { return "/admin/users/new" }
 
+// UserPath is one account's page: its state, its lockout, what may be done.
+func UserPath(id int64) string { return "/admin/users/" + i64(id) }
+
 // UserDeactivatePath stops an account from signing in.
-func UserDeactivatePath(id int64) string { return "/admin/users/" + i64(id) + "/deactivate" }
+func UserDeactivatePath(id int64) string { return UserPath(id) + "/deactivate" }
 
 // UserActivatePath lets an account sign in again.
-func UserActivatePath(id int64) string { return "/admin/users/" + i64(id) + "/activate" }
+func UserActivatePath(id int64) string { return UserPath(id) + "/activate" }
 
 // UserResetPasswordPath gives an account a new generated password.
-func UserResetPasswordPath(id int64) string { return "/admin/users/" + i64(id) + "/reset-password" }
+func UserResetPasswordPath(id int64) string { return UserPath(id) + "/reset-password" }
+
+// UserUnlockPath lifts an account's sign-in lockout.
+func UserUnlockPath(id int64) string { return UserPath(id) + "/unlock" }
 
 // PeoplePath lists everyone who can sit on a committee.
 func PeoplePath() string { return "/admin/people" }

@@ -33,7 +33,7 @@ func TestPathsMatchRoutes(t *testing.T) {
 	}{
 		{get, web.HomePath()}, {get, web.StaticPath("style.css")},
 		{get, web.SignInPath("")}, {post, web.SignInPath("/actions")}, {post, web.SignOutPath()},
-		{get, web.AccountPath()}, {post, web.PasswordChangePath()}, {post, web.TokenCreatePath()}, {post, web.TokenRevokePath(7)},
+		{get, web.AccountPath()}, {post, web.PasswordChangePath()}, {post, web.TokenCreatePath()}, {post, web.TokenRevokePath(7)}, {post, web.TokensRevokeAllPath()},
 		{post, web.CalendarTokenPath()}, {get, web.PersonalCalendarPath("cal_x")},
 		{get, web.PublicPath()}, {get, web.PublicCommitteePath("OPSG")}, {get, web.PublicFeedPath("OPSG")}, {get, web.PublicMinutesPath("OPSG", 105)},
 		{get, web.CommitteesPath()}, {get, web.CommitteeNewPath()}, {post, web.CommitteeNewPath()},
@@ -73,6 +73,7 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.ActionPath("OPSG", 105, 1)}, {post, web.ActionRecordPath("OPSG", 105, 1)}, {post, web.ActionReopenPath("OPSG", 105, 1)},
 		{get, web.AuditPath()}, {get, web.UsersPath()}, {get, web.UserNewPath()}, {post, web.UserNewPath()},
 		{post, web.UserDeactivatePath(2)}, {post, web.UserActivatePath(2)}, {post, web.UserResetPasswordPath(2)},
+		{get, web.UserPath(2)}, {post, web.UserUnlockPath(2)},
 		{get, web.PeoplePath()}, {get, web.PersonNewPath()}, {post, web.PersonNewPath()},
 		{get, web.APIActionsPath("")}, {get, web.APIActionPath("OPSG", 105, 1)}, {get, web.APICommitteesPath()},
 		{get, web.APIMeetingsPath("OPSG")}, {get, web.APIMeetingPath("OPSG", 105)},

@@ -68,6 +68,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /admin/people/new":              {path: "/admin/people/new", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users":                   {path: "/admin/users", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users/new":               {path: "/admin/users/new", as: "admin", budget: signedInQueries + 1},
+	"GET /admin/users/{id}":              {path: "/admin/users/{user}", as: "admin", budget: signedInQueries + 2},
 
 	// The actions register (issue 5). {sequence} is an action raised at
 	// meeting {number}; {token} the member's calendar feed secret.
@@ -255,7 +256,8 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 		t.Fatalf("OPSG's people: %v", err)
 	}
 	fill := strings.NewReplacer("{declared}", declared, "{declaration}", declaration, "{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
-		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number))
+		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number),
+		"{user}", strconv.FormatInt(member.ID, 10))
 	clients := map[string]*client{}
 	counts := map[string][]string{}
 	for key, b := range queryBudgets {
