@@ -12,8 +12,9 @@ type VoteFormPage struct {
 	Item     *mb.Item
 	Decision *mb.Decision
 	Form     *form.Vote
-	// Names labels the fixed rows: "Jo Bloggs (alternate for Sam Draper)", by row.
-	Names []string
+	// Names labels the fixed rows' voters ("Jo Bloggs (alternate)"), and
+	// Members the members an alternate votes for ("" for themselves), by row.
+	Names, Members []string
 	// Voters are who may cast a proxy vote; Absent the members they may
 	// vote for.
 	Voters, Absent []Option

@@ -270,3 +270,31 @@ func TestAttendanceRecordOnTheCommitteePage(t *testing.T) {
 	// A non-member reads only the published minutes' attendance: 102 and 105.
 	a.as("non-member").get("/committees/OPSG?from=2023-09-01&to=2023-10-31").mustContain(t, "Dave Warner 2 of 2 (100%)")
 }
+
+// TestVoteFormAlternate: an alternate's row votes for the member they attend
+// for, and saving it counts the member's vote.
+func TestVoteFormAlternate(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	_, decision := draft106(t, a)
+	m := mustMeeting(t, a, 106)
+	p := a.people(t)
+	id := func(name string) int64 { n, _ := strconv.ParseInt(p[name], 10, 64); return n }
+	emslie := id("Emslie Law")
+	if _, err := a.store.SaveAttendance(ctx, m.ID, m.AttendanceVersion, []mb.Attendee{
+		{PersonID: id("Dave Warner"), Status: mb.Present, Category: "Operations Group Chair"},
+		{PersonID: id("Nick Coombs"), Status: mb.Present, Category: "Large Suppliers", AlternateForID: &emslie},
+		{PersonID: emslie, Status: mb.Apologies, Category: "Large Suppliers"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sec := a.as("secretariat")
+	form := sec.get("/committees/OPSG/meetings/106/decisions/" + decision + "/vote")
+	form.mustContain(t, "Nick Coombs (alternate)", "Emslie Law")
+	res := sec.post("/committees/OPSG/meetings/106/decisions/"+decision+"/vote", url.Values{"version": {"0"}, "mode": {"named"}, "rows": {"1"},
+		"voter-0": {p["Nick Coombs"]}, "member-0": {p["Emslie Law"]}, "choice-0": {"against"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("status %d\n%s", res.status, res.body)
+	}
+	sec.get("/committees/OPSG/meetings/106").mustContain(t, "Against: Nick Coombs for Emslie Law.")
+}

@@ -15,7 +15,7 @@ import (
 // members, and who may not be counted.
 type voteForm struct {
 	rows           []form.BallotRow
-	names          []string
+	names, members []string
 	voters, absent []web.Option
 	excluded       []string
 	casting        bool
@@ -40,12 +40,12 @@ func (s *Server) voteChoices(r *http.Request, m *mb.Meeting, it *mb.Item) (*vote
 	sort.Slice(ids, func(i, j int) bool { return e.Voters[ids[i]].Name < e.Voters[ids[j]].Name })
 	for _, id := range ids {
 		v := e.Voters[id]
-		row, name := form.BallotRow{Voter: idText(id), Member: idText(id)}, v.Name
+		row, name, member := form.BallotRow{Voter: idText(id), Member: idText(id)}, v.Name, ""
 		if v.AlternateFor != 0 {
-			row.Member = idText(v.AlternateFor)
-			name += " (alternate for " + e.Name(v.AlternateFor) + ")"
+			row.Member, member = idText(v.AlternateFor), e.Name(v.AlternateFor)
+			name += " (alternate)"
 		}
-		vf.rows, vf.names = append(vf.rows, row), append(vf.names, name)
+		vf.rows, vf.names, vf.members = append(vf.rows, row), append(vf.names, name), append(vf.members, member)
 		vf.voters = append(vf.voters, web.Option{Value: idText(id), Label: v.Name})
 	}
 	for id, name := range e.Absent {
@@ -60,11 +60,12 @@ func (s *Server) voteChoices(r *http.Request, m *mb.Meeting, it *mb.Item) (*vote
 }
 
 func (s *Server) renderVoteForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, d *mb.Decision, vf *voteForm, f *form.Vote) error {
-	names := make([]string, len(f.Rows))
+	names, members := make([]string, len(f.Rows)), make([]string, len(f.Rows))
 	copy(names, vf.names)
+	copy(members, vf.members)
 	s.render(w, r, status, web.VoteForm(web.VoteFormPage{
 		Chrome: s.chrome(r, "Record the vote at "+m.ShortName(), "committees"), Meeting: m, Item: it, Decision: d, Form: f,
-		Names: names, Voters: vf.voters, Absent: vf.absent, Excluded: vf.excluded, CastingVote: vf.casting, HasVote: d.Vote != nil,
+		Names: names, Members: members, Voters: vf.voters, Absent: vf.absent, Excluded: vf.excluded, CastingVote: vf.casting, HasVote: d.Vote != nil,
 	}))
 	return nil
 }
