@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/minutebook/minutebook/internal/export/exporttest"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
@@ -297,4 +298,52 @@ func TestVoteFormAlternate(t *testing.T) {
 		t.Fatalf("status %d\n%s", res.status, res.body)
 	}
 	sec.get("/committees/OPSG/meetings/106").mustContain(t, "Against: Nick Coombs for Emslie Law.")
+}
+
+// TestFormalRecordOfWithheldItems: a declaration and a vote in an item
+// above the reader's level are withheld with the item, on the page, the
+// public site, the API and the files, and left out of the list near the
+// top; a reader with the level reads them.
+func TestFormalRecordOfWithheldItems(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	sec, _, err := a.store.UserByEmail(ctx, a.emails["secretariat"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx = mb.NewContextWithActor(ctx, sec)
+	m := mustMeeting(t, a, 102)
+	if err := a.store.OpenCorrection(ctx, m.ID, "The declaration in item 4 was left out"); err != nil {
+		t.Fatal(err)
+	}
+	items, err := a.store.Items(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	amber := items[3] // Security Assessment Briefing, AMBER
+	p := a.people(t)
+	kevin, _ := strconv.ParseInt(p["Kevin Donnelly"], 10, 64)
+	const nature = "Albion Energy commissioned the security assessment"
+	if err := a.store.CreateDeclaration(ctx, &mb.Declaration{ItemID: amber.ID, PersonID: kevin, Nature: nature, Effect: mb.DidNotVote}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.SaveVote(ctx, &mb.Vote{DecisionID: amber.Decisions[0].ID, For: 3, Against: 1}); err != nil {
+		t.Fatal(err, mb.ErrorFields(err))
+	}
+	if err := a.store.FinishCorrection(ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	anon := a.anonymous()
+	for _, path := range []string{"/committees/OPSG/meetings/102", "/public/OPSG/102", "/api/v1/committees/OPSG/meetings/102"} {
+		res := anon.get(path)
+		if res.status != http.StatusOK {
+			t.Fatalf("%s: status %d", path, res.status)
+		}
+		res.mustNotContain(t, nature, "voted 3 for", "Declarations of interest")
+	}
+	text := exporttest.Words(exporttest.Text(t, []byte(anon.get("/committees/OPSG/meetings/102.pdf").body)))
+	if strings.Contains(text, nature) || strings.Contains(text, "voted 3 for") || !strings.Contains(text, "Item 4 is classified AMBER and is not shown.") {
+		t.Errorf("the PDF for the public:\n%s", text)
+	}
+	a.as("member").get("/committees/OPSG/meetings/102").mustContain(t, nature, "voted 3 for and 1 against", "Declarations of interest:")
 }
