@@ -21,20 +21,25 @@ func (s *Store) AttendanceRecord(ctx context.Context, committeeID int64, meeting
 		eligible AS (
 			SELECT DISTINCT cm.person_id, h.id AS meeting_id
 			FROM committee_memberships cm JOIN held h ON h.date >= cm.starts_on AND (cm.ends_on IS NULL OR h.date <= cm.ends_on)
-			WHERE cm.committee_id = $1 AND cm.role IN ('member', 'chair') AND cm.alternate_for IS NULL)
-		SELECT e.person_id, p.name, coalesce(seat.category, ''), count(*),
-		       count(*) FILTER (WHERE a.status IN ('present', 'part')),
-		       count(*) FILTER (WHERE alt.person_id IS NOT NULL AND a.status IS DISTINCT FROM 'present' AND a.status IS DISTINCT FROM 'part')
-		FROM eligible e
-		JOIN people p ON p.id = e.person_id
-		LEFT JOIN attendance a ON a.meeting_id = e.meeting_id AND a.person_id = e.person_id
-		LEFT JOIN LATERAL (SELECT x.person_id FROM attendance x WHERE x.meeting_id = e.meeting_id AND x.alternate_for = e.person_id
-		                   AND x.status IN ('present', 'part') LIMIT 1) alt ON true
+			WHERE cm.committee_id = $1 AND cm.role IN ('member', 'chair') AND cm.alternate_for IS NULL),
+		alternates AS (
+			SELECT DISTINCT x.meeting_id, x.alternate_for AS person_id FROM attendance x
+			WHERE x.meeting_id IN (SELECT id FROM held) AND x.alternate_for IS NOT NULL AND x.status IN ('present', 'part')),
+		counts AS (
+			SELECT e.person_id, count(*) AS eligible,
+			       count(*) FILTER (WHERE a.status IN ('present', 'part')) AS attended,
+			       count(*) FILTER (WHERE alt.person_id IS NOT NULL AND a.status IS DISTINCT FROM 'present' AND a.status IS DISTINCT FROM 'part') AS by_alternate
+			FROM eligible e
+			LEFT JOIN attendance a ON a.meeting_id = e.meeting_id AND a.person_id = e.person_id
+			LEFT JOIN alternates alt ON alt.meeting_id = e.meeting_id AND alt.person_id = e.person_id
+			GROUP BY e.person_id)
+		SELECT n.person_id, p.name, coalesce(seat.category, ''), n.eligible, n.attended, n.by_alternate
+		FROM counts n
+		JOIN people p ON p.id = n.person_id
 		LEFT JOIN LATERAL (SELECT cm.category, cc.position FROM committee_memberships cm
 		                   LEFT JOIN committee_categories cc ON cc.committee_id = cm.committee_id AND cc.name = cm.category
-		                   WHERE cm.committee_id = $1 AND cm.person_id = e.person_id AND cm.role IN ('member', 'chair')
+		                   WHERE cm.committee_id = $1 AND cm.person_id = n.person_id AND cm.role IN ('member', 'chair')
 		                   ORDER BY cm.ends_on IS NULL DESC, cm.starts_on DESC LIMIT 1) seat ON true
-		GROUP BY e.person_id, p.name, seat.category, seat.position
 		ORDER BY seat.position NULLS LAST, lower(p.name)`, committeeID, meetingIDs, p.From, p.To)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: attendance record of %d: %w", committeeID, err)
