@@ -36,18 +36,20 @@ const committeeFrom = `
 	                          array_agg(b.max_severity ORDER BY b.min_severity DESC) AS maxs
 	                   FROM severity_bands b WHERE b.committee_id = c.id) bands ON true`
 
-func scanCommittee(row pgx.Row) (*mb.Committee, error) {
+// scanCommittee reads a committee row; extra are the destinations of
+// columns the statement reads after committeeColumns.
+func scanCommittee(row pgx.Row, extra ...any) (*mb.Committee, error) {
 	var c mb.Committee
 	var names []string
 	var mins, maxs []int
 	var quorumKind, interests string
 	q := &c.Rules.Quorum
-	err := row.Scan(&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
+	err := row.Scan(append([]any{&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
 		&c.ParentCode, &c.ParentName, &c.SecretariatID, &c.SecretariatName,
 		&c.Categories, &c.DecisionVocabulary, &c.EscalationThreshold,
 		&names, &mins, &maxs, &c.Version, &c.CreatedAt, &c.UpdatedAt,
 		&quorumKind, &q.Members, &q.Share, &q.Chair,
-		&c.Rules.CastingVote, &c.Rules.SignatoryID, &c.Rules.SignatoryName, &interests)
+		&c.Rules.CastingVote, &c.Rules.SignatoryID, &c.Rules.SignatoryName, &interests}, extra...)...)
 	if err != nil {
 		return nil, err
 	}

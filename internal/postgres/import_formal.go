@@ -84,11 +84,11 @@ func (x *minutesImport) formalRecord(ctx context.Context) error {
 			}
 			x.rep.Votes++
 			it := &mb.Item{ID: p.id, MeetingID: x.m.ID, Number: p.in.Number}
-			e, err := electorate(ctx, x.tx, x.m, it, nil)
+			e, c, err := electorate(ctx, x.tx, x.m, it, nil)
 			if err != nil {
 				return err
 			}
-			if err := v.Validate(e, true); err != nil {
+			if err := v.Validate(e, c.Rules.CastingVote); err != nil {
 				x.rep.Notes = append(x.rep.Notes, mb.ImportNote{Line: p.in.Line, Text: fmt.Sprintf(
 					"The vote on item %s is recorded as the minutes give it, but does not agree with the attendance: %s", p.in.Number, voteProblem(err))})
 			}

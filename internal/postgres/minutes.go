@@ -26,15 +26,13 @@ func (s *Store) Minutes(ctx context.Context, meetingID int64) (*mb.Minutes, erro
 func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
 	meetingID := m.ID
 	doc := &mb.Minutes{Meeting: m}
-	c, err := s.Committee(ctx, m.CommitteeID)
+	c, seats, err := committeeOn(ctx, s.pool, m.CommitteeID, m.Date)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("postgres: committee of %d: %w", m.ID, err)
 	}
 	doc.Committee, doc.Categories, doc.Quorum = c, c.Categories, c.Rules.Quorum
 	if doc.Quorum.Set() {
-		if doc.Seats, err = seatsOn(ctx, s.pool, c.ID, m.Date); err != nil {
-			return nil, fmt.Errorf("postgres: seats of %d: %w", c.ID, err)
-		}
+		doc.Seats = seats
 	}
 	if doc.Attendance, err = s.Attendance(ctx, meetingID); err != nil {
 		return nil, err

@@ -9,36 +9,40 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// seatsOn reads the committee's seats held on the day: who may vote, who
-// chairs, and how many voting seats a quorum set as a share counts.
-func seatsOn(ctx context.Context, q querier, committeeID int64, day time.Time) ([]mb.Seat, error) {
-	rows, err := q.Query(ctx, `SELECT cm.person_id, p.name, cm.role, cm.alternate_for IS NOT NULL
-		FROM committee_memberships cm JOIN people p ON p.id = cm.person_id
-		WHERE cm.committee_id = $1 AND cm.starts_on <= $2 AND (cm.ends_on IS NULL OR cm.ends_on >= $2)
-		ORDER BY cm.id`, committeeID, day)
+// committeeOn reads the committee with its seats held on the day, in one
+// statement: the minutes need both, the seats for the quorum.
+func committeeOn(ctx context.Context, q querier, committeeID int64, day time.Time) (*mb.Committee, []mb.Seat, error) {
+	var ids []int64
+	var names, roles []string
+	var alternates []bool
+	c, err := scanCommittee(q.QueryRow(ctx, `SELECT `+committeeColumns+`,
+		coalesce(seats.ids, '{}'), coalesce(seats.names, '{}'), coalesce(seats.roles, '{}'), coalesce(seats.alternates, '{}')`+committeeFrom+`
+		LEFT JOIN LATERAL (SELECT array_agg(cm.person_id ORDER BY cm.id) AS ids, array_agg(sp.name ORDER BY cm.id) AS names,
+		                          array_agg(cm.role ORDER BY cm.id) AS roles, array_agg(cm.alternate_for IS NOT NULL ORDER BY cm.id) AS alternates
+		                   FROM committee_memberships cm JOIN people sp ON sp.id = cm.person_id
+		                   WHERE cm.committee_id = c.id AND cm.starts_on <= $2 AND (cm.ends_on IS NULL OR cm.ends_on >= $2)) seats ON true
+		WHERE c.id = $1`, committeeID, day), &ids, &names, &roles, &alternates)
 	if err != nil {
-		return nil, err
+		return nil, nil, notFound(err, "There is no such committee.")
 	}
-	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.Seat, error) {
-		var s mb.Seat
-		var role string
-		err := r.Scan(&s.PersonID, &s.PersonName, &role, &s.Alternate)
-		s.Role = mb.MemberRole(role)
-		return s, err
-	})
+	seats := make([]mb.Seat, len(ids))
+	for i := range ids {
+		seats[i] = mb.Seat{PersonID: ids[i], PersonName: names[i], Role: mb.MemberRole(roles[i]), Alternate: alternates[i]}
+	}
+	return c, seats, nil
 }
 
 // electorate works out who could vote on the item of the meeting, locked
 // within tx; declared, when not nil, stands in for the item's stored
 // declarations (a declaration about to be saved).
-func electorate(ctx context.Context, tx querier, m *mb.Meeting, it *mb.Item, declared []mb.Declaration) (*mb.Electorate, error) {
+func electorate(ctx context.Context, tx querier, m *mb.Meeting, it *mb.Item, declared []mb.Declaration) (*mb.Electorate, *mb.Committee, error) {
 	roll, err := attendanceOf(ctx, tx, m.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	all, err := declarationsAt(ctx, tx, m.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var mine []mb.Declaration
 	for _, d := range all {
@@ -50,11 +54,11 @@ func electorate(ctx context.Context, tx querier, m *mb.Meeting, it *mb.Item, dec
 			mine = append(mine, d)
 		}
 	}
-	seats, err := seatsOn(ctx, tx, m.CommitteeID, m.Date)
+	c, seats, err := committeeOn(ctx, tx, m.CommitteeID, m.Date)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return mb.NewElectorate(it, roll, append(mine, declared...), seats), nil
+	return mb.NewElectorate(it, roll, append(mine, declared...), seats), c, nil
 }
 
 // recheckVotes refuses a change to the item's declarations (declared) that
@@ -69,11 +73,12 @@ func recheckVotes(ctx context.Context, tx pgx.Tx, m *mb.Meeting, it *mb.Item, de
 	if err != nil || len(voted) == 0 {
 		return err
 	}
-	e, err := electorate(ctx, tx, m, it, declared)
+	e, _, err := electorate(ctx, tx, m, it, declared)
 	if err != nil {
 		return err
 	}
 	for _, d := range voted {
+		// Only who is counted is in question here, not the casting vote.
 		if err := d.Vote.Validate(e, true); err != nil {
 			msg := "The vote recorded on “" + mb.DecisionSentence(m.CommitteeCode, *d) + "” would then count someone who may not be counted: " + voteProblem(err) + " Change the vote first."
 			return &mb.Error{Code: mb.EINVALID, Message: msg, Fields: map[string]string{"effect": msg}}
@@ -113,15 +118,11 @@ func (s *Store) SaveVote(ctx context.Context, v *mb.Vote) error {
 		if stored != v.Version {
 			return mb.Errorf(mb.ECONFLICT, "Someone else recorded a vote on this decision while you were editing it.")
 		}
-		e, err := electorate(ctx, tx, m, it, nil)
+		e, c, err := electorate(ctx, tx, m, it, nil)
 		if err != nil {
 			return err
 		}
-		var casting bool
-		if err := tx.QueryRow(ctx, `SELECT casting_vote FROM committees WHERE id = $1`, m.CommitteeID).Scan(&casting); err != nil {
-			return err
-		}
-		if err := v.Validate(e, casting); err != nil {
+		if err := v.Validate(e, c.Rules.CastingVote); err != nil {
 			return err
 		}
 		var castingVote *string
@@ -186,6 +187,6 @@ func (s *Store) DeleteVote(ctx context.Context, decisionID int64) error {
 // stand, for the vote form.
 func (s *Store) Electorate(ctx context.Context, m *mb.Meeting, it *mb.Item) (*mb.Electorate, error) {
 	itemNumber(ctx, s.pool, it)
-	e, err := electorate(ctx, s.pool, m, it, nil)
+	e, _, err := electorate(ctx, s.pool, m, it, nil)
 	return e, storeError(err, nil, "electorate")
 }

@@ -1,6 +1,10 @@
 package scaledemo
 
-import "context"
+import (
+	"context"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+)
 
 // loadFormal loads the formal record: declarations of interest, votes with
 // their ballots, and the registers of interests. It runs when the
@@ -11,6 +15,20 @@ func (l *loader) loadFormal(ctx context.Context) error {
 		return err
 	}
 	f := l.w.formal
+	// Sub-committees need five voting members with the chair or a deputy;
+	// parent bodies half their seats, their chair with a casting vote.
+	var ids []int64
+	var rules []mb.CommitteeRules
+	for _, c := range l.w.committees {
+		r := mb.CommitteeRules{Quorum: mb.QuorumRule{Kind: mb.QuorumMembers, Members: 5, Chair: true}, InterestsLevel: mb.Amber}
+		if c.parent == nil {
+			r = mb.CommitteeRules{Quorum: mb.QuorumRule{Kind: mb.QuorumShare, Share: 50}, CastingVote: true, InterestsLevel: mb.Amber}
+		}
+		ids, rules = append(ids, c.id), append(rules, r)
+	}
+	if err := l.b.SetCommitteeRules(ctx, ids, rules); err != nil {
+		return err
+	}
 	if err := l.copy(ctx, "declarations", []string{"id", "item_id", "person_id", "nature", "effect", "position"}, len(f.declarations), func(i int, v []any) []any {
 		d := f.declarations[i]
 		return append(v, d.id, d.itemID, d.person.id, d.nature, d.effect, d.position)
