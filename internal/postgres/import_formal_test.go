@@ -16,7 +16,7 @@ import (
 func TestImportVotesAndDeclarations(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
-	layoutCommittee(t, s, "RCP", "Retail Code Panel", "Independent Chair", "Large Supplier", "Small Supplier", "Distribution", "Metering", "Consumer", "Supplier Agent")
+	layoutCommittee(t, s, "layouts/panel-header-table.txt", "RCP", "Retail Code Panel", "Independent Chair", "Large Supplier", "Small Supplier", "Distribution", "Metering", "Consumer", "Supplier Agent")
 	for range 2 {
 		rep, err := s.ImportMinutes(ctx, read(t, "layouts/panel-header-table.txt"), postgres.ImportOptions{})
 		if err != nil {
