@@ -1,5 +1,4 @@
 DROP TABLE declarations;
-DROP FUNCTION declarations_locked();
 DROP TABLE vote_ballots;
 DROP TABLE decision_votes;
 DROP FUNCTION decision_votes_locked();

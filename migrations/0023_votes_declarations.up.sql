@@ -61,16 +61,6 @@ CREATE TRIGGER decision_votes_locked BEFORE INSERT OR UPDATE OR DELETE ON decisi
 CREATE TRIGGER vote_ballots_locked BEFORE INSERT OR UPDATE OR DELETE ON vote_ballots
     FOR EACH ROW EXECUTE FUNCTION decision_votes_locked();
 
-CREATE FUNCTION declarations_locked() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        PERFORM refuse_locked_minutes((SELECT meeting_id FROM agenda_items WHERE id = OLD.item_id));
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        PERFORM refuse_locked_minutes((SELECT meeting_id FROM agenda_items WHERE id = NEW.item_id));
-        RETURN NEW;
-    END IF;
-    RETURN OLD;
-END $$;
+-- A declaration belongs to its item as a decision does: the same check.
 CREATE TRIGGER declarations_locked BEFORE INSERT OR UPDATE OR DELETE ON declarations
-    FOR EACH ROW EXECUTE FUNCTION declarations_locked();
+    FOR EACH ROW EXECUTE FUNCTION decisions_locked();
