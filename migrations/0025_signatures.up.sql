@@ -34,3 +34,11 @@ CREATE TRIGGER minutes_signatures_immutable BEFORE UPDATE OR DELETE ON minutes_s
     FOR EACH ROW EXECUTE FUNCTION minutes_signatures_immutable();
 CREATE TRIGGER minutes_signatures_no_truncate BEFORE TRUNCATE ON minutes_signatures
     FOR EACH STATEMENT EXECUTE FUNCTION minutes_versions_immutable();
+
+-- Signing and voiding change what approved minutes show ("Signed by …"):
+-- they count in the committee's minutes epoch (0013), so that a kept
+-- rendering of the minutes is not served again.
+CREATE TRIGGER minutes_signatures_epoch_insert AFTER INSERT ON minutes_signatures REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION minutes_epoch_bump();
+CREATE TRIGGER minutes_signatures_epoch_update AFTER UPDATE ON minutes_signatures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION minutes_epoch_bump();

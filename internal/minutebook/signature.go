@@ -73,11 +73,17 @@ func NormalizeHash(s string) string {
 // CanSign reports whether the reader may sign the committee's approved
 // minutes: the person its rules name, or else its chair.
 func (r *Reader) CanSign(c *Committee) bool {
+	return r.MaySign(c.ID, c.Rules.SignatoryID)
+}
+
+// MaySign is CanSign for the committee's id and the signatory its rules
+// name (nil: its chair).
+func (r *Reader) MaySign(committeeID int64, signatory *int64) bool {
 	if !r.SignedIn() {
 		return false
 	}
-	if c.Rules.SignatoryID != nil {
-		return r.User.PersonID == *c.Rules.SignatoryID
+	if signatory != nil {
+		return r.User.PersonID == *signatory
 	}
-	return r.Chair(c.ID)
+	return r.Chair(committeeID)
 }

@@ -9,17 +9,20 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-const itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at`
+var itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at, ` +
+	accessColumns("i")
 
 // scanItem reads an item row; extra are the destinations of columns the
 // statement reads after itemColumns.
 func scanItem(row pgx.Row, extra ...any) (*mb.Item, error) {
 	var it mb.Item
 	var class string
-	err := row.Scan(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, extra...)...)
+	var ac accessScan
+	err := row.Scan(append(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, ac.dest()...), extra...)...)
 	if err != nil {
 		return nil, err
 	}
+	it.Access = ac.access()
 	if class != "" {
 		if it.Classification, err = mb.ParseClassification(class); err != nil {
 			return nil, err

@@ -56,7 +56,7 @@ func (s *Store) Sign(ctx context.Context, meetingID int64, signer *mb.User, at t
 		if standing {
 			return mb.Errorf(mb.ECONFLICT, "The minutes of %s are already signed.", m.ShortName())
 		}
-		list, err := versionsIn(ctx, tx, `WHERE meeting_id = $1 ORDER BY number DESC LIMIT 1`, m.ID)
+		list, err := versionsIn(ctx, tx, `WHERE v.meeting_id = $1 ORDER BY v.number DESC LIMIT 1`, m.ID)
 		if err != nil {
 			return err
 		}

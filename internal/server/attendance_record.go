@@ -16,8 +16,8 @@ import (
 func (s *Server) attendanceRecord(r *http.Request, c *mb.Committee, readable []*mb.Meeting) (*web.AttendanceRecordView, error) {
 	today := s.clock.Today()
 	v := &web.AttendanceRecordView{Code: c.Code, Period: mb.DefaultAttendancePeriod(today), From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to")}
-	from, errFrom := optionalDay(v.From)
-	to, errTo := optionalDay(v.To)
+	from, errFrom := queryDay(v.From)
+	to, errTo := queryDay(v.To)
 	switch {
 	case errFrom != nil || errTo != nil:
 		v.Error = "Enter the period's days as dates, such as 2023-01-01; the year to today is shown instead."
@@ -51,8 +51,8 @@ func (s *Server) attendanceRecord(r *http.Request, c *mb.Committee, readable []*
 	return v, nil
 }
 
-// optionalDay reads a YYYY-MM-DD day from a query; "" is none.
-func optionalDay(s string) (*time.Time, error) {
+// queryDay reads a YYYY-MM-DD day from a query; "" is none.
+func queryDay(s string) (*time.Time, error) {
 	if s == "" {
 		return nil, nil
 	}
