@@ -44,3 +44,18 @@ func (c *CommitteeRules) SignatoryLabel() string {
 	}
 	return "The chair"
 }
+
+// InterestsAccess is what the reading rule needs of the committee's
+// register of interests: a standing record of the committee, outside any
+// minutes, so its classification alone decides (as published minutes of
+// that level are read), and an AMBER register is its members'.
+func (c *Committee) InterestsAccess() Access {
+	level := c.Rules.InterestsLevel
+	return Access{CommitteeID: c.ID, Stage: Published, Level: level, Members: level == Amber}
+}
+
+// CanReadInterests reports whether the reader may read the committee's
+// register of interests (the reading rule, over InterestsAccess).
+func (r *Reader) CanReadInterests(c *Committee) bool {
+	return r.CanAccess(c.InterestsAccess(), false)
+}

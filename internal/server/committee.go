@@ -100,7 +100,7 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		CanAddMeeting:    rd.CanEditMeeting(c.ID),
 		CanManage:        rd.Admin(),
 		CanReadRisks:     rd.CanReadRisks(c.ID),
-		CanReadInterests: rd.CanRead(c.Rules.InterestsLevel, c.ID, false),
+		CanReadInterests: rd.CanReadInterests(c),
 		Attendance:       attendance,
 	}))
 }

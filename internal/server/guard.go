@@ -324,7 +324,7 @@ func (s *Server) readableInterests(r *http.Request) (*mb.Committee, error) {
 		return nil, err
 	}
 	rd := reader(r)
-	if !rd.CanRead(c.Rules.InterestsLevel, c.ID, false) {
+	if !rd.CanReadInterests(c) {
 		if !rd.SignedIn() {
 			return nil, mb.Errorf(mb.EUNAUTHORIZED, "Sign in to read the %s register of interests.", c.Code)
 		}
