@@ -1,3 +1,7 @@
+DROP TRIGGER committee_memberships_epoch_insert ON committee_memberships;
+DROP TRIGGER committee_memberships_epoch_update ON committee_memberships;
+DROP TRIGGER committee_memberships_epoch_delete ON committee_memberships;
+DROP FUNCTION committee_memberships_epoch();
 DROP TABLE standing_interests;
 ALTER TABLE committees
     DROP CONSTRAINT committees_quorum_rule,

@@ -32,3 +32,23 @@ CREATE TABLE standing_interests (
     created_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX standing_interests_committee_idx ON standing_interests (committee_id, person_id);
+
+-- The quorum of approved minutes is judged from the seats held on the
+-- meeting's day: a change of seats counts in the committee's minutes epoch
+-- (0013), so that a kept rendering of its minutes is not served again.
+CREATE FUNCTION committee_memberships_epoch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        UPDATE committees SET minutes_epoch = minutes_epoch + 1 WHERE id IN (SELECT committee_id FROM new_rows);
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE committees SET minutes_epoch = minutes_epoch + 1 WHERE id IN (SELECT committee_id FROM old_rows);
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER committee_memberships_epoch_insert AFTER INSERT ON committee_memberships REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION committee_memberships_epoch();
+CREATE TRIGGER committee_memberships_epoch_update AFTER UPDATE ON committee_memberships REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION committee_memberships_epoch();
+CREATE TRIGGER committee_memberships_epoch_delete AFTER DELETE ON committee_memberships REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION committee_memberships_epoch();
