@@ -4,11 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/minutebook/minutebook/internal/dbtest"
-	"github.com/minutebook/minutebook/internal/demo"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/password"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // The demo's formal record: the Panel's meeting 120 records a named vote
@@ -16,14 +12,7 @@ import (
 // and both committees have quorum rules and registers of interests.
 func TestFormalRecord(t *testing.T) {
 	ctx := context.Background()
-	store, err := postgres.Open(ctx, dbtest.URL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if _, err := demo.Load(ctx, store, demo.Options{PasswordParams: password.Cheap}); err != nil {
-		t.Fatal(err)
-	}
+	store := loadedDemo(t)
 	m, err := store.MeetingByNumber(ctx, "PANEL", 120)
 	if err != nil {
 		t.Fatal(err)
