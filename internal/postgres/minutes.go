@@ -27,14 +27,15 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	return s.minutesOf(ctx, m, nil, true)
 }
 
-// MinutesText is MinutesOf without the actions outstanding table, which
-// the minutes' text (mb.Minutes.Text, for their history) leaves out.
+// MinutesText is MinutesOf without the actions outstanding table and the
+// signature, which the minutes' text (mb.Minutes.Text, for their history)
+// leaves out.
 func (s *Store) MinutesText(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
 	return s.minutesOf(ctx, m, nil, false)
 }
 
-// minutesOf reads the document, with its actions outstanding table when
-// outstanding; with a reader, the table holds only the rows the reader may
+// minutesOf reads the document, with its actions outstanding table and
+// signature when outstanding; with a reader, the table holds only the rows the reader may
 // read (see outstandingAt).
 func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader, outstanding bool) (*mb.Minutes, error) {
 	meetingID := m.ID
@@ -61,7 +62,8 @@ func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader, out
 	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {
 		return nil, err
 	}
-	if m.Status == mb.Approved || m.Status == mb.Published {
+	// The text (MinutesText) is what a signature signs: it has none.
+	if outstanding && (m.Status == mb.Approved || m.Status == mb.Published) {
 		if doc.Signature, err = s.Signature(ctx, m.ID); err != nil {
 			return nil, err
 		}
