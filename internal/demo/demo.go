@@ -68,7 +68,9 @@ func Load(ctx context.Context, store *postgres.Store, opts Options) ([]Credentia
 		return nil, mb.Errorf(mb.ECONFLICT, "The demo is already loaded (committee OPSG exists).")
 	}
 	l := &loader{store: store, opts: opts, orgs: map[string]int64{}, people: map[string]int64{}}
-	if err := l.load(ctx); err != nil {
+	// The demo's history is not news: only what is still open today (the
+	// circulation of OPSG 104 and the comment on it) is told (see minutes).
+	if err := l.load(mb.WithNotices(ctx, false)); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	return l.creds, nil

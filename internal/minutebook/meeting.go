@@ -97,8 +97,11 @@ type Meeting struct {
 	ApprovedMeetingID *int64
 	// CorrectionReason is set while a correction of approved minutes is open.
 	CorrectionReason string
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
+	// CommentsDue is the day by which members are asked to comment on the
+	// circulated draft, when the secretariat set one.
+	CommentsDue *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 }
 
 // TimeOfDay is a wall-clock time, such as a meeting's start.

@@ -22,8 +22,15 @@ func (s *Server) handleCirculate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.lifecycleDone(w, r, m, s.store.Circulate(r.Context(), m.ID),
-		"The draft minutes of "+m.ShortName()+" are circulated to the committee's members for comment.")
+	due, err := form.ParseCirculation(r)
+	if err == nil {
+		err = s.store.CirculateUntil(r.Context(), m.ID, due)
+	}
+	done := "The draft minutes of " + m.ShortName() + " are circulated to the committee's members for comment."
+	if due != nil {
+		done = "The draft minutes of " + m.ShortName() + " are circulated to the committee's members for comment by " + due.Format("2 January 2006") + "."
+	}
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, done, mb.ECONFLICT, mb.EINVALID)
 }
 
 // handlePublish serves POST /committees/{code}/meetings/{number}/publish.

@@ -14,52 +14,13 @@ import (
 // them their home beside mb.Reader; nothing else in the server decides
 // what of the minutes a reader reads.
 
-// readableItem is an agenda item as the reader may read it. A withheld
-// item keeps only its number and classification (a sub-item of a withheld
-// item, its parent's classification), never its title or minute.
-type readableItem struct {
-	Item     *mb.Item
-	Withheld bool
-	Children []*readableItem
-}
+// readableItem is an agenda item as the reader may read it
+// (mb.Reader.ReadableItems).
+type readableItem = mb.ReadableItem
 
-// readableItems applies the reader's level to the minutes' items: items
-// above it are withheld (never dropped), and so is everything beneath a
-// withheld item. recorded says whether the reader was recorded present at
-// the meeting.
+// readableItems applies the reader's level to the minutes' items.
 func readableItems(rd *mb.Reader, doc *mb.Minutes, recorded bool) []*readableItem {
-	var build func(it *mb.Item, parentWithheld bool) *readableItem
-	build = func(it *mb.Item, parentWithheld bool) *readableItem {
-		ri := &readableItem{Item: it, Withheld: parentWithheld || rd.Withheld(it, doc.Meeting.CommitteeID, recorded)}
-		if ri.Withheld {
-			if parentWithheld && it.Classification == 0 {
-				// A sub-item of a withheld item is withheld at its parent's level.
-				ri.Item = &mb.Item{Number: it.Number, Classification: parentLevel(doc, it)}
-			}
-			return ri
-		}
-		for _, c := range it.Children {
-			ri.Children = append(ri.Children, build(c, false))
-		}
-		return ri
-	}
-	out := make([]*readableItem, 0, len(doc.Items))
-	for _, it := range doc.Items {
-		out = append(out, build(it, false))
-	}
-	return out
-}
-
-// parentLevel is the classification of the item holding the sub-item.
-func parentLevel(doc *mb.Minutes, sub *mb.Item) mb.Classification {
-	for _, it := range doc.Items {
-		for _, c := range it.Children {
-			if c.ID == sub.ID {
-				return it.Classification
-			}
-		}
-	}
-	return sub.Classification
+	return rd.ReadableItems(doc, recorded)
 }
 
 // readableOutstanding keeps the rows of the actions outstanding table whose

@@ -46,10 +46,10 @@ var queryBudgets = map[string]queryBudget{
 	"GET /readyz":     {path: "/readyz", budget: 0},
 	"GET /metrics":    {path: "/metrics", budget: 1}, // the queue's depth
 	"GET /static/*":   {path: "/static/style.css", budget: 0},
-	"GET /":           {path: "/", as: "member", budget: signedInQueries, status: http.StatusSeeOther},
+	"GET /":           {path: "/", as: "member", budget: signedInQueries + 4},
 	"GET /sign-in":    {path: "/sign-in", budget: 0},
 	"GET /public":     {path: "/public", as: "member", budget: signedInQueries + 2},
-	"GET /account":    {path: "/account", as: "member", budget: signedInQueries + 3},
+	"GET /account":    {path: "/account", as: "member", budget: signedInQueries + 4},
 	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
 
@@ -65,6 +65,11 @@ var queryBudgets = map[string]queryBudget{
 	"GET /admin/people/new":              {path: "/admin/people/new", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users":                   {path: "/admin/users", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users/new":               {path: "/admin/users/new", as: "admin", budget: signedInQueries + 1},
+	// Telling people (issue 18). {message} is a message kept in the
+	// outbox, {unsubscribe} the member's signed unsubscribe link.
+	"GET /admin/outbox":        {path: "/admin/outbox", as: "admin", budget: signedInQueries + 2},
+	"GET /admin/outbox/{id}":   {path: "/admin/outbox/{message}", as: "admin", budget: signedInQueries + 1},
+	"GET /unsubscribe/{token}": {path: "/unsubscribe/{unsubscribe}", budget: 1},
 
 	// The actions register (issue 5). {sequence} is an action raised at
 	// meeting {number}; {token} the member's calendar feed secret.
@@ -240,7 +245,8 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 		t.Fatal(err)
 	}
 	upload := pendingImport(t, a)
-	fill := strings.NewReplacer("{import}", upload, "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+	message, unsubscribe := keptMessage(t, a.store, a.emails["member"])
+	fill := strings.NewReplacer("{message}", message, "{unsubscribe}", unsubscribe, "{import}", upload, "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
 		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number))
 	clients := map[string]*client{}
 	counts := map[string][]string{}
