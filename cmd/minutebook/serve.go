@@ -18,8 +18,8 @@ import (
 
 	"github.com/minutebook/minutebook/internal/demo"
 	"github.com/minutebook/minutebook/internal/jobs"
-	"github.com/minutebook/minutebook/internal/notify"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/server"
