@@ -45,3 +45,12 @@ func targetLabel(a *mb.Action) string {
 	}
 	return "target " + a.CurrentTarget.Format("2 January 2006")
 }
+
+// escalationLine says where and when a risk was escalated, and how severe.
+func escalationLine(e *mb.Escalation) string {
+	s := "Escalated to " + mb.BodyName(e.ToCommitteeName)
+	if e.Meeting != nil {
+		s += " at " + e.Meeting.ShortName()
+	}
+	return s + " (" + mb.SeverityLabel(e.Severity(), e.Band) + " when escalated)"
+}

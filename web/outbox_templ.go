@@ -54,7 +54,7 @@ func Outbox(p OutboxPage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"notice\" data-testid=\"outbox-kept\">No mail server is configured (<code>MINUTEBOOK_SMTP_URL</code>): messages are kept here, not sent. The README's Notifications section says how to send them.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"notice\" data-testid=\"outbox-no-mail\">No mail server is configured (<code>MINUTEBOOK_SMTP_URL</code>): messages are kept here, not sent. The README's Notifications section says how to send them.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -133,7 +133,8 @@ func reminderStatus(r mb.Reminder, day time.Time) string {
 	if r.Week == 0 {
 		return "is overdue: its target was " + dateLabel(r.Target)
 	}
-	return fmt.Sprintf("is still overdue: its target was %s, %d weeks ago", dateLabel(r.Target), int(day.Sub(r.Target).Hours()/24/7))
+	weeks := int(day.Sub(r.Target).Hours() / 24 / 7)
+	return fmt.Sprintf("is still overdue: its target was %s, %d %s ago", dateLabel(r.Target), weeks, plural(weeks, "week"))
 }
 
 // reminderLine is one action in a reminder or a digest.

@@ -123,7 +123,7 @@ func (s *Store) workEscalations(ctx context.Context, rd *mb.Reader, w *mb.Work) 
 		return nil
 	}
 	slices.Sort(beneath)
-	list, err := s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true})
+	list, err := s.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
 	if err != nil {
 		return err
 	}
