@@ -23,7 +23,9 @@ import (
 // seconds, then minutes.
 type retrySoon struct{}
 
-func (retrySoon) NextRetry(*rivertype.JobRow) time.Time { return time.Now().Add(100 * time.Millisecond) }
+func (retrySoon) NextRetry(*rivertype.JobRow) time.Time {
+	return time.Now().Add(100 * time.Millisecond)
+}
 
 // startMailRunner starts a server's job runner sending through the SMTP
 // server, trying each message three times.

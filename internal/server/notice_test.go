@@ -305,5 +305,3 @@ func mustID(t *testing.T, s string) int64 {
 	}
 	return id
 }
-
-
