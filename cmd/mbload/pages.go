@@ -35,6 +35,8 @@ var pages = []page{
 	{Name: "register owner+overdue", As: "member", Path: "/actions?owner={owner}&status=overdue"},
 	{Name: "register deep page", As: "member", Path: "/actions?page={deep}"},
 	{Name: "escalations dashboard", As: "chair", Path: "/escalations"},
+	{Name: "home page", As: "member", Path: "/"},
+	{Name: "home page chair", As: "chair", Path: "/"},
 	{Name: "public minutes", Path: "/public/{code}/{meeting}"},
 	{Name: "API meeting document", As: "member", Path: "/api/v1/committees/{code}/meetings/{meeting}"},
 	{Name: "register CSV", As: "member", Path: "/actions.csv?owner={owner}", CSV: true},

@@ -343,6 +343,9 @@ var accounts = []struct {
 	{"member", "OPSG member", "Kevin Donnelly", "kevin.donnelly@albion.example.org"},
 	{"panel-chair", "SEC Panel chair", "Pauline Hartley", "pauline.hartley@example.org"},
 	{"non-member", "Signed-in non-member", "Rachel Allen", "rachel.allen@desnz.example.org"},
+	// Adam Rawling attends the OPSG for the DCC, which owns most of its
+	// actions: he is reminded of them.
+	{"owner", "DCC, owns OPSG actions", "Adam Rawling", "adam.rawling@dcc.example.org"},
 }
 
 func (l *loader) accounts(ctx context.Context) error {

@@ -151,7 +151,7 @@ func (c *Composer) reminderLine(a *mb.Action, r mb.Reminder, day time.Time) Line
 // reminderLetter is one person's reminders of the day, by stage.
 func (c *Composer) reminderLetter(due []reminded, day time.Time) *Letter {
 	l := &Letter{Link: Link{Label: "See your actions", URL: c.url(web.HomePath())},
-		Why: "You are told because you own these actions, or your organisation does and you sit on the committee that raised them."}
+		Why: "You are told because you own these actions, or your organisation does and you sit on the committee, or were at the meeting, that raised them."}
 	if len(due) == 1 {
 		x := due[0]
 		l.Subject = x.action.Reference() + " " + reminderStatus(x.reminder, day)

@@ -35,7 +35,8 @@ func (s *Store) CommitteeUsers(ctx context.Context, committeeID int64, roles ...
 // ReminderCandidate is an open action whose current target falls within its
 // committee's reminder days of today or before, and one person to remind:
 // the owner person's account, or, when the owner person has none, each
-// account of the owner organisation's people who sit on the committee.
+// account of the owner organisation's contacts: its people who sit on the
+// committee, or who were recorded at the meeting that raised the action.
 type ReminderCandidate struct {
 	ActionID     int64
 	CommitteeID  int64
@@ -49,7 +50,7 @@ type ReminderCandidate struct {
 func (s *Store) ReminderCandidates(ctx context.Context, day time.Time) ([]ReminderCandidate, error) {
 	rows, err := s.pool.Query(ctx, `
 		WITH due AS (
-			SELECT a.id, a.committee_id, a.owner_organisation_id AS org, a.owner_person_id AS person,
+			SELECT a.id, a.committee_id, a.raised_meeting_id AS meeting, a.owner_organisation_id AS org, a.owner_person_id AS person,
 			       coalesce(a.current_target_date, a.target_date) AS target, c.reminder_days AS days
 			FROM actions a JOIN committees c ON c.id = a.committee_id
 			WHERE a.status = 'open' AND coalesce(a.current_target_date, a.target_date) <= $1::date + c.reminder_days
@@ -60,8 +61,10 @@ func (s *Store) ReminderCandidates(ctx context.Context, day time.Time) ([]Remind
 		JOIN people p ON p.organisation_id = d.org
 		JOIN users u ON u.person_id = p.id AND u.active
 		WHERE NOT EXISTS (SELECT 1 FROM users ou WHERE ou.person_id = d.person AND ou.active)
-		  AND EXISTS (SELECT 1 FROM committee_memberships cm WHERE cm.person_id = p.id AND cm.committee_id = d.committee_id
+		  AND (EXISTS (SELECT 1 FROM committee_memberships cm WHERE cm.person_id = p.id AND cm.committee_id = d.committee_id
 			AND cm.starts_on <= $1::date AND (cm.ends_on IS NULL OR cm.ends_on >= $1::date))
+		    OR EXISTS (SELECT 1 FROM attendance at WHERE at.person_id = p.id AND at.meeting_id = d.meeting
+			AND at.status IN ('present', 'part')))
 		ORDER BY 5, 3, 1`, day)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: reminder candidates: %w", err)
