@@ -32,24 +32,10 @@ func (retrySoon) NextRetry(*rivertype.JobRow) time.Time {
 func startMailRunner(t *testing.T, url string, store *postgres.Store, id string, smtp *mailtest.Server) *jobs.Runner {
 	t.Helper()
 	composer := &notify.Composer{Store: store, BaseURL: "https://minutebook.example.org"}
-	r, err := jobs.New(t.Context(), jobs.Config{
+	return runWith(t, jobs.Config{
 		Deps:        jobs.Deps{Store: store, Logger: quiet, Composer: composer, Sender: notify.NewSMTP(smtp.Config("minutebook <minutebook@example.org>"))},
 		DatabaseURL: url, ID: id, MailAttempts: 3, RetryPolicy: retrySoon{},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := r.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := r.Stop(ctx); err != nil {
-			t.Error(err)
-		}
-	})
-	return r
 }
 
 // settled waits until the queue has no job left to work and no message is

@@ -79,23 +79,9 @@ func TestChoosingAndUnsubscribingInTheBrowser(t *testing.T) {
 		b    *browsertest.Browser
 		path string
 	}{{b, "/"}, {b, "/account"}, {admin, "/admin/outbox"}, {admin, "/admin/outbox/" + i64(msg.ID)}} {
-		b, path := page.b, page.path
-		var width int
-		b.Run(t,
-			chromedp.EmulateViewport(390, 844),
-			chromedp.Navigate(a.srv.URL+path),
-			chromedp.WaitReady(`body`, chromedp.ByQuery),
-			chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
-			chromedp.EmulateViewport(1280, 900),
-		)
-		if width > 390 {
-			var wide string
-			b.Run(t,
-				chromedp.EmulateViewport(390, 844),
-				chromedp.Evaluate(`[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391).map(e => e.tagName + '.' + e.className + ' ' + (e.id || e.getAttribute('data-testid') || '')).slice(0, 8).join('; ')`, &wide),
-				chromedp.EmulateViewport(1280, 900),
-			)
-			t.Errorf("%s is %d px wide on a 390 px phone: %s", path, width, wide)
+		page.b.Run(t, chromedp.Navigate(a.srv.URL+page.path), chromedp.WaitReady(`body`, chromedp.ByQuery))
+		if width, wide := phoneOverflow(t, page.b); width > 390 {
+			t.Errorf("%s is %d px wide on a 390 px phone: %s", page.path, width, wide)
 		}
 	}
 }

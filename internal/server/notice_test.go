@@ -276,27 +276,6 @@ func section(t *testing.T, page, id string) string {
 	return rest
 }
 
-// withTriggersOff runs a statement as a restore would, past the triggers
-// that keep approved minutes unchanged.
-func withTriggersOff(t *testing.T, a *app, sql string, args ...any) {
-	t.Helper()
-	ctx := context.Background()
-	tx, err := a.store.Pool().Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec(ctx, sql, args...); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func mustID(t *testing.T, s string) int64 {
 	t.Helper()
 	var id int64

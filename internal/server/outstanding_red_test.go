@@ -16,23 +16,7 @@ func TestOutstandingRedActionsByAttendance(t *testing.T) {
 	ctx := context.Background()
 	// Approved minutes refuse changes (a trigger); the test rewrites
 	// history with triggers off, as a restore would.
-	exec := func(sql string, args ...any) {
-		t.Helper()
-		tx, err := a.store.Pool().Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback(ctx)
-		if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.Exec(ctx, sql, args...); err != nil {
-			t.Fatal(err)
-		}
-		if err := tx.Commit(ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := func(sql string, args ...any) { t.Helper(); withTriggersOff(t, a, sql, args...) }
 	m102, err := a.store.MeetingByNumber(ctx, "OPSG", 102)
 	if err != nil {
 		t.Fatal(err)
