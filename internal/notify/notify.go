@@ -49,9 +49,8 @@ type Composer struct {
 	BaseURL string
 	Clock   mb.Clock
 
-	keyOnce sync.Once
-	key     []byte
-	keyErr  error
+	keyMu sync.Mutex
+	key   []byte
 }
 
 // url is the absolute address of path.
@@ -62,10 +61,19 @@ func (c *Composer) url(path string) string {
 	return c.BaseURL + path
 }
 
-// Key is the key that signs unsubscribe links, read once.
+// Key is the key that signs unsubscribe links, read once (and again after
+// a failure to read it).
 func (c *Composer) Key(ctx context.Context) ([]byte, error) {
-	c.keyOnce.Do(func() { c.key, c.keyErr = c.Store.NoticeKey(ctx) })
-	return c.key, c.keyErr
+	c.keyMu.Lock()
+	defer c.keyMu.Unlock()
+	if c.key == nil {
+		key, err := c.Store.NoticeKey(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c.key = key
+	}
+	return c.key, nil
 }
 
 // message makes the message of the letter for the person: the links to

@@ -101,6 +101,7 @@ func TestCirculateWithACommentDeadline(t *testing.T) {
 	if m.Status != mb.Circulated || m.CommentsDue == nil || m.CommentsDue.Format(time.DateOnly) != "2023-12-01" {
 		t.Errorf("OPSG 106: %s, comments due %v", m.Status, m.CommentsDue)
 	}
+	a.as("member").get("/committees/OPSG/meetings/106").mustContain(t, `<p data-testid="comments-due">Comments by 1 December 2023.</p>`)
 	ids, err := a.store.PendingNoticeEvents(ctx, time.Time{})
 	if err != nil {
 		t.Fatal(err)
