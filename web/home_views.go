@@ -54,3 +54,22 @@ func escalationLine(e *mb.Escalation) string {
 	}
 	return s + " (" + mb.SeverityLabel(e.Severity(), e.Band) + " when escalated)"
 }
+
+// meetingNote follows a meeting's name in the lists of one's work: its
+// kind and day, and for a draft the comment deadline, or for a coming
+// meeting its time and venue.
+func meetingNote(m *mb.Meeting, draft bool) string {
+	s := "– " + m.Kind.Label() + ", " + m.DateLabel()
+	if draft {
+		if m.CommentsDue != nil {
+			s += ": comments by " + m.CommentsDue.Format("2 January 2006")
+		}
+		return s
+	}
+	for _, extra := range []string{m.TimeLabel(), m.Venue} {
+		if extra != "" {
+			s += ", " + extra
+		}
+	}
+	return s
+}

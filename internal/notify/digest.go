@@ -138,12 +138,16 @@ func (c *Composer) workSections(w *mb.Work, u *mb.User) []Section {
 	if len(w.Escalations) > 0 {
 		s := Section{Heading: fmt.Sprintf("Open escalations: %d", w.Escalated)}
 		for _, e := range w.Escalations {
-			text := fmt.Sprintf("Risk escalated to %s", mb.BodyName(e.ToCommitteeName))
-			if e.Meeting != nil {
-				text += " at " + e.Meeting.ShortName()
+			line := Line{Text: "A risk", URL: c.url(web.EscalationsPath())}
+			if e.Risk != nil {
+				line.Text, line.URL = e.Risk.Reference+": "+e.Risk.Statement, c.url(web.RiskPath(e.Risk.CommitteeCode, e.Risk.Reference))
 			}
-			s.Lines = append(s.Lines, Line{Text: text, Note: mb.SeverityLabel(e.Severity(), e.Band) + " when escalated, " + dateLabel(mb.DayOf(e.EscalatedAt)) + ".",
-				URL: c.url(web.EscalationsPath())})
+			line.Note = "Escalated to " + mb.BodyName(e.ToCommitteeName)
+			if e.Meeting != nil {
+				line.Note += " at " + e.Meeting.ShortName()
+			}
+			line.Note += ", " + mb.SeverityLabel(e.Severity(), e.Band) + " then."
+			s.Lines = append(s.Lines, line)
 		}
 		out = append(out, s)
 	}

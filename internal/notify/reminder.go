@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -175,8 +176,13 @@ func (c *Composer) reminderLetter(due []reminded, day time.Time) *Letter {
 		}
 	}
 	if len(due) > 1 {
-		l.Subject = fmt.Sprintf("%d actions need you: %d overdue, %d due today, %d due soon",
-			len(due), count[mb.ReminderOverdue], count[mb.ReminderDue], count[mb.ReminderBefore])
+		var parts []string
+		for _, h := range heads {
+			if n := count[h.stage]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(h.heading)))
+			}
+		}
+		l.Subject = fmt.Sprintf("%d actions need you: %s", len(due), strings.Join(parts, ", "))
 	}
 	l.Lead = []string{"These actions of the committees you sit on need an update, or closing at the next meeting. Tell the secretariat what has been done."}
 	return l
