@@ -99,6 +99,24 @@ func TestRemindersOfActions(t *testing.T) {
 	if got := f.reminders(t, day(12), open); len(got) != 0 {
 		t.Errorf("reminded again within the week: %+v", got)
 	}
+
+	// A committee that reminds 3 days before: a new action due in 4 days
+	// waits, one due in 3 is reminded.
+	opsg, err := f.store.CommitteeByCode(context.Background(), "OPSG")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opsg.ReminderDays = 3
+	if err := f.store.UpdateCommittee(f.as("secretariat"), opsg); err != nil {
+		t.Fatal(err)
+	}
+	later := f.raise(t, m, 0, "member", target.AddDate(0, 1, 0))
+	if got := f.reminders(t, later.TargetDate.AddDate(0, 0, -4), later); len(got) != 0 {
+		t.Errorf("reminded 4 days before, with 3 reminder days: %+v", got)
+	}
+	if got := f.reminders(t, later.TargetDate.AddDate(0, 0, -3), later); got[later.ID].Reminder == nil || got[later.ID].Reminder.Stage != mb.ReminderBefore {
+		t.Errorf("not reminded 3 days before, with 3 reminder days: %+v", got)
+	}
 }
 
 // A person's reminders of a day come in one message, by stage.
