@@ -100,8 +100,12 @@ type Meeting struct {
 	// CommentsDue is the day by which members are asked to comment on the
 	// circulated draft, when the secretariat set one.
 	CommentsDue *time.Time
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Epoch is read-only: the count of the writes to what the minutes show
+	// beside their own content (the register, the schedule, names), kept on
+	// the committee; with Version it says when a rendered document is stale.
+	Epoch     int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // TimeOfDay is a wall-clock time, such as a meeting's start.

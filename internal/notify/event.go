@@ -125,54 +125,56 @@ func (c *Composer) Event(ctx context.Context, e *mb.NoticeEvent) ([]postgres.New
 // the reader may not read what it tells of.
 func (c *Composer) eventLetter(ctx context.Context, ev *event, rd *mb.Reader) (*Letter, error) {
 	recorded := false
+	var doc *mb.Minutes // the minutes as the reader may read them
 	if ev.meeting != nil {
 		var err error
 		if recorded, err = c.Store.Recorded(ctx, rd.User.PersonID, ev.meeting.ID); err != nil {
 			return nil, err
 		}
+		doc = rd.ReadableMinutes(ev.minutes, recorded)
 	}
 	switch ev.Kind {
 	case mb.EventCirculated, mb.EventPublished:
 		if !rd.CanReadMinutes(ev.meeting, recorded) {
 			return nil, nil
 		}
-		return c.minutesLetter(ev, rd, recorded), nil
+		return c.minutesLetter(ev, doc), nil
 	case mb.EventCommented:
 		if !rd.CanReadMinutes(ev.meeting, recorded) {
 			return nil, nil
 		}
-		return c.commentLetter(ev, rd, recorded), nil
+		return c.commentLetter(ev, rd, recorded, doc), nil
 	case mb.EventEscalated, mb.EventWithdrawn:
 		if !rd.CanReadRisks(ev.CommitteeID) {
 			return nil, nil
 		}
-		return c.escalationLetter(ev, rd, recorded), nil
+		return c.escalationLetter(ev, rd, recorded, doc), nil
 	}
 	return nil, fmt.Errorf("notify: no letter for %q", ev.Kind)
 }
 
-// itemLines lists the minutes' items as the reader may read them: a
-// withheld item by its number and level only.
-func itemLines(rd *mb.Reader, doc *mb.Minutes, recorded bool) []Line {
+// itemLines lists the items of the reader's copy of the minutes
+// (Reader.ReadableMinutes): a withheld item by its number and level only.
+func itemLines(doc *mb.Minutes) []Line {
 	var lines []Line
-	var add func(ri *mb.ReadableItem)
-	add = func(ri *mb.ReadableItem) {
-		if ri.Withheld {
-			lines = append(lines, Line{Text: mb.WithheldNotice(ri.Item), Withheld: true})
+	var add func(it *mb.Item)
+	add = func(it *mb.Item) {
+		if it.Withheld {
+			lines = append(lines, Line{Text: mb.WithheldNotice(it), Withheld: true})
 			return
 		}
-		lines = append(lines, Line{Text: ri.Item.Number + ". " + ri.Item.Title})
-		for _, ch := range ri.Children {
+		lines = append(lines, Line{Text: it.Number + ". " + it.Title})
+		for _, ch := range it.Children {
 			add(ch)
 		}
 	}
-	for _, ri := range rd.ReadableItems(doc, recorded) {
-		add(ri)
+	for _, it := range doc.Items {
+		add(it)
 	}
 	return lines
 }
 
-func (c *Composer) minutesLetter(ev *event, rd *mb.Reader, recorded bool) *Letter {
+func (c *Composer) minutesLetter(ev *event, doc *mb.Minutes) *Letter {
 	m := ev.meeting
 	l := &Letter{Link: Link{Label: "Read the minutes", URL: c.url(web.MeetingPath(m.CommitteeCode, m.Number))},
 		Why: "You are told because you sit on the " + m.CommitteeCode + "."}
@@ -192,62 +194,55 @@ func (c *Composer) minutesLetter(ev *event, rd *mb.Reader, recorded bool) *Lette
 			l.Lead[0] = "The minutes of " + what + ", approved as final at " + ev.minutes.ApprovedBy + ", are published, classified " + m.Classification.Label() + "."
 		}
 	}
-	if lines := itemLines(rd, ev.minutes, recorded); len(lines) > 0 {
+	if lines := itemLines(doc); len(lines) > 0 {
 		l.Sections = []Section{{Heading: "The items", Lines: lines}}
 	}
 	return l
 }
 
-func (c *Composer) commentLetter(ev *event, rd *mb.Reader, recorded bool) *Letter {
+func (c *Composer) commentLetter(ev *event, rd *mb.Reader, recorded bool, doc *mb.Minutes) *Letter {
 	m, cm := ev.meeting, ev.comment
 	l := &Letter{Subject: m.ShortName() + ": " + cm.AuthorName + " commented on the draft minutes",
 		Link: Link{Label: "Resolve it on the minutes", URL: c.url(web.MeetingPath(m.CommitteeCode, m.Number))},
 		Why:  "You are told because you run the " + m.CommitteeCode + " secretariat."}
 	on := "the draft minutes of " + m.ShortName()
-	withheld := false
 	if cm.ItemID != nil {
-		if ri := readableItem(rd, ev.minutes, recorded, *cm.ItemID); ri == nil || ri.Withheld {
-			withheld = true
-			if ri != nil {
-				on = "item " + ri.Item.Number + " (classified " + ri.Item.Classification.String() + ", not shown) of " + on
-			}
-		} else {
-			on = "item " + ri.Item.Number + ", “" + ri.Item.Title + "”, of " + on
+		if it := shownItem(doc, ev.minutes, *cm.ItemID); it != nil && it.Withheld {
+			on = "item " + it.Number + " (classified " + it.Classification.String() + ", not shown) of " + on
+		} else if it != nil {
+			on = "item " + it.Number + ", “" + it.Title + "”, of " + on
 		}
 	}
 	l.Lead = []string{cm.AuthorName + " commented on " + on + ":"}
-	if !withheld {
+	if rd.CanReadComment(cm, recorded) {
 		l.Sections = []Section{{Heading: "The comment", Lines: []Line{{Text: cm.Body, Quote: true}}}}
 	}
 	return l
 }
 
-// readableItem is the item with the id as the reader reads it: itself, or
-// when it is withheld, or beneath a withheld item, the withheld item that
-// stands for it (of which only the number and level may be told); nil
-// when the minutes do not hold it.
-func readableItem(rd *mb.Reader, doc *mb.Minutes, recorded bool, id int64) *mb.ReadableItem {
-	for i, ri := range rd.ReadableItems(doc, recorded) {
-		if ri.Item.ID == id {
-			return ri
+// shownItem is the item with the id as the reader's copy of the minutes
+// (shown, from Reader.ReadableMinutes of doc) shows it: itself, or when it
+// is withheld, or beneath a withheld item, the withheld item that stands
+// for it (of which only the number and level may be told); nil when the
+// minutes do not hold it.
+func shownItem(shown, doc *mb.Minutes, id int64) *mb.Item {
+	for i, it := range shown.Items {
+		if it.ID == id {
+			return it
 		}
-		if ri.Withheld {
-			for _, sub := range doc.Items[i].Children {
-				if sub.ID == id {
-					return ri
+		for j, sub := range doc.Items[i].Children {
+			if sub.ID == id {
+				if it.Withheld {
+					return it
 				}
-			}
-		}
-		for _, ch := range ri.Children {
-			if ch.Item.ID == id {
-				return ch
+				return it.Children[j]
 			}
 		}
 	}
 	return nil
 }
 
-func (c *Composer) escalationLetter(ev *event, rd *mb.Reader, recorded bool) *Letter {
+func (c *Composer) escalationLetter(ev *event, rd *mb.Reader, recorded bool, doc *mb.Minutes) *Letter {
 	m := ev.meeting
 	body := mb.BodyName(ev.to.Name)
 	n := len(ev.risks)
@@ -273,7 +268,7 @@ func (c *Composer) escalationLetter(ev *event, rd *mb.Reader, recorded bool) *Le
 	l.Sections = []Section{{Heading: "The risks", Lines: lines}}
 	// The decision, only to a reader of its minutes and its item.
 	if ev.decision != nil && rd.CanReadMinutes(m, recorded) {
-		if ri := readableItem(rd, ev.minutes, recorded, ev.decision.ItemID); ri != nil && !ri.Withheld {
+		if it := shownItem(doc, ev.minutes, ev.decision.ItemID); it != nil && !it.Withheld {
 			l.Sections = append(l.Sections, Section{Heading: "The decision", Lines: []Line{{
 				Text: mb.DecisionSentence(m.CommitteeCode, *ev.decision),
 				URL:  c.url(web.MeetingDecisionPath(m.CommitteeCode, m.Number, ev.decision.ID))}}})

@@ -1,9 +1,11 @@
 // Package notify composes the messages minutebook sends and sends them.
 //
 // Every message is composed for one person through the reading rule: the
-// Reader built for that person (postgres.Store.Reader), the minutes'
-// items through Reader.ReadableItems, actions through the register's
-// scope, the risks through Reader.CanReadRisks. A message never carries
+// Reader built for that person (postgres.Store.Reader), the minutes and
+// their items through Reader.CanReadMinutes and Reader.ReadableMinutes,
+// comments through Reader.CanReadComment, actions as their page reads them
+// (Store.ActionFor) and the home page's lists through the rule's SQL
+// (postgres readable), the risks through Reader.CanReadRisks. A message never carries
 // what its recipient may not read: an item above them is named only by
 // its number and level, an action they may not see is not sent, minutes
 // they may not open are not announced to them.

@@ -102,21 +102,21 @@ func (c *Composer) remindersFor(ctx context.Context, userID int64, list []mb.Rem
 	return out, nil
 }
 
-// visibleAction reads the action, and says whether the reader may see it,
-// as its own page decides (the register's scope for one action).
+// visibleAction reads the action as the reader may read it, as its own
+// page does (Store.ActionFor, the reading rule's SQL; the notes of events
+// at minutes the reader may not read withheld), and says whether they may.
 func (c *Composer) visibleAction(ctx context.Context, rd *mb.Reader, id int64) (*mb.Action, bool, error) {
 	a, err := c.Store.Action(ctx, id)
+	if err == nil {
+		a, err = c.Store.ActionFor(ctx, rd, a.CommitteeCode, a.MeetingNumber, a.Sequence)
+	}
+	if mb.ErrorCode(err) == mb.ENOTFOUND {
+		return nil, false, nil
+	}
 	if err != nil {
-		if mb.ErrorCode(err) == mb.ENOTFOUND {
-			return nil, false, nil
-		}
 		return nil, false, err
 	}
-	sc, err := c.Store.ActionScopeFor(ctx, rd, a)
-	if err != nil {
-		return nil, false, err
-	}
-	return a, sc.Sees(a), nil
+	return a, true, nil
 }
 
 // reminderStatus says where the action stands, in words.

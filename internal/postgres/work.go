@@ -13,8 +13,8 @@ import (
 
 // Work returns the reader's own work on the day: the home page and the
 // weekly digest. Each part is read through the reading rule: the actions
-// through the register's scope, the minutes and meetings through
-// Reader.CanReadMinutes and CanSeeSchedule, the escalations for the bodies
+// through the register's query, the drafts through the reading rule's SQL
+// (readable), the meetings on the schedule of the reader's committees, the escalations for the bodies
 // Reader.Oversees, the to-do for the committees whose secretariat the
 // reader runs (who reads everything of them). Every statement is bounded
 // by the reader's committees or organisation and by an index.
@@ -52,60 +52,57 @@ func (s *Store) Work(ctx context.Context, rd *mb.Reader, today time.Time) (*mb.W
 }
 
 // workActions lists the reader's and their organisation's open actions and
-// counts them, through the register's scope.
+// counts them, through the reading rule (the register's query).
 func (s *Store) workActions(ctx context.Context, rd *mb.Reader, w *mb.Work) error {
-	sc, err := s.ActionScope(ctx, rd)
-	if err != nil {
-		return err
-	}
 	f := mb.ActionFilter{OwnedBy: &mb.Ownership{PersonID: rd.User.PersonID, OrganisationID: rd.User.OrganisationID},
 		Status: mb.FilterOpen, Sort: mb.SortTarget, Limit: mb.WorkListed, Today: w.Today}
-	entries, err := s.RegisterEntries(ctx, sc, f)
+	entries, err := s.RegisterEntries(ctx, rd, f)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
 		w.Actions = append(w.Actions, e.Action)
 	}
-	counts, err := s.RegisterCounts(ctx, sc, f)
+	q := newRegisterQuery(rd, f, true)
+	err = s.pool.QueryRow(ctx, `SELECT count(*)::int, (count(*) FILTER (WHERE `+fmt.Sprintf(overdueSQL, q.arg(f.Today))+`))::int
+		FROM actions a`+q.whereSQL(), q.args...).Scan(&w.Open, &w.Overdue)
 	if err != nil {
-		return err
+		return fmt.Errorf("postgres: work actions: %w", err)
 	}
-	w.Open, w.Overdue = counts.Open, counts.Overdue
 	return nil
 }
 
-// workMeetings finds the circulated drafts the reader may read and the
-// coming meetings the reader may see, among the reader's committees'.
+// workMeetings finds, among the reader's committees' meetings, the
+// circulated drafts the reader may read (the reading rule) and the coming
+// meetings, all of which the committee's members see on its schedule.
 func (s *Store) workMeetings(ctx context.Context, rd *mb.Reader, w *mb.Work, committees []int64) error {
 	if len(committees) == 0 {
 		return nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+meetingFrom+`
-		WHERE m.committee_id = ANY($1) AND (m.minutes_status = 'circulated' OR m.date BETWEEN $2 AND $3)
-		ORDER BY m.date, c.code, m.number`, committees, w.Today, w.Today.AddDate(0, 0, mb.WorkHorizon))
+	var q args
+	var readable bool
+	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+`, (m.minutes_status = 'circulated' AND `+q.readable(rd, meetingFacts("m"))+`)`+meetingFrom+`
+		WHERE m.committee_id = ANY(`+q.add(committees)+`) AND (m.minutes_status = 'circulated' OR m.date BETWEEN `+
+		q.add(w.Today)+` AND `+q.add(w.Today.AddDate(0, 0, mb.WorkHorizon))+`)
+		ORDER BY m.date, c.code, m.number`, q...)
 	if err != nil {
 		return fmt.Errorf("postgres: work meetings: %w", err)
 	}
-	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Meeting, error) { return scanMeeting(r) })
-	if err != nil {
-		return fmt.Errorf("postgres: work meetings: %w", err)
-	}
-	ids := make([]int64, len(list))
-	for i, m := range list {
-		ids[i] = m.ID
-	}
-	recorded, err := s.RecordedAmong(ctx, rd.User.PersonID, ids)
-	if err != nil {
-		return err
-	}
-	for _, m := range list {
-		if m.Status == mb.Circulated && rd.CanReadMinutes(m, recorded[m.ID]) && len(w.Drafts) < mb.WorkListed {
+	_, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Meeting, error) {
+		m, err := scanMeeting(rowWith{Row: r, extra: []any{&readable}})
+		if err != nil {
+			return nil, err
+		}
+		if readable && len(w.Drafts) < mb.WorkListed {
 			w.Drafts = append(w.Drafts, m)
 		}
-		if !m.Date.Before(w.Today) && rd.CanSeeSchedule(m, recorded[m.ID]) && len(w.Meetings) < mb.WorkListed {
+		if !m.Date.Before(w.Today) && rd.Member(m.CommitteeID) && len(w.Meetings) < mb.WorkListed {
 			w.Meetings = append(w.Meetings, m)
 		}
+		return m, nil
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: work meetings: %w", err)
 	}
 	return nil
 }

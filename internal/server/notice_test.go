@@ -60,7 +60,7 @@ func TestHomePageKeepsRedDraftsToThoseRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withTriggersOff(t, a, `UPDATE meetings SET classification = 'RED' WHERE id = $1`, m.ID)
+	restoreSQL(t, a, `UPDATE meetings SET classification = 'RED' WHERE id = $1`, m.ID)
 	if res := a.as("secretariat").post("/committees/OPSG/meetings/106/circulate", url.Values{"comments_due": {"2023-12-01"}}); res.status != http.StatusSeeOther {
 		t.Fatalf("circulate: status %d", res.status)
 	}
@@ -71,7 +71,7 @@ func TestHomePageKeepsRedDraftsToThoseRecorded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withTriggersOff(t, a, `INSERT INTO attendance (meeting_id, person_id, status) VALUES ($1, $2, 'present')`, m.ID, chair.PersonID)
+	restoreSQL(t, a, `INSERT INTO attendance (meeting_id, person_id, status) VALUES ($1, $2, 'present')`, m.ID, chair.PersonID)
 	a.as("chair").get("/").mustContain(t, `href="/committees/OPSG/meetings/106"`, "comments by 1 December 2023")
 }
 
@@ -213,7 +213,7 @@ func TestOutbox(t *testing.T) {
 			t.Error("a kept message is listed as failed")
 		}
 		admin.get("/admin/outbox/"+id).mustContain(t, "Nothing this week.", "&lt;p&gt;Nothing this week.&lt;/p&gt;")
-		withTriggersOff(t, a, `UPDATE messages SET status = 'failed', failed_at = now(), attempts = 10, last_error = '451 try later' WHERE id = $1`, id)
+		restoreSQL(t, a, `UPDATE messages SET status = 'failed', failed_at = now(), attempts = 10, last_error = '451 try later' WHERE id = $1`, id)
 		page := admin.get("/admin/outbox/" + id)
 		page.mustContain(t, "451 try later", "10 attempts")
 		if mail != strings.Contains(page.body, `data-testid="retry-form"`) {

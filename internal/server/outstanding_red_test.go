@@ -15,8 +15,8 @@ func TestOutstandingRedActionsByAttendance(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
 	// Approved minutes refuse changes (a trigger); the test rewrites
-	// history with triggers off, as a restore would.
-	exec := func(sql string, args ...any) { t.Helper(); withTriggersOff(t, a, sql, args...) }
+	// history as a restore would.
+	exec := func(sql string, args ...any) { t.Helper(); restoreSQL(t, a, sql, args...) }
 	m102, err := a.store.MeetingByNumber(ctx, "OPSG", 102)
 	if err != nil {
 		t.Fatal(err)

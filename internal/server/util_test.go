@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/jackc/pgx/v5"
 
 	"github.com/minutebook/minutebook/internal/browsertest"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -18,25 +19,14 @@ func i64(n int64) string        { return strconv.FormatInt(n, 10) }
 
 func auditFilterEntity(entity string) mb.AuditFilter { return mb.AuditFilter{Entity: entity} }
 
-// withTriggersOff runs a statement as a restore would, past the triggers
-// that keep approved minutes unchanged.
-func withTriggersOff(t *testing.T, a *app, sql string, args ...any) {
+// restoreSQL runs one statement as a restore would (a.restore): past the
+// triggers, then what they derive set again.
+func restoreSQL(t *testing.T, a *app, sql string, args ...any) {
 	t.Helper()
-	ctx := context.Background()
-	tx, err := a.store.Pool().Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := tx.Exec(ctx, sql, args...); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
+	a.restore(t, func(tx pgx.Tx) error {
+		_, err := tx.Exec(context.Background(), sql, args...)
+		return err
+	})
 }
 
 // phoneOverflow is how wide the page in the browser is on a 390 px phone,
