@@ -28,7 +28,9 @@ type deliverWorker struct {
 }
 
 // Work sends the message, unless it is no longer queued (sent already, by
-// an earlier attempt whose job was cut short after the server took it).
+// an earlier attempt whose job was cut short after the server took it),
+// composed again for its recipient first (notify.Composer.Recompose): one
+// that no longer tells them anything they may read is withdrawn.
 func (w *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) error {
 	s := w.deps.Store
 	m, err := s.Message(ctx, job.Args.MessageID)
@@ -44,6 +46,22 @@ func (w *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 			return ferr
 		}
 		return river.JobCancel(err)
+	}
+	// Composed again for its recipient as they may read now: what is sent
+	// passes the reading rule at sending time.
+	fresh, err := w.deps.Composer.Recompose(ctx, m)
+	if err != nil {
+		return err
+	}
+	if fresh == nil {
+		w.deps.Logger.Info("jobs: a message was withdrawn", "message", m.ID)
+		return s.MessageWithdrawn(ctx, m.ID, "Composed again before sending, it told nothing its recipient may still read.")
+	}
+	if fresh.Subject != m.Subject || fresh.Text != m.Text || fresh.HTML != m.HTML {
+		if err := s.ReviseMessage(ctx, fresh); err != nil {
+			return err
+		}
+		m = fresh
 	}
 	sendErr := w.deps.Sender.Send(ctx, m)
 	if sendErr == nil {

@@ -193,3 +193,70 @@ func draftOf(t *testing.T, store *postgres.Store, code string, number int) *mb.M
 }
 
 var _ river.ClientRetryPolicy = retrySoon{}
+
+// What is sent passes the reading rule at sending time: messages of a
+// circulation that failed while the server refused, retried after the
+// minutes were made RED, are composed again; those to members not recorded
+// at the meeting are withdrawn and never arrive, the others are sent.
+func TestDeliveryWithdrawsWhatIsNoLongerReadable(t *testing.T) {
+	url := dbtest.URL(t)
+	store := openStore(t, url)
+	if _, err := demo.Load(t.Context(), store, demo.Options{PasswordParams: password.Cheap}); err != nil {
+		t.Fatal(err)
+	}
+	smtp := mailtest.Start(t, mailtest.Options{Security: "starttls", Username: "mb", Password: "pw"})
+	runner := startMailRunner(t, url, store, "server-a", smtp)
+	settled(t, store, 60*time.Second)
+
+	smtp.Refuse(mailtest.Always(451))
+	m := draftOf(t, store, "OPSG", 106)
+	if err := store.CirculateUntil(secretariat(t, store), m.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	failed := settled(t, store, 60*time.Second)[mb.MessageFailed]
+	if len(failed) == 0 {
+		t.Fatal("no message failed while the server refused")
+	}
+	if _, err := store.Pool().Exec(t.Context(), `UPDATE meetings SET classification = 'RED' WHERE id = $1`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	smtp.Refuse(nil)
+	n := len(smtp.Received())
+	retryAll(t, store, runner, failed)
+	by := settled(t, store, 60*time.Second)
+	withdrawn := map[int64]bool{}
+	for _, w := range by[mb.MessageWithdrawn] {
+		withdrawn[w.ID] = true
+	}
+	sent := 0
+	for _, f := range failed {
+		recorded, err := store.Recorded(t.Context(), userPerson(t, store, *f.UserID), m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case !recorded && !withdrawn[f.ID]:
+			t.Errorf("%q to %s, not recorded at RED %s, was not withdrawn", f.Subject, f.ToAddress, m.ShortName())
+		case recorded && withdrawn[f.ID]:
+			t.Errorf("%q to %s, recorded at %s, was withdrawn", f.Subject, f.ToAddress, m.ShortName())
+		case recorded:
+			sent++
+		}
+	}
+	if len(withdrawn) == 0 {
+		t.Error("no message was withdrawn: the test decides nothing")
+	}
+	time.Sleep(500 * time.Millisecond)
+	if got := len(smtp.Received()) - n; got != sent {
+		t.Errorf("%d messages arrived; want %d, those to people recorded at the meeting", got, sent)
+	}
+}
+
+func userPerson(t *testing.T, store *postgres.Store, userID int64) int64 {
+	t.Helper()
+	u, err := store.User(t.Context(), userID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.PersonID
+}

@@ -261,6 +261,9 @@ const (
 	MessageSent   MessageStatus = "sent"
 	// MessageFailed: the last attempt failed; an administrator may retry.
 	MessageFailed MessageStatus = "failed"
+	// MessageWithdrawn: composed again before it was sent, the message
+	// told what its recipient may no longer read (or nothing): not sent.
+	MessageWithdrawn MessageStatus = "withdrawn"
 )
 
 // Label names the status.
@@ -274,12 +277,14 @@ func (s MessageStatus) Label() string {
 		return "Sent"
 	case MessageFailed:
 		return "Failed"
+	case MessageWithdrawn:
+		return "Withdrawn (no longer readable)"
 	}
 	return string(s)
 }
 
 // MessageStatuses are the statuses the outbox filters by.
-var MessageStatuses = []MessageStatus{MessageKept, MessageQueued, MessageSent, MessageFailed}
+var MessageStatuses = []MessageStatus{MessageKept, MessageQueued, MessageSent, MessageFailed, MessageWithdrawn}
 
 // Notice is what one person was told, or is waiting to be told in their
 // digest: of an event, or a reminder.

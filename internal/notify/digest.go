@@ -81,19 +81,11 @@ func (c *Composer) noticeLine(ctx context.Context, n *mb.Notice, rd *mb.Reader, 
 	if n.EventID == nil {
 		return Line{}, false, nil
 	}
-	e, err := c.Store.NoticeEvent(ctx, *n.EventID)
-	if err != nil {
-		return Line{}, false, err
-	}
-	ev, err := c.load(ctx, e)
-	if err != nil {
-		return Line{}, false, err
-	}
-	l, err := c.eventLetter(ctx, ev, rd)
+	l, err := c.eventLetterOf(ctx, *n.EventID, rd)
 	if err != nil || l == nil {
 		return Line{}, false, err
 	}
-	return Line{Text: l.Subject, URL: l.Link.URL, Note: dateLabel(mb.DayOf(e.At))}, true, nil
+	return Line{Text: l.Subject, URL: l.Link.URL, Note: dateLabel(mb.DayOf(n.CreatedAt))}, true, nil
 }
 
 // workSections are the reader's own work as the digest lists it.

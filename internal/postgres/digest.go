@@ -28,12 +28,23 @@ func (s *Store) DigestRecipients(ctx context.Context, week time.Time) ([]*mb.Use
 
 // WaitingNotices returns what waits for the person's next digest, oldest first.
 func (s *Store) WaitingNotices(ctx context.Context, userID int64) ([]*mb.Notice, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, user_id, kind, event_id, action_id, target_date, coalesce(stage, ''), coalesce(week, 0), created_at
+	rows, err := s.pool.Query(ctx, `SELECT `+noticeColumns+`
 		FROM notices WHERE user_id = $1 AND delivery = 'digest' AND message_id IS NULL ORDER BY id`, userID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: notices waiting for %d: %w", userID, err)
 	}
-	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Notice, error) {
+	list, err := collectNotices(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: notices waiting for %d: %w", userID, err)
+	}
+	return list, nil
+}
+
+// noticeColumns are a notice's columns, for collectNotices.
+const noticeColumns = `id, user_id, kind, event_id, action_id, target_date, coalesce(stage, ''), coalesce(week, 0), created_at`
+
+func collectNotices(rows pgx.Rows) ([]*mb.Notice, error) {
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Notice, error) {
 		var n mb.Notice
 		var kind, stage string
 		var action *int64
@@ -48,10 +59,6 @@ func (s *Store) WaitingNotices(ctx context.Context, userID int64) ([]*mb.Notice,
 		}
 		return &n, nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: notices waiting for %d: %w", userID, err)
-	}
-	return list, nil
 }
 
 // SaveDigest records the person's digest for the week, in one transaction:

@@ -106,6 +106,42 @@ func (s *Store) MessageSent(ctx context.Context, id int64, attempts int) error {
 	return nil
 }
 
+// MessageNotices returns the notices a message tells of, oldest first: one
+// event's, or one day's reminders; none for a digest.
+func (s *Store) MessageNotices(ctx context.Context, messageID int64) ([]*mb.Notice, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+noticeColumns+` FROM notices WHERE message_id = $1 ORDER BY id`, messageID)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: notices of message %d: %w", messageID, err)
+	}
+	list, err := collectNotices(rows)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: notices of message %d: %w", messageID, err)
+	}
+	return list, nil
+}
+
+// ReviseMessage replaces a queued message's subject and both parts with
+// m's, as composed again before an attempt to send it.
+func (s *Store) ReviseMessage(ctx context.Context, m *mb.Message) error {
+	_, err := s.pool.Exec(ctx, `UPDATE messages SET subject = $2, text_body = $3, html_body = $4
+		WHERE id = $1 AND status = 'queued'`, m.ID, m.Subject, m.Text, m.HTML)
+	if err != nil {
+		return fmt.Errorf("postgres: revise message %d: %w", m.ID, err)
+	}
+	return nil
+}
+
+// MessageWithdrawn records that a queued message is not sent: composed
+// again, it told what its recipient may no longer read, or nothing.
+func (s *Store) MessageWithdrawn(ctx context.Context, id int64, reason string) error {
+	_, err := s.pool.Exec(ctx, `UPDATE messages SET status = 'withdrawn', last_error = $2
+		WHERE id = $1 AND status = 'queued'`, id, reason)
+	if err != nil {
+		return fmt.Errorf("postgres: message %d withdrawn: %w", id, err)
+	}
+	return nil
+}
+
 // MessageAttemptFailed records a failed attempt to send a queued message,
 // and when it was the last, that the message failed.
 func (s *Store) MessageAttemptFailed(ctx context.Context, id int64, attempts int, reason string, last bool) error {
