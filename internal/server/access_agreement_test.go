@@ -180,6 +180,15 @@ var readPaths = []readPath{
 	{"messages of minutes circulated and published", "I", func(g *generated, v *viewer) []target {
 		return minutesMessages(g, v)
 	}},
+	// The home page lists the drafts circulated to the reader (and, for the
+	// secretariat, its committees' circulated and approved minutes).
+	{"home page", "M", func(g *generated, v *viewer) []target {
+		in := len(v.rd.Roles[g.committee.ID]) > 0
+		return []target{{urls: []string{"/"}, shows: func(r *record) bool {
+			st := g.meetings[r.meeting].Status
+			return in && r.kind == 'M' && (st == mb.Circulated || st == mb.Approved && v.rd.Secretariat(g.committee.ID))
+		}}}
+	}},
 	{"escalations dashboard's chronic actions", "A", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/escalations?chronic=all"}, shows: func(r *record) bool { return r.kind == 'A' && v.rd.OverseesAny() }}}
 	}},
