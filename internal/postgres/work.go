@@ -26,15 +26,7 @@ func (s *Store) Work(ctx context.Context, rd *mb.Reader, today time.Time) (*mb.W
 	if err := s.workActions(ctx, rd, w); err != nil {
 		return nil, err
 	}
-	var committees, secretariat []int64
-	for id, roles := range rd.Roles {
-		committees = append(committees, id)
-		if slices.Contains(roles, mb.RoleSecretariat) {
-			secretariat = append(secretariat, id)
-		}
-	}
-	slices.Sort(committees)
-	slices.Sort(secretariat)
+	secretariat, committees := rd.Committees()
 	if err := s.workMeetings(ctx, rd, w, committees); err != nil {
 		return nil, err
 	}
