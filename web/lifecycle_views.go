@@ -49,4 +49,9 @@ type ConfirmTransitionPage struct {
 	Audience    []mb.AudienceGroup
 	// Members counts the committee's members today.
 	Members int
+	// AsksDeadline offers a date by which members comment (circulating).
+	AsksDeadline bool
+	// Inquorate are the items whose decisions were taken while the meeting
+	// was inquorate: confirming acknowledges them.
+	Inquorate []string
 }

@@ -34,7 +34,7 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.HomePath()}, {get, web.StaticPath("style.css")},
 		{get, web.SignInPath("")}, {post, web.SignInPath("/actions")}, {post, web.SignOutPath()},
 		{get, web.AccountPath()}, {post, web.PasswordChangePath()}, {post, web.TokenCreatePath()}, {post, web.TokenRevokePath(7)}, {post, web.TokensRevokeAllPath()},
-		{post, web.CalendarTokenPath()}, {get, web.PersonalCalendarPath("cal_x")},
+		{post, web.CalendarTokenPath()}, {get, web.PersonalCalendarPath("cal_x", false)}, {get, web.PersonalCalendarPath("cal_x", true)},
 		{get, web.PublicPath()}, {get, web.PublicCommitteePath("OPSG")}, {get, web.PublicFeedPath("OPSG")}, {get, web.PublicMinutesPath("OPSG", 105)},
 		{get, web.CommitteesPath()}, {get, web.CommitteeNewPath()}, {post, web.CommitteeNewPath()},
 		{get, web.CommitteePath("OPSG")}, {get, web.CommitteeMeetingsPath("OPSG", 2)}, {get, web.CommitteeMembersPath("OPSG")},
@@ -76,10 +76,18 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.AuditPath()}, {get, web.UsersPath()}, {get, web.UserNewPath()}, {post, web.UserNewPath()},
 		{post, web.UserDeactivatePath(2)}, {post, web.UserActivatePath(2)}, {post, web.UserResetPasswordPath(2)},
 		{get, web.UserPath(2)}, {post, web.UserUnlockPath(2)},
+		{get, web.OutboxPath("", 1)}, {get, web.OutboxPath("failed", 2)}, {get, web.OutboxMessagePath(3)}, {post, web.OutboxRetryPath(3)},
+		{post, web.NoticesPath()}, {get, web.AccountNoticesPath()}, {get, web.UnsubscribePath("1.minutes.sig")}, {post, web.UnsubscribePath("1.minutes.sig")},
 		{get, web.PeoplePath()}, {get, web.PersonNewPath()}, {post, web.PersonNewPath()},
 		{get, web.APIActionsPath("")}, {get, web.APIActionPath("OPSG", 105, 1)}, {get, web.APICommitteesPath()},
 		{get, web.APIMeetingsPath("OPSG")}, {get, web.APIMeetingPath("OPSG", 105)},
 		{get, web.APIRisksPath("OPSG")}, {get, web.APIEscalationsPath("OPSG")},
+		{get, web.VotePath("OPSG", 105, 4)}, {post, web.VotePath("OPSG", 105, 4)}, {post, web.VoteDeletePath("OPSG", 105, 4)},
+		{get, web.DeclarationNewPath("OPSG", 105, 9)}, {post, web.DeclarationNewPath("OPSG", 105, 9)},
+		{get, web.DeclarationEditPath("OPSG", 105, 3)}, {post, web.DeclarationEditPath("OPSG", 105, 3)}, {post, web.DeclarationDeletePath("OPSG", 105, 3)},
+		{post, web.SignPath("OPSG", 105)}, {get, web.VerifyPath("OPSG", 105, "")}, {get, web.VerifyPath("OPSG", 105, "ab12")},
+		{get, web.InterestsPath("OPSG")}, {get, web.InterestNewPath("OPSG")}, {post, web.InterestNewPath("OPSG")}, {post, web.InterestEndPath("OPSG", 2)},
+		{get, web.CommitteeRulesPath("OPSG")}, {post, web.CommitteeRulesPath("OPSG")}, {get, web.CommitteeAttendancePath("OPSG", "2023-01-01", "2023-12-31")},
 	}
 	reached := map[string]bool{}
 	for _, p := range paths {
