@@ -108,7 +108,9 @@ var queryBudgets = map[string]queryBudget{
 	// The workspace (issue 14): an editor's GET is the meeting's page as the
 	// secretariat reads it, with the form's own lists (vocabulary,
 	// organisations and people) and the editor's draft.
-	"GET /committees/{code}/meetings/{number}/circulate":  {path: "/committees/{code}/meetings/{held}/circulate", as: "secretariat", budget: signedInQueries + 4},
+	// The circulate confirmation reads the draft (the document's own
+	// statements) to warn of decisions taken while inquorate.
+	"GET /committees/{code}/meetings/{number}/circulate":  {path: "/committees/{code}/meetings/{held}/circulate", as: "secretariat", budget: signedInQueries + 12},
 	"GET /committees/{code}/meetings/{number}/publish":    {path: "/committees/{code}/meetings/{number}/publish", as: "secretariat", budget: signedInQueries + 4, status: http.StatusConflict},
 	"GET /committees/{code}/meetings/{number}/correction": {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/meetings/{number}/history":    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 10},
