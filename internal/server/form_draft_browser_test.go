@@ -76,6 +76,9 @@ func TestBrowserDraftDiscarded(t *testing.T) {
 			opened(`[data-testid=edit-item-1]`, `[data-testid=item-form] form`),
 			chromedp.WaitVisible(`[data-testid=draft-notice]`, chromedp.ByQuery),
 			opened(`[data-testid=draft-discard]`, `[data-testid=item-form] form`),
+			// Without JavaScript the form was already on the page before
+			// the click: wait for the page the discard leads to.
+			chromedp.WaitNotPresent(`[data-testid=draft-notice]`, chromedp.ByQuery),
 		)
 		var notices int
 		var minute string
