@@ -2,6 +2,9 @@ package postgres_test
 
 import (
 	"context"
+	"io/fs"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -12,6 +15,7 @@ import (
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/scaledemo"
+	"github.com/minutebook/minutebook/migrations"
 )
 
 // The migration that adds the reading rule's facts fills them from the rows
@@ -34,11 +38,7 @@ func TestAccessFactsFilledByMigration(t *testing.T) {
 	if _, err := scaledemo.Load(ctx, s, scaledemo.Options{Size: scaledemo.Small, Seed: 3, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	version, _, err := postgres.MigrationVersion(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := postgres.MigrateDown(url, int(version)-10); err != nil {
+	if err := postgres.MigrateDown(url, migrationsAfter(t, 10)); err != nil {
 		t.Fatal(err)
 	}
 	var n int
@@ -49,6 +49,27 @@ func TestAccessFactsFilledByMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkAccessFacts(t, s)
+}
+
+// migrationsAfter counts the migrations numbered above version: the steps
+// down to it (the numbers need not follow on).
+func migrationsAfter(t *testing.T, version int) int {
+	t.Helper()
+	files, err := fs.Glob(migrations.FS, "*.up.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		v, err := strconv.Atoi(strings.SplitN(f, "_", 2)[0])
+		if err != nil {
+			t.Fatalf("migration %s: %v", f, err)
+		}
+		if v > version {
+			n++
+		}
+	}
+	return n
 }
 
 // The scale loader writes the facts with every row itself.
