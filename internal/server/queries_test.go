@@ -95,7 +95,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 10},
 	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 7},
 	"GET /committees/{code}/meetings/{number}/correction":                 {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 10},
+	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 4},
 	// The minutes as files (issue 19): the page's view without its comments.
 	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
