@@ -68,9 +68,8 @@ func AccessLevel(a mb.Access) int16 {
 // replica). It writes only the rows that differ: every record's access
 // facts (migration 0011), the actions' slippage and committee codes, the
 // register's summaries and the risks' trends (0012), the escalations'
-// committees (0032), and every committee's
-// minutes epoch moves on, so that no server keeps a document rendered
-// before (0013).
+// committees (0032), and every committee's minutes epoch moves on, so
+// that no server keeps a document rendered before (0013).
 func (s *Store) RefreshDerived(ctx context.Context) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
