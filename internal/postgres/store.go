@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -17,6 +18,9 @@ import (
 // Store reads and writes minutebook's data in PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
+	// notice is called within the transaction of every change that people
+	// are told of (see OnNotice).
+	notice atomic.Pointer[NoticeHook]
 }
 
 // Option adjusts the pool's configuration before Open connects.

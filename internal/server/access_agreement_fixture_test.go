@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -51,6 +52,8 @@ type generated struct {
 	anchor *mb.Action
 	// comments are written by commenter's user.
 	commenter int64
+	// composer composes the messages the readers are sent.
+	composer *notify.Composer
 }
 
 // GEN's meetings: 101, published CLEAR, raises the anchor action; 102–133
@@ -92,7 +95,7 @@ func generate(t *testing.T, a *app) *generated {
 	t.Helper()
 	b := newMinutesBuilder(t, a)
 	ctx, store := b.ctx, a.store
-	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}}
+	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}, composer: &notify.Composer{Store: a.store}}
 	panel, err := store.CommitteeByCode(ctx, "PANEL")
 	if err != nil {
 		t.Fatal(err)
