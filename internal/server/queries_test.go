@@ -97,6 +97,9 @@ var queryBudgets = map[string]queryBudget{
 	// Minutes (issue 4). {held} is the OPSG's latest held meeting, whose
 	// minutes are a draft, with {item}, {decision} and {action} in it;
 	// {circulated} the Panel's latest, out for comment.
+	// The workspace (issue 14): an editor's GET is the meeting's page as the
+	// secretariat reads it, with the form's own lists (vocabulary,
+	// organisations and people) and the editor's draft.
 	"GET /committees/{code}/meetings/{number}/attendance":                 {path: "/committees/{code}/meetings/{held}/attendance", as: "secretariat", budget: signedInQueries + 11},
 	"GET /committees/{code}/meetings/{number}/items/new":                  {path: "/committees/{code}/meetings/{held}/items/new", as: "secretariat", budget: signedInQueries + 17},
 	"GET /committees/{code}/meetings/{number}/items/{item}/edit":          {path: "/committees/{code}/meetings/{held}/items/{item}/edit", as: "secretariat", budget: signedInQueries + 18},
@@ -105,15 +108,12 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}/items/{item}/actions/new":   {path: "/committees/{code}/meetings/{held}/items/{item}/actions/new", as: "secretariat", budget: signedInQueries + 20},
 	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 22},
 	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 8},
-	// The workspace (issue 14): an editor's GET is the meeting's page as the
-	// secretariat reads it, with the form's own lists (vocabulary,
-	// organisations and people) and the editor's draft.
 	// The circulate confirmation reads the draft (the document's own
 	// statements) to warn of decisions taken while inquorate.
 	"GET /committees/{code}/meetings/{number}/circulate":  {path: "/committees/{code}/meetings/{held}/circulate", as: "secretariat", budget: signedInQueries + 12},
 	"GET /committees/{code}/meetings/{number}/publish":    {path: "/committees/{code}/meetings/{number}/publish", as: "secretariat", budget: signedInQueries + 4, status: http.StatusConflict},
 	"GET /committees/{code}/meetings/{number}/correction": {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/history":    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 10},
+	"GET /committees/{code}/meetings/{number}/history":    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 4},
 	// The minutes as files (issue 19): the page's view without its comments.
 	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
