@@ -16,6 +16,9 @@ type SignInPage struct {
 	// Lockout states the throttle: after how many failures sign-in is
 	// refused, even with the right password.
 	Lockout string
+	// Kept says a form sent after the session ended is kept, to be saved
+	// once the reader signs in again.
+	Kept bool
 }
 
 // TokenRow is one personal API token on the account page.
@@ -35,6 +38,7 @@ type AccountPage struct {
 	NewToken string // shown once, right after it is made
 	Errors   form.Errors
 	Calendar CalendarFeeds
+	Notices  NoticeChoices
 }
 
 // TokensInForce counts the tokens not revoked.
@@ -51,7 +55,9 @@ func (p AccountPage) TokensInForce() int {
 // CalendarFeeds are the feed addresses on the account page.
 type CalendarFeeds struct {
 	// NewURL is the personal feed URL, shown once right after it is made.
-	NewURL     string
+	NewURL string
+	// NewMineURL is the same feed with only the reader's own actions.
+	NewMineURL string
 	HasToken   bool
 	Created    time.Time
 	Committees []Option // public feeds by committee: Value is the URL

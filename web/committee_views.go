@@ -40,6 +40,11 @@ type CommitteePage struct {
 	CanManage bool
 	// CanReadRisks links to the committee's risk register.
 	CanReadRisks bool
+	// CanReadInterests links to the committee's register of interests.
+	CanReadInterests bool
+	// Attendance is the members' attendance record, for those who may
+	// read it; nil otherwise.
+	Attendance *AttendanceRecordView
 }
 
 // CommitteeFormPage creates or edits a committee.
@@ -63,3 +68,10 @@ func meetingsCaption(p CommitteePage) string {
 // fifteen years of a committee's meetings (360) rendered on every visit
 // capped the page near 200 requests a second on two cores.
 const MeetingsPerPage = 25
+
+// StandingItemsPage is the secretariat's form of a committee's standing items.
+type StandingItemsPage struct {
+	Chrome
+	Committee *mb.Committee
+	Form      *form.StandingItemsForm
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // The addresses minutebook links and redirects to, one function per route
@@ -51,8 +52,24 @@ func TokensRevokeAllPath() string { return "/account/tokens/revoke-all" }
 // CalendarTokenPath makes (or remakes) the reader's personal calendar feed.
 func CalendarTokenPath() string { return "/account/calendar-token" }
 
-// PersonalCalendarPath is a reader's own calendar feed, by its secret.
-func PersonalCalendarPath(secret string) string { return "/calendar/" + secret + ".ics" }
+// PersonalCalendarPath is a reader's own calendar feed, by its secret;
+// onlyMine keeps only the actions the reader or their organisation owns.
+func PersonalCalendarPath(secret string, onlyMine bool) string {
+	if onlyMine {
+		return "/calendar/" + secret + ".ics?actions=mine"
+	}
+	return "/calendar/" + secret + ".ics"
+}
+
+// NoticesPath saves the reader's choices of what they are sent.
+func NoticesPath() string { return "/account/notices" }
+
+// AccountNoticesPath is the account page at those choices.
+func AccountNoticesPath() string { return AccountPath() + "#notices" }
+
+// UnsubscribePath is a message's one-click unsubscribe link, by its signed
+// token: GET asks, POST (or a mail program's one-click POST) does it.
+func UnsubscribePath(token string) string { return "/unsubscribe/" + token }
 
 // PublicPath is the public site: every published document the reader may read.
 func PublicPath() string { return "/public" }
@@ -87,6 +104,9 @@ func CommitteeMembersPath(code string) string { return CommitteePath(code) + "#m
 
 // CommitteeEditPath edits a committee.
 func CommitteeEditPath(code string) string { return CommitteePath(code) + "/edit" }
+
+// StandingItemsPath edits the items a committee takes at every meeting.
+func StandingItemsPath(code string) string { return CommitteePath(code) + "/standing-items" }
 
 // CommitteeCalendarPath is a committee's calendar feed.
 func CommitteeCalendarPath(code string) string { return CommitteePath(code) + "/calendar.ics" }
@@ -128,6 +148,13 @@ func EarlierActionNewPath(code string) string { return CommitteePath(code) + "/a
 // MeetingNewPath creates a meeting of the committee.
 func MeetingNewPath(code string) string { return CommitteePath(code) + "/meetings/new" }
 
+// MeetingNewAndBackPath schedules a meeting of the committee and then
+// returns to back, a page of minutebook (the approval form that needed a
+// later meeting).
+func MeetingNewAndBackPath(code, back string) string {
+	return MeetingNewPath(code) + "?return=" + url.QueryEscape(back)
+}
+
 // MeetingPath is a meeting's minutes.
 func MeetingPath(code string, number int) string {
 	return CommitteePath(code) + "/meetings/" + itoa(number)
@@ -148,9 +175,59 @@ func VersionFilePath(code string, number, version int, ext string) string {
 // DecisionAnchor is a decision's fragment in its minutes: "decision-42".
 func DecisionAnchor(id int64) string { return "decision-" + i64(id) }
 
+// RaisedActionAnchor is an action's fragment in the minutes that raised it.
+func RaisedActionAnchor(id int64) string { return "action-" + i64(id) }
+
+// CommentAnchor is a comment's fragment in the minutes.
+func CommentAnchor(id int64) string { return "comment-" + i64(id) }
+
 // MeetingDecisionPath is a meeting's minutes at one of its decisions.
 func MeetingDecisionPath(code string, number int, decision int64) string {
 	return MeetingPath(code, number) + "#" + DecisionAnchor(decision)
+}
+
+// ItemAnchor is an item's fragment in its minutes: "item-5", "item-5-1".
+func ItemAnchor(itemNumber string) string { return "item-" + strings.ReplaceAll(itemNumber, ".", "-") }
+
+// NewItemAnchor is the place at the end of the items where a new item is
+// added.
+const NewItemAnchor = "item-new"
+
+// ItemsAnchor is the minutes' list of items.
+const ItemsAnchor = "items"
+
+// MeetingItemPath is a meeting's minutes at one of its items.
+func MeetingItemPath(code string, number int, itemNumber string) string {
+	return AtItem(MeetingPath(code, number), itemNumber)
+}
+
+// AtItem is an address of the minutes workspace (an item's form, say)
+// opened at the item: what a form without JavaScript returns to, so that
+// the secretariat lands where they were, never at the top.
+func AtItem(path, itemNumber string) string { return path + "#" + ItemAnchor(itemNumber) }
+
+// AtNewItem is an address of the workspace opened at the end of the items.
+func AtNewItem(path string) string { return path + "#" + NewItemAnchor }
+
+// DraftSavePath keeps the reader's unsaved draft of a form, every few
+// seconds as they type.
+func DraftSavePath() string { return "/drafts" }
+
+// DraftDiscardPath throws the reader's draft of a form away.
+func DraftDiscardPath() string { return "/drafts/discard" }
+
+// DraftRestorePath is a form's address opened with the reader's draft of
+// it in place of what is saved.
+func DraftRestorePath(formPath string) string {
+	if strings.Contains(formPath, "?") {
+		return formPath + "&draft=restore"
+	}
+	return formPath + "?draft=restore"
+}
+
+// MinutePreviewPath renders a minute as the saved minutes will show it.
+func MinutePreviewPath(code string, number int) string {
+	return MeetingPath(code, number) + "/preview"
 }
 
 // MeetingEditPath edits a meeting's header.
@@ -351,6 +428,28 @@ func UserResetPasswordPath(id int64) string { return UserPath(id) + "/reset-pass
 // UserUnlockPath lifts an account's sign-in lockout.
 func UserUnlockPath(id int64) string { return UserPath(id) + "/unlock" }
 
+// OutboxPath is the administrators' view of the messages composed, newest
+// first: of a status when given ("failed"), at a page (from 1).
+func OutboxPath(status string, page int) string {
+	q := url.Values{}
+	if status != "" {
+		q.Set("status", status)
+	}
+	if page > 1 {
+		q.Set("page", itoa(page))
+	}
+	if len(q) == 0 {
+		return "/admin/outbox"
+	}
+	return "/admin/outbox?" + q.Encode()
+}
+
+// OutboxMessagePath is one message of the outbox, as it was composed.
+func OutboxMessagePath(id int64) string { return "/admin/outbox/" + i64(id) }
+
+// OutboxRetryPath queues a failed message again.
+func OutboxRetryPath(id int64) string { return OutboxMessagePath(id) + "/retry" }
+
 // PeoplePath lists everyone who can sit on a committee.
 func PeoplePath() string { return "/admin/people" }
 
@@ -384,4 +483,83 @@ func APIRisksPath(code string) string { return APICommitteesPath() + "/" + code 
 // APIEscalationsPath is what is escalated to a body, as JSON.
 func APIEscalationsPath(code string) string {
 	return APICommitteesPath() + "/" + code + "/escalations"
+}
+
+// The formal record (issue 20): votes, declarations of interest, the
+// register of interests, the committee's rules, the chair's signature and
+// the attendance record.
+
+// VotePath records (or changes) the vote on a decision.
+func VotePath(code string, number int, decision int64) string {
+	return decisionPath(code, number, decision) + "/vote"
+}
+
+// VoteDeletePath removes the vote recorded on a decision.
+func VoteDeletePath(code string, number int, decision int64) string {
+	return VotePath(code, number, decision) + "/delete"
+}
+
+// DeclarationNewPath records an interest declared in an item.
+func DeclarationNewPath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/declarations/new"
+}
+
+func declarationPath(code string, number int, declaration int64) string {
+	return MeetingPath(code, number) + "/declarations/" + i64(declaration)
+}
+
+// DeclarationEditPath edits a declaration of interest.
+func DeclarationEditPath(code string, number int, declaration int64) string {
+	return declarationPath(code, number, declaration) + "/edit"
+}
+
+// DeclarationDeletePath deletes a declaration of interest.
+func DeclarationDeletePath(code string, number int, declaration int64) string {
+	return declarationPath(code, number, declaration) + "/delete"
+}
+
+// SignPath signs a meeting's approved minutes.
+func SignPath(code string, number int) string { return MeetingPath(code, number) + "/sign" }
+
+// VerifyPath checks the signature of a meeting's minutes against the
+// stored version; hash, when not empty, is a hash to compare (one printed
+// on a copy).
+func VerifyPath(code string, number int, hash string) string {
+	p := MeetingPath(code, number) + "/verify"
+	if hash != "" {
+		p += "?sha256=" + url.QueryEscape(hash)
+	}
+	return p
+}
+
+// InterestsPath is a committee's register of interests.
+func InterestsPath(code string) string { return CommitteePath(code) + "/interests" }
+
+// InterestNewPath adds a standing declaration to the register.
+func InterestNewPath(code string) string { return InterestsPath(code) + "/new" }
+
+// InterestEndPath ends a standing declaration today.
+func InterestEndPath(code string, id int64) string {
+	return InterestsPath(code) + "/" + i64(id) + "/end"
+}
+
+// CommitteeRulesPath edits a committee's formal rules: quorum, casting
+// vote, signatory, the register's classification.
+func CommitteeRulesPath(code string) string { return CommitteePath(code) + "/rules" }
+
+// CommitteeAttendancePath is the committee's page at its attendance record
+// over the period from–to (YYYY-MM-DD; "" for the default year).
+func CommitteeAttendancePath(code, from, to string) string {
+	p := CommitteePath(code)
+	q := url.Values{}
+	if from != "" {
+		q.Set("from", from)
+	}
+	if to != "" {
+		q.Set("to", to)
+	}
+	if len(q) > 0 {
+		p += "?" + q.Encode()
+	}
+	return p + "#attendance"
 }

@@ -43,6 +43,7 @@ func flow(d *Document) []block {
 	if len(d.Apologies) > 0 {
 		out = append(out, block{kind: section, runs: []run{{text: "Apologies:"}}}, attendees(apologies, d.Apologies, false))
 	}
+	out = formalHead(out, d)
 	for _, it := range d.Items {
 		out = item(out, d, it, 0)
 	}
@@ -57,8 +58,9 @@ func flow(d *Document) []block {
 }
 
 // item writes an item as the page does: its heading, its classification,
-// the minute, the actions outstanding table when it holds it, its
-// sub-items, the risks reviewed in it, its decisions and its actions.
+// the minute, the actions outstanding table when it holds it, and its own
+// records (the risks reviewed in it, its decisions and its actions) before
+// its sub-items or, set apart under "Item 5 (continued)", after them.
 func item(out []block, d *Document, it *Item, level int) []block {
 	if it.Withheld {
 		return append(out, block{kind: notice, runs: []run{{text: mb.WithheldNotice(it.Item), italic: true}}, level: level})
@@ -67,13 +69,33 @@ func item(out []block, d *Document, it *Item, level int) []block {
 	if it.Item.Classification != 0 {
 		out = append(out, block{kind: paragraph, runs: itemClassification(it.Item)})
 	}
+	if it.Quorum != nil {
+		out = append(out, block{kind: paragraph, runs: []run{{text: it.Quorum.Sentence(), italic: true}}})
+	}
+	for _, dc := range it.Item.Declarations {
+		out = append(out, block{kind: paragraph, runs: []run{{text: dc.Sentence()}}})
+	}
 	out = append(out, minuteBlocks(it.Item.Minute)...)
 	if it.Outstanding {
 		out = outstanding(out, d)
 	}
+	after := it.Item.Placement == mb.AfterSubItems && len(it.Children) > 0
+	if !after {
+		out = ownRecords(out, d, it)
+	}
 	for _, c := range it.Children {
 		out = item(out, d, c, level+1)
 	}
+	if after {
+		out = append(out, block{kind: continued, runs: []run{{text: it.Item.ContinuedLabel(), bold: true}}, level: level})
+		out = ownRecords(out, d, it)
+	}
+	return out
+}
+
+// ownRecords writes what an item records of its own: the risks reviewed in
+// it, its decisions and its actions.
+func ownRecords(out []block, d *Document, it *Item) []block {
 	for _, v := range it.Reviews {
 		out = append(out, block{kind: bullet, runs: reviewRuns(v)})
 	}
@@ -81,10 +103,12 @@ func item(out []block, d *Document, it *Item, level int) []block {
 	switch decisions := it.Item.Decisions; {
 	case len(decisions) == 1:
 		out = append(out, block{kind: paragraph, runs: decisionRuns(code, decisions[0], true)})
+		out = voteRoll(out, decisions[0], paragraph)
 	case len(decisions) > 1:
 		out = append(out, block{kind: paragraph, runs: []run{{text: mb.DecisionLead(code) + ":"}}})
 		for _, dc := range decisions {
 			out = append(out, block{kind: bullet, runs: decisionRuns(code, dc, false)})
+			out = voteRoll(out, dc, quote)
 		}
 	}
 	for _, a := range it.Item.Actions {
@@ -149,6 +173,9 @@ func decisionRuns(code string, d mb.Decision, lead bool) []run {
 	var out []run
 	if lead {
 		out = append(out, run{text: mb.DecisionLead(code) + " "})
+	}
+	if p := d.VotePhrase(); p != "" {
+		out = append(out, run{text: p + " "})
 	}
 	out = append(out, run{text: d.Kind, bold: true})
 	if t := fullStop(d.Text); t != "" {

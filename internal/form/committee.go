@@ -20,8 +20,40 @@ type Committee struct {
 	Categories          string // one per line, in order
 	DecisionVocabulary  string // one per line
 	EscalationThreshold string
+	ReminderDays        string
 	Bands               string // one per line: "Critical 20-25"
-	Errors              Errors
+	StandingItems
+	Errors Errors
+}
+
+// StandingItems are a committee's standing items as typed, one title a
+// line: those at the start of every meeting and those at its end. The
+// committee form and the secretariat's own page share them.
+type StandingItems struct {
+	StandingStart string
+	StandingEnd   string
+}
+
+// StandingItemsFrom fills the fields from a committee.
+func StandingItemsFrom(c *mb.Committee) StandingItems {
+	return StandingItems{StandingStart: strings.Join(c.StandingTitles(false), "\n"), StandingEnd: strings.Join(c.StandingTitles(true), "\n")}
+}
+
+// ParseStandingItems reads the fields of a submitted form.
+func ParseStandingItems(r *http.Request) StandingItems {
+	return StandingItems{StandingStart: value(r, "standing_start"), StandingEnd: value(r, "standing_end")}
+}
+
+// Apply gives the committee the standing items typed.
+func (f StandingItems) Apply(c *mb.Committee) {
+	c.SetStandingItems(lines(f.StandingStart), lines(f.StandingEnd))
+}
+
+// StandingItemsForm is the secretariat's form of a committee's standing items.
+type StandingItemsForm struct {
+	Version string
+	StandingItems
+	Errors Errors
 }
 
 // CommitteeFrom fills the form from a stored committee, for editing.
@@ -32,6 +64,8 @@ func CommitteeFrom(c *mb.Committee) *Committee {
 		Categories:          strings.Join(c.Categories, "\n"),
 		DecisionVocabulary:  strings.Join(c.DecisionVocabulary, "\n"),
 		EscalationThreshold: strconv.Itoa(c.EscalationThreshold),
+		StandingItems:       StandingItemsFrom(c),
+		ReminderDays:        strconv.Itoa(c.ReminderDays),
 		Errors:              Errors{},
 	}
 	var bands []string
@@ -47,6 +81,7 @@ func NewCommittee() *Committee {
 	return CommitteeFrom(&mb.Committee{
 		DecisionVocabulary:  mb.DefaultDecisionVocabulary,
 		EscalationThreshold: mb.DefaultEscalationThreshold,
+		ReminderDays:        mb.DefaultReminderDays,
 		Bands:               mb.DefaultSeverityBands,
 		Version:             1,
 	})
@@ -61,8 +96,8 @@ func ParseCommittee(r *http.Request) (*Committee, error) {
 		Version: value(r, "version"), Code: value(r, "code"), Name: value(r, "name"),
 		Description: value(r, "description"), Parent: value(r, "parent"), Secretariat: value(r, "secretariat"),
 		Categories: value(r, "categories"), DecisionVocabulary: value(r, "decision_vocabulary"),
-		EscalationThreshold: value(r, "escalation_threshold"), Bands: value(r, "bands"),
-		Errors: Errors{},
+		EscalationThreshold: value(r, "escalation_threshold"), ReminderDays: value(r, "reminder_days"), Bands: value(r, "bands"),
+		StandingItems: ParseStandingItems(r), Errors: Errors{},
 	}, nil
 }
 
@@ -83,6 +118,13 @@ func (f *Committee) Committee(isNew bool) *mb.Committee {
 	} else {
 		c.EscalationThreshold = t
 	}
+	if f.ReminderDays == "" {
+		c.ReminderDays = mb.DefaultReminderDays
+	} else if d, err := strconv.Atoi(f.ReminderDays); err != nil {
+		f.Errors["reminder_days"] = "Enter the reminder days as a whole number from 1 to 60."
+	} else {
+		c.ReminderDays = d
+	}
 	for _, l := range lines(f.Bands) {
 		b, ok := parseBand(l)
 		if !ok {
@@ -91,6 +133,7 @@ func (f *Committee) Committee(isNew bool) *mb.Committee {
 		}
 		c.Bands = append(c.Bands, b)
 	}
+	f.StandingItems.Apply(c)
 	c.Normalize()
 	return checked(c, f.Errors, c.Validate())
 }

@@ -31,6 +31,18 @@ type Minutes struct {
 	NextMeetings []NextMeeting
 	// ApprovedBy names the meeting that approved the minutes ("OPSG 106").
 	ApprovedBy string
+	// Quorum is the committee's quorum rule, and Seats its seats on the
+	// meeting's day (read only when it has a rule): a stored version keeps
+	// what they were, so its quorum is judged as it was.
+	Quorum QuorumRule
+	Seats  []Seat
+	// Committee is the meeting's committee as read with the minutes, for
+	// its rules; it is not part of a snapshot.
+	Committee *Committee `json:"-"`
+	// Signature is the standing signature of the minutes, or the last
+	// voided one; nil when never signed. It is not part of a snapshot,
+	// which is what a signature signs.
+	Signature *Signature `json:"-"`
 	// OutstandingWithheld counts the rows of the actions outstanding table
 	// left out because the reader may not read their actions.
 	OutstandingWithheld int `json:"-"`
@@ -86,7 +98,19 @@ func (m *Minutes) Text(withheld func(*Item) bool) string {
 			line("Apologies: %s – %s", g.Name, a.PersonName)
 		}
 	}
-	m.Walk(func(it *Item) {
+	own := func(it *Item) {
+		for _, d := range it.Decisions {
+			line("%s", DecisionSentence(mt.CommitteeCode, d))
+			if d.Vote != nil && d.Vote.Named {
+				line("%s", d.Vote.Roll())
+			}
+		}
+		for _, a := range it.Actions {
+			line("ACTION %s: %s (owner %s%s)", a.ShortReference(), a.Text, a.OwnerName, targetSuffix(a.TargetDate))
+		}
+	}
+	var item func(it *Item)
+	item = func(it *Item) {
 		line("")
 		if withheld != nil && withheld(it) {
 			line("%s", WithheldNotice(it))
@@ -98,17 +122,39 @@ func (m *Minutes) Text(withheld func(*Item) bool) string {
 				line("%s", p)
 			}
 		}
-		for _, d := range it.Decisions {
-			line("%s", DecisionSentence(mt.CommitteeCode, d))
+		for _, d := range it.Declarations {
+			line("%s", d.Sentence())
 		}
-		for _, a := range it.Actions {
-			line("ACTION %s: %s (owner %s%s)", a.ShortReference(), a.Text, a.OwnerName, targetSuffix(a.TargetDate))
+		if !it.OwnAfterSubItems() {
+			own(it)
 		}
-	})
+		for _, c := range it.Children {
+			item(c)
+		}
+		if it.OwnAfterSubItems() {
+			line("")
+			line("%s", it.ContinuedLabel())
+			own(it)
+		}
+	}
+	for _, it := range m.Items {
+		item(it)
+	}
 	for _, n := range m.NextMeetings {
 		line("%s", n.Label())
 	}
 	return b.String()
+}
+
+// PlaceAsStored settles the placement of items in a version stored before
+// placements were chosen: every document then put an item's own decisions
+// and actions after its sub-items, so that is what such a version said.
+func (m *Minutes) PlaceAsStored() {
+	m.Walk(func(it *Item) {
+		if it.Placement == "" {
+			it.Placement = AfterSubItems
+		}
+	})
 }
 
 func targetSuffix(t *time.Time) string {

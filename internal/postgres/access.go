@@ -67,9 +67,9 @@ func AccessLevel(a mb.Access) int16 {
 // with the triggers off (a restore with session_replication_role =
 // replica). It writes only the rows that differ: every record's access
 // facts (migration 0011), the actions' slippage and committee codes, the
-// register's summaries and the risks' trends (0012), and every committee's
-// minutes epoch moves on, so that no server keeps a document rendered
-// before (0013).
+// register's summaries and the risks' trends (0012), the escalations'
+// committees (0032), and every committee's minutes epoch moves on, so
+// that no server keeps a document rendered before (0013).
 func (s *Store) RefreshDerived(ctx context.Context) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
@@ -83,6 +83,7 @@ func (s *Store) RefreshDerived(ctx context.Context) error {
 			`DELETE FROM action_summaries`,
 			`INSERT INTO action_summaries SELECT * FROM action_summaries_now`,
 			`SELECT risk_trend_fill(ARRAY(SELECT id FROM risks))`,
+			`UPDATE risk_escalations e SET committee_id = r.committee_id FROM risks r WHERE r.id = e.risk_id AND e.committee_id <> r.committee_id`,
 			`UPDATE committees SET minutes_epoch = minutes_epoch + 1`,
 		} {
 			if _, err := tx.Exec(ctx, sql); err != nil {

@@ -2,6 +2,9 @@ package postgres_test
 
 import (
 	"context"
+	"io/fs"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -12,6 +15,7 @@ import (
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/scaledemo"
+	"github.com/minutebook/minutebook/migrations"
 )
 
 // The migration that adds the reading rule's facts fills them from the rows
@@ -34,11 +38,18 @@ func TestAccessFactsFilledByMigration(t *testing.T) {
 	if _, err := scaledemo.Load(ctx, s, scaledemo.Options{Size: scaledemo.Small, Seed: 3, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	version, _, err := postgres.MigrationVersion(url)
+	// The migrations after 0010, counted (their numbers may leave gaps).
+	ups, err := fs.Glob(migrations.FS, "*.up.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := postgres.MigrateDown(url, int(version)-10); err != nil {
+	since := 0
+	for _, name := range ups {
+		if n, err := strconv.Atoi(name[:strings.IndexByte(name, '_')]); err == nil && n > 10 {
+			since++
+		}
+	}
+	if err := postgres.MigrateDown(url, since); err != nil {
 		t.Fatal(err)
 	}
 	var n int

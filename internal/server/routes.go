@@ -36,11 +36,16 @@ func (s *Server) routes() http.Handler {
 		}))
 
 		// Open to everyone.
-		r.Get("/", s.handleHome)
+		r.Get("/", s.handle(s.handleHome))
 		r.Get("/sign-in", s.handle(s.handleSignInPage))
 		r.Post("/sign-in", s.handle(s.handleSignIn))
 		r.Post("/sign-out", s.handle(s.handleSignOut))
 		r.Get("/public", s.handle(s.handlePublicIndex))
+		// Unsubscribing from a kind of message (issue 18), by the signed
+		// link in every message: no sign-in; a mail program's one-click
+		// POST (RFC 8058) carries no session either.
+		r.Get("/unsubscribe/{token}", s.handle(s.handleUnsubscribePage))
+		r.Post("/unsubscribe/{token}", s.handle(s.handleUnsubscribe))
 		r.Get("/committees/{code}/meetings/{number}", s.handle(s.handleMeetingShow))
 		// The minutes as files (issue 19), for whoever may read the page.
 		r.Get("/committees/{code}/meetings/{number}.pdf", s.handle(s.handleMinutesFile(pdfFile)))
@@ -64,18 +69,33 @@ func (s *Server) routes() http.Handler {
 		r.Get("/api/v1/committees", s.handle(s.handleAPICommittees))
 		r.Get("/api/v1/committees/{code}/meetings", s.handle(s.handleAPIMeetings))
 		r.Get("/api/v1/committees/{code}/meetings/{number}", s.handle(s.handleAPIMeeting))
+		// The workspace's drafts (issue 14): the reader's own, refused
+		// with a plain 401 once the session has ended, so that the
+		// autosave is never taken for a form to keep.
+		r.Post("/drafts", s.handle(s.handleDraftSave))
+		r.Post("/drafts/discard", s.handle(s.handleDraftDiscard))
+		// The formal record (issue 20), for whoever may read the minutes
+		// or, for the register of interests, whatever its classification
+		// admits: checked in the handlers.
+		r.Get("/committees/{code}/meetings/{number}/verify", s.handle(s.handleVerify))
+		r.Get("/committees/{code}/interests", s.handle(s.handleInterests))
 
-		// Signed-in readers.
+		// Signed-in readers. A form posted after the session ended is kept
+		// until its sender signs in again (kept_submission.go); a form
+		// saved throws its draft away.
 		r.Group(func(r chi.Router) {
-			r.Use(s.requireSignIn)
+			r.Use(s.requireSignIn, s.clearDraftOnSave)
 			r.Get("/account", s.handle(s.handleAccount))
 			r.Post("/account/password", s.handle(s.handlePasswordChange))
 			r.Post("/account/tokens", s.handle(s.handleTokenCreate))
 			r.Post("/account/tokens/{id}/revoke", s.handle(s.handleTokenRevoke))
 			r.Post("/account/tokens/revoke-all", s.handle(s.handleTokensRevokeAll))
+			r.Post("/account/notices", s.handle(s.handleNoticePreferences))
 
 			r.Get("/committees", s.handle(s.handleCommitteeIndex))
 			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
+			r.Get("/committees/{code}/standing-items", s.handle(s.handleStandingItemsEdit))
+			r.Post("/committees/{code}/standing-items", s.handle(s.handleStandingItemsUpdate))
 			r.Get("/committees/{code}/meetings/new", s.handle(s.handleMeetingNew))
 			r.Post("/committees/{code}/meetings/new", s.handle(s.handleMeetingCreate))
 			r.Get("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingEdit))
@@ -131,13 +151,31 @@ func (s *Server) routes() http.Handler {
 			r.Post("/committees/{code}/meetings/{number}/actions/{action}/delete", s.handle(s.handleRaisedActionDelete))
 			r.Post("/committees/{code}/meetings/{number}/items/{item}/comments", s.handle(s.handleCommentCreate))
 			r.Post("/committees/{code}/meetings/{number}/comments/{comment}/resolve", s.handle(s.handleCommentResolve))
+			r.Post("/committees/{code}/meetings/{number}/preview", s.handle(s.handleMinutePreview))
+			r.Get("/committees/{code}/meetings/{number}/circulate", s.handle(s.handleCirculateConfirm))
 			r.Post("/committees/{code}/meetings/{number}/circulate", s.handle(s.handleCirculate))
 			r.Get("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApproveForm))
 			r.Post("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApprove))
+			r.Get("/committees/{code}/meetings/{number}/publish", s.handle(s.handlePublishConfirm))
 			r.Post("/committees/{code}/meetings/{number}/publish", s.handle(s.handlePublish))
 			r.Get("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionForm))
 			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
 			r.Post("/committees/{code}/meetings/{number}/correction/finish", s.handle(s.handleCorrectionFinish))
+			// Votes, declarations of interest, the register of interests
+			// and the chair's signature (issue 20): the secretariat, or the
+			// signatory, checked in the handlers.
+			r.Get("/committees/{code}/meetings/{number}/decisions/{decision}/vote", s.handle(s.handleVoteForm))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/vote", s.handle(s.handleVoteSave))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/vote/delete", s.handle(s.handleVoteDelete))
+			r.Get("/committees/{code}/meetings/{number}/items/{item}/declarations/new", s.handle(s.handleDeclarationNew))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/declarations/new", s.handle(s.handleDeclarationCreate))
+			r.Get("/committees/{code}/meetings/{number}/declarations/{declaration}/edit", s.handle(s.handleDeclarationEdit))
+			r.Post("/committees/{code}/meetings/{number}/declarations/{declaration}/edit", s.handle(s.handleDeclarationUpdate))
+			r.Post("/committees/{code}/meetings/{number}/declarations/{declaration}/delete", s.handle(s.handleDeclarationDelete))
+			r.Post("/committees/{code}/meetings/{number}/sign", s.handle(s.handleSign))
+			r.Get("/committees/{code}/interests/new", s.handle(s.handleInterestNew))
+			r.Post("/committees/{code}/interests/new", s.handle(s.handleInterestCreate))
+			r.Post("/committees/{code}/interests/{id}/end", s.handle(s.handleInterestEnd))
 			r.Get("/committees/{code}/meetings/{number}/history", s.handle(s.handleHistory))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.pdf", s.handle(s.handleVersionFile(pdfFile)))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.docx", s.handle(s.handleVersionFile(docxFile)))
@@ -166,6 +204,8 @@ func (s *Server) routes() http.Handler {
 				r.Post("/committees/new", s.handle(s.handleCommitteeCreate))
 				r.Get("/committees/{code}/edit", s.handle(s.handleCommitteeEdit))
 				r.Post("/committees/{code}/edit", s.handle(s.handleCommitteeUpdate))
+				r.Get("/committees/{code}/rules", s.handle(s.handleCommitteeRulesEdit))
+				r.Post("/committees/{code}/rules", s.handle(s.handleCommitteeRulesUpdate))
 				r.Get("/committees/{code}/members/new", s.handle(s.handleMembershipNew))
 				r.Post("/committees/{code}/members/new", s.handle(s.handleMembershipCreate))
 				r.Post("/committees/{code}/members/{id}/end", s.handle(s.handleMembershipEnd))
@@ -180,6 +220,11 @@ func (s *Server) routes() http.Handler {
 				r.Post("/admin/users/{id}/reset-password", s.handle(s.handleUserResetPassword))
 				r.Get("/admin/users/{id}", s.handle(s.handleUserShow))
 				r.Post("/admin/users/{id}/unlock", s.handle(s.handleUserUnlock))
+				// The outbox (issue 18): every message composed, and the
+				// failed ones to retry.
+				r.Get("/admin/outbox", s.handle(s.handleOutbox))
+				r.Get("/admin/outbox/{id}", s.handle(s.handleOutboxMessage))
+				r.Post("/admin/outbox/{id}/retry", s.handle(s.handleOutboxRetry))
 			})
 		})
 	})
