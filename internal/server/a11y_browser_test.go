@@ -1,10 +1,12 @@
 package server_test
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,8 +15,10 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/minutebook/minutebook/internal/browsertest"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/server"
+	"github.com/minutebook/minutebook/web"
 )
 
 // The accessibility check (issue 21) visits every page the router serves,
@@ -24,7 +28,8 @@ import (
 // the matrix lets read it and by the administrator; the pages in
 // a11yEveryReader by every reader the matrix lets read them, since what
 // they show differs most by reader. a11yMore adds states the matrix's
-// addresses do not reach (a draft with comments, an error page).
+// addresses do not reach (a draft with comments, an error page), and
+// a11yEditors the workspace with each of its editors open.
 
 // a11yWidths are the viewports every page is checked at: axe-core runs at
 // the first two, and none may scroll sideways at any.
@@ -59,6 +64,61 @@ var a11yMore = []struct{ who, path string }{
 	{"", "/no/such/page"},
 }
 
+// a11yEditors are the workspace's states with an editor open in place:
+// each editor's address renders the whole workspace with that editor open,
+// which is what its button swaps in with JavaScript. They are read on the
+// demo's PANEL 120, circulated with the formal record in full (a named
+// vote with a proxy, a declaration, apologies), and, for the sub-item
+// editor no demo draft reaches, on the matrix's OPSG 201.
+func a11yEditors(t *testing.T, a *app, ids map[string]string) []a11yVisit {
+	t.Helper()
+	ctx := context.Background()
+	m, err := a.store.MeetingByNumber(ctx, "PANEL", 120)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := a.store.Items(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var voted *mb.Item
+	for _, it := range items {
+		if len(it.Decisions) > 0 && len(it.Declarations) > 0 {
+			voted = it
+		}
+	}
+	if voted == nil {
+		t.Fatal("PANEL 120 in the demo has no item with a declaration and a decision")
+	}
+	item, err := strconv.ParseInt(ids["item"], 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, n, d := m.CommitteeCode, m.Number, voted.Decisions[0].ID
+	paths := []string{
+		web.MeetingPath(code, n),
+		web.AttendancePath(code, n),
+		web.ItemNewPath(code, n, 0),
+		web.ItemEditPath(code, n, voted.ID),
+		web.DecisionNewPath(code, n, voted.ID),
+		web.DecisionEditPath(code, n, d),
+		web.VotePath(code, n, d),
+		web.DeclarationNewPath(code, n, voted.ID),
+		web.DeclarationEditPath(code, n, voted.Declarations[0].ID),
+		web.RaisedActionNewPath(code, n, voted.ID),
+		web.ItemNewPath("OPSG", 201, item),
+	}
+	sec := a.as("secretariat")
+	visits := make([]a11yVisit, len(paths))
+	for i, p := range paths {
+		if res := sec.get(p); res.status != http.StatusOK {
+			t.Errorf("%s as the secretariat: status %d, so the accessibility check would read a refusal", p, res.status)
+		}
+		visits[i] = a11yVisit{"secretariat", p}
+	}
+	return visits
+}
+
 // servesPage says whether a GET route answers with an HTML page rather
 // than a file, a feed, JSON or a probe.
 func servesPage(key string) bool {
@@ -76,7 +136,7 @@ func servesPage(key string) bool {
 type a11yVisit struct{ who, path string }
 
 // a11yVisits derives the visits from the matrix, every reader's first.
-func a11yVisits(t *testing.T, m map[string]route) []a11yVisit {
+func a11yVisits(t *testing.T, m map[string]route, more ...a11yVisit) []a11yVisit {
 	t.Helper()
 	var visits []a11yVisit
 	for key, r := range m {
@@ -105,6 +165,7 @@ func a11yVisits(t *testing.T, m map[string]route) []a11yVisit {
 	for _, v := range a11yMore {
 		visits = append(visits, a11yVisit{v.who, v.path})
 	}
+	visits = append(visits, more...)
 	slices.SortStableFunc(visits, func(a, b a11yVisit) int {
 		return slices.Index(readers, a.who) - slices.Index(readers, b.who)
 	})
@@ -112,8 +173,8 @@ func a11yVisits(t *testing.T, m map[string]route) []a11yVisit {
 }
 
 // TestEveryPageIsAccessibleAndFitsAPhone runs axe-core's WCAG 2.0, 2.1 and
-// 2.2 A and AA rules on every page for every kind of reader at 1280 and
-// 390 px, and fails on any violation and on any page wider than its
+// 2.2 A and AA rules on every page, its disclosures open, for every kind
+// of reader at 1280 and 390 px, and fails on any violation and on any page wider than its
 // viewport at 1280, 390 or 320 px. One server and one browser serve every
 // visit. With MINUTEBOOK_A11Y_SHOTS set to a directory, it saves a
 // screenshot of every page at 390 px there.
@@ -122,7 +183,8 @@ func TestEveryPageIsAccessibleAndFitsAPhone(t *testing.T) {
 		t.Skip("the accessibility check runs with " + browsertest.EnvE2E + "=1")
 	}
 	a := newApp(t)
-	m := matrix(matrixFixtures(t, a))
+	ids := matrixFixtures(t, a)
+	m := matrix(ids)
 	for _, key := range a11yEveryReader {
 		if _, ok := m[key]; !ok {
 			t.Errorf("a11yEveryReader names %s, which is not in the authorization matrix", key)
@@ -131,7 +193,7 @@ func TestEveryPageIsAccessibleAndFitsAPhone(t *testing.T) {
 	pageRoutesCovered(t, a, m)
 	shots := os.Getenv("MINUTEBOOK_A11Y_SHOTS")
 	b := browsertest.New(t)
-	visits := a11yVisits(t, m)
+	visits := a11yVisits(t, m, a11yEditors(t, a, ids)...)
 	current := "-"
 	for _, v := range visits {
 		if v.who != current {
@@ -145,7 +207,10 @@ func TestEveryPageIsAccessibleAndFitsAPhone(t *testing.T) {
 		if name == "" {
 			name = "anonymous"
 		}
-		b.Run(t, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(a.srv.URL+v.path))
+		// Every disclosure opened, so that what it holds (the heat map's
+		// table, a roll-call line's choices) is checked and measured too.
+		b.Run(t, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(a.srv.URL+v.path),
+			chromedp.Evaluate(`document.querySelectorAll("details").forEach(d => { d.open = true })`, nil))
 		for _, width := range a11yWidths {
 			b.Run(t, chromedp.EmulateViewport(int64(width), 900))
 			if px := b.Overflow(t); px > 0 {
