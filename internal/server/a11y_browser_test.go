@@ -95,26 +95,25 @@ func a11yEditors(t *testing.T, a *app, ids map[string]string) []a11yVisit {
 		t.Fatal(err)
 	}
 	code, n, d := m.CommitteeCode, m.Number, voted.Decisions[0].ID
-	paths := []string{
-		web.MeetingPath(code, n),
-		web.AttendancePath(code, n),
-		web.ItemNewPath(code, n, 0),
-		web.ItemEditPath(code, n, voted.ID),
-		web.DecisionNewPath(code, n, voted.ID),
-		web.DecisionEditPath(code, n, d),
-		web.VotePath(code, n, d),
-		web.DeclarationNewPath(code, n, voted.ID),
-		web.DeclarationEditPath(code, n, voted.Declarations[0].ID),
-		web.RaisedActionNewPath(code, n, voted.ID),
-		web.ItemNewPath("OPSG", 201, item),
+	visits := []a11yVisit{
+		{path: web.MeetingPath(code, n)},
+		{path: web.AttendancePath(code, n)},
+		{path: web.VotePath(code, n, d)},
+		{path: web.ItemNewPath(code, n, 0), sendBack: true},
+		{path: web.ItemEditPath(code, n, voted.ID), sendBack: true},
+		{path: web.DecisionNewPath(code, n, voted.ID), sendBack: true},
+		{path: web.DecisionEditPath(code, n, d), sendBack: true},
+		{path: web.DeclarationNewPath(code, n, voted.ID), sendBack: true},
+		{path: web.DeclarationEditPath(code, n, voted.Declarations[0].ID), sendBack: true},
+		{path: web.RaisedActionNewPath(code, n, voted.ID), sendBack: true},
+		{path: web.ItemNewPath("OPSG", 201, item), sendBack: true},
 	}
 	sec := a.as("secretariat")
-	visits := make([]a11yVisit, len(paths))
-	for i, p := range paths {
-		if res := sec.get(p); res.status != http.StatusOK {
-			t.Errorf("%s as the secretariat: status %d, so the accessibility check would read a refusal", p, res.status)
+	for i := range visits {
+		visits[i].who = "secretariat"
+		if res := sec.get(visits[i].path); res.status != http.StatusOK {
+			t.Errorf("%s as the secretariat: status %d, so the accessibility check would read a refusal", visits[i].path, res.status)
 		}
-		visits[i] = a11yVisit{"secretariat", p}
 	}
 	return visits
 }
@@ -133,7 +132,10 @@ func servesPage(key string) bool {
 }
 
 // a11yVisit is one page read by one reader.
-type a11yVisit struct{ who, path string }
+type a11yVisit struct {
+	who, path string
+	sendBack  bool // an editor: checked again sent back with its problems
+}
 
 // a11yVisits derives the visits from the matrix, every reader's first.
 func a11yVisits(t *testing.T, m map[string]route, more ...a11yVisit) []a11yVisit {
@@ -159,11 +161,11 @@ func a11yVisits(t *testing.T, m map[string]route, more ...a11yVisit) []a11yVisit
 			who = append(who, last)
 		}
 		for _, w := range who {
-			visits = append(visits, a11yVisit{w, r.path})
+			visits = append(visits, a11yVisit{who: w, path: r.path})
 		}
 	}
 	for _, v := range a11yMore {
-		visits = append(visits, a11yVisit{v.who, v.path})
+		visits = append(visits, a11yVisit{who: v.who, path: v.path})
 	}
 	visits = append(visits, more...)
 	slices.SortStableFunc(visits, func(a, b a11yVisit) int {
@@ -209,30 +211,51 @@ func TestEveryPageIsAccessibleAndFitsAPhone(t *testing.T) {
 		}
 		// Every disclosure opened, so that what it holds (the heat map's
 		// table, a roll-call line's choices) is checked and measured too.
-		b.Run(t, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(a.srv.URL+v.path),
-			chromedp.Evaluate(`document.querySelectorAll("details").forEach(d => { d.open = true })`, nil))
-		for _, width := range a11yWidths {
-			b.Run(t, chromedp.EmulateViewport(int64(width), 900))
-			if px := b.Overflow(t); px > 0 {
-				t.Errorf("%s as %s at %d px: the page is %d px wider than the viewport", v.path, name, width, px)
-			}
-			if width == 320 {
-				continue
-			}
-			for _, found := range b.Axe(t, browsertest.WCAGTags...) {
-				t.Errorf("%s as %s at %d px: %s", v.path, name, width, found)
-			}
-			if width == 390 && shots != "" {
-				var png []byte
-				b.Run(t, chromedp.FullScreenshot(&png, 100))
-				file := filepath.Join(shots, browsertest.FileName(name+v.path)+".png")
-				if err := os.WriteFile(file, png, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+		b.Run(t, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(a.srv.URL+v.path), openDisclosures)
+		a11yCheck(t, b, name+v.path, shots)
+		if v.sendBack {
+			// The editor sent back: its fields emptied and saved,
+			// the 422 answer swapped in place by the workspace's script (or,
+			// on a form of its own, the page "Error: …") with its summary of
+			// problems.
+			b.Run(t, chromedp.EmulateViewport(1280, 900), chromedp.Evaluate(`(() => {
+				const f = document.querySelector("main form[data-editor]") || document.querySelector("main form.stacked");
+				f.querySelectorAll("select").forEach(e => { if (e.querySelector("option[value='']")) e.value = "" });
+				f.querySelectorAll("textarea, input[type=text], input[type=date]").forEach(e => { e.value = "" });
+				(f.querySelector("[data-primary]") || f.querySelector("button[type=submit]")).click();
+			})()`, nil), chromedp.WaitVisible(`[data-testid=error-summary]`, chromedp.ByQuery), openDisclosures)
+			a11yCheck(t, b, name+v.path+" sent back", shots)
 		}
 	}
 	t.Logf("%d page visits checked", len(visits))
+}
+
+var openDisclosures = chromedp.Evaluate(`document.querySelectorAll("details").forEach(d => { d.open = true })`, nil)
+
+// a11yCheck fails on any axe violation on the current page at 1280 and
+// 390 px and on any overflow at every width in a11yWidths.
+func a11yCheck(t *testing.T, b *browsertest.Browser, name, shots string) {
+	t.Helper()
+	for _, width := range a11yWidths {
+		b.Run(t, chromedp.EmulateViewport(int64(width), 900))
+		if px := b.Overflow(t); px > 0 {
+			t.Errorf("%s at %d px: the page is %d px wider than the viewport", name, width, px)
+		}
+		if width == 320 {
+			continue
+		}
+		for _, found := range b.Axe(t, browsertest.WCAGTags...) {
+			t.Errorf("%s at %d px: %s", name, width, found)
+		}
+		if width == 390 && shots != "" {
+			var png []byte
+			b.Run(t, chromedp.FullScreenshot(&png, 100))
+			file := filepath.Join(shots, browsertest.FileName(name)+".png")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }
 
 // pageRoutesCovered fails when a GET route that serves a page would not be
