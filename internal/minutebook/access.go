@@ -189,3 +189,30 @@ func (r *Reader) CanEditRisks(committeeID int64) bool { return r.CanEditMeeting(
 func (r *Reader) CanReadEscalations(bodyID int64) bool {
 	return r.OverseesEscalations(bodyID) || r.Oversees(bodyID)
 }
+
+// CanReadAgenda reports whether the reader may read the meeting's agenda:
+// whoever may read its minutes (the secretariat always, so drafts too), and
+// once the agenda is published, whoever its classification admits (the
+// committee's members for AMBER, every signed-in user for GREEN, everyone
+// for CLEAR; RED stays with the secretariat and those recorded present).
+// The agenda's items are the minutes' items, so they are withheld by the
+// same rule (Withheld).
+func (r *Reader) CanReadAgenda(m *Meeting, status AgendaStatus, recorded bool) bool {
+	if r.CanReadMinutes(m, recorded) {
+		return true
+	}
+	return status == AgendaPublished && r.CanRead(m.Classification, m.CommitteeID, recorded)
+}
+
+// PaperWithheld reports whether a paper of an agenda the reader may read is
+// above their level: it is listed as withheld, never served. Its level is
+// the strictest of its own, its item's and its document's (Paper.Level).
+func (r *Reader) PaperWithheld(p *Paper, committeeID int64, recorded bool) bool {
+	return !r.CanRead(p.Level, committeeID, recorded)
+}
+
+// CanReadForwardPlan reports whether the reader may see the committee's
+// forward plan, the items planned for its coming meetings before their
+// agendas are published: its members and secretariat, who prepare for
+// them. Each planned item is still withheld above the reader's level.
+func (r *Reader) CanReadForwardPlan(committeeID int64) bool { return r.Member(committeeID) }

@@ -17,6 +17,9 @@ import (
 // Store reads and writes minutebook's data in PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
+	// files is where new papers' files are written (nil: PostgreSQL), and
+	// bucket the S3-compatible storage when one is configured.
+	files, bucket mb.PaperFiles
 }
 
 // Option adjusts the pool's configuration before Open connects.
