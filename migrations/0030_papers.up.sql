@@ -64,16 +64,23 @@ CREATE TABLE paper_versions (
     content_type text NOT NULL CHECK (btrim(content_type) <> ''),
     size         bigint NOT NULL CHECK (size BETWEEN 1 AND 26214400),
     sha256       bytea NOT NULL CHECK (length(sha256) = 32),
-    file_key     text NOT NULL UNIQUE REFERENCES paper_files (key) ON DELETE RESTRICT,
+    -- Versions of the same content may share a file (the large data set's
+    -- archived papers do); a file goes when no version names it.
+    file_key     text NOT NULL REFERENCES paper_files (key) ON DELETE RESTRICT,
     uploaded_by  bigint REFERENCES users (id) ON DELETE RESTRICT,
     uploaded_at  timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (paper_id, number)
 );
+CREATE INDEX paper_versions_file_idx ON paper_versions (file_key);
 
--- A deleted version gives its file up: a file in PostgreSQL goes with it,
--- one in the bucket is left for the cleanup job to delete.
+-- A deleted version gives its file up, unless another version names it: a
+-- file in PostgreSQL goes with it, one in the bucket is left for the
+-- cleanup job to delete.
 CREATE FUNCTION paper_versions_release() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    IF EXISTS (SELECT 1 FROM paper_versions WHERE file_key = OLD.file_key) THEN
+        RETURN NULL;
+    END IF;
     DELETE FROM paper_files WHERE key = OLD.file_key AND storage = 'postgres';
     UPDATE paper_files SET released_at = now() WHERE key = OLD.file_key;
     RETURN NULL;

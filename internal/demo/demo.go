@@ -128,6 +128,10 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.publish105(ctx); err != nil {
 		return err
 	}
+	// The next meetings' agendas, once 106 holds the approval of 105.
+	if err := l.agendas(ctx); err != nil {
+		return err
+	}
 	return l.settle(ctx)
 }
 

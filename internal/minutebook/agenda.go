@@ -170,6 +170,22 @@ type Agenda struct {
 // Published reports whether the agenda has gone to the committee.
 func (a *Agenda) Published() bool { return a != nil && a.Status == AgendaPublished }
 
+// StatusLine says where the agenda is: "Published on 7 November 2023;
+// revised twice since." or "Draft: …".
+func (a *Agenda) StatusLine() string {
+	if !a.Published() {
+		return "Draft: only the secretariat sees it until it is published."
+	}
+	line := "Published on " + a.PublishedAt.In(Zone).Format("2 January 2006")
+	switch n := a.Revision - 1; {
+	case n == 1:
+		line += "; revised once since"
+	case n > 1:
+		line += fmt.Sprintf("; revised %d times since", n)
+	}
+	return line + "."
+}
+
 // Title is the agenda's heading line: "OPSG_107_2311 – Agenda".
 func (a *Agenda) Title() string { return a.Meeting.Reference + " – Agenda" }
 

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -11,19 +12,19 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// AgendaState is a meeting's agenda without its items: its status, when it
-// was published and its latest revision. A meeting never published has a
-// draft agenda.
-func (s *Store) AgendaState(ctx context.Context, meetingID int64) (*mb.Agenda, error) {
-	a := &mb.Agenda{Status: mb.AgendaDraft}
+// AgendaState is a meeting's agenda without its contents: its status, when
+// it was published and its latest revision. A meeting never published has
+// a draft agenda.
+func (s *Store) AgendaState(ctx context.Context, m *mb.Meeting) (*mb.Agenda, error) {
+	a := &mb.Agenda{Meeting: m, Status: mb.AgendaDraft}
 	var status string
-	err := s.pool.QueryRow(ctx, `SELECT status, published_at, revision FROM agendas WHERE meeting_id = $1`, meetingID).
+	err := s.pool.QueryRow(ctx, `SELECT status, published_at, revision FROM agendas WHERE meeting_id = $1`, m.ID).
 		Scan(&status, &a.PublishedAt, &a.Revision)
 	switch {
-	case err == pgx.ErrNoRows:
+	case errors.Is(err, pgx.ErrNoRows):
 		return a, nil
 	case err != nil:
-		return nil, fmt.Errorf("postgres: agenda of %d: %w", meetingID, err)
+		return nil, fmt.Errorf("postgres: agenda of %d: %w", m.ID, err)
 	}
 	a.Status = mb.AgendaStatus(status)
 	return a, nil
@@ -91,34 +92,53 @@ func (s *Store) agendaItems(ctx context.Context, meetingIDs []int64) (map[int64]
 
 // Agenda returns the meeting's agenda: its state and revisions, its items
 // with what the agenda says of each, and the papers of each item and of
-// the meeting, with their current versions. Nothing is withheld here: the
-// server's agenda view withholds by the reading rule.
+// the meeting, with their current versions (and, for a replaced paper,
+// every version). Nothing is withheld here: the server's agenda view
+// withholds by the reading rule.
 func (s *Store) Agenda(ctx context.Context, m *mb.Meeting) (*mb.Agenda, error) {
-	a, err := s.AgendaState(ctx, m.ID)
+	a, err := s.AgendaState(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	a.Meeting = m
+	return a, s.AgendaContents(ctx, a)
+}
+
+// AgendaContents fills an agenda read by AgendaState with its revisions,
+// items and papers.
+func (s *Store) AgendaContents(ctx context.Context, a *mb.Agenda) error {
+	m := a.Meeting
 	if a.Published() {
 		rows, err := s.pool.Query(ctx, `SELECT revision, at, changes FROM agenda_revisions WHERE meeting_id = $1 ORDER BY revision DESC`, m.ID)
 		if err != nil {
-			return nil, fmt.Errorf("postgres: agenda revisions of %d: %w", m.ID, err)
+			return fmt.Errorf("postgres: agenda revisions of %d: %w", m.ID, err)
 		}
 		if a.Revisions, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.AgendaRevision, error) {
 			var v mb.AgendaRevision
 			return v, r.Scan(&v.Number, &v.At, &v.Changes)
 		}); err != nil {
-			return nil, fmt.Errorf("postgres: agenda revisions of %d: %w", m.ID, err)
+			return fmt.Errorf("postgres: agenda revisions of %d: %w", m.ID, err)
 		}
 	}
 	items, err := s.agendaItems(ctx, []int64{m.ID})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	a.Items = items[m.ID]
 	papers, err := s.Papers(ctx, m.ID)
 	if err != nil {
-		return nil, err
+		return err
+	}
+	// Earlier versions are listed beside a replaced paper.
+	var replaced []*mb.Paper
+	for _, p := range papers {
+		if p.CurrentVersion > 1 {
+			replaced = append(replaced, p)
+		}
+	}
+	if len(replaced) > 0 {
+		if err := s.withVersions(ctx, replaced); err != nil {
+			return err
+		}
 	}
 	byItem := map[int64]*mb.AgendaItem{}
 	for _, it := range a.Items {
@@ -134,7 +154,7 @@ func (s *Store) Agenda(ctx context.Context, m *mb.Meeting) (*mb.Agenda, error) {
 			byItem[*p.ItemID].Papers = append(byItem[*p.ItemID].Papers, p)
 		}
 	}
-	return a, nil
+	return nil
 }
 
 // PublishAgenda publishes the meeting's draft agenda to the committee: its
@@ -310,7 +330,7 @@ func agendaStates(ctx context.Context, tx pgx.Tx, ms ...*mb.Meeting) (*mb.Agenda
 		out[i] = &mb.Agenda{Meeting: m, Status: mb.AgendaDraft}
 		var status string
 		err := tx.QueryRow(ctx, `SELECT status FROM agendas WHERE meeting_id = $1`, m.ID).Scan(&status)
-		if err != nil && err != pgx.ErrNoRows {
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 			return nil, nil, err
 		}
 		if status != "" {
@@ -327,12 +347,20 @@ type PlannedMeeting struct {
 	Agenda  *mb.Agenda
 }
 
-// ForwardPlan returns the committee's meetings from the day given on, the
-// soonest first (at most limit), each with its agenda's state and items.
-func (s *Store) ForwardPlan(ctx context.Context, committeeID int64, from time.Time, limit int) ([]PlannedMeeting, error) {
+// coming is the condition on meeting m of being a coming meeting on the
+// day given as $2: from that day on, or not yet minuted (its minutes still
+// a draft) and after the last meeting whose minutes have gone out, so that
+// a meeting just held stays with what members prepare for until its
+// minutes are circulated, and a draft from long ago (an import) does not.
+const coming = `(m.date >= $2 OR (m.minutes_status = 'draft' AND m.date > coalesce(
+	(SELECT max(x.date) FROM meetings x WHERE x.committee_id = m.committee_id AND x.minutes_status <> 'draft'), '-infinity'::date)))`
+
+// ForwardPlan returns the committee's coming meetings on the day given,
+// the soonest first (at most limit), each with its agenda's state and items.
+func (s *Store) ForwardPlan(ctx context.Context, committeeID int64, today time.Time, limit int) ([]PlannedMeeting, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+`, coalesce(a.status, 'draft'), a.published_at, coalesce(a.revision, 0)`+meetingFrom+`
 		LEFT JOIN agendas a ON a.meeting_id = m.id
-		WHERE m.committee_id = $1 AND m.date >= $2 ORDER BY m.date, m.number LIMIT $3`, committeeID, from, limit)
+		WHERE m.committee_id = $1 AND `+coming+` ORDER BY m.date, m.number LIMIT $3`, committeeID, today, limit)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: forward plan: %w", err)
 	}
@@ -365,13 +393,12 @@ func scanMeetingWithAgenda(r pgx.CollectableRow) (PlannedMeeting, error) {
 	return PlannedMeeting{Meeting: m, Agenda: a}, nil
 }
 
-// ComingAgendas returns the meetings of the committees whose agenda is
-// published and whose minutes are not yet circulated (the meetings members
-// are preparing for, or have just held), the soonest first, at most limit.
-func (s *Store) ComingAgendas(ctx context.Context, committeeIDs []int64, limit int) ([]PlannedMeeting, error) {
+// ComingAgendas returns the coming meetings (as ForwardPlan's) of the
+// committees whose agenda is published, the soonest first, at most limit.
+func (s *Store) ComingAgendas(ctx context.Context, committeeIDs []int64, today time.Time, limit int) ([]PlannedMeeting, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+`, a.status, a.published_at, a.revision`+meetingFrom+`
 		JOIN agendas a ON a.meeting_id = m.id AND a.status = 'published'
-		WHERE m.committee_id = ANY($1) AND m.minutes_status = 'draft' ORDER BY m.date, c.code, m.number LIMIT $2`, committeeIDs, limit)
+		WHERE m.committee_id = ANY($1) AND `+coming+` ORDER BY m.date, c.code, m.number LIMIT $3`, committeeIDs, today, limit)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: coming agendas: %w", err)
 	}
@@ -418,4 +445,14 @@ func (s *Store) LatestAgendaRevisions(ctx context.Context, meetingIDs []int64) (
 		return nil, fmt.Errorf("postgres: latest agenda revisions: %w", err)
 	}
 	return out, nil
+}
+
+// AgendaItem returns the item with the id with what the agenda says of it
+// (without its papers or sub-items), when it is one of the meeting's.
+func (s *Store) AgendaItem(ctx context.Context, meetingID, id int64) (*mb.AgendaItem, error) {
+	ai, err := scanAgendaItem(s.pool.QueryRow(ctx, agendaItemSelect+` WHERE i.id = $1 AND i.meeting_id = $2`, id, meetingID))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: agenda item %d: %w", id, notFound(err, "There is no such agenda item."))
+	}
+	return ai, nil
 }

@@ -179,17 +179,27 @@ func TestForwardPlanAndComingAgendas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plan) != 1 || plan[0].Meeting.Number != 106 || len(plan[0].Agenda.Items) != 1 || plan[0].Agenda.Published() {
-		t.Fatalf("forward plan from OPSG 106's day: %+v", plan)
+	// 105 is not yet minuted either: both are coming.
+	if len(plan) != 2 || plan[1].Meeting.Number != 106 || len(plan[1].Agenda.Items) != 1 || plan[1].Agenda.Published() {
+		t.Fatalf("forward plan on OPSG 106's day: %+v", plan)
 	}
-	coming, err := s.ComingAgendas(ctx, []int64{f.committee.ID}, 5)
+	// From a later day, 106 is still coming: its minutes are a draft after the last minuted meeting.
+	later := f.m106.Date.AddDate(1, 0, 0)
+	coming, err := s.ComingAgendas(ctx, []int64{f.committee.ID}, later, 5)
 	if err != nil || len(coming) != 0 {
 		t.Fatalf("coming agendas before publication: %v %+v", err, coming)
 	}
 	if err := s.PublishAgenda(ctx, f.m106.ID); err != nil {
 		t.Fatal(err)
 	}
-	if coming, err = s.ComingAgendas(ctx, []int64{f.committee.ID}, 5); err != nil || len(coming) != 1 || coming[0].Agenda.Revision != 1 {
+	if coming, err = s.ComingAgendas(ctx, []int64{f.committee.ID}, later, 5); err != nil || len(coming) != 1 || coming[0].Agenda.Revision != 1 {
 		t.Fatalf("coming agendas after publication: %v %+v", err, coming)
+	}
+	// Once its minutes are circulated, it is no longer coming.
+	if err := s.Circulate(ctx, f.m106.ID); err != nil {
+		t.Fatal(err)
+	}
+	if coming, err = s.ComingAgendas(ctx, []int64{f.committee.ID}, later, 5); err != nil || len(coming) != 0 {
+		t.Fatalf("coming agendas after circulation: %v %+v", err, coming)
 	}
 }

@@ -79,22 +79,38 @@ func (s *Store) PaperIn(ctx context.Context, meetingID, id int64) (*mb.Paper, er
 	if err != nil {
 		return nil, fmt.Errorf("postgres: paper %d: %w", id, notFound(err, "There is no such paper."))
 	}
-	rows, err := s.pool.Query(ctx, `SELECT v.number, v.filename, v.content_type, v.size, v.sha256, f.storage, v.file_key,
+	if err := s.withVersions(ctx, []*mb.Paper{p}); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// withVersions fills the papers' Versions, newest first, in one statement.
+func (s *Store) withVersions(ctx context.Context, papers []*mb.Paper) error {
+	byID := map[int64]*mb.Paper{}
+	ids := make([]int64, 0, len(papers))
+	for _, p := range papers {
+		byID[p.ID] = p
+		ids = append(ids, p.ID)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT v.paper_id, v.number, v.filename, v.content_type, v.size, v.sha256, f.storage, v.file_key,
 		coalesce(up.name, ''), v.uploaded_at
 		FROM paper_versions v JOIN paper_files f ON f.key = v.file_key
 		LEFT JOIN users u ON u.id = v.uploaded_by LEFT JOIN people up ON up.id = u.person_id
-		WHERE v.paper_id = $1 ORDER BY v.number DESC`, id)
+		WHERE v.paper_id = ANY($1) ORDER BY v.paper_id, v.number DESC`, ids)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: versions of paper %d: %w", id, err)
+		return fmt.Errorf("postgres: versions of papers: %w", err)
 	}
-	p.Versions, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.PaperVersion, error) {
-		var v mb.PaperVersion
-		return v, r.Scan(&v.Number, &v.Filename, &v.ContentType, &v.Size, &v.SHA256, &v.Storage, &v.FileKey, &v.UploadedBy, &v.UploadedAt)
+	var id int64
+	var v mb.PaperVersion
+	_, err = pgx.ForEachRow(rows, []any{&id, &v.Number, &v.Filename, &v.ContentType, &v.Size, &v.SHA256, &v.Storage, &v.FileKey, &v.UploadedBy, &v.UploadedAt}, func() error {
+		byID[id].Versions = append(byID[id].Versions, v)
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("postgres: versions of paper %d: %w", id, err)
+		return fmt.Errorf("postgres: versions of papers: %w", err)
 	}
-	return p, nil
+	return nil
 }
 
 var paperConstraints = map[string]*mb.Error{

@@ -89,6 +89,9 @@ func (r *chunkReader) Read(p []byte) (int, error) {
 			return 0, fmt.Errorf("postgres: read chunk %d of %s: %w", r.seq, r.key, err)
 		}
 		r.seq++
+		// Every chunk but the last is full: a short one ends the file
+		// without asking for the next.
+		r.done = len(r.buf) < chunkSize
 	}
 	n := copy(p, r.buf)
 	r.buf = r.buf[n:]

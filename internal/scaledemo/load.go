@@ -37,6 +37,12 @@ func (l *loader) load(ctx context.Context) error {
 	l.lifecycle = len(versionCols) > 0
 	// The risk register's migration adds a counter of risk numbers.
 	withRiskNumbers := committeeCols["last_risk_number"]
+	// The agenda's migration adds its columns to the items (agendas.go).
+	agendaCols, err := l.b.Columns(ctx, "agendas")
+	if err != nil {
+		return err
+	}
+	withAgendas := len(agendaCols) > 0
 	steps := []struct {
 		table   string
 		columns []string
@@ -84,7 +90,7 @@ func (l *loader) load(ctx context.Context) error {
 			}
 			return append(v, a.meetingID, a.person.id, a.status, nullText(a.category), orgID(a.representing), a.partItems, alt, a.position)
 		}},
-		{"agenda_items", []string{"id", "meeting_id", "parent_id", "position", "title", "minute", "classification"}, len(w.items), w.itemRow()},
+		{"agenda_items", itemColumns(withAgendas), len(w.items), w.itemRow(withAgendas)},
 		{"decisions", []string{"id", "item_id", "position", "kind", "text"}, len(w.decisions), func(i int, v []any) []any {
 			d := w.decisions[i]
 			return append(v, d.id, d.itemID, d.position, d.kind, d.text)
@@ -113,6 +119,11 @@ func (l *loader) load(ctx context.Context) error {
 	}
 	if l.lifecycle {
 		if err := l.loadLifecycle(ctx); err != nil {
+			return err
+		}
+	}
+	if withAgendas {
+		if err := l.loadAgendas(ctx); err != nil {
 			return err
 		}
 	}
@@ -265,7 +276,15 @@ func (w *world) meetingRow() func(int, []any) []any {
 	}
 }
 
-func (w *world) itemRow() func(int, []any) []any {
+func itemColumns(withAgendas bool) []string {
+	cols := []string{"id", "meeting_id", "parent_id", "position", "title", "minute", "classification"}
+	if withAgendas {
+		cols = append(cols, agendaItemColumns...)
+	}
+	return cols
+}
+
+func (w *world) itemRow(withAgendas bool) func(int, []any) []any {
 	mw := &minuteWriter{}
 	return func(i int, v []any) []any {
 		it := w.items[i]
@@ -281,7 +300,11 @@ func (w *world) itemRow() func(int, []any) []any {
 			mw.r, mw.c = newRnd(w.opts.Seed, 5, uint64(it.id)), w.textCtx(it)
 			minute = mw.minute(it.topic)
 		}
-		return append(v, it.id, it.meeting.id, parent, it.position, it.title, minute, class)
+		v = append(v, it.id, it.meeting.id, parent, it.position, it.title, minute, class)
+		if withAgendas {
+			v = w.agendaItemValues(it, v)
+		}
+		return v
 	}
 }
 

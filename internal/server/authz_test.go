@@ -165,6 +165,9 @@ func matrix(ids map[string]string) map[string]route {
 	for k, v := range importMatrix(ids) {
 		m[k] = v
 	}
+	for k, v := range agendaMatrix(ids) {
+		m[k] = v
+	}
 	return m
 }
 
@@ -255,5 +258,6 @@ func matrixFixtures(t *testing.T, a *app) map[string]string {
 	ids := map[string]string{"target": i64(target.ID), "membership": i64(ms.ID), "token": i64(tok.ID)}
 	minutesMatrixFixtures(t, a, ids)
 	importMatrixFixtures(t, a, ids)
+	agendaMatrixFixtures(t, a, ids)
 	return ids
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"time"
@@ -127,13 +126,7 @@ func sendMinutesFile(w http.ResponseWriter, f minutesFormat, d *export.Document,
 	if err := f.render(&buf, d); err != nil {
 		return err
 	}
-	h := w.Header()
-	h.Set("Content-Type", f.contentType)
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	h.Set("X-Content-Type-Options", "nosniff")
-	// Classified minutes stay out of shared caches.
-	h.Set("Cache-Control", "private, no-cache")
+	attachment(w, name, f.contentType, int64(buf.Len()))
 	_, _ = w.Write(buf.Bytes()) // a client that hung up has nothing to be told
 	return nil
 }

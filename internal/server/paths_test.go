@@ -75,6 +75,15 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.APIActionsPath("")}, {get, web.APIActionPath("OPSG", 105, 1)}, {get, web.APICommitteesPath()},
 		{get, web.APIMeetingsPath("OPSG")}, {get, web.APIMeetingPath("OPSG", 105)},
 		{get, web.APIRisksPath("OPSG")}, {get, web.APIEscalationsPath("OPSG")},
+		{get, web.AgendaPath("OPSG", 107)}, {post, web.AgendaPublishPath("OPSG", 107)}, {get, web.APIAgendaPath("OPSG", 107)},
+		{get, web.AgendaItemNewPath("OPSG", 107, 0)}, {get, web.AgendaItemNewPath("OPSG", 107, 9)}, {post, web.AgendaItemNewPath("OPSG", 107, 0)},
+		{get, web.AgendaItemEditPath("OPSG", 107, 9)}, {post, web.AgendaItemEditPath("OPSG", 107, 9)}, {post, web.AgendaItemMeetingPath("OPSG", 107, 9)},
+		{get, web.MeetingPackPath("OPSG", 107, "zip")}, {get, web.MeetingPackPath("OPSG", 107, "pdf")},
+		{get, web.PaperNewPath("OPSG", 107, 0)}, {get, web.PaperNewPath("OPSG", 107, 9)}, {post, web.PaperNewPath("OPSG", 107, 0)},
+		{get, web.PaperPath("OPSG", 107, 3)}, {get, web.PaperVersionPath("OPSG", 107, 3, 2)},
+		{get, web.PaperEditPath("OPSG", 107, 3)}, {post, web.PaperEditPath("OPSG", 107, 3)},
+		{post, web.PaperReplacePath("OPSG", 107, 3)}, {post, web.PaperDeletePath("OPSG", 107, 3)},
+		{get, web.ForwardPlanPath("OPSG")},
 	}
 	reached := map[string]bool{}
 	for _, p := range paths {
