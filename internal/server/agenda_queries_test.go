@@ -13,17 +13,17 @@ import (
 // one chunk each, so the count is the same at both sizes.
 func init() {
 	for k, v := range map[string]queryBudget{
-		"GET /committees/{code}/meetings/{number}/agenda":                           {path: "/committees/{code}/meetings/{number}/agenda", as: "member", budget: signedInQueries + 7},
-		"GET /committees/{code}/meetings/{number}/pack.zip":                         {path: "/committees/{code}/meetings/{number}/pack.zip", as: "member", budget: signedInQueries + 12},
-		"GET /committees/{code}/meetings/{number}/pack.pdf":                         {path: "/committees/{code}/meetings/{number}/pack.pdf", as: "member", budget: signedInQueries + 8},
-		"GET /committees/{code}/meetings/{number}/papers/{paper}":                   {path: "/committees/{code}/meetings/{number}/papers/{paper}", as: "member", budget: signedInQueries + 6},
+		"GET /committees/{code}/meetings/{number}/agenda":                            {path: "/committees/{code}/meetings/{number}/agenda", as: "member", budget: signedInQueries + 7},
+		"GET /committees/{code}/meetings/{number}/pack.zip":                          {path: "/committees/{code}/meetings/{number}/pack.zip", as: "member", budget: signedInQueries + 8},
+		"GET /committees/{code}/meetings/{number}/pack.pdf":                          {path: "/committees/{code}/meetings/{number}/pack.pdf", as: "member", budget: signedInQueries + 8},
+		"GET /committees/{code}/meetings/{number}/papers/{paper}":                    {path: "/committees/{code}/meetings/{number}/papers/{paper}", as: "member", budget: signedInQueries + 6},
 		"GET /committees/{code}/meetings/{number}/papers/{paper}/versions/{version}": {path: "/committees/{code}/meetings/{number}/papers/{paper}/versions/1", as: "member", budget: signedInQueries + 6},
-		"GET /api/v1/committees/{code}/meetings/{number}/agenda":                    {path: "/api/v1/committees/{code}/meetings/{number}/agenda", as: "member", budget: signedInQueries + 7},
-		"GET /committees/{code}/forward-plan":                                       {path: "/committees/{code}/forward-plan", as: "member", budget: signedInQueries + 3},
-		"GET /committees/{code}/meetings/{number}/agenda/items/new":                 {path: "/committees/{code}/meetings/{held}/agenda/items/new", as: "secretariat", budget: signedInQueries + 9},
-		"GET /committees/{code}/meetings/{number}/agenda/items/{item}/edit":         {path: "/committees/{code}/meetings/{held}/agenda/items/{item}/edit", as: "secretariat", budget: signedInQueries + 10},
-		"GET /committees/{code}/meetings/{number}/papers/new":                       {path: "/committees/{code}/meetings/{held}/papers/new", as: "secretariat", budget: signedInQueries + 8},
-		"GET /committees/{code}/meetings/{number}/papers/{paper}/edit":              {path: "/committees/{code}/meetings/{held}/papers/{heldpaper}/edit", as: "secretariat", budget: signedInQueries + 6},
+		"GET /api/v1/committees/{code}/meetings/{number}/agenda":                     {path: "/api/v1/committees/{code}/meetings/{number}/agenda", as: "member", budget: signedInQueries + 7},
+		"GET /committees/{code}/forward-plan":                                        {path: "/committees/{code}/forward-plan", as: "member", budget: signedInQueries + 3},
+		"GET /committees/{code}/meetings/{number}/agenda/items/new":                  {path: "/committees/{code}/meetings/{held}/agenda/items/new", as: "secretariat", budget: signedInQueries + 9},
+		"GET /committees/{code}/meetings/{number}/agenda/items/{item}/edit":          {path: "/committees/{code}/meetings/{held}/agenda/items/{item}/edit", as: "secretariat", budget: signedInQueries + 10},
+		"GET /committees/{code}/meetings/{number}/papers/new":                        {path: "/committees/{code}/meetings/{held}/papers/new", as: "secretariat", budget: signedInQueries + 8},
+		"GET /committees/{code}/meetings/{number}/papers/{paper}/edit":               {path: "/committees/{code}/meetings/{held}/papers/{heldpaper}/edit", as: "secretariat", budget: signedInQueries + 6},
 	} {
 		queryBudgets[k] = v
 	}
