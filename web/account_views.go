@@ -13,6 +13,9 @@ type SignInPage struct {
 	Email string
 	Next  string
 	Error string
+	// Lockout states the throttle: after how many failures sign-in is
+	// refused, even with the right password.
+	Lockout string
 }
 
 // TokenRow is one personal API token on the account page.
@@ -32,6 +35,17 @@ type AccountPage struct {
 	NewToken string // shown once, right after it is made
 	Errors   form.Errors
 	Calendar CalendarFeeds
+}
+
+// TokensInForce counts the tokens not revoked.
+func (p AccountPage) TokensInForce() int {
+	n := 0
+	for _, t := range p.Tokens {
+		if !t.Revoked {
+			n++
+		}
+	}
+	return n
 }
 
 // CalendarFeeds are the feed addresses on the account page.

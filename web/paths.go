@@ -45,6 +45,9 @@ func TokenCreatePath() string { return "/account/tokens" }
 // TokenRevokePath revokes one of the reader's API tokens.
 func TokenRevokePath(id int64) string { return "/account/tokens/" + i64(id) + "/revoke" }
 
+// TokensRevokeAllPath revokes every one of the reader's API tokens.
+func TokensRevokeAllPath() string { return "/account/tokens/revoke-all" }
+
 // CalendarTokenPath makes (or remakes) the reader's personal calendar feed.
 func CalendarTokenPath() string { return "/account/calendar-token" }
 
@@ -94,6 +97,20 @@ func MembershipNewPath(code string) string { return CommitteePath(code) + "/memb
 // MembershipEndPath ends a seat on a committee today.
 func MembershipEndPath(code string, id int64) string {
 	return CommitteePath(code) + "/members/" + i64(id) + "/end"
+}
+
+// CommitteePeoplePath lists the committee's people, for its secretariat to
+// put right.
+func CommitteePeoplePath(code string) string { return CommitteePath(code) + "/people" }
+
+// CommitteePersonEditPath edits one of the committee's people.
+func CommitteePersonEditPath(code string, id int64) string {
+	return CommitteePeoplePath(code) + "/" + i64(id) + "/edit"
+}
+
+// CommitteePersonMergePath merges one of the committee's people into another.
+func CommitteePersonMergePath(code string, id int64) string {
+	return CommitteePeoplePath(code) + "/" + i64(id) + "/merge"
 }
 
 // ImportPath is the form that uploads minutes to import into a committee.
@@ -319,14 +336,20 @@ func UsersPath() string { return "/admin/users" }
 // UserNewPath creates an account.
 func UserNewPath() string { return "/admin/users/new" }
 
+// UserPath is one account's page: its state, its lockout, what may be done.
+func UserPath(id int64) string { return "/admin/users/" + i64(id) }
+
 // UserDeactivatePath stops an account from signing in.
-func UserDeactivatePath(id int64) string { return "/admin/users/" + i64(id) + "/deactivate" }
+func UserDeactivatePath(id int64) string { return UserPath(id) + "/deactivate" }
 
 // UserActivatePath lets an account sign in again.
-func UserActivatePath(id int64) string { return "/admin/users/" + i64(id) + "/activate" }
+func UserActivatePath(id int64) string { return UserPath(id) + "/activate" }
 
 // UserResetPasswordPath gives an account a new generated password.
-func UserResetPasswordPath(id int64) string { return "/admin/users/" + i64(id) + "/reset-password" }
+func UserResetPasswordPath(id int64) string { return UserPath(id) + "/reset-password" }
+
+// UserUnlockPath lifts an account's sign-in lockout.
+func UserUnlockPath(id int64) string { return UserPath(id) + "/unlock" }
 
 // PeoplePath lists everyone who can sit on a committee.
 func PeoplePath() string { return "/admin/people" }

@@ -11,6 +11,18 @@ type UsersPage struct {
 	Users []*mb.User
 }
 
+// UserPage is one account, for administrators: its state, its sign-in
+// lockout, and what may be done with it.
+type UserPage struct {
+	Chrome
+	User *mb.User
+	// Failures counts the account's failed sign-ins within Window;
+	// LockedOut says they are enough to refuse its sign-ins.
+	Failures  int
+	LockedOut bool
+	Window    string
+}
+
 // UserFormPage creates an account.
 type UserFormPage struct {
 	Chrome

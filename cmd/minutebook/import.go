@@ -26,6 +26,9 @@ import (
 type importFlags struct {
 	db        dbFlags
 	committee string
+	number    int
+	kind      string
+	renumber  bool
 	dryRun    bool
 	asJSON    bool
 }
@@ -33,6 +36,9 @@ type importFlags struct {
 func (f *importFlags) register(fs *pflag.FlagSet) {
 	f.db.register(fs)
 	fs.StringVar(&f.committee, "committee", "", "the code of the committee whose minutes these are, when the documents name none or another")
+	fs.IntVar(&f.number, "number", 0, "the meeting's number, when the document gives none (\"Workgroup 0417 Minutes\") or another")
+	fs.StringVar(&f.kind, "kind", "", "the meeting's kind, main, reporting or extraordinary, when the document does not say or says otherwise")
+	fs.BoolVar(&f.renumber, "renumber", false, "number the actions for this meeting when the document numbers them for another (otherwise kept as written)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "only read the files and say what they hold: change nothing (no database is needed)")
 	fs.BoolVar(&f.asJSON, "json", false, "with --dry-run, print what was read as JSON, one document per file (see the README)")
 }
@@ -47,7 +53,7 @@ func (f *importFlags) check() error {
 
 // options is what the flags tell the importer.
 func (f *importFlags) options() importer.Options {
-	return importer.Options{Committee: f.committee}
+	return importer.Options{Committee: f.committee, Number: f.number, Kind: f.kind, Renumber: f.renumber}
 }
 
 func newImportCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -163,15 +169,20 @@ func dryRunImport(files []string, opt importer.Options, asJSON bool, stdout, std
 		for _, it := range doc.Items {
 			actions += len(it.Actions)
 		}
+		opt.Source = filepath.Base(path)
+		in, convErr := importer.Convert(doc, opt)
+		code, n, k := m.Committee, m.Number, m.Kind
+		if in != nil {
+			code, n, k = in.CommitteeCode, in.Number, string(in.Kind) // as the flags say
+		}
 		fmt.Fprintf(stdout, "%s: %s %d, %s meeting of %s (%s minutes): %s, %s, %s, %s raised, %s outstanding, %s reviewed, %s.\n",
-			path, m.Committee, m.Number, m.Kind, orUnknown(m.Date), orUnknown(m.Status),
+			path, code, n, k, orUnknown(m.Date), orUnknown(m.Status),
 			mb.Plural(len(doc.Attendees), "attendee"), mb.Plural(len(doc.Apologies), "apology"), mb.Plural(len(doc.Items), "item"),
 			mb.Plural(actions, "action"), mb.Plural(len(doc.OutstandingActions), "action"), mb.Plural(len(doc.Risks), "risk"),
 			mb.Plural(len(doc.NextMeetings), "next meeting"))
-		opt.Source = filepath.Base(path)
-		if in, err := importer.Convert(doc, opt); err != nil {
+		if convErr != nil {
 			failed++
-			fmt.Fprintf(stdout, "  It cannot be imported as it was read: %s\n", problem(err, opt.Committee == ""))
+			fmt.Fprintf(stdout, "  It cannot be imported as it was read: %s\n", problem(convErr, opt.Committee == ""))
 		} else {
 			printLines(stdout, "Check", in.Notes)
 		}
@@ -237,6 +248,12 @@ func problem(err error, committeeFlagHelps bool) string {
 	}
 	if committeeFlagHelps && (fields[importer.FieldCommittee] != "" || mb.ErrorCode(err) == mb.ENOTFOUND) {
 		msg += "\n    Say which committee's minutes these are with --committee CODE."
+	}
+	if fields[importer.FieldNumber] != "" {
+		msg += "\n    Say which meeting they record with --number N."
+	}
+	if fields["renumber"] != "" {
+		msg += "\n    Number the actions for this meeting with --renumber."
 	}
 	return msg
 }

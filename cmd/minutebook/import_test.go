@@ -170,3 +170,46 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("err = %v\n%s", err, out)
 	}
 }
+
+// --number and --kind say what a document does not (issue 15), and the
+// dry run's JSON carries what other bodies' minutes give: initials, roles,
+// numbered paragraphs, owners' people and target dates.
+func TestImportNumberAndKind(t *testing.T) {
+	t.Setenv("DATABASE_URL", "")
+	workgroup := fixture.Layout("workgroup-action-log.txt")
+	out, err := runCmd(t, "", "import", "--dry-run", workgroup)
+	if err == nil || !strings.Contains(out, "Say which meeting they record with --number N.") {
+		t.Errorf("without --number: %v\n%s", err, out)
+	}
+	out, err = runCmd(t, "", "import", "--dry-run", "--committee", "GW417", "--number", "4", "--kind", "reporting", workgroup)
+	if err != nil || !strings.Contains(out, "workgroup-action-log.txt: GW417 4, reporting meeting of 2026-05-12") {
+		t.Errorf("with --number and --kind: %v\n%s", err, out)
+	}
+	if out, err := runCmd(t, "", "import", "--dry-run", "--kind", "annual", workgroup); err == nil || !strings.Contains(out, "Choose the kind of meeting") {
+		t.Errorf("--kind annual: %v\n%s", err, out)
+	}
+
+	out, err = runCmd(t, "", "import", "--dry-run", "--json", fixture.Layout("subcommittee-initials.txt"))
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	var doc struct {
+		Attendees []map[string]any `json:"attendees"`
+		Items     []struct {
+			Actions []map[string]any `json:"actions"`
+		} `json:"items"`
+		NextMeetings []map[string]any `json:"next_meetings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if a := doc.Attendees[0]; a["initials"] != "JK" || a["role"] != "Chair" {
+		t.Errorf("attendee %v", a)
+	}
+	if a := doc.Items[4].Actions[0]; a["owner_person"] != "Moira Lachlan" || a["target"] != "2026-09-30" {
+		t.Errorf("action %v", a)
+	}
+	if n := doc.NextMeetings[1]; n["number"] != 62.0 || n["start"] != "10:30" || n["venue"] != "Harbour Exchange, Bristol" {
+		t.Errorf("next meeting %v", n)
+	}
+}

@@ -154,3 +154,15 @@ func TestServeFirstStart(t *testing.T) {
 		t.Errorf("healthcheck of a stopped server: %v", err)
 	}
 }
+
+// Issue 13, point 9: the command line refuses the most common passwords as
+// the account page does, before it touches a database.
+func TestUserAddRefusesCommonPassword(t *testing.T) {
+	dir := t.TempDir()
+	for _, pw := range []string{"unbelievable", "Password2024!"} {
+		out, err := runCmd(t, pw+"\n", "user", "add", "--data-dir", dir, "--email", "c@example.org", "--name", "C", "--password-stdin")
+		if err == nil || !strings.Contains(out+err.Error(), "one of the most common passwords") {
+			t.Errorf("%q: err %v, output %q; want a refusal as too common", pw, err, out)
+		}
+	}
+}

@@ -104,7 +104,7 @@ func runUser(ctx context.Context, action string, opts userOptions, stdin io.Read
 		if err != nil {
 			return errors.New(mb.ErrorMessage(err))
 		}
-		if err := store.SetPassword(ctx, u.ID, hash, "Password reset from the command line"); err != nil {
+		if _, err := store.SetPassword(ctx, u.ID, hash, "Password reset from the command line"); err != nil {
 			return err
 		}
 		if err := store.ClearSignInFailures(ctx, u.Email); err != nil {

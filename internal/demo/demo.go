@@ -7,7 +7,10 @@ package demo
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
@@ -94,12 +97,30 @@ func (l *loader) person(ctx context.Context, p person) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	x := &mb.Person{Name: p.name, OrganisationID: &orgID}
+	// The roster gives everyone their initials, as minutes refer to
+	// them ("DW"), which later minutes imported are read by (issue 15).
+	x := &mb.Person{Name: p.name, Initials: initials(p.name), OrganisationID: &orgID}
 	if err := l.store.CreatePerson(ctx, x); err != nil {
 		return 0, err
 	}
 	l.people[p.name] = x.ID
 	return x.ID, nil
+}
+
+// initials are a name's first and last words' first letters: "DW" for
+// "Dave Warner"; "" when that makes no initials.
+func initials(name string) string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(words[0])
+	last, _ := utf8.DecodeRuneInString(words[len(words)-1])
+	s := string(unicode.ToUpper(first)) + string(unicode.ToUpper(last))
+	if !mb.ValidInitials(s) {
+		return ""
+	}
+	return s
 }
 
 func (l *loader) load(ctx context.Context) error {

@@ -25,6 +25,20 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	t.Run("PeopleHaveTheirInitials", func(t *testing.T) {
+		people, err := store.People(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, p := range people {
+			got[p.Name] = p.Initials
+		}
+		if got["Dave Warner"] != "DW" || got["Sarah Roebel"] != "SR" {
+			t.Errorf("initials %v", got)
+		}
+	})
+
 	t.Run("OneAccountPerRoleWithWorkingPasswords", func(t *testing.T) {
 		keys := map[string]bool{}
 		for _, c := range creds {

@@ -18,9 +18,7 @@
 package export
 
 import (
-	"strings"
 	"time"
-	"unicode"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
@@ -78,10 +76,9 @@ func approval(d *Document) []string {
 }
 
 // FileName is the name a downloaded file is saved under, from the document
-// reference and status: "OPSG_105_2310 Final Minutes.pdf", or with the
-// version for a stored one. Only letters, digits, spaces, "_", "-" and "."
-// survive, so the name is safe in a Content-Disposition header and on any
-// file system.
+// reference and status: "OPSG/105/2310 Final Minutes.pdf", or with the
+// version for a stored one. The server makes it safe to send (its
+// downloads keep only letters, digits, spaces, "_", "-" and ".").
 func FileName(m *mb.Meeting, version int, ext string) string {
 	name := m.Reference + " " + m.Status.DocumentLabel()
 	if m.Reference == "" {
@@ -90,14 +87,5 @@ func FileName(m *mb.Meeting, version int, ext string) string {
 	if version > 0 {
 		name += " v" + itoa(version)
 	}
-	var b strings.Builder
-	for _, r := range name {
-		switch {
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)), r == ' ', r == '_', r == '-':
-			b.WriteRune(r)
-		default:
-			b.WriteRune('_')
-		}
-	}
-	return strings.TrimSpace(b.String()) + "." + ext
+	return name + "." + ext
 }

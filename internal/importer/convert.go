@@ -23,13 +23,22 @@ type Options struct {
 	// set it wins over the document's own code (a renamed committee, a
 	// document that names none), with a note when they differ.
 	Committee string
+	// Number and Kind are the meeting's, for a document that does not say
+	// ("Workgroup 0417 Minutes"); when set they win over the document's,
+	// with a note when they differ.
+	Number int
+	Kind   string
+	// Renumber numbers the actions raised for this meeting, in order, when
+	// the document numbers them for another ("105/01" in minutes saved as
+	// meeting 107); otherwise they keep their references as written.
+	Renumber bool
 	// Source names the file, for the audit log and the report.
 	Source string
 }
 
 // Field names of the problems Convert reports, as the browser's preview
-// names its inputs: header fields by name, an item's title as TitleField(k)
-// with k its index in Document.Items.
+// names its inputs: header fields by name, the others as PersonField,
+// ItemField and the like (fields.go).
 const (
 	FieldCommittee      = "committee"
 	FieldNumber         = "number"
@@ -40,22 +49,24 @@ const (
 	FieldClassification = "classification"
 )
 
-// TitleField names the title of the k-th item of Document.Items.
-func TitleField(k int) string { return "title-" + strconv.Itoa(k) }
-
 // Convert turns the document into an import. Problems that stop it being
 // saved (no meeting number, an untitled item) come back as one EINVALID
 // error whose fields say where, so that a person can correct them; what
 // Convert decided on its own goes into the import's Notes.
 func Convert(doc *minutesimport.Document, opt Options) (*mb.MinutesImport, error) {
-	c := &converter{doc: doc, fe: mb.FieldErrors{}, imp: &mb.MinutesImport{Source: opt.Source}}
+	c := &converter{doc: doc, fe: mb.FieldErrors{}, imp: &mb.MinutesImport{Source: opt.Source}, opt: opt}
 	c.header(opt)
 	c.attendance()
 	c.items()
+	c.numberActions()
 	c.outstanding()
 	for _, n := range doc.NextMeetings {
 		if d, ok := c.date(n.Date); ok && mb.MeetingKind(n.Kind).Valid() {
-			c.imp.NextMeetings = append(c.imp.NextMeetings, mb.ImportedNextMeeting{Kind: mb.MeetingKind(n.Kind), Date: d})
+			next := mb.ImportedNextMeeting{Kind: mb.MeetingKind(n.Kind), Date: d, Venue: n.Venue, Number: n.Number}
+			if t, err := mb.ParseTimeOfDay(n.Start); err == nil && n.Start != "" {
+				next.Start = &t
+			}
+			c.imp.NextMeetings = append(c.imp.NextMeetings, next)
 		}
 	}
 	if len(c.fe) > 0 {
@@ -70,6 +81,7 @@ type converter struct {
 	doc *minutesimport.Document
 	imp *mb.MinutesImport
 	fe  mb.FieldErrors
+	opt Options
 }
 
 func (c *converter) note(line int, format string, args ...any) {
@@ -94,8 +106,22 @@ func (c *converter) header(opt Options) {
 		c.fe.Add(FieldCommittee, "The document does not name its committee.")
 	}
 	imp.Number = m.Number
-	if m.Number < 1 {
+	if opt.Number > 0 {
+		if m.Number > 0 && m.Number != opt.Number {
+			c.note(0, "The document is the minutes of meeting %d; imported as meeting %d, as asked.", m.Number, opt.Number)
+		}
+		imp.Number = opt.Number
+	}
+	if imp.Number < 1 {
 		c.fe.Add(FieldNumber, "Enter the meeting number: the document gives none.")
+	}
+	if k := strings.ToLower(strings.TrimSpace(opt.Kind)); k != "" {
+		if !mb.MeetingKind(k).Valid() {
+			c.fe.Add(FieldKind, "Choose the kind of meeting: main, reporting or extraordinary.")
+		} else if m.Kind != "" && m.Kind != "main" && m.Kind != k {
+			c.note(0, "The document is a %s meeting's minutes; imported as a %s meeting, as asked.", m.Kind, k)
+		}
+		m.Kind = k
 	}
 	imp.Kind = mb.MeetingKind(m.Kind)
 	if m.Kind == "" {
@@ -148,16 +174,20 @@ func (c *converter) timeOfDay(s, field string) *mb.TimeOfDay {
 }
 
 func (c *converter) attendance() {
-	for _, a := range c.doc.Attendees {
+	for i, a := range c.doc.Attendees {
 		in := mb.ImportedAttendee{Name: a.Name, Category: a.Category, Representing: a.Representing,
-			Status: mb.Present, AlternateFor: a.AlternateFor, Line: a.Line}
+			Status: mb.Present, AlternateFor: a.AlternateFor, Role: a.Role, Initials: a.Initials, Line: a.Line, Field: PersonField(i, "category")}
 		if len(a.PartItems) > 0 {
 			in.Status, in.PartItems = mb.Part, strings.Join(a.PartItems, ", ")
 		}
+		if a.Absent {
+			continue // corrected to absent in the preview: absent people are not recorded
+		}
 		c.imp.Attendees = append(c.imp.Attendees, in)
 	}
-	for _, a := range c.doc.Apologies {
-		c.imp.Attendees = append(c.imp.Attendees, mb.ImportedAttendee{Name: a.Name, Representing: a.Representing, Status: mb.Apologies, Line: a.Line})
+	for i, a := range c.doc.Apologies {
+		c.imp.Attendees = append(c.imp.Attendees, mb.ImportedAttendee{Name: a.Name, Category: a.Category, Representing: a.Representing, Status: mb.Apologies,
+			Role: a.Role, Initials: a.Initials, Line: a.Line, Field: PersonField(len(c.doc.Attendees)+i, "category")})
 	}
 }
 
@@ -165,11 +195,19 @@ func (c *converter) outstanding() {
 	for _, o := range c.doc.OutstandingActions {
 		code, meeting, seq, err := mb.ParseActionReference(o.Ref, c.imp.CommitteeCode)
 		if err != nil {
+			// "0203": the meeting's two digits and the sequence, as
+			// workgroups number their actions.
+			if m, s, ok := fourDigitRef(o.Ref); ok {
+				code, meeting, seq, err = c.imp.CommitteeCode, m, s, nil
+				c.note(o.Line, "%s is read as action %s of meeting %d.", o.Ref, mb.ShortActionReference(m, s), m)
+			}
+		}
+		if err != nil {
 			c.note(o.Line, "%q is not an action reference such as OPSG 102/01: the row is not taken into the register.", o.Ref)
 			continue
 		}
 		row := mb.ImportedOutstanding{Code: code, MeetingNumber: meeting, Sequence: seq, Text: o.Text, Owner: o.Owner,
-			Status: o.Status, Closed: closedStatus(o.Status), Line: o.Line}
+			OwnerPerson: firstPerson(o.OwnerPerson), Status: o.Status, Closed: closedStatus(o.Status), Line: o.Line}
 		for _, d := range []struct {
 			s   string
 			dst **time.Time
@@ -191,26 +229,24 @@ func closedStatus(s string) bool {
 	return false
 }
 
-// firstMessages joins up to three messages, for the error's summary.
+// firstMessages joins up to three messages, for the error's summary: the
+// header's first, then the others in the order of the preview's fields.
 func firstMessages(fe mb.FieldErrors) string {
 	var keys []string
-	for _, k := range []string{FieldCommittee, FieldNumber, FieldKind, FieldDate, FieldStart, FieldEnd, FieldClassification, "venue"} {
+	header := []string{FieldCommittee, FieldNumber, FieldKind, FieldDate, FieldStart, FieldEnd, FieldClassification, "venue"}
+	for _, k := range header {
 		if _, ok := fe[k]; ok {
 			keys = append(keys, k)
 		}
 	}
-	var titles []int
+	var rest []string
 	for k := range fe {
-		if n, ok := strings.CutPrefix(k, "title-"); ok {
-			if i, err := strconv.Atoi(n); err == nil {
-				titles = append(titles, i)
-			}
+		if !slices.Contains(header, k) {
+			rest = append(rest, k)
 		}
 	}
-	slices.Sort(titles)
-	for _, i := range titles {
-		keys = append(keys, TitleField(i))
-	}
+	slices.SortFunc(rest, compareFields)
+	keys = append(keys, rest...)
 	var msgs []string
 	for i, k := range keys {
 		if i == 3 {
@@ -220,4 +256,21 @@ func firstMessages(fe mb.FieldErrors) string {
 		msgs = append(msgs, strings.TrimSuffix(fe[k], "."))
 	}
 	return strings.Join(msgs, "; ")
+}
+
+// compareFields orders field names by their numbers, so that item 10's
+// problem comes after item 2's.
+func compareFields(a, b string) int {
+	as, bs := strings.Split(a, "-"), strings.Split(b, "-")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		switch {
+		case errx == nil && erry == nil && x != y:
+			return x - y
+		case as[i] != bs[i]:
+			return strings.Compare(as[i], bs[i])
+		}
+	}
+	return len(as) - len(bs)
 }

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -72,32 +71,55 @@ func renumbered(c *converter, it *mb.ImportedItem) {
 
 func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 	in := mb.ImportedItem{Written: it.Number, Title: strings.Join(strings.Fields(it.Title), " "), Line: it.Line}
+	if it.Classification != "" {
+		switch cl, err := mb.ParseClassification(it.Classification); {
+		case err != nil:
+			c.fe.Add(ClassificationField(k), "Choose the classification of item "+it.Number+".")
+		case cl <= c.imp.Classification:
+			// "PART B – CONFIDENTIAL" in minutes that are AMBER already.
+		default:
+			in.Classification = cl
+		}
+	}
 	switch {
 	case in.Title == "":
 		c.fe.Add(TitleField(k), "Give item "+it.Number+" a title.")
 	case len(in.Title) > 300:
 		c.fe.Add(TitleField(k), "The title of item "+it.Number+" is too long: 300 characters at most.")
 	}
+	in.Field = ItemField(k, "title")
 	minute := it.Text
 	for _, r := range it.Risks {
 		ir := mb.ImportedRisk{Reference: strings.ToUpper(r.Ref), Statement: strings.TrimSpace(r.Text),
-			Severity: r.Severity, Band: r.Band, Line: r.Line}
+			Severity: r.Severity, Likelihood: r.Likelihood, Impact: r.Impact, Band: r.Band, Line: r.Line}
+		if ir.Severity == 0 && r.Likelihood > 0 && r.Impact > 0 {
+			ir.Severity = r.Likelihood * r.Impact
+		}
 		minute, ir.Entry, ir.Comment = takeRiskEntry(minute, r.Ref)
 		in.Risks = append(in.Risks, ir)
 	}
-	in.Minute = strings.TrimSpace(minute)
 	for _, d := range it.Decisions {
-		in.Decisions = append(in.Decisions, mb.Decision{Kind: d.Kind, Text: DecisionText(d.Kind, d.Text)})
-	}
-	for _, a := range it.Actions {
-		var meeting, seq int
-		if n, err := fmt.Sscanf(a.Ref, "%d/%d", &meeting, &seq); err != nil || n != 2 || meeting < 1 || seq < 1 {
-			c.note(a.Line, "ACTION %s has no reference such as 105/01: it stays in the minute's text only.", a.Ref)
-			in.Minute = strings.TrimSpace(in.Minute + "\n\nACTION " + a.Ref + ": " + a.Text)
+		if d.Kind == "" {
+			// Not a decision after all, as a person said: its words stay
+			// in the minute.
+			minute = strings.TrimSpace(minute + "\n\n" + d.Text)
 			continue
 		}
-		in.Actions = append(in.Actions, mb.ImportedAction{MeetingNumber: meeting, Sequence: seq, Text: strings.TrimSpace(a.Text), Owner: a.Owner, Line: a.Line})
+		in.Decisions = append(in.Decisions, mb.Decision{Kind: d.Kind, Text: DecisionText(d.Kind, d.Text)})
 	}
+	for j, a := range it.Actions {
+		if strings.TrimSpace(a.Text) == "" {
+			continue // not an action after all
+		}
+		in.Actions = append(in.Actions, c.action(a, ActionField(k, j, "ref")))
+	}
+	// Lines the parser could not place that a person put in this item.
+	for _, u := range c.doc.Unrecognised {
+		if u.As == "item "+it.Number {
+			minute = strings.TrimSpace(minute + "\n\n" + u.Text)
+		}
+	}
+	in.Minute = strings.TrimSpace(minute)
 	return in
 }
 
@@ -107,12 +129,20 @@ func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 // whole, so that nothing is lost.
 func DecisionText(kind, sentence string) string {
 	sentence = strings.Join(strings.Fields(sentence), " ")
+	if kind == "" {
+		return sentence // not a decision: the sentence as written
+	}
 	loc := wordRE(kind).FindStringIndex(sentence)
 	if loc == nil {
 		return strings.TrimSuffix(sentence, ".")
 	}
 	rest := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(sentence[loc[1]:]), "."))
 	rest = strings.TrimLeft(rest, ":;,– -")
+	// "… from 1 April 2027; and" in a lettered list: the list's joints
+	// are not part of the decision.
+	for _, tail := range []string{"; and", "; or", ", and", ";", ","} {
+		rest = strings.TrimSpace(strings.TrimSuffix(rest, tail))
+	}
 	if rest == "" {
 		return strings.TrimSuffix(sentence, ".")
 	}

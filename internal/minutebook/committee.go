@@ -112,3 +112,32 @@ func (c *Committee) Band(severity int) string {
 	}
 	return ""
 }
+
+// Category returns the committee's category named s (without case or
+// spacing), or "".
+func (c *Committee) Category(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, cat := range c.Categories {
+		if strings.EqualFold(s, cat) {
+			return cat
+		}
+	}
+	return ""
+}
+
+// RoleCategory returns the committee's category a role in minutes names:
+// the role itself ("Independent Member"), or the category in its brackets
+// ("Panel Member (Large Supplier)" for "Large Supplier"); "" when it names
+// none.
+func (c *Committee) RoleCategory(role string) string {
+	if role == "" {
+		return ""
+	}
+	if cat := c.Category(role); cat != "" {
+		return cat
+	}
+	if open := strings.LastIndexByte(role, '('); open >= 0 && strings.HasSuffix(role, ")") {
+		return c.Category(role[open+1 : len(role)-1])
+	}
+	return ""
+}

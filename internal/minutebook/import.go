@@ -33,9 +33,71 @@ type MinutesImport struct {
 	Items        []ImportedItem     // top-level items, each with its sub-items
 	Outstanding  []ImportedOutstanding
 	NextMeetings []ImportedNextMeeting
+	// RefsDiffer says the document numbers its actions for another meeting
+	// than Number (a meeting saved under another number): they are kept as
+	// written unless Renumbered, when they are numbered for this meeting in
+	// order, each keeping its written reference in Written.
+	RefsDiffer, Renumbered bool
+	// Skip lists the side effects a person chose not to have (see
+	// ImportSkip), by the keys the trial import's report gives them.
+	Skip ImportSkip
 	// Notes are what reading the document decided that a person should
 	// check; the store's report starts with them.
 	Notes []ImportNote
+}
+
+// ImportSkip lists what an import must not create or record, by key:
+// people and organisations by name, meetings by date (YYYY-MM-DD), risk
+// reviews and escalations by the risk's reference. What the import would
+// then need is left out with a note: an attendee whose person is not to be
+// created is not recorded, an action whose owner is not to be created goes
+// to the secretariat.
+type ImportSkip struct {
+	People, Organisations, Meetings, Reviews, Escalations map[string]bool
+}
+
+// Skips reports whether key of kind is to be left out.
+func (s ImportSkip) Skips(kind ImportEffect, key string) bool {
+	m := map[ImportEffect]map[string]bool{EffectPerson: s.People, EffectOrganisation: s.Organisations,
+		EffectMeeting: s.Meetings, EffectReview: s.Reviews, EffectEscalation: s.Escalations}[kind]
+	return m[strings.ToLower(strings.Join(strings.Fields(key), " "))]
+}
+
+// Add marks key of kind to be left out.
+func (s *ImportSkip) Add(kind ImportEffect, key string) {
+	ptr := map[ImportEffect]*map[string]bool{EffectPerson: &s.People, EffectOrganisation: &s.Organisations,
+		EffectMeeting: &s.Meetings, EffectReview: &s.Reviews, EffectEscalation: &s.Escalations}[kind]
+	if ptr == nil {
+		return
+	}
+	if *ptr == nil {
+		*ptr = map[string]bool{}
+	}
+	(*ptr)[strings.ToLower(strings.Join(strings.Fields(key), " "))] = true
+}
+
+// ImportEffect is a kind of thing an import creates or records beyond the
+// meeting itself, which a person may leave out.
+type ImportEffect string
+
+// The side effects of an import.
+const (
+	EffectPerson       ImportEffect = "person"
+	EffectOrganisation ImportEffect = "organisation"
+	EffectMeeting      ImportEffect = "meeting"
+	EffectReview       ImportEffect = "review"
+	EffectEscalation   ImportEffect = "escalation"
+)
+
+// ImportEffects lists them in the order the preview shows them.
+var ImportEffects = []ImportEffect{EffectPerson, EffectOrganisation, EffectMeeting, EffectReview, EffectEscalation}
+
+// SideEffect is one thing the import will create or record: its kind, the
+// key that leaves it out (see ImportSkip) and what the preview says of it.
+type SideEffect struct {
+	Kind  ImportEffect
+	Key   string
+	Label string
 }
 
 // ImportedAttendee is a person the document records at the meeting. A member
@@ -48,7 +110,16 @@ type ImportedAttendee struct {
 	Status       AttendanceStatus // Present, Part or Apologies
 	PartItems    string           // "5" or "2, 3" when Status is Part
 	AlternateFor string
-	Line         int
+	// Role is the capacity the minutes give ("Chair", "Panel Member (Large
+	// Supplier)"); one that names a category of the committee makes a
+	// member in it, and Representing is then the person's organisation.
+	Role     string
+	Initials string // "JK": kept with the person, to read later minutes by
+	Line     int
+	// Field names the input that corrects the attendee's category or
+	// organisation, for a problem saving them (a category the committee
+	// lacks).
+	Field string
 }
 
 // Group is the heading the attendee is listed under.
@@ -61,24 +132,37 @@ func (a *ImportedAttendee) Group() string {
 
 // ImportedItem is an agenda item as the document numbers it.
 type ImportedItem struct {
-	Number    string // "5", "5.1", as numbered in minutebook (positions in order)
-	Written   string // the number the document gave, when it differs
-	Title     string
-	Minute    string
-	Decisions []Decision // Kind and Text: "NOTED", "the update"
-	Actions   []ImportedAction
-	Risks     []ImportedRisk
-	Children  []ImportedItem
-	Line      int
+	Number  string // "5", "5.1", as numbered in minutebook (positions in order)
+	Written string // the number the document gave, when it differs
+	Title   string
+	// Classification is the item's own, when above the document's.
+	Classification Classification
+	Minute         string
+	Decisions      []Decision // Kind and Text: "NOTED", "the update"
+	Actions        []ImportedAction
+	Risks          []ImportedRisk
+	Children       []ImportedItem
+	Line           int
+	Field          string // names the input that corrects the item's title, for a problem saving it
 }
 
 // ImportedAction is an action raised in an item: "ACTION 105/01: The DCC to …".
 type ImportedAction struct {
 	MeetingNumber int
 	Sequence      int
-	Text          string
-	Owner         string // "DCC", or a person's name; "" when the document names none
-	Line          int
+	// Written is the reference as the document wrote it, when the action
+	// is numbered otherwise ("0401", none at all, or renumbered).
+	Written string
+	Text    string
+	Owner   string // "DCC", or a person's name; "" when the document names none
+	// OwnerPerson is who the owner is among the attendees ("JK" is "Jana
+	// Kovář"), and OwnerOrganisation the organisation the owner names
+	// beside them ("Northfell Gas Networks (DM)"); either may be "".
+	OwnerPerson       string
+	OwnerOrganisation string
+	Target            *time.Time
+	Line              int
+	Field             string // names the input that corrects the action, for a problem saving it
 }
 
 // Reference formats the action's reference with the committee's code.
@@ -92,8 +176,11 @@ type ImportedRisk struct {
 	Reference string
 	Statement string
 	Severity  int // 0 when the document gives none
-	Band      string
-	Comment   string
+	// Likelihood and Impact are the scores, when the document gives them
+	// (else they are chosen to give the severity: see ScoresForSeverity).
+	Likelihood, Impact int
+	Band               string
+	Comment            string
 	// Entry is the risk's paragraph as the minute wrote it. The review
 	// replaces it in the minute; when no review can be recorded, the store
 	// puts it back, so that nothing is lost.
@@ -111,6 +198,7 @@ type ImportedOutstanding struct {
 	Target        *time.Time // the last target date
 	RevisedTarget *time.Time
 	Owner         string
+	OwnerPerson   string // as ImportedAction.OwnerPerson
 	Closed        bool
 	Status        string // as written: "Closed", "Open", "Ongoing"
 	Line          int
@@ -124,8 +212,11 @@ func (o ImportedOutstanding) Reference() string {
 // ImportedNextMeeting is a date the minutes end with: "Next Main Meeting:
 // 14 November 2023".
 type ImportedNextMeeting struct {
-	Kind MeetingKind
-	Date time.Time
+	Kind   MeetingKind
+	Date   time.Time
+	Start  *TimeOfDay
+	Venue  string
+	Number int // 0: numbered after the committee's last
 }
 
 // ImportNote is something the import decided or could not do that a person
@@ -157,7 +248,25 @@ type ImportReport struct {
 	NewRisks         []string
 	NewMeetings      []string
 	NewDecisionWords []string
+	// Effects are the side effects above, each with the key that leaves it
+	// out (ImportSkip); Skipped are those left out.
+	Effects, Skipped []SideEffect
 	Notes            []ImportNote
+}
+
+// Effect records a side effect the import makes.
+func (r *ImportReport) Effect(kind ImportEffect, key, label string) {
+	r.Effects = append(r.Effects, SideEffect{Kind: kind, Key: key, Label: label})
+}
+
+// Skip records a side effect left out, as asked, once.
+func (r *ImportReport) Skip(kind ImportEffect, key, label string) {
+	for _, s := range r.Skipped {
+		if s.Kind == kind && s.Key == key {
+			return
+		}
+	}
+	r.Skipped = append(r.Skipped, SideEffect{Kind: kind, Key: key, Label: label})
 }
 
 // Note records something for a person to check.

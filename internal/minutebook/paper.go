@@ -66,30 +66,34 @@ func PaperKindsLabel() string {
 	return "PDF, Word (.docx, .doc), Excel (.xlsx, .xls), PowerPoint (.pptx, .ppt), OpenDocument (.odt, .ods), text (.txt, .csv) and images (.png, .jpg, .gif)"
 }
 
-// SafeFileName keeps the last element of an uploaded file's name with only
-// letters, digits, spaces, "_", "-", "." and "()": safe in a
-// Content-Disposition header and on any file system.
+// SafeFileName keeps of name only ASCII letters and digits, spaces, "_",
+// "-" and "." (anything else becomes "_"), with no dot or space to start
+// with and at most 200 characters (the extension kept), so that the name is
+// safe in a header and on any file system: "OPSG/105/2310 Final
+// Minutes.pdf" becomes "OPSG_105_2310 Final Minutes.pdf". Every download
+// is named through it, and every uploaded paper's name is kept as it gives.
 func SafeFileName(name string) string {
-	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
 	var b strings.Builder
 	for _, r := range name {
 		switch {
-		case r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'),
-			r == ' ', r == '_', r == '-', r == '.', r == '(', r == ')':
+		case r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'), r == ' ', r == '_', r == '-', r == '.':
 			b.WriteRune(r)
 		default:
 			b.WriteRune('_')
 		}
 	}
-	out := strings.Trim(strings.TrimSpace(b.String()), ".")
-	if len(out) > 200 {
-		ext := filepath.Ext(out)
-		out = out[:200-len(ext)] + ext
+	safe := strings.TrimLeft(strings.TrimSpace(b.String()), ". ")
+	if len(safe) > 200 {
+		ext := filepath.Ext(safe)
+		if len(ext) > 20 {
+			ext = ""
+		}
+		safe = safe[:200-len(ext)] + ext
 	}
-	if out == "" || strings.HasPrefix(out, ".") {
-		out = "paper" + out
+	if safe == "" {
+		return "download"
 	}
-	return out
+	return safe
 }
 
 // Paper is a file attached to an agenda item or to the meeting, with its

@@ -18,6 +18,10 @@ type User struct {
 	Admin            bool
 	Active           bool
 	CreatedAt        time.Time
+	// SessionEpoch moves on each time every session of the account is
+	// ended (a password change or reset, a deactivation); a session signed
+	// in under an older epoch is over.
+	SessionEpoch int
 }
 
 // NormalizeEmail trims and lower-cases an address so that one person has one account.
@@ -35,13 +39,17 @@ func ValidateEmail(s string) error {
 // MinPasswordLength is the shortest password accepted.
 const MinPasswordLength = 12
 
-// ValidatePassword checks a new password's length.
+// ValidatePassword checks a new password: its length, and that it is not
+// one of the most common passwords (CommonPassword).
 func ValidatePassword(pw string) error {
 	if len([]rune(pw)) < MinPasswordLength {
 		return Errorf(EINVALID, "Use a password of at least %d characters.", MinPasswordLength)
 	}
 	if len(pw) > 1024 {
 		return Errorf(EINVALID, "That password is too long.")
+	}
+	if CommonPassword(pw) {
+		return Errorf(EINVALID, "That is one of the most common passwords, which are guessed first: choose another, such as a few unrelated words.")
 	}
 	return nil
 }

@@ -158,8 +158,26 @@ func unaccounted(doc *Document, text string) []string {
 				bad(i, "claimed as risk, no risk starts in its paragraph")
 			}
 		case roleOutstanding:
-			if !since(outstanding, i) {
+			named := false
+			for _, o := range doc.OutstandingActions {
+				// A row that fills in one read earlier (an appendix's table
+				// repeating the minute's review) names its reference.
+				if f := strings.Fields(o.Ref); len(f) > 0 {
+					named = named || strings.Contains(p.lines[i].plain, f[len(f)-1])
+				}
+			}
+			if !since(outstanding, i) && !named {
 				bad(i, "claimed as outstanding action, none starts before it in its item")
+			}
+		case roleActionRow:
+			found := false
+			for _, it := range doc.Items {
+				for _, a := range it.Actions {
+					found = found || (a.Ref != "" && strings.Contains(p.lines[i].plain, a.Ref))
+				}
+			}
+			if !found {
+				bad(i, "claimed as a row of an action raised, no action has its reference")
 			}
 		case roleText:
 			if item[i] < 0 {
@@ -188,8 +206,8 @@ func unaccounted(doc *Document, text string) []string {
 // inText reports whether a line is in an item's text: whole, or cell by
 // cell for a table row.
 func inText(text, plain string) bool {
-	for c := range strings.SplitSeq(plain, "\t") {
-		c = strings.TrimPrefix(cleanText(c), "- ")
+	for c := range strings.FieldsFuncSeq(plain, func(r rune) bool { return r == '\t' || r == '|' }) {
+		c = strings.TrimSuffix(strings.TrimPrefix(cleanText(c), "- "), "-") // "recon-" / "ciliation" is joined as one word
 		if c != "" && !strings.Contains(text, c) {
 			return false
 		}

@@ -11,11 +11,14 @@ import (
 type columns struct {
 	name, group int
 	kind        string // "category", "representing", or "" when no heading says
+	// initials and role are the columns of those, -1 when there are none.
+	initials, role int
+	headed         bool // the columns come from a row of headings
 }
 
 // defaultColumns is the tradition's order, group then name, for a table
 // that has no column headings.
-var defaultColumns = columns{name: 1, group: 0}
+var defaultColumns = columns{name: 1, group: 0, initials: -1, role: -1}
 
 var (
 	attendeesRE = regexp.MustCompile(`(?i)^(?:attendees|attendance|present|in\s+attendance|members\s+present|participants)\s*:?$`)
@@ -35,7 +38,18 @@ var (
 // attendanceHeading recognises "Attendees:" and "Apologies:", which open the
 // tables of names.
 func (p *parser) attendanceHeading(i int, pt string) bool {
+	if p.proseOpen && (p.sec == inAttendees || p.sec == inApologies) && !proseLabelRE.MatchString(pt) {
+		p.mark(i, roleHeading)
+		p.proseEntries(i, pt)
+		return true
+	}
+	p.proseOpen = false
+	if p.proseList(i, pt) {
+		p.endSide()
+		return true
+	}
 	if attendeesRE.MatchString(pt) {
+		p.endSide()
 		p.sec, p.cols, p.group = inAttendees, defaultColumns, ""
 		p.mark(i, roleHeading)
 		return true
@@ -44,6 +58,7 @@ func (p *parser) attendanceHeading(i int, pt string) bool {
 	if m == nil {
 		return false
 	}
+	p.endSide()
 	p.sec, p.cols, p.group = inApologies, defaultColumns, ""
 	p.mark(i, roleHeading)
 	if rest := strings.TrimSpace(m[1]); rest != "" && !noneRE.MatchString(rest) {
@@ -68,11 +83,15 @@ func attendanceColumns(cells []string) (columns, bool) {
 	if nonEmpty(cells) < 2 {
 		return columns{}, false
 	}
-	c := columns{name: -1, group: -1}
+	c := columns{name: -1, group: -1, initials: -1, role: -1, headed: true}
 	for k, cell := range cells {
 		low := strings.ToLower(cell)
 		switch {
 		case cell == "":
+		case strings.Contains(low, "initial"):
+			c.initials = k
+		case low == "role" || strings.Contains(low, "capacity") || low == "position" || low == "title" || strings.Contains(low, "role"):
+			c.role = k
 		case strings.Contains(low, "categor"):
 			c.group, c.kind = k, "category"
 		case strings.Contains(low, "represent"), strings.Contains(low, "organi"), strings.Contains(low, "company"):
@@ -86,7 +105,7 @@ func attendanceColumns(cells []string) (columns, bool) {
 			return columns{}, false
 		}
 	}
-	if c.name < 0 || c.group < 0 {
+	if c.name < 0 || (c.group < 0 && c.role < 0) {
 		return columns{}, false
 	}
 	return c, true
@@ -97,6 +116,12 @@ func (p *parser) attendanceLine(i int) {
 	l := &p.lines[i]
 	pt := strings.TrimSpace(l.plain)
 	if p.attendanceHeading(i, pt) {
+		return
+	}
+	if p.sideHeading(i, pt) {
+		return
+	}
+	if p.side != nil && !strings.ContainsRune(l.plain, '\t') && !strings.Contains(pt, "   ") && p.sideRow(i, pt) {
 		return
 	}
 	cells := splitCells(l.plain)
@@ -125,6 +150,10 @@ func (p *parser) attendanceLine(i int) {
 		p.mark(i, roleHeading)
 		return
 	}
+	if strings.HasPrefix(pt, "- ") || strings.HasPrefix(strings.TrimSpace(l.norm), "- ") {
+		pt = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l.norm), "- "))
+		pt = strings.ReplaceAll(pt, "*", "")
+	}
 	if !p.loosePerson(i, pt) {
 		p.unrecognised(i)
 	}
@@ -139,14 +168,20 @@ func (p *parser) row(i int, cells []string) {
 		}
 		return ""
 	}
+	if !p.cols.headed && p.personRow(i, cells) {
+		return
+	}
 	group, name := get(p.cols.group), get(p.cols.name)
 	for k, c := range cells {
-		if k != p.cols.group && k != p.cols.name && c != "" {
+		if k != p.cols.group && k != p.cols.name && k != p.cols.initials && k != p.cols.role && c != "" {
 			p.warn(i, "ignored %q in column %d of the table of names", c, k+1)
 		}
 	}
 	if noneRE.MatchString(name) {
 		name = ""
+	}
+	if noneCellRE.MatchString(group) && name != "" && p.cols.role >= 0 {
+		group = "–" // "—" in an organisation column: nobody's organisation, not the one above
 	}
 	switch {
 	case group != "":
@@ -168,6 +203,28 @@ func (p *parser) row(i int, cells []string) {
 	p.blankSinceRow = false
 	if name == "" {
 		p.mark(i, roleHeading) // a category with nobody in it
+		return
+	}
+	if p.cols.initials >= 0 || p.cols.role >= 0 {
+		f, other := splitName(name, false)
+		if in := get(p.cols.initials); in != "" && !noneCellRE.MatchString(in) {
+			f.initials = strings.Trim(in, "() ")
+		}
+		if r := get(p.cols.role); r != "" && !noneCellRE.MatchString(r) {
+			f.role, f.alt, f.items, f.part = roleCell(r, f)
+		}
+		for _, o := range other {
+			p.warn(i, "ignored %q after %s's name", o, f.name)
+		}
+		f.group = p.group
+		if f.group == "–" {
+			f.group = ""
+		}
+		kind := p.cols.kind
+		if kind == "" {
+			kind = guessKind(f.group)
+		}
+		p.recordPerson(i, f, kind)
 		return
 	}
 	p.person(i, name, p.group, true)

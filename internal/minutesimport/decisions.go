@@ -1,6 +1,8 @@
 package minutesimport
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +31,7 @@ func (p *parser) sentences(b *block, norm, prefix string) {
 	var rest strings.Builder
 	var spans [][2]int // where the decisions are in norm
 	last := 0
-	for _, mi := range decisionRE.FindAllStringSubmatchIndex(norm, -1) {
+	for _, mi := range decisionMatches(norm) {
 		start := mi[0]
 		if start > 0 {
 			if r, _ := utf8.DecodeLastRuneInString(norm[:start]); unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -42,15 +44,37 @@ func (p *parser) sentences(b *block, norm, prefix string) {
 		if start < last {
 			continue // inside the sentence of the previous decision
 		}
-		code, word := norm[mi[4]:mi[5]], norm[mi[10]:mi[11]]
+		code, word := "", norm[mi[10]:mi[11]]
+		if mi[4] >= 0 {
+			code = norm[mi[4]:mi[5]]
+		}
 		bold := mi[8] >= 0 || mi[12] >= 0
 		if word == code || !(bold || len(word) >= 4 && strings.HasSuffix(word, "ED")) {
 			continue
 		}
+		if norm[start] == 't' {
+			// "After discussion, the Board APPROVED …": the decision is the
+			// whole sentence.
+			start = sentenceStart(norm, start, last)
+		}
 		end := sentenceEnd(norm, mi[1])
 		rest.WriteString(norm[last:start])
 		rest.WriteByte(' ')
-		p.decide(b, word, cleanText(norm[start:end]), b.lineAt(start))
+		// "The Panel NOTED the advice and AGREED that …" holds two.
+		from := start
+		for _, a := range andWordRE.FindAllStringSubmatchIndex(norm[mi[1]:end], -1) {
+			second := norm[mi[1]+a[4] : mi[1]+a[5]]
+			if !(a[2] >= 0 || a[6] >= 0 || len(second) >= 4 && strings.HasSuffix(second, "ED")) {
+				continue
+			}
+			cut := mi[1] + a[0]
+			p.decide(b, word, cleanText(norm[from:cut]), b.lineAt(from))
+			from, word = mi[1]+a[4], second
+			if a[2] >= 0 {
+				from = mi[1] + a[2]
+			}
+		}
+		p.decide(b, word, cleanText(norm[from:end]), b.lineAt(from))
 		spans = append(spans, [2]int{start, end})
 		last = end
 	}
@@ -65,6 +89,45 @@ func (p *parser) sentences(b *block, norm, prefix string) {
 		p.boldCaps(b, rest.String())
 	}
 	p.markLines(b, norm, spans)
+}
+
+var (
+	// "It was RESOLVED that …": a decision in the passive, with no body named.
+	itWasRE = regexp.MustCompile(`It\s+was\s+()()()(\*\*)?([A-Z]{3,})\b(\*\*)?`)
+	// "… and AGREED that …", a second decision in the sentence of the first.
+	andWordRE = regexp.MustCompile(`\s+and\s+(\*\*)?([A-Z]{3,})\b(\*\*)?`)
+)
+
+// decisionMatches finds the decisions of a paragraph in both forms, in
+// order. Both regexps give the same groups: 2 the body, 4–6 the word.
+func decisionMatches(norm string) [][]int {
+	all := decisionRE.FindAllStringSubmatchIndex(norm, -1)
+	if strings.Contains(norm, "It was") {
+		for _, m := range itWasRE.FindAllStringSubmatchIndex(norm, -1) {
+			m[4], m[5] = -1, -1
+			all = append(all, m)
+		}
+		slices.SortFunc(all, func(a, b []int) int { return a[0] - b[0] })
+	}
+	return all
+}
+
+// sentenceStart finds where the sentence holding position at begins, not
+// before from.
+func sentenceStart(s string, at, from int) int {
+	for j := at - 1; j > from; j-- {
+		if s[j] != ' ' || (s[j-1] != '.' && s[j-1] != '!' && s[j-1] != '?' && s[j-1] != ':') {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[j+1:])
+		if unicode.IsUpper(r) || r == '*' {
+			return j + 1
+		}
+	}
+	if from == 0 {
+		return 0
+	}
+	return at
 }
 
 // markLines records what each line of a paragraph holding decisions became:
@@ -120,9 +183,17 @@ func (p *parser) codeOr(s string) string {
 	return s
 }
 
+// decide records a decision of the block. The block's lines are marked
+// by the caller: all of them for a decision that is the whole block, line
+// by line (markLines) for one among other sentences.
 func (p *parser) decide(b *block, kind, text string, line int) {
 	it := p.item()
-	it.Decisions = append(it.Decisions, Decision{Kind: kind, Text: text, Line: line})
+	it.Decisions = append(it.Decisions, Decision{Kind: kind, Text: text, Paragraph: b.para, Letter: b.letter, Line: line})
+}
+
+// decideAll records a decision that is the whole block.
+func (p *parser) decideAll(b *block, kind, text string) {
+	p.decide(b, kind, text, b.lines[0])
 	for _, i := range b.lines {
 		p.mark(i, roleDecision)
 	}

@@ -94,8 +94,21 @@
 //
 // An action is "ACTION 105/01: The DCC to …"; its "ref" is the meeting
 // number and sequence, and its "owner" the words before " to " ("DCC",
-// "SECAS"). "outstanding_actions" are the rows of the actions outstanding
+// "SECAS"). Other bodies' actions ("New Action 0402: … Due: 12 June 2026",
+// "Action: Finance Director to …", "(Action RCP 87/01)") keep their
+// reference as written ("0402", or "" when none), their "target" when
+// given, and "owner_person": who the owner is among the people recorded,
+// by initials, a role or a name in brackets. "outstanding_actions" are the rows of the actions outstanding
 // table (a row broken across a page is joined; a reference written without
 // the code gets the committee's code). "risks" lists every risk reviewed,
 // flattened, and each item lists the risks reviewed under it.
+//
+// Keys other bodies' minutes add, each only when given: an attendee's or
+// apology's "role" and "initials"; an item's "classification" and
+// "paragraphs"; a decision's "paragraph" and "letter"; an action's
+// "owner_person", "target" and "paragraph"; an outstanding action's
+// "owner_person"; a risk's "likelihood", "impact" and "previous_severity"; a
+// next meeting's "start", "venue" and "number". A person correcting what
+// was read in the browser may set an attendee's "absent", an apology's
+// "category" and what an unrecognised line is ("as": "noise" or "item N").
 package minutesimport

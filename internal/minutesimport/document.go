@@ -43,7 +43,16 @@ type Attendee struct {
 	Representing string   `json:"representing,omitempty"`
 	PartItems    []string `json:"part_items"` // agenda items attended, when present for part only
 	AlternateFor string   `json:"alternate_for,omitempty"`
-	Line         int      `json:"line"`
+	// Role is the capacity the minutes give, as written: "Chair",
+	// "Technical Secretary", "Panel Member (Large Supplier)", "Observer".
+	Role string `json:"role,omitempty"`
+	// Initials are the person's initials as the minutes give them ("JK"),
+	// by which the minute may refer to them.
+	Initials string `json:"initials,omitempty"`
+	// Absent is set by a person correcting what was read: the attendee was
+	// not there after all, and is not recorded.
+	Absent bool `json:"absent,omitempty"`
+	Line   int  `json:"line"`
 }
 
 // Apology is a person who sent apologies, with the organisation or category
@@ -51,7 +60,12 @@ type Attendee struct {
 type Apology struct {
 	Name         string `json:"name"`
 	Representing string `json:"representing"`
-	Line         int    `json:"line"`
+	// Category is set by a person correcting what was read, beside the
+	// organisation in Representing.
+	Category string `json:"category,omitempty"`
+	Role     string `json:"role,omitempty"`
+	Initials string `json:"initials,omitempty"`
+	Line     int    `json:"line"`
 }
 
 // Item is one agenda item or sub-item ("5", "5.1") with its minute.
@@ -62,22 +76,40 @@ type Item struct {
 	Decisions []Decision `json:"decisions"`
 	Actions   []Action   `json:"actions"`
 	Risks     []Risk     `json:"risks"`
-	Line      int        `json:"line"`
+	// Classification is the item's own, when the minutes give it one
+	// ("(Classification: RED)", a "PART B – CONFIDENTIAL" heading above it).
+	Classification string `json:"classification,omitempty"`
+	// Paragraphs are the numbers of the item's numbered paragraphs, as
+	// written ("5.1", "5.2"; "7", "8" where they run on across items).
+	Paragraphs []string `json:"paragraphs,omitempty"`
+	Line       int      `json:"line"`
 }
 
 // Decision is a decision recorded in the committee's voice.
 type Decision struct {
 	Kind string `json:"kind"` // the bold capital word: NOTED, AGREED, APPROVED, ...
 	Text string `json:"text"` // the whole sentence or list entry, without markup
-	Line int    `json:"line"`
+	// Paragraph is the number of the paragraph it is in, when numbered;
+	// Letter its letter in a lettered list ("a" of "a) NOTED …").
+	Paragraph string `json:"paragraph,omitempty"`
+	Letter    string `json:"letter,omitempty"`
+	Line      int    `json:"line"`
 }
 
 // Action is an action raised within an item ("ACTION 105/01: The DCC to …").
 type Action struct {
-	Ref   string `json:"ref"` // "105/01": meeting number and sequence
+	Ref   string `json:"ref"` // "105/01": meeting number and sequence; "0401" or "" where the minutes number otherwise or not at all
 	Text  string `json:"text"`
 	Owner string `json:"owner"` // "DCC" from "The DCC to …"; empty when not stated
-	Line  int    `json:"line"`
+	// OwnerPerson is who the owner is among the attendees, when the owner
+	// is written as initials, a role or a name ("JK", "Finance Director",
+	// "DCC (Jane Smith)"); several are separated by "; ".
+	OwnerPerson string `json:"owner_person,omitempty"`
+	Target      string `json:"target,omitempty"` // YYYY-MM-DD: "by 30/09/2026", "Due: 12 June 2026"
+	Paragraph   string `json:"paragraph,omitempty"`
+	Line        int    `json:"line"`
+
+	inline bool // named in passing ("(Action RCP 87/01)"): an actions table's row words it better
 }
 
 // Risk is a risk from the committee's register, as reviewed at the meeting.
@@ -86,7 +118,13 @@ type Risk struct {
 	Text     string `json:"text"`
 	Severity int    `json:"severity"` // 1–25; 0 when the minutes give none
 	Band     string `json:"band"`     // "Critical", "High", ...
-	Line     int    `json:"line"`
+	// Likelihood and Impact are the scores, 1–5, when the minutes give them.
+	Likelihood int `json:"likelihood,omitempty"`
+	Impact     int `json:"impact,omitempty"`
+	// PreviousSeverity is the severity the minutes say it had before
+	// ("reduced from 12"; "unchanged" gives the severity itself).
+	PreviousSeverity int `json:"previous_severity,omitempty"`
+	Line             int `json:"line"`
 }
 
 // OutstandingAction is a row of the actions outstanding table.
@@ -97,20 +135,28 @@ type OutstandingAction struct {
 	Target        string `json:"target"`         // YYYY-MM-DD, the last target date
 	RevisedTarget string `json:"revised_target"` // YYYY-MM-DD or ""
 	Owner         string `json:"owner"`
-	Status        string `json:"status"` // "Open", "Closed", as written
+	OwnerPerson   string `json:"owner_person,omitempty"` // as Action.OwnerPerson
+	Status        string `json:"status"`                 // "Open", "Closed", as written
 	Line          int    `json:"line"`
 }
 
 // NextMeeting is a date announced for a coming meeting.
 type NextMeeting struct {
-	Kind string `json:"kind"` // "main", "reporting" or "extraordinary"
-	Date string `json:"date"` // YYYY-MM-DD
+	Kind   string `json:"kind"`             // "main", "reporting" or "extraordinary"
+	Date   string `json:"date"`             // YYYY-MM-DD
+	Start  string `json:"start,omitempty"`  // HH:MM, when given
+	Venue  string `json:"venue,omitempty"`  // when given
+	Number int    `json:"number,omitempty"` // when given: "Meeting 62 – …"
 }
 
 // Unrecognised is a line the parser could not place, as written.
 type Unrecognised struct {
 	Line int    `json:"line"`
 	Text string `json:"text"`
+	// As is what a person checking the document made of the line: "noise"
+	// to leave it out, or "item N" (an item's number as read) for a line
+	// that belongs to that item's minute.
+	As string `json:"as,omitempty"`
 }
 
 // Warning is something the parser decided that a person should check. Line

@@ -127,7 +127,7 @@ func TestParseDocx(t *testing.T) {
 	if want := []Action{{Ref: "250/01", Text: "The DCC to report the root cause.", Owner: "DCC", Line: doc.Items[2].Actions[0].Line}}; !reflect.DeepEqual(doc.Items[2].Actions, want) {
 		t.Errorf("actions %+v", doc.Items[2].Actions)
 	}
-	if want := []NextMeeting{{"main", "2023-12-12"}}; !reflect.DeepEqual(doc.NextMeetings, want) {
+	if want := []NextMeeting{{Kind: "main", Date: "2023-12-12"}}; !reflect.DeepEqual(doc.NextMeetings, want) {
 		t.Errorf("next meetings %v", doc.NextMeetings)
 	}
 	if len(doc.Unrecognised) != 0 || len(doc.Warnings) != 0 {

@@ -114,12 +114,12 @@ func TestParseFixture(t *testing.T) {
 
 	t.Run("Apologies", func(t *testing.T) {
 		want := []Apology{
-			{"Conroy Saunders", "SECAS", 50},
-			{"Geoff Huckerby", "Other SEC Parties", 51},
-			{"Nick Coombs", "Large Suppliers", 52},
-			{"Emslie Law", "Large Suppliers", 53},
-			{"Cassie Bowerman", "Small Suppliers", 54},
-			{"Ian Drummond", "DCC", 55},
+			{Name: "Conroy Saunders", Representing: "SECAS", Line: 50},
+			{Name: "Geoff Huckerby", Representing: "Other SEC Parties", Line: 51},
+			{Name: "Nick Coombs", Representing: "Large Suppliers", Line: 52},
+			{Name: "Emslie Law", Representing: "Large Suppliers", Line: 53},
+			{Name: "Cassie Bowerman", Representing: "Small Suppliers", Line: 54},
+			{Name: "Ian Drummond", Representing: "DCC", Line: 55},
 		}
 		if !reflect.DeepEqual(doc.Apologies, want) {
 			t.Errorf("got %+v\nwant %+v", doc.Apologies, want)
@@ -297,7 +297,7 @@ func TestParseFixture(t *testing.T) {
 	})
 
 	t.Run("NextMeetings", func(t *testing.T) {
-		want := []NextMeeting{{"main", "2023-11-14"}, {"reporting", "2023-11-27"}}
+		want := []NextMeeting{{Kind: "main", Date: "2023-11-14"}, {Kind: "reporting", Date: "2023-11-27"}}
 		if !reflect.DeepEqual(doc.NextMeetings, want) {
 			t.Errorf("got %v, want %v", doc.NextMeetings, want)
 		}

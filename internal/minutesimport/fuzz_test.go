@@ -11,6 +11,9 @@ import (
 
 func FuzzParseText(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join(fixture.Dir(), "*.txt"))
+	more, _ := filepath.Glob(filepath.Join(fixture.Dir(), "layouts", "*.txt"))
+	variants, _ := filepath.Glob(filepath.Join(fixture.Dir(), "layouts", "variants", "*.txt"))
+	paths = append(append(paths, more...), variants...)
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -20,6 +23,13 @@ func FuzzParseText(f *testing.F) {
 	}
 	if text, err := DocxText(buildDocx(f)); err == nil {
 		f.Add(text)
+	}
+	for _, name := range []string{"board-narrative-like.docx", "variants/forum.docx"} {
+		if b, err := os.ReadFile(fixture.Layout(name)); err == nil {
+			if text, err := DocxText(b); err == nil {
+				f.Add(text)
+			}
+		}
 	}
 	f.Add("1. A\n1.1 B\n2. C\n\tx\ty\nThe OPSG:\n- **NOTED**\nACTION 1/1:")
 	f.Fuzz(func(t *testing.T, text string) {

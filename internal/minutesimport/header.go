@@ -23,7 +23,7 @@ var (
 	venueLabelRE = regexp.MustCompile(`(?i)^(?:venue|location|where|place)\s*[:\-–]\s*(.+)$`)
 	codeParenRE  = regexp.MustCompile(`\s*\(([A-Z][A-Z0-9]{1,15})\)`)
 	codeRE       = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,15}$`)
-	minutesOfRE  = regexp.MustCompile(`(?i)^(?:(?:draft|final|approved)\s+)?minutes\s+(?:of\s+|for\s+)?(?:the\s+)?`)
+	minutesOfRE  = regexp.MustCompile(`(?i)^(?:(?:draft|final|approved)\s+)?minutes(?:\s+|$)(?:(?:of|for)(?:\s+|$))?(?:the\s+)?`)
 	// What may surround a date and times on a date line without being a venue.
 	timeNoiseRE = regexp.MustCompile(`(?i)\b(?:date|time|from|to|until|till|at|on|hrs|hours|gmt|bst|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b`)
 )
@@ -45,9 +45,19 @@ func (p *parser) headerLine(i int) {
 			return
 		}
 	}
+	if p.classOpen == i-1 && p.classOpen > 0 && !startsUpper(pt) {
+		// "… is limited to SDAC members and" / "the SDAC secretariat."
+		p.mark(i, roleMeeting)
+		p.classOpenAfter(i, pt)
+		return
+	}
+	if p.headerField(i, pt) || p.bodyLine(i, pt) || p.groupTitle(i, pt) || p.narrativeTitle(i, pt) {
+		return
+	}
 	m := &p.doc.Meeting
 	got, heading := false, false
 	if c := classification(pt); c != "" {
+		p.classOpenAfter(i, pt)
 		got, heading = true, true
 		if c == "WHITE" {
 			p.warn(i, "classification WHITE is the old name of CLEAR; read as CLEAR")
@@ -81,6 +91,10 @@ func (p *parser) headerLine(i int) {
 	} else if approvedRE.MatchString(pt) {
 		got, heading = true, true
 		p.setStatus(i, "approved")
+	} else if s := statusLeadRE.FindStringSubmatch(pt); s != nil {
+		// "DRAFT – subject to approval by the Board"
+		got, heading = true, true
+		p.setStatus(i, s[1])
 	}
 	if !p.titleSeen {
 		if p.title(i, pt) {
@@ -110,8 +124,8 @@ func (p *parser) headerLine(i int) {
 	}
 	// The tradition puts the venue on a line of its own under the date
 	// ("Teleconference", "London").
-	if m.Venue == "" && (p.titleSeen || p.dateSeen) && looksLikeVenue(pt) {
-		m.Venue = cleanText(pt)
+	if m.Venue == "" && (p.dateSeen || (p.titleSeen && venueLeadRE.MatchString(pt))) && looksLikeVenue(pt) {
+		p.setVenue(i, pt)
 		p.mark(i, roleMeeting)
 		if !p.dateSeen {
 			p.warn(i, "took %q to be the venue", m.Venue)
@@ -121,8 +135,17 @@ func (p *parser) headerLine(i int) {
 	p.unrecognised(i)
 }
 
+// classOpenAfter notes a classification statement that breaks off
+// mid-sentence, so that the line it runs on to is read with it.
+func (p *parser) classOpenAfter(i int, pt string) {
+	p.classOpen = 0
+	if !strings.HasSuffix(pt, ".") && utf8.RuneCountInString(pt) > 40 {
+		p.classOpen = i
+	}
+}
+
 func classification(pt string) string {
-	for _, re := range []*regexp.Regexp{classifiedRE, classLabelRE, classAloneRE} {
+	for _, re := range []*regexp.Regexp{classifiedRE, classLabelRE, classAloneRE, classLeadRE} {
 		if m := re.FindStringSubmatch(pt); m != nil {
 			return strings.ToUpper(m[1])
 		}
@@ -176,8 +199,15 @@ func (p *parser) title(i int, pt string) bool {
 		p.setCode(i, name)
 		name = ""
 	}
-	if name != "" {
-		m.CommitteeName = cleanText(name)
+	switch name = cleanText(name); {
+	case name == "":
+	case m.CommitteeName != "" && strings.Contains(strings.ToLower(m.CommitteeName), strings.ToLower(name)):
+		// "Minutes of Panel Meeting 87" under "RETAIL CODE PANEL (RCP)"
+	default:
+		m.CommitteeName = name
+	}
+	if s := statusTailRE.FindStringSubmatch(pt); s != nil {
+		p.setStatus(i, s[1]) // "Minutes of Meeting 61 (Main Meeting) – DRAFT"
 	}
 	n := atoi(number)
 	switch {
@@ -222,7 +252,13 @@ func (p *parser) dateLine(i int, pt string, heading bool) bool {
 		}
 	}
 	if heading {
-		return true // the rest of the line is the title
+		// The rest of the line is the title, unless a PDF ran the whole
+		// heading together: "… Reporting Meeting 23 8 July 2026, 13:30 –
+		// 15:45 Video conference SDAC_23_2607 – Final Minutes".
+		if m.Venue == "" && ok && len(times) > 0 {
+			p.headingVenue(i, pt)
+		}
+		return true
 	}
 	var b strings.Builder
 	last := 0
@@ -249,6 +285,31 @@ func (p *parser) dateLine(i int, pt string, heading bool) bool {
 		}
 	}
 	return true
+}
+
+// headingVenue takes the venue from between the times and the reference of
+// a heading run together on one line.
+func (p *parser) headingVenue(i int, pt string) {
+	from := 0
+	if loc := titleRE.FindStringIndex(pt); loc != nil {
+		from = loc[1]
+	}
+	to := len(pt)
+	if loc := referenceRE.FindStringIndex(pt); loc != nil && loc[0] > from {
+		to = loc[0]
+	}
+	seg := pt[from:to]
+	if _, start, end, ok := findDate(seg); ok {
+		seg = seg[:start] + " " + seg[end:]
+	}
+	_, spans := findTimes(seg)
+	if len(spans) > 0 {
+		seg = seg[spans[len(spans)-1][1]:]
+	}
+	seg = strings.Trim(timeNoiseRE.ReplaceAllString(seg, ""), " ,;:–—-")
+	if hasLetter(seg) && utf8.RuneCountInString(seg) <= 80 {
+		p.setVenue(i, seg)
+	}
 }
 
 func looksLikeVenue(pt string) bool {

@@ -28,6 +28,12 @@ type block struct {
 	offs       []int
 	buf        strings.Builder
 	afterBlank int // the last blank line before the block
+	// para is the number of the paragraph the block is in; letter its
+	// letter in a lettered list.
+	para, letter string
+	// extra are the lines under an action that say more of it ("Update:
+	// …", "Carried forward"), kept out of its text.
+	extra []string
 }
 
 func (b *block) lineAt(off int) int {
@@ -36,13 +42,13 @@ func (b *block) lineAt(off int) int {
 }
 
 var (
-	actionRE = regexp.MustCompile(`^((?i:action))s?\s*(?:(?i:ref(?:erence)?)\.?\s*)?(?:([A-Z][A-Z0-9]{1,15})\s*)?(\d{1,4}/\d{1,3})\s*([:.–—-]?)\s*(.*)$`)
+	actionRE = regexp.MustCompile(`^((?i:new\s+)?(?i:action))s?\s*(?:(?i:ref(?:erence)?)\.?\s*)?(?:([A-Z][A-Z0-9]{1,15})\s*)?(\d{1,4}/\d{1,3}|\d{3,4})\s*([:.–—-]?)\s*(.*)$`)
 	// "The OPSG:" introduces a list of decisions.
-	introRE = regexp.MustCompile(`^The\s+([A-Z][A-Z0-9&]{1,15})\s*:$`)
+	introRE = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,2})?\.?\s+)?The\s+([A-Z][A-Za-z0-9&]{1,20})\s*:$`)
 	// "The OPSG **NOTED** …", "The **OPSG APPROVED** …", "The TABASC AGREED …".
 	// It begins with a literal, which lets the regexp package skip to each
 	// "The" instead of trying every position of a long paragraph.
-	decisionRE = regexp.MustCompile(`The\s+(\*\*)?([A-Z][A-Z0-9&]{1,15})(\*\*)?\s+(\*\*)?([A-Z]{3,})\b(\*\*)?`)
+	decisionRE = regexp.MustCompile(`[Tt]he\s+(\*\*)?([A-Z][A-Z0-9&]{1,15}|[A-Z][a-z]{2,20})(\*\*)?\s+(\*\*)?([A-Z]{3,})\b(\*\*)?`)
 	leadWordRE = regexp.MustCompile(`^(\*\*)?([A-Z]{3,})\b(\*\*)?`)
 	boldCapsRE = regexp.MustCompile(`\*\*\s*([A-Z]{3,})\s*\*\*`)
 	riskRE     = regexp.MustCompile(`^([A-Z][A-Z0-9]{1,15}-\d{1,4})\s*[:–—-]\s*(.+)$`)
@@ -54,8 +60,15 @@ var (
 // "Action" must be followed by a colon or dash, so that "Action 105/01 was
 // closed" stays a sentence.
 func actionMatch(pt string) []string {
-	m := actionRE.FindStringSubmatch(strings.TrimPrefix(pt, "- "))
-	if m == nil || (m[1] != "ACTION" && m[4] == "") {
+	pt = strings.TrimPrefix(pt, "- ")
+	m := actionRE.FindStringSubmatch(pt)
+	if m == nil {
+		if b := bareActionRE.FindStringSubmatch(pt); b != nil && ownerRE.MatchString(b[1]) {
+			return []string{pt, "Action", "", "", ":", b[1]}
+		}
+		return nil
+	}
+	if (m[1] != "ACTION" && m[4] == "") || (!strings.Contains(m[3], "/") && m[4] == "") {
 		return nil
 	}
 	return m
@@ -66,34 +79,65 @@ func (p *parser) itemLine(i int) {
 	l := &p.lines[i]
 	t := strings.TrimSpace(l.norm)
 	pt := strings.TrimSpace(l.plain)
-	if strings.ContainsRune(l.norm, '\t') || (p.table != nil && statusRowRE.MatchString(pt)) {
+	pipe := pipeRowRE.MatchString(pt)
+	if strings.ContainsRune(l.norm, '\t') || pipe || (p.table != nil && statusRowRE.MatchString(pt)) {
 		cells := splitCells(l.plain)
-		if cols, ok := outstandingColumns(cells); ok {
+		if pipe {
+			cells = pipeCells(pt)
+		}
+		p.tableRow(i, cells)
+		return
+	}
+	if p.diary != nil {
+		if p.diaryLine(i) {
 			p.flush()
-			p.endList()
-			p.table = &outTable{cols: cols}
-			p.mark(i, roleHeading)
+			p.start(i, rowBlock, cleanText(pt))
+			p.flush()
 			return
 		}
-		if p.table != nil {
-			p.flush()
-			p.outstandingRow(i, cells)
-			return
-		}
-		// Some other table: kept in the text, a row to a line.
+		p.diary = nil
+	}
+	if d := diaryHead(l.plain); d != nil {
 		p.flush()
 		p.endList()
-		var kept []string
-		for _, c := range cells {
-			if c != "" {
-				kept = append(kept, c)
-			}
-		}
-		p.start(i, rowBlock, strings.Join(kept, " | "))
+		p.diary = d
+		p.start(i, rowBlock, cleanText(pt))
 		p.flush()
 		return
 	}
+	if p.loose != nil {
+		if p.looseLine(i, pt) {
+			p.flush()
+			return
+		}
+		p.loose = nil
+	}
+	if kind := looseHead(pt); kind != "" {
+		p.flush()
+		p.endList()
+		p.loose = &looseTable{kind: kind, out: -1, risk: -1}
+		p.mark(i, roleHeading)
+		return
+	}
+	if p.caption(i, pt) {
+		return
+	}
 	p.table = nil
+	if p.partNote(i) {
+		return
+	}
+	p.closingTime(i, pt)
+	if num, rest, ok := p.paragraphNumber(pt); ok {
+		p.takeParagraph(num)
+		pt = rest // matched without its number; the minute keeps it
+	}
+	if m := letterRE.FindStringSubmatch(pt); m != nil && (p.intro != 0 || p.lastLetter != "") {
+		p.flush()
+		p.start(i, bulletBlock, "- "+strings.TrimSpace(letterRE.ReplaceAllString(t, "$2")))
+		p.blk.letter, p.lastLetter = m[1], m[1]
+		return
+	}
+	p.lastLetter = ""
 	switch {
 	case actionMatch(pt) != nil:
 		p.flush()
@@ -116,11 +160,51 @@ func (p *parser) itemLine(i int) {
 		// action or list entry would otherwise be read as its last line.
 		p.flush()
 		p.start(i, paraBlock, t)
+	case p.blk != nil && p.blk.kind == actionBlock && (extraLineRE.MatchString(pt) || actionStatusRE.MatchString(pt) && len(pt) <= 40):
+		// "Update: …", "Owner: …", "Target: …" or "Carried forward" under
+		// an action.
+		p.blk.lines = append(p.blk.lines, i)
+		p.blk.offs = append(p.blk.offs, p.blk.buf.Len())
+		p.blk.extra = append(p.blk.extra, pt)
+	case p.blk != nil && p.blk.kind == actionBlock && strings.HasSuffix(strings.TrimSpace(p.blk.buf.String()), ".") && startsUpper(pt) && len(p.blk.lines) > 0:
+		// Without blank lines, a sentence after an action's full stop is
+		// not part of it ("Adaeze Ilori left the meeting.").
+		p.flush()
+		p.start(i, paraBlock, t)
 	case p.blk != nil:
 		p.add(i, t)
 	default:
 		p.start(i, paraBlock, t)
 	}
+}
+
+// tableRow reads a row of a table with its cells: the heading of the
+// actions outstanding, one of its rows, or the row of some other table,
+// which stays in the minute.
+func (p *parser) tableRow(i int, cells []string) {
+	if cols, ok := outstandingColumns(cells); ok {
+		p.flush()
+		p.endList()
+		p.table = &outTable{cols: cols}
+		p.mark(i, roleHeading)
+		return
+	}
+	if p.table != nil {
+		p.flush()
+		p.outstandingRow(i, cells)
+		return
+	}
+	// Some other table: kept in the text, a row to a line.
+	p.flush()
+	p.endList()
+	var kept []string
+	for _, c := range cells {
+		if c != "" {
+			kept = append(kept, c)
+		}
+	}
+	p.start(i, rowBlock, strings.Join(kept, " | "))
+	p.flush()
 }
 
 // startsDecision reports whether a line opens with "The OPSG **NOTED**".
@@ -130,8 +214,10 @@ func startsDecision(t string) bool {
 	return m != nil && m[0] == 0 && (m[8] >= 0 || m[12] >= 0)
 }
 
+var paraPrefixRE = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,2})?\.?\s+`)
+
 func (p *parser) start(i int, kind blockKind, s string) {
-	b := &block{kind: kind, afterBlank: p.lastBlank, lines: []int{i}, offs: []int{0}}
+	b := &block{kind: kind, afterBlank: p.lastBlank, lines: []int{i}, offs: []int{0}, para: p.paraNum}
 	b.buf.WriteString(s)
 	p.blk = b
 }
@@ -141,10 +227,15 @@ func (p *parser) add(i int, s string) {
 	b := p.blk
 	prev := b.buf.String()
 	r, _ := utf8.DecodeRuneInString(s)
-	// "gate-" + "way" was one word broken at the end of a PDF line; the
-	// hyphen is kept, since "Pre-" + "payment" is as likely.
-	if !(strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLetter(rune(prev[len(prev)-2])) && unicode.IsLower(r)) {
+	// "recon-" + "ciliation" was one word broken at the end of a PDF line;
+	// "gate-" + "way" may have been hyphenated all along (see joinWrapped).
+	hyphen := strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLetter(rune(prev[len(prev)-2])) && unicode.IsLower(r)
+	switch {
+	case !hyphen:
 		b.buf.WriteByte(' ')
+	case dehyphenate(prev, s, p.wordCount):
+		b.buf.Reset()
+		b.buf.WriteString(prev[:len(prev)-1])
 	}
 	b.lines = append(b.lines, i)
 	b.offs = append(b.offs, b.buf.Len())
@@ -215,18 +306,37 @@ func (p *parser) action(b *block, norm string) {
 		p.addText(b, s, roleText)
 		return
 	}
-	a := Action{Ref: m[3], Text: m[5], Line: b.lines[0]}
-	if o := ownerRE.FindStringSubmatch(a.Text); o != nil && len(strings.Fields(o[1])) <= 6 && startsUpper(o[1]) {
+	if p.reviewedAction(b, m, b.extra) {
+		return
+	}
+	a := Action{Ref: m[3], Text: m[5], Paragraph: b.para, Line: b.lines[0]}
+	a.Target, a.Text = actionTarget(a.Text)
+	for _, e := range b.extra {
+		if x := extraLineRE.FindStringSubmatch(e); x != nil {
+			switch strings.ToLower(strings.Fields(x[1])[0]) {
+			case "owner":
+				a.Owner = cleanText(x[2])
+			case "target", "due":
+				if iso, ok := cellDate(strings.TrimRight(x[2], ".")); ok {
+					a.Target = iso
+				}
+			}
+		}
+	}
+	if a.Owner != "" {
+	} else if o := ownerRE.FindStringSubmatch(a.Text); o != nil && len(strings.Fields(o[1])) <= 6 && startsUpper(o[1]) {
 		a.Owner = strings.TrimRight(o[1], ",")
 	} else {
 		p.warn(a.Line, "action %s does not say who is to act (\"The DCC to …\"); owner left empty", a.Ref)
 	}
-	if prev, ok := p.actionRefs[a.Ref]; ok {
+	if a.Ref == "" {
+		// "Action: Finance Director to …" has no reference; minutebook numbers it.
+	} else if prev, ok := p.actionRefs[a.Ref]; ok {
 		p.warn(a.Line, "action %s was already raised at line %d", a.Ref, prev)
 	} else {
 		p.actionRefs[a.Ref] = a.Line
 	}
-	if n := p.doc.Meeting.Number; n != 0 && atoi(strings.SplitN(a.Ref, "/", 2)[0]) != n {
+	if n := p.doc.Meeting.Number; n != 0 && strings.Contains(a.Ref, "/") && atoi(strings.SplitN(a.Ref, "/", 2)[0]) != n {
 		p.warn(a.Line, "action %s is numbered for a meeting other than %d", a.Ref, n)
 	}
 	if m[2] != "" && p.doc.Meeting.Committee != "" && m[2] != p.doc.Meeting.Committee {
@@ -249,26 +359,33 @@ func (p *parser) bullet(b *block, norm string) {
 	plain := cleanText(body)
 	if p.intro != 0 {
 		if kind := p.decisionWord(leadWordRE.FindStringSubmatch(body), true); kind != "" {
-			p.decide(b, kind, plain, b.lines[0])
+			p.decideAll(b, kind, plain)
 			p.introUsed = true
 			return
 		}
 		p.emitIntro() // the list holds more than decisions; its lead-in is text
 	} else if kind := p.decisionWord(leadWordRE.FindStringSubmatch(body), false); kind != "" {
-		p.decide(b, kind, plain, b.lines[0])
+		p.decideAll(b, kind, plain)
 		return
+	}
+	if p.intro == 0 && b.letter == "" && p.dashOutstanding(b, plain) {
+		return
+	}
+	prefix := "- "
+	if b.letter != "" {
+		prefix = "- " + b.letter + ") "
 	}
 	if p.risk(b, plain) {
-		p.addText(b, "- "+plain, roleRisk)
+		p.addText(b, prefix+plain, roleRisk)
 		return
 	}
-	p.sentences(b, body, "- ")
+	p.sentences(b, body, prefix)
 }
 
 func (p *parser) paragraph(b *block, norm string) {
 	if p.intro != 0 {
 		if kind := p.decisionWord(leadWordRE.FindStringSubmatch(norm), true); kind != "" {
-			p.decide(b, kind, cleanText(norm), b.lines[0])
+			p.decideAll(b, kind, cleanText(norm))
 			p.introUsed = true
 			return
 		}
@@ -279,6 +396,8 @@ func (p *parser) paragraph(b *block, norm string) {
 		p.addText(b, plain, roleRisk)
 		return
 	}
+	p.inlineActions(b, plain)
+	p.proseOutstanding(b, plain)
 	if strings.Contains(plain, "lassified") && classifiedRE.MatchString(plain) {
 		p.warn(b.lines[0], "an item's own classification is kept in its text; set the item's classification by hand")
 	}
@@ -290,8 +409,8 @@ func (p *parser) paragraph(b *block, norm string) {
 // as well, since the comment after the risk is part of the minute.
 func (p *parser) risk(b *block, plain string) bool {
 	m := riskRE.FindStringSubmatch(plain)
-	if m == nil {
-		return false
+	if m == nil || (!severityRE.MatchString(m[2]) && scoreRE.MatchString(m[2])) {
+		return p.riskScored(b, plain)
 	}
 	r := Risk{Ref: m[1], Text: m[2], Line: b.lines[0]}
 	if s := severityRE.FindStringSubmatchIndex(m[2]); s != nil {

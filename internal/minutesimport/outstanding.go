@@ -12,7 +12,7 @@ type outTable struct {
 }
 
 var (
-	outRefRE    = regexp.MustCompile(`^(?:([A-Z][A-Z0-9]{1,15})\s*)?(\d{1,4}/\d{1,3})$`)
+	outRefRE    = regexp.MustCompile(`^(?:([A-Z][A-Z0-9]{1,15})\s*)?(\d{1,4}/\d{1,3}(?:\(\d{1,2}\))?|\d{3,4})$`)
 	statusRowRE = regexp.MustCompile(`(?i)^status\s*:\s*(.*)$`)
 )
 
@@ -29,13 +29,15 @@ func outstandingColumns(cells []string) ([]string, bool) {
 		low := strings.ToLower(c)
 		switch {
 		case c == "":
+		case strings.Contains(low, "minute") || strings.Contains(low, "item"):
+			cols[k] = "minute" // where it was raised: "Minute Ref"
 		case strings.Contains(low, "ref"):
 			cols[k], ref = "ref", true
 		case strings.Contains(low, "revised"):
 			cols[k] = "revised"
 		case strings.Contains(low, "target"), strings.Contains(low, "due"):
 			cols[k] = "target"
-		case strings.Contains(low, "raised"):
+		case strings.Contains(low, "raised"), strings.Contains(low, "meeting"), low == "date":
 			cols[k] = "raised"
 		case strings.Contains(low, "owner"):
 			cols[k] = "owner"
@@ -94,9 +96,20 @@ func (p *parser) outstandingRow(i int, cells []string) {
 		if m[1] == "" && p.doc.Meeting.Committee != "" {
 			ref = p.doc.Meeting.Committee + " " + m[2] // the register's form, "OPSG 102/01"
 		}
-		p.doc.OutstandingActions = append(p.doc.OutstandingActions, OutstandingAction{Ref: ref, Line: i})
-		p.lastOut = len(p.doc.OutstandingActions) - 1
-		p.cells(i, &p.doc.OutstandingActions[p.lastOut], cells)
+		row := OutstandingAction{Ref: ref, Line: i}
+		p.cells(i, &row, cells)
+		if p.raisedRow(&row) {
+			// The meeting's own action, listed in its actions table.
+			p.lastOut = -1
+			p.mark(i, roleActionRow)
+			return
+		}
+		p.addOutstanding(row)
+		for k := range p.doc.OutstandingActions {
+			if sameRef(p.doc.OutstandingActions[k].Ref, ref) {
+				p.lastOut = k
+			}
+		}
 	case refCell == "" && last != nil:
 		p.cells(i, last, cells)
 	default:
@@ -121,15 +134,41 @@ func (p *parser) cells(i int, a *OutstandingAction, cells []string) {
 		case "owner":
 			a.Owner = strings.TrimSpace(a.Owner + " " + c)
 		case "status":
-			a.Status = titleCase(c)
+			// "Carried Forward – due 09/06/26": a status and a new date.
+			if st, due, ok := strings.Cut(c, "–"); ok && hasLetter(st) {
+				if iso, _, _, found := findDate(due); found {
+					a.Status, a.RevisedTarget = statusCase(st), iso
+					continue
+				}
+			}
+			a.Status = statusCase(c)
 		case "raised":
 			p.setDate(i, a, &a.Raised, "date raised", c)
 		case "target":
+			// "30/04/2026, revised to 30/06/2026": the target and its revision.
+			if dates := allDates(c); len(dates) > 1 {
+				a.Target, a.RevisedTarget = dates[0], dates[len(dates)-1]
+				continue
+			}
 			p.setDate(i, a, &a.Target, "target date", c)
 		case "revised":
 			p.setDate(i, a, &a.RevisedTarget, "revised target date", c)
 		}
 	}
+}
+
+// allDates returns every date a cell gives, in order.
+func allDates(s string) []string {
+	var out []string
+	for s != "" {
+		iso, _, end, ok := findDate(s)
+		if !ok {
+			break
+		}
+		out = append(out, iso)
+		s = s[end:]
+	}
+	return out
 }
 
 func (p *parser) setDate(i int, a *OutstandingAction, field *string, what, cell string) {

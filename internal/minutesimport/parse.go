@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseText reads minutes written as plain text. Lines are numbered from 1
@@ -28,6 +29,7 @@ const (
 	roleAction       = "action"
 	roleRisk         = "risk"
 	roleOutstanding  = "outstanding"
+	roleActionRow    = "action-row" // a row of an actions table that details an action raised in an item
 	roleNext         = "next-meeting"
 	roleFurniture    = "furniture" // page headers and footers, reported as warnings
 	roleUnrecognised = "unrecognised"
@@ -52,6 +54,32 @@ type parser struct {
 	headerText map[string]bool // heading lines, to recognise them repeated as page headers
 	dateSeen   bool
 	titleSeen  bool
+	// framework is the code a committee works under, named above it
+	// ("Electricity Settlement Code"); alias is a name the heading defines
+	// (`("FCSL" or "the Company")`): the word and what it stands for.
+	framework    string
+	codeFromBody bool
+	alias        [2]string
+	classOpen    int  // a classification statement that runs on to the next line
+	proseOpen    bool // a prose list of names runs on to the next line
+	side         *sideTable
+	// Numbered paragraphs: the current one's number, the last "N.M" and
+	// the last running "N."; whether items are numbered "3 Title"; the
+	// classification of the part being read, and where it began.
+	paraNum      string
+	paraSeq      int
+	paraRun      int
+	dotless      bool
+	partClass    string
+	partLine     int
+	lastItemLine int
+	lastLetter   string // the letter of the list entry before, "" when none
+	appendix     bool   // an appendix has begun: what follows is not an item's minute
+	loose        *looseTable
+	diary        *diaryTable
+	fullText     string          // the document's plain text, built when first needed
+	words        map[string]int  // its words, lower case, and how often each is written
+	phrases      map[string]bool // phrases looked for in it, and whether found
 
 	cols          columns
 	group         string // the category or organisation rows are listed under
@@ -116,7 +144,7 @@ func (p *parser) run() {
 			p.flush()
 			continue
 		}
-		if p.furniture(i) || p.heading(i) || p.nextMeetings(i) {
+		if p.furniture(i) || p.partHeading(i) || p.heading(i) || p.nextMeetings(i) {
 			continue
 		}
 		switch p.sec {
@@ -130,6 +158,7 @@ func (p *parser) run() {
 	}
 	p.flush()
 	p.endList()
+	p.endSide()
 }
 
 func (p *parser) mark(i int, role string) { p.roles[i] = role }
@@ -143,24 +172,54 @@ func (p *parser) unrecognised(i int) {
 	p.doc.Unrecognised = append(p.doc.Unrecognised, Unrecognised{Line: i, Text: strings.TrimSpace(p.lines[i].raw)})
 }
 
-var pageRE = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}$|^(?i:page)\s+\d{1,4}$`)
+var (
+	pageRE = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,4}\s+(?:of|/)\s+\d{1,4}$|^(?i:page)\s+\d{1,4}$`)
+	// A classification printed at the foot of every page: "Classification: AMBER".
+	classFooterRE = regexp.MustCompile(`(?i)^(?:(?:information\s+|security\s+)?classification|tlp)\s*[:\-–]?\s*(red|amber|green|clear|white)$`)
+	// A signature block: "Signed ........ (Chair)   Date ........".
+	signatureRE = regexp.MustCompile(`(?i)^(?:signed|signature|chair(?:'s)?\s+signature)\b.*(?:\.{5,}|_{5,})|^(?:\.{5,}|_{5,})`)
+)
 
-// furniture recognises page headers and footers left in text copied from a
-// PDF: "Page 2 of 8", or a heading line (the reference, the classification
-// statement) seen again. They are reported, not put into a minute, and they
-// do not end the paragraph they interrupt.
+// furniture recognises what a page carries that is not minutes: page
+// headers and footers left in text copied from a PDF ("Page 2 of 8", a
+// heading line such as the reference seen again, the classification at the
+// foot of every page) and a signature block. They are reported with the
+// reason, not put into a minute, and they do not end the paragraph they
+// interrupt.
 func (p *parser) furniture(i int) bool {
 	pt := strings.TrimSpace(p.lines[i].plain)
-	if !(len(pt) <= 20 && pageRE.MatchString(pt)) && !p.headerText[pt] {
+	var why string
+	m := &p.doc.Meeting
+	switch {
+	case len(pt) <= 20 && pageRE.MatchString(pt):
+		why = "a page header or footer"
+	case p.headerText[pt]:
+		why = "a page header or footer"
+	case p.sec != inHeader && classFooterRE.MatchString(pt):
+		c := strings.ToUpper(classFooterRE.FindStringSubmatch(pt)[1])
+		switch {
+		case m.Classification == "":
+			m.Classification = c
+			p.warn(i, "classified %s by the footer of a page", c)
+		case m.Classification != c:
+			p.warn(i, "a page footer says %s, the heading %s; kept %s", c, m.Classification, m.Classification)
+		}
+		why = "a page footer"
+	case p.sec != inHeader && m.Reference != "" && strings.HasPrefix(pt, m.Reference) && utf8.RuneCountInString(pt) <= 80 && !strings.HasSuffix(pt, "."):
+		why = "a running header"
+	case signatureRE.MatchString(pt):
+		why = "a signature block"
+	default:
 		return false
 	}
 	p.mark(i, roleFurniture)
-	p.warn(i, "skipped %q as a page header or footer", pt)
+	p.warn(i, "skipped %q as %s", pt, why)
 	return true
 }
 
 func (p *parser) finish() *Document {
 	d := p.doc
+	p.resolveOwners()
 	for k := range d.Items {
 		it := &d.Items[k]
 		it.Text = p.texts[k].String()

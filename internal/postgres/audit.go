@@ -12,7 +12,8 @@ import (
 
 // audit writes one audit record inside the change's own transaction, naming
 // the actor from the context ("system" when there is none: the command line
-// or the demo loader).
+// or the demo loader), and notes in audit_actors that the actor appears in
+// the committee's records.
 func audit(ctx context.Context, tx pgx.Tx, entity string, entityID int64, committeeID *int64, action, summary string) error {
 	var actorID *int64
 	actorName := "system"
@@ -20,8 +21,13 @@ func audit(ctx context.Context, tx pgx.Tx, entity string, entityID int64, commit
 		actorID, actorName = &u.ID, u.Name
 	}
 	_, err := tx.Exec(ctx, `
-		INSERT INTO audit_log (actor_id, actor_name, entity, entity_id, committee_id, action, summary)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		WITH entry AS (
+			INSERT INTO audit_log (actor_id, actor_name, entity, entity_id, committee_id, action, summary)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			RETURNING actor_id, committee_id)
+		INSERT INTO audit_actors (committee_id, actor_id)
+		SELECT committee_id, actor_id FROM entry WHERE actor_id IS NOT NULL
+		ON CONFLICT DO NOTHING`,
 		actorID, actorName, entity, entityID, committeeID, action, summary)
 	if err != nil {
 		return fmt.Errorf("audit %s %d: %w", entity, entityID, err)
@@ -64,6 +70,23 @@ func idString(id *int64) string {
 		return "none"
 	}
 	return fmt.Sprintf("#%d", *id)
+}
+
+// AuditActors returns, by name, the users who appear in the audit records
+// of the committees, or in any record when committees is nil: the people
+// the audit page's filter offers.
+func (s *Store) AuditActors(ctx context.Context, committees []int64) ([]*mb.User, error) {
+	rows, err := s.pool.Query(ctx, `SELECT `+userColumns+userFrom+`
+		WHERE u.id IN (SELECT actor_id FROM audit_actors WHERE $1::bigint[] IS NULL OR committee_id = ANY($1))
+		ORDER BY lower(p.name), u.id`, committees)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: audit actors: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.User, error) { return scanUser(r) })
+	if err != nil {
+		return nil, fmt.Errorf("postgres: audit actors: %w", err)
+	}
+	return list, nil
 }
 
 // AuditLog returns the newest entries matching f, at most f.Limit (default 100).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -168,9 +169,22 @@ func (x *minutesImport) meeting(ctx context.Context) error {
 
 // nextMeetings schedules the meetings the minutes end with, when the
 // committee has none on those dates and none after them (a date among
-// meetings already recorded would need a number that is taken).
+// meetings already recorded would need a number that is taken), with the
+// number, time and venue the minutes give.
 func (x *minutesImport) nextMeetings(ctx context.Context) error {
-	for _, n := range x.in.NextMeetings {
+	var last int
+	var latest time.Time
+	if err := x.tx.QueryRow(ctx, `SELECT coalesce(max(number), 0), coalesce(max(date), '0001-01-01') FROM meetings WHERE committee_id = $1`,
+		x.c.ID).Scan(&last, &latest); err != nil {
+		return err
+	}
+	// Meetings the minutes number ("Meeting 62 – …") take their numbers
+	// first; the others are numbered after them.
+	next := slices.Clone(x.in.NextMeetings)
+	slices.SortStableFunc(next, func(a, b mb.ImportedNextMeeting) int { return min(b.Number, 1) - min(a.Number, 1) })
+	used := last
+	taken := map[int]bool{}
+	for _, n := range next {
 		var scheduled bool
 		if err := x.tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM meetings WHERE committee_id = $1 AND date = $2)`,
 			x.c.ID, n.Date).Scan(&scheduled); err != nil {
@@ -179,22 +193,37 @@ func (x *minutesImport) nextMeetings(ctx context.Context) error {
 		if scheduled {
 			continue
 		}
-		var last int
-		var latest time.Time
-		if err := x.tx.QueryRow(ctx, `SELECT coalesce(max(number), 0), coalesce(max(date), '0001-01-01') FROM meetings WHERE committee_id = $1`,
-			x.c.ID).Scan(&last, &latest); err != nil {
-			return err
-		}
 		label := n.Kind.Label() + " on " + n.Date.Format("2 January 2006")
 		if !n.Date.After(latest) {
 			x.rep.Note(0, "The minutes name the next %s, but %s has no meeting that day and has meetings after it: add it by hand if it took place.", label, x.c.Code)
 			continue
 		}
-		next := &mb.Meeting{CommitteeID: x.c.ID, Number: last + 1, Kind: n.Kind, Date: n.Date, Classification: x.m.Classification, Status: mb.Draft}
-		if err := insertMeeting(ctx, x.tx, next); err != nil {
+		number := used + 1
+		switch {
+		case n.Number > last && !taken[n.Number]:
+			number = n.Number
+		case n.Number > 0:
+			x.rep.Note(0, "The minutes number the next %s meeting %d, which %s has already: it is numbered %d.", label, n.Number, x.c.Code, number)
+		}
+		key := n.Date.Format(time.DateOnly)
+		m := &mb.Meeting{CommitteeID: x.c.ID, Number: number, Kind: n.Kind, Date: n.Date, Start: n.Start, Venue: n.Venue,
+			Classification: x.m.Classification, Status: mb.Draft}
+		m.Normalize()
+		desc := fmt.Sprintf("%s %d (%s, %s)", x.c.Code, m.Number, m.Kind.Label(), m.DateLabel())
+		if x.in.Skip.Skips(mb.EffectMeeting, key) {
+			x.rep.Skip(mb.EffectMeeting, key, desc)
+			continue
+		}
+		if err := m.Validate(); err != nil {
+			x.rep.Note(0, "The next %s is not scheduled: %s", label, firstMessage(err))
+			continue
+		}
+		if err := insertMeeting(ctx, x.tx, m); err != nil {
 			return err
 		}
-		x.rep.NewMeetings = append(x.rep.NewMeetings, fmt.Sprintf("%s (%s, %s)", next.ShortName(), next.Kind.Label(), next.DateLabel()))
+		taken[number], used = true, max(used, number)
+		x.rep.NewMeetings = append(x.rep.NewMeetings, desc)
+		x.rep.Effect(mb.EffectMeeting, key, desc)
 	}
 	return nil
 }
@@ -205,5 +234,10 @@ func itemError(it *mb.ImportedItem, err error) error {
 	if !errors.As(err, &e) {
 		return err
 	}
-	return &mb.Error{Code: e.Code, Message: fmt.Sprintf("Item %s (line %d): %s", it.Number, it.Line, e.Message)}
+	msg := fmt.Sprintf("Item %s (line %d): %s", it.Number, it.Line, e.Message)
+	fields := e.Fields
+	if len(fields) == 0 && it.Field != "" {
+		fields = map[string]string{it.Field: msg}
+	}
+	return &mb.Error{Code: e.Code, Message: msg, Fields: fields}
 }

@@ -80,11 +80,17 @@ func (x *minutesImport) placeItem(ctx context.Context, in *mb.ImportedItem, pare
 			minute = strings.TrimSpace(minute + "\n\n" + r.Entry)
 		}
 	}
-	it := &mb.Item{MeetingID: x.m.ID, ParentID: parent, Title: in.Title, Minute: minute}
+	it := &mb.Item{MeetingID: x.m.ID, ParentID: parent, Title: in.Title, Minute: minute, Classification: in.Classification}
+	if it.Classification != 0 && it.Classification <= x.m.Classification {
+		it.Classification = 0 // the document's classification was raised to it
+	}
 	if st := stored[in.Number]; st != nil && (st.item.ParentID == nil) == (parent == nil) {
 		st.matched = true
-		it.ID, it.Classification = st.item.ID, st.item.Classification
-		if st.item.Title != strings.Join(strings.Fields(it.Title), " ") || st.item.Minute != strings.TrimSpace(it.Minute) {
+		it.ID = st.item.ID
+		if in.Classification == 0 {
+			it.Classification = st.item.Classification // set by hand since the last import
+		}
+		if st.item.Title != strings.Join(strings.Fields(it.Title), " ") || st.item.Minute != strings.TrimSpace(it.Minute) || st.item.Classification != it.Classification {
 			if err := updateItemRow(ctx, x.tx, x.m, st.item, it); err != nil {
 				return 0, itemError(in, err)
 			}

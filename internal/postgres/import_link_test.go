@@ -114,7 +114,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		in := read(t, "opsg-105-final-minutes.txt")
 		in.Attendees[1].Category = "Network Operators"
 		_, err := f.s.ImportMinutes(ctx, in, postgres.ImportOptions{})
-		if mb.ErrorCode(err) != mb.EINVALID || !strings.Contains(mb.ErrorFields(err)["group-1"], "not one of OPSG's categories") {
+		if mb.ErrorCode(err) != mb.EINVALID || !strings.Contains(mb.ErrorFields(err)["p-1-category"], "not one of OPSG's categories") {
 			t.Fatalf("err = %v %v", err, mb.ErrorFields(err))
 		}
 	})

@@ -55,7 +55,7 @@ func (x *minutesImport) outstanding(ctx context.Context) error {
 // returns nil when the row says too little to enter it.
 func (x *minutesImport) enterEarlier(ctx context.Context, row mb.ImportedOutstanding) (*mb.Action, error) {
 	ref := row.Reference()
-	owner, person, err := x.owner(ctx, row.Owner, row.Line, ref)
+	owner, person, err := x.owner(ctx, actionOwner{row.Owner, row.OwnerPerson, ""}, row.Line, ref)
 	if err != nil {
 		return nil, err
 	}

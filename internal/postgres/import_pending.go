@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -23,8 +24,39 @@ type PendingImport struct {
 	Filename    string
 	Source      string
 	Document    []byte // the minutesimport.Document as JSON
-	CreatedAt   time.Time
-	ExpiresAt   time.Time
+	// Renumber and Skip are what the person chose beside their
+	// corrections: to renumber the actions to the meeting, and the side
+	// effects of saving to leave out.
+	Renumber  bool
+	Skip      []mb.SideEffect
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// skipJSON is a side effect left out, as pending_imports.skip keeps it.
+type skipJSON struct {
+	Kind mb.ImportEffect `json:"kind"`
+	Key  string          `json:"key"`
+}
+
+func encodeSkip(list []mb.SideEffect) ([]byte, error) {
+	out := make([]skipJSON, 0, len(list))
+	for _, s := range list {
+		out = append(out, skipJSON{s.Kind, s.Key})
+	}
+	return json.Marshal(out)
+}
+
+func decodeSkip(b []byte) ([]mb.SideEffect, error) {
+	var in []skipJSON
+	if err := json.Unmarshal(b, &in); err != nil {
+		return nil, err
+	}
+	out := make([]mb.SideEffect, 0, len(in))
+	for _, s := range in {
+		out = append(out, mb.SideEffect{Kind: s.Kind, Key: s.Key})
+	}
+	return out, nil
 }
 
 // CreatePendingImport stores an upload, giving it a random token, and
@@ -58,12 +90,16 @@ var pendingNotFound = mb.Errorf(mb.ENOTFOUND, "There is no such upload: it was s
 // the token; anyone else's, or an expired one, is not found.
 func (s *Store) PendingImport(ctx context.Context, committeeID int64, token string, userID int64) (*PendingImport, error) {
 	var p PendingImport
+	var skip []byte
 	err := s.pool.QueryRow(ctx, `
-		SELECT id, token, committee_id, user_id, filename, source, document, created_at, expires_at
+		SELECT id, token, committee_id, user_id, filename, source, document, renumber, skip, created_at, expires_at
 		FROM pending_imports WHERE token = $1 AND user_id = $2 AND committee_id = $3 AND expires_at > now()`, token, userID, committeeID).
-		Scan(&p.ID, &p.Token, &p.CommitteeID, &p.UserID, &p.Filename, &p.Source, &p.Document, &p.CreatedAt, &p.ExpiresAt)
+		Scan(&p.ID, &p.Token, &p.CommitteeID, &p.UserID, &p.Filename, &p.Source, &p.Document, &p.Renumber, &skip, &p.CreatedAt, &p.ExpiresAt)
 	if err == pgx.ErrNoRows {
 		return nil, pendingNotFound
+	}
+	if err == nil {
+		p.Skip, err = decodeSkip(skip)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("postgres: pending import: %w", err)
@@ -71,10 +107,15 @@ func (s *Store) PendingImport(ctx context.Context, committeeID int64, token stri
 	return &p, nil
 }
 
-// UpdatePendingImport keeps the person's corrections to what was read.
+// UpdatePendingImport keeps the person's corrections to what was read, and
+// their choices of renumbering and side effects.
 func (s *Store) UpdatePendingImport(ctx context.Context, p *PendingImport) error {
-	tag, err := s.pool.Exec(ctx, `UPDATE pending_imports SET document = $3 WHERE id = $1 AND user_id = $2 AND expires_at > now()`,
-		p.ID, p.UserID, p.Document)
+	skip, err := encodeSkip(p.Skip)
+	if err != nil {
+		return fmt.Errorf("postgres: update pending import: %w", err)
+	}
+	tag, err := s.pool.Exec(ctx, `UPDATE pending_imports SET document = $3, renumber = $4, skip = $5 WHERE id = $1 AND user_id = $2 AND expires_at > now()`,
+		p.ID, p.UserID, p.Document, p.Renumber, skip)
 	if err != nil {
 		return fmt.Errorf("postgres: update pending import: %w", err)
 	}

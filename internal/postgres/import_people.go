@@ -18,13 +18,17 @@ type directory struct {
 	people  map[string][]*knownPerson // by nameKey
 	orgs    map[string]*mb.Organisation
 	members map[int64]map[string]bool // person id → the committee's categories they hold ("" for a seat without one)
+	// ours are the people of the committee: members, and those recorded
+	// at its meetings, whose initials its minutes use.
+	ours map[int64]bool
 }
 
 type knownPerson struct {
-	id      int64
-	name    string
-	orgID   *int64
-	orgName string
+	id       int64
+	name     string
+	initials string
+	orgID    *int64
+	orgName  string
 }
 
 // nameKey compares names without case, spacing or punctuation, so that
@@ -48,15 +52,15 @@ func nameKey(s string) string {
 func orgKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 func (x *minutesImport) loadDirectory(ctx context.Context) error {
-	d := &directory{people: map[string][]*knownPerson{}, orgs: map[string]*mb.Organisation{}, members: map[int64]map[string]bool{}}
-	rows, err := x.tx.Query(ctx, `SELECT p.id, p.name, p.organisation_id, coalesce(o.name, '') FROM people p
+	d := &directory{people: map[string][]*knownPerson{}, orgs: map[string]*mb.Organisation{}, members: map[int64]map[string]bool{}, ours: map[int64]bool{}}
+	rows, err := x.tx.Query(ctx, `SELECT p.id, p.name, coalesce(p.initials, ''), p.organisation_id, coalesce(o.name, '') FROM people p
 		LEFT JOIN organisations o ON o.id = p.organisation_id ORDER BY p.id`)
 	if err != nil {
 		return err
 	}
 	people, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*knownPerson, error) {
 		var p knownPerson
-		return &p, r.Scan(&p.id, &p.name, &p.orgID, &p.orgName)
+		return &p, r.Scan(&p.id, &p.name, &p.initials, &p.orgID, &p.orgName)
 	})
 	if err != nil {
 		return err
@@ -100,113 +104,36 @@ func (x *minutesImport) loadDirectory(ctx context.Context) error {
 			d.members[s.id] = map[string]bool{}
 		}
 		d.members[s.id][s.cat] = true
+		d.ours[s.id] = true
+	}
+	rows, err = x.tx.Query(ctx, `SELECT DISTINCT a.person_id FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+		JOIN people p ON p.id = a.person_id WHERE m.committee_id = $1 AND p.initials IS NOT NULL`, x.c.ID)
+	if err != nil {
+		return err
+	}
+	recorded, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return err
+	}
+	for _, id := range recorded {
+		d.ours[id] = true
 	}
 	x.dir = d
 	return nil
 }
 
 // category returns the committee's category named s (without case), or "".
-func (x *minutesImport) category(s string) string {
-	for _, c := range x.c.Categories {
-		if strings.EqualFold(strings.Join(strings.Fields(s), " "), c) {
-			return c
-		}
-	}
-	return ""
-}
-
-// attendance matches the roll call to people, creating those minutebook
-// does not know, and records it.
-func (x *minutesImport) attendance(ctx context.Context) error {
-	if err := x.loadDirectory(ctx); err != nil {
-		return err
-	}
-	fe := mb.FieldErrors{}
-	var list []mb.Attendee
-	seen := map[int64]int{}
-	var noSeat []string
-	for i, a := range x.in.Attendees {
-		field := "group-" + strconv.Itoa(i)
-		row := mb.Attendee{Status: a.Status, PartItems: a.PartItems}
-		cat := x.category(a.Category)
-		if cat == "" {
-			cat = x.category(a.Representing)
-		}
-		switch {
-		case a.Category != "" && cat == "":
-			fe.Add(field, fmt.Sprintf("%s is listed under “%s” (line %d), which is not one of %s's categories (%s): correct the grouping, or ask an administrator to add the category.",
-				a.Name, a.Category, a.Line, x.c.Code, strings.Join(x.c.Categories, ", ")))
-			continue
-		case cat == "" && strings.TrimSpace(a.Representing) == "":
-			fe.Add(field, fmt.Sprintf("Say which category %s sits in, or which organisation they represent (line %d).", a.Name, a.Line))
-			continue
-		}
-		var p *knownPerson
-		var err error
-		if cat != "" {
-			row.Category = cat
-			p, err = x.person(ctx, a.Name, nil, cat, a.Line)
-		} else {
-			var org *mb.Organisation
-			// A person minutebook knows may excuse a slip in the
-			// organisation's name; a new person joins the organisation.
-			if p = x.known(a.Name, x.dir.orgs[orgKey(a.Representing)], "", a.Line); p != nil {
-				org, err = x.representing(ctx, a.Representing, p, a.Line)
-			} else if org, err = x.organisation(ctx, a.Representing); err == nil {
-				p, err = x.person(ctx, a.Name, org, "", a.Line)
-			}
-			if org != nil {
-				row.RepresentingID = &org.ID
-			}
-		}
-		if err != nil {
-			return err
-		}
-		row.PersonID, row.PersonName = p.id, p.name
-		if prev, ok := seen[p.id]; ok {
-			x.rep.Note(a.Line, "%s is listed again (first at line %d): a person appears once per meeting, so the first is kept.", a.Name, x.in.Attendees[prev].Line)
-			continue
-		}
-		seen[p.id] = i
-		if cat != "" && a.Status != mb.Apologies && !x.dir.members[p.id][cat] {
-			noSeat = append(noSeat, p.name+" ("+cat+")")
-		}
-		if a.AlternateFor != "" {
-			alt, err := x.person(ctx, a.AlternateFor, nil, "*", a.Line)
-			if err != nil {
-				return err
-			}
-			row.AlternateForID = &alt.id
-		}
-		switch a.Status {
-		case mb.Apologies:
-			x.rep.Apologies++
-		default:
-			x.rep.Attendees++
-		}
-		list = append(list, row)
-	}
-	if err := fe.Err(); err != nil {
-		e := err.(*mb.Error)
-		e.Message = "The attendance cannot be recorded as it was read: " + firstFieldMessage(fe, len(x.in.Attendees))
-		return e
-	}
-	if len(noSeat) > 0 {
-		x.rep.Note(0, "Listed under %s's categories but holding no seat in that category in minutebook: %s. An administrator can add their memberships.",
-			x.c.Code, strings.Join(noSeat, ", "))
-	}
-	if err := mb.ValidateAttendance(list); err != nil {
-		return err
-	}
-	_, err := writeAttendance(ctx, x.tx, x.m, list)
-	return err
-}
+func (x *minutesImport) category(s string) string { return x.c.Category(s) }
 
 // firstFieldMessage is the message of the first person with a problem, and
 // how many more there are.
-func firstFieldMessage(fe mb.FieldErrors, people int) string {
-	for i := range people {
-		if msg, ok := fe["group-"+strconv.Itoa(i)]; ok {
+func (x *minutesImport) firstFieldMessage(fe mb.FieldErrors) string {
+	for i, a := range x.in.Attendees {
+		field := a.Field
+		if field == "" {
+			field = "person-" + strconv.Itoa(i)
+		}
+		if msg, ok := fe[field]; ok {
 			if len(fe) > 1 {
 				return fmt.Sprintf("%s (and %d more)", msg, len(fe)-1)
 			}
@@ -217,7 +144,8 @@ func firstFieldMessage(fe mb.FieldErrors, people int) string {
 }
 
 // person finds the person named name (see known), or adds them, in org
-// when given.
+// when given; nil when they are new and the person importing chose to
+// leave them out.
 func (x *minutesImport) person(ctx context.Context, name string, org *mb.Organisation, category string, line int) (*knownPerson, error) {
 	if p := x.known(name, org, category, line); p != nil {
 		return p, nil
@@ -225,6 +153,10 @@ func (x *minutesImport) person(ctx context.Context, name string, org *mb.Organis
 	np := &mb.Person{Name: strings.Join(strings.Fields(name), " ")}
 	if org != nil {
 		np.OrganisationID = &org.ID
+	}
+	if x.in.Skip.Skips(mb.EffectPerson, np.Name) {
+		x.rep.Skip(mb.EffectPerson, np.Name, np.Name)
+		return nil, nil
 	}
 	if err := np.Validate(); err != nil {
 		return nil, &mb.Error{Code: mb.EINVALID, Message: fmt.Sprintf("Line %d: %s", line, mb.ErrorMessage(err))}
@@ -239,7 +171,9 @@ func (x *minutesImport) person(ctx context.Context, name string, org *mb.Organis
 		label += " (" + org.Name + ")"
 	}
 	x.dir.people[nameKey(np.Name)] = append(x.dir.people[nameKey(np.Name)], p)
+	x.dir.ours[p.id] = true
 	x.rep.NewPeople = append(x.rep.NewPeople, label)
+	x.rep.Effect(mb.EffectPerson, np.Name, label)
 	return p, nil
 }
 
@@ -302,7 +236,8 @@ func (x *minutesImport) representing(ctx context.Context, name string, p *knownP
 	return x.organisation(ctx, name)
 }
 
-// organisation returns the organisation named name, creating it when new.
+// organisation returns the organisation named name, creating it when new;
+// nil when it is new and the person chose to leave it out.
 func (x *minutesImport) organisation(ctx context.Context, name string) (*mb.Organisation, error) {
 	name = strings.Join(strings.Fields(name), " ")
 	if o := x.dir.orgs[orgKey(name)]; o != nil {
@@ -311,12 +246,17 @@ func (x *minutesImport) organisation(ctx context.Context, name string) (*mb.Orga
 	if len(name) > 200 {
 		return nil, mb.Errorf(mb.EINVALID, "The organisation “%.40s…” has too long a name: 200 characters at most.", name)
 	}
+	if x.in.Skip.Skips(mb.EffectOrganisation, name) {
+		x.rep.Skip(mb.EffectOrganisation, name, name)
+		return nil, nil
+	}
 	o, created, err := ensureOrganisation(ctx, x.tx, name)
 	if err != nil {
 		return nil, err
 	}
 	if created {
 		x.rep.NewOrganisations = append(x.rep.NewOrganisations, o.Name)
+		x.rep.Effect(mb.EffectOrganisation, o.Name, o.Name)
 	}
 	x.dir.orgs[orgKey(o.Name)] = o
 	return o, nil

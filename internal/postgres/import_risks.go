@@ -69,6 +69,8 @@ func (x *minutesImport) planReview(ctx context.Context, it *mb.ImportedItem, in 
 	case in.Severity == 0:
 		x.rep.Note(in.Line, "%s is not in the register and the minutes give no severity: its paragraph stays in the minute.", in.Reference)
 		return nil
+	case mb.ValidScore(in.Likelihood) && mb.ValidScore(in.Impact) && in.Likelihood*in.Impact == in.Severity:
+		p.likelihood, p.impact, ok = in.Likelihood, in.Impact, true // the minutes give the scores
 	case r != nil:
 		p.likelihood, p.impact, ok = mb.ScoresForSeverity(in.Severity, r.Likelihood, r.Impact)
 	default:
@@ -89,6 +91,15 @@ func (x *minutesImport) planReview(ctx context.Context, it *mb.ImportedItem, in 
 	if r != nil && in.Statement != "" && !strings.EqualFold(strings.Join(strings.Fields(in.Statement), " "), r.Statement) {
 		x.rep.Note(in.Line, "The minutes word %s differently from the register, whose statement is kept.", in.Reference)
 	}
+	label := in.Reference + " (" + mb.SeverityLabel(sev, x.c.Band(sev)) + ")"
+	if r == nil {
+		label += ", a new risk owned by " + x.c.SecretariatName
+	}
+	if x.in.Skip.Skips(mb.EffectReview, in.Reference) {
+		x.rep.Skip(mb.EffectReview, in.Reference, label)
+		return nil // its paragraph stays in the minute
+	}
+	x.rep.Effect(mb.EffectReview, in.Reference, label)
 	x.reviews = append(x.reviews, p)
 	return nil
 }
@@ -241,10 +252,16 @@ func (x *minutesImport) escalate(ctx context.Context, p *placedItem, decisionID 
 			x.rep.Note(p.in.Line, "%s has severity %d, below the %s threshold of %d: it is not escalated.", r.Reference, r.Severity(), x.c.Code, x.c.EscalationThreshold)
 			continue
 		}
+		label := fmt.Sprintf("%s to %s", r.Reference, mb.BodyName(x.c.ParentName))
+		if x.in.Skip.Skips(mb.EffectEscalation, r.Reference) {
+			x.rep.Skip(mb.EffectEscalation, r.Reference, label)
+			continue
+		}
 		if err := insertEscalation(ctx, x.tx, x.m, x.c, r, decisionID); err != nil {
 			return err
 		}
-		x.rep.Escalated = append(x.rep.Escalated, fmt.Sprintf("%s to %s", r.Reference, mb.BodyName(x.c.ParentName)))
+		x.rep.Escalated = append(x.rep.Escalated, label)
+		x.rep.Effect(mb.EffectEscalation, r.Reference, label)
 	}
 	return nil
 }

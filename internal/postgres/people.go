@@ -66,11 +66,11 @@ func ensureOrganisation(ctx context.Context, tx pgx.Tx, name string) (*mb.Organi
 	return &o, true, audit(ctx, tx, "organisation", o.ID, nil, "create", "Created organisation "+o.Name)
 }
 
-const personColumns = `p.id, p.name, coalesce(p.email, ''), p.organisation_id, coalesce(o.name, ''), p.created_at`
+const personColumns = `p.id, p.name, coalesce(p.initials, ''), coalesce(p.email, ''), p.organisation_id, coalesce(o.name, ''), p.created_at`
 
 func scanPerson(row pgx.Row) (*mb.Person, error) {
 	var p mb.Person
-	err := row.Scan(&p.ID, &p.Name, &p.Email, &p.OrganisationID, &p.OrganisationName, &p.CreatedAt)
+	err := row.Scan(&p.ID, &p.Name, &p.Initials, &p.Email, &p.OrganisationID, &p.OrganisationName, &p.CreatedAt)
 	return &p, err
 }
 
@@ -121,8 +121,8 @@ func (s *Store) CreatePerson(ctx context.Context, p *mb.Person) error {
 
 // insertPerson stores a validated person within tx.
 func insertPerson(ctx context.Context, tx pgx.Tx, p *mb.Person, email *string) error {
-	if err := tx.QueryRow(ctx, `INSERT INTO people (name, email, organisation_id) VALUES ($1, $2, $3) RETURNING id, created_at`,
-		p.Name, email, p.OrganisationID).Scan(&p.ID, &p.CreatedAt); err != nil {
+	if err := tx.QueryRow(ctx, `INSERT INTO people (name, initials, email, organisation_id) VALUES ($1, nullif($2, ''), $3, $4) RETURNING id, created_at`,
+		p.Name, p.Initials, email, p.OrganisationID).Scan(&p.ID, &p.CreatedAt); err != nil {
 		return err
 	}
 	return audit(ctx, tx, "person", p.ID, nil, "create", "Created person "+p.Name)

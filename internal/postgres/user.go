@@ -12,12 +12,12 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-const userColumns = `u.id, u.person_id, u.email, p.name, p.organisation_id, coalesce(o.name, ''), u.admin, u.active, u.created_at`
+const userColumns = `u.id, u.person_id, u.email, p.name, p.organisation_id, coalesce(o.name, ''), u.admin, u.active, u.created_at, u.session_epoch`
 const userFrom = ` FROM users u JOIN people p ON p.id = u.person_id LEFT JOIN organisations o ON o.id = p.organisation_id`
 
 func scanUser(row pgx.Row) (*mb.User, error) {
 	var u mb.User
-	err := row.Scan(&u.ID, &u.PersonID, &u.Email, &u.Name, &u.OrganisationID, &u.OrganisationName, &u.Admin, &u.Active, &u.CreatedAt)
+	err := row.Scan(&u.ID, &u.PersonID, &u.Email, &u.Name, &u.OrganisationID, &u.OrganisationName, &u.Admin, &u.Active, &u.CreatedAt, &u.SessionEpoch)
 	return &u, err
 }
 
@@ -35,7 +35,7 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (*mb.User, string
 	var hash string
 	var u mb.User
 	err := s.pool.QueryRow(ctx, `SELECT `+userColumns+`, u.password_hash`+userFrom+` WHERE u.email = $1`, mb.NormalizeEmail(email)).
-		Scan(&u.ID, &u.PersonID, &u.Email, &u.Name, &u.OrganisationID, &u.OrganisationName, &u.Admin, &u.Active, &u.CreatedAt, &hash)
+		Scan(&u.ID, &u.PersonID, &u.Email, &u.Name, &u.OrganisationID, &u.OrganisationName, &u.Admin, &u.Active, &u.CreatedAt, &u.SessionEpoch, &hash)
 	if err != nil {
 		return nil, "", fmt.Errorf("postgres: user by email: %w", notFound(err, "There is no such user."))
 	}
@@ -132,30 +132,33 @@ func (s *Store) CreateUser(ctx context.Context, nu NewUser) (*mb.User, error) {
 	return s.User(ctx, id)
 }
 
-// SetPassword replaces a user's password hash.
-func (s *Store) SetPassword(ctx context.Context, userID int64, hash string, why string) error {
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE users SET password_hash = $2 WHERE id = $1`, userID, hash)
-		if err != nil {
-			return err
-		}
-		if tag.RowsAffected() == 0 {
-			return mb.Errorf(mb.ENOTFOUND, "There is no such user.")
+// SetPassword replaces a user's password hash and ends every session of
+// theirs (mb.User.SessionEpoch), in one transaction with its audit record.
+// It returns the new epoch, for the session that made the change to carry
+// on under. API tokens are kept.
+func (s *Store) SetPassword(ctx context.Context, userID int64, hash string, why string) (sessionEpoch int, err error) {
+	err = s.inTx(ctx, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `UPDATE users SET password_hash = $2, session_epoch = session_epoch + 1 WHERE id = $1 RETURNING session_epoch`,
+			userID, hash).Scan(&sessionEpoch); err != nil {
+			return notFound(err, "There is no such user.")
 		}
 		return audit(ctx, tx, "user", userID, nil, "password", why)
 	})
 	if err != nil {
-		return fmt.Errorf("postgres: set password %d: %w", userID, err)
+		return 0, fmt.Errorf("postgres: set password %d: %w", userID, err)
 	}
-	return nil
+	return sessionEpoch, nil
 }
 
 // SetUserActive activates or deactivates an account. A deactivated user
-// cannot sign in and their API tokens stop working.
+// cannot sign in, their API tokens stop working, and every session of
+// theirs ends for good: reactivating brings none back.
 func (s *Store) SetUserActive(ctx context.Context, userID int64, active bool) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var email string
-		if err := tx.QueryRow(ctx, `UPDATE users SET active = $2 WHERE id = $1 RETURNING email`, userID, active).Scan(&email); err != nil {
+		if err := tx.QueryRow(ctx, `
+			UPDATE users SET active = $2, session_epoch = session_epoch + CASE WHEN $2 THEN 0 ELSE 1 END
+			WHERE id = $1 RETURNING email`, userID, active).Scan(&email); err != nil {
 			return notFound(err, "There is no such user.")
 		}
 		action, summary := "deactivate", "Deactivated "+email
@@ -236,6 +239,37 @@ func (s *Store) ClearSignInFailures(ctx context.Context, email string) error {
 	return nil
 }
 
+// AccountSignInFailures counts an account's failed sign-ins since, by its
+// address: what locks it out.
+func (s *Store) AccountSignInFailures(ctx context.Context, email string, since time.Time) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM sign_in_failures WHERE email = $1 AND failed_at >= $2`,
+		mb.NormalizeEmail(email), since).Scan(&n); err != nil {
+		return 0, fmt.Errorf("postgres: account sign-in failures: %w", err)
+	}
+	return n, nil
+}
+
+// LiftLockout forgets a user's failed sign-ins, so that they may sign in
+// again at once, with an audit record. Failures counted against an address
+// (one network guessing at many accounts) stay.
+func (s *Store) LiftLockout(ctx context.Context, userID int64) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		var email string
+		if err := tx.QueryRow(ctx, `SELECT email FROM users WHERE id = $1`, userID).Scan(&email); err != nil {
+			return notFound(err, "There is no such user.")
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM sign_in_failures WHERE email = $1`, email); err != nil {
+			return err
+		}
+		return audit(ctx, tx, "user", userID, nil, "unlock", "Lifted the sign-in lockout of "+email)
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: lift lockout %d: %w", userID, err)
+	}
+	return nil
+}
+
 // APIToken is a personal token, without its secret.
 type APIToken struct {
 	ID         int64
@@ -296,6 +330,26 @@ func (s *Store) RevokeAPIToken(ctx context.Context, userID, tokenID int64) error
 		return fmt.Errorf("postgres: revoke API token %d: %w", tokenID, err)
 	}
 	return nil
+}
+
+// RevokeAPITokens revokes every token of the user's still in force, with
+// one audit record, and says how many it revoked.
+func (s *Store) RevokeAPITokens(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, userID)
+		if err != nil {
+			return err
+		}
+		if n = int(tag.RowsAffected()); n == 0 {
+			return nil
+		}
+		return audit(ctx, tx, "user", userID, nil, "revoke tokens", fmt.Sprintf("Revoked every API token (%d)", n))
+	})
+	if err != nil {
+		return 0, fmt.Errorf("postgres: revoke API tokens of %d: %w", userID, err)
+	}
+	return n, nil
 }
 
 // UserByAPIToken returns the active user whose unrevoked token has the secret.

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/minutebook/minutebook/internal/form"
 	"github.com/minutebook/minutebook/internal/password"
@@ -63,13 +64,15 @@ func (s *Server) handlePasswordChange(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	if err := s.store.SetPassword(ctx, u.ID, newHash, "Changed own password"); err != nil {
+	epoch, err := s.store.SetPassword(ctx, u.ID, newHash, "Changed own password")
+	if err != nil {
 		return err
 	}
-	if err := s.sessions.RenewToken(ctx); err != nil {
+	if err := s.beginSession(ctx, u.ID, epoch); err != nil {
 		return err
 	}
-	return s.redirect(w, r, web.AccountPath(), "Your password has been changed.")
+	return s.redirect(w, r, web.AccountPath(), "Your password has been changed, and every other session of yours has been signed out. "+
+		"Your API tokens still work: revoke any you do not recognise below.")
 }
 
 // handleTokenCreate serves POST /account/tokens. The secret is shown once,
@@ -87,6 +90,22 @@ func (s *Server) handleTokenCreate(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	return s.renderAccount(w, r, http.StatusOK, nil, secret)
+}
+
+// handleTokensRevokeAll serves POST /account/tokens/revoke-all.
+func (s *Server) handleTokensRevokeAll(w http.ResponseWriter, r *http.Request) error {
+	n, err := s.store.RevokeAPITokens(r.Context(), reader(r).User.ID)
+	if err != nil {
+		return err
+	}
+	msg := "You had no token to revoke."
+	switch {
+	case n == 1:
+		msg = "Your token has been revoked."
+	case n > 1:
+		msg = "All " + strconv.Itoa(n) + " of your tokens have been revoked."
+	}
+	return s.redirect(w, r, web.AccountPath(), msg)
 }
 
 // handleTokenRevoke serves POST /account/tokens/{id}/revoke.

@@ -29,9 +29,7 @@ func (s *Server) handleActionsCSV(w http.ResponseWriter, r *http.Request) error 
 		return filterError(v.typed.Errors)
 	}
 	name := "actions-" + v.filter.Today.Format(time.DateOnly) + ".csv"
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-	w.Header().Set("Cache-Control", "no-store")
+	attachment(w, "text/csv; charset=utf-8", name, "no-store")
 	// The byte order mark tells Excel the file is UTF-8, so names such as
 	// "Énergie Rhône" come through intact.
 	if _, err := w.Write([]byte("\ufeff")); err != nil {

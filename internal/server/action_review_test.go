@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -138,8 +139,9 @@ func TestActionsCSV(t *testing.T) {
 	if ct := res.header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 		t.Errorf("content type %q", ct)
 	}
-	if cd := res.header.Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="actions-`) {
-		t.Errorf("content disposition %q", cd)
+	if disposition, params, err := mime.ParseMediaType(res.header.Get("Content-Disposition")); err != nil ||
+		disposition != "attachment" || !strings.HasPrefix(params["filename"], "actions-") {
+		t.Errorf("content disposition %q", res.header.Get("Content-Disposition"))
 	}
 	body := []byte(res.body)
 	if !bytes.HasPrefix(body, []byte("\xef\xbb\xbf")) {

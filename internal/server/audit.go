@@ -36,7 +36,9 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request) error {
 	if p.Committee != "" && f.CommitteeID == nil {
 		return mb.Errorf(mb.ENOTFOUND, "There is no committee %s in your audit log.", p.Committee)
 	}
-	users, err := s.store.Users(r.Context())
+	// The filter offers the people who appear in the records the reader
+	// may read: a secretariat's committees' (f.Committees), or everyone's.
+	users, err := s.store.AuditActors(r.Context(), f.Committees)
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,12 @@
 package server
 
 import (
+	"context"
+	"fmt"
 	"net"
 	"net/http"
+	"strconv"
+	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/password"
@@ -12,6 +16,7 @@ import (
 // Session keys.
 const (
 	sessionUserID     = "user_id"
+	sessionEpoch      = "session_epoch" // the user's mb.User.SessionEpoch at sign-in
 	sessionFlash      = "flash"
 	sessionFlashError = "flash_error"
 )
@@ -19,10 +24,10 @@ const (
 // handleSignInPage serves GET /sign-in.
 func (s *Server) handleSignInPage(w http.ResponseWriter, r *http.Request) error {
 	if reader(r).SignedIn() {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		http.Redirect(w, r, sameSitePath(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return nil
 	}
-	return s.page(w, r, web.SignIn(web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Next: safeNext(r.URL.Query().Get("next"))}))
+	return s.page(w, r, web.SignIn(web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Next: sameSitePath(r.URL.Query().Get("next")), Lockout: s.lockoutRule()}))
 }
 
 // signInRefused is the one message for a wrong address or a wrong password,
@@ -37,7 +42,7 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	email := mb.NormalizeEmail(r.PostFormValue("email"))
 	pw := r.PostFormValue("password")
-	p := web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Email: email, Next: safeNext(r.PostFormValue("next"))}
+	p := web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Email: email, Next: sameSitePath(r.PostFormValue("next")), Lockout: s.lockoutRule()}
 	address := clientAddress(r)
 
 	byEmail, byAddress, err := s.store.SignInFailures(ctx, email, address, s.clock.Now().Add(-s.cfg.Throttle.Window))
@@ -45,7 +50,8 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if byEmail >= s.cfg.Throttle.PerAccount || byAddress >= s.cfg.Throttle.PerAddress {
-		p.Error = "Too many failed sign-ins. Wait " + s.cfg.Throttle.Window.String() + " and try again, or ask an administrator to reset your password."
+		p.Error = "Too many failed sign-ins with this email address, or from your network. For " + minutes(s.cfg.Throttle.Window) +
+			" sign-in is refused, even with the right password. Wait and try again, or ask an administrator to lift the lockout."
 		s.render(w, r, http.StatusTooManyRequests, web.SignIn(p))
 		return nil
 	}
@@ -74,12 +80,46 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.ClearSignInFailures(ctx, email); err != nil {
 		return err
 	}
-	// A new token at sign-in defeats session fixation.
+	if err := s.beginSession(ctx, user.ID, user.SessionEpoch); err != nil {
+		return err
+	}
+	return s.redirect(w, r, p.Next, "Signed in as "+user.Name+".")
+}
+
+// beginSession makes the request's session the user's, under a new token
+// (which defeats session fixation) and at the user's session epoch. Sign-in
+// does it, and so does a password change for the session that made it,
+// which goes on while every other session of the user ends.
+func (s *Server) beginSession(ctx context.Context, userID int64, epoch int) error {
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
-	s.sessions.Put(ctx, sessionUserID, user.ID)
-	return s.redirect(w, r, p.Next, "Signed in as "+user.Name+".")
+	s.sessions.Put(ctx, sessionUserID, userID)
+	s.sessions.Put(ctx, sessionEpoch, epoch)
+	return nil
+}
+
+// sessionCurrent reports whether the request's session was signed in under
+// the user's present session epoch: a password change or reset, or a
+// deactivation, since then ended it.
+func (s *Server) sessionCurrent(ctx context.Context, u *mb.User) bool {
+	return u.Active && s.sessions.GetInt(ctx, sessionEpoch) == u.SessionEpoch
+}
+
+// lockoutRule is the throttle as the sign-in page states it. It speaks of
+// an email address, not an account, since a lockout falls on an address
+// whether or not an account has it.
+func (s *Server) lockoutRule() string {
+	return fmt.Sprintf("After %d failed sign-ins with one email address within %s, sign-in with that address is refused for %[2]s, "+
+		"even with the right password. An administrator can lift the lockout sooner.", s.cfg.Throttle.PerAccount, minutes(s.cfg.Throttle.Window))
+}
+
+// minutes says a duration of whole minutes in words: "15 minutes".
+func minutes(d time.Duration) string {
+	if n := int(d.Round(time.Minute) / time.Minute); n != 1 {
+		return strconv.Itoa(n) + " minutes"
+	}
+	return "1 minute"
 }
 
 // handleSignOut serves POST /sign-out.

@@ -235,3 +235,108 @@ func TestProtection(t *testing.T) {
 		}
 	})
 }
+
+// Issue 13, point 1 (ASVS 3.3.3): a password change ends the account's other
+// sessions and renews the one it was made from; API tokens are kept.
+func TestPasswordChangeEndsOtherSessions(t *testing.T) {
+	a := newApp(t)
+	here, there := a.as("chair"), a.as("chair")
+	token := regexp.MustCompile(`data-testid="new-token">(mbk_[A-Za-z0-9_-]+)<`).FindStringSubmatch(
+		here.post("/account/tokens", url.Values{"token_name": {"spreadsheet"}}).body)
+	if token == nil {
+		t.Fatal("no token made")
+	}
+	before := sessionCookie(here, a)
+	res := here.post("/account/password", url.Values{"current_password": {testPassword}, "new_password": {"a new long password"}, "confirm_password": {"a new long password"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("change: status %d\n%s", res.status, res.body)
+	}
+	if after := sessionCookie(here, a); after == "" || after == before {
+		t.Error("the session the password was changed from was not renewed")
+	}
+	if res := here.get("/account"); res.status != http.StatusOK {
+		t.Errorf("the session that changed the password: status %d, want 200", res.status)
+	}
+	if res := there.get("/account"); res.status != http.StatusSeeOther || !strings.HasPrefix(res.location, "/sign-in") {
+		t.Errorf("the other session: status %d location %q, want a redirect to sign in", res.status, res.location)
+	}
+	req, _ := http.NewRequest(http.MethodGet, a.srv.URL+"/account", nil)
+	req.Header.Set("Authorization", "Bearer "+token[1])
+	if res := a.anonymous().do(req); res.status != http.StatusOK {
+		t.Errorf("the API token after a password change: status %d, want 200 (tokens are kept)", res.status)
+	}
+}
+
+// Issue 13, point 9: the 10,000 most common passwords are refused, in any
+// case and with digits or symbols added at the end.
+func TestPasswordChangeRefusesCommonPasswords(t *testing.T) {
+	a := newApp(t)
+	c := a.as("member")
+	for _, pw := range []string{"unbelievable", "UnBelievable", "Password2024!", "qwertyuiop123", "dragon 123456"} {
+		res := c.post("/account/password", url.Values{"current_password": {testPassword}, "new_password": {pw}, "confirm_password": {pw}})
+		if res.status != http.StatusUnprocessableEntity {
+			t.Errorf("%q: status %d, want 422", pw, res.status)
+			continue
+		}
+		res.mustContain(t, "one of the most common passwords")
+	}
+	if res := a.anonymous().post("/sign-in", url.Values{"email": {a.emails["member"]}, "password": {testPassword}}); res.status != http.StatusSeeOther {
+		t.Errorf("the old password stopped working: status %d", res.status)
+	}
+}
+
+// Issue 13, point 9: the sign-in page says that a lockout refuses even the
+// right password, and the lockout's message is the same whether or not the
+// account exists.
+func TestSignInLockoutWording(t *testing.T) {
+	a := newApp(t)
+	a.anonymous().get("/sign-in").mustContain(t, "even with the right password")
+	lock := func(email string) *response {
+		for i := 0; i < 5; i++ {
+			a.anonymous().post("/sign-in", url.Values{"email": {email}, "password": {"guess"}})
+		}
+		return a.anonymous().post("/sign-in", url.Values{"email": {email}, "password": {testPassword}})
+	}
+	known, unknown := lock(a.emails["member"]), lock("nobody-at-all@example.org")
+	if known.status != http.StatusTooManyRequests || unknown.status != http.StatusTooManyRequests {
+		t.Fatalf("statuses %d and %d, want 429 for both", known.status, unknown.status)
+	}
+	msg := regexp.MustCompile(`data-testid="sign-in-error"><p>([^<]*)<`)
+	m1, m2 := msg.FindStringSubmatch(known.body), msg.FindStringSubmatch(unknown.body)
+	if m1 == nil || m2 == nil || m1[1] != m2[1] {
+		t.Fatalf("lockout messages differ or are missing: %v / %v", m1, m2)
+	}
+	if !strings.Contains(m1[1], "even with the right password") || strings.Contains(m1[1], "15m0s") {
+		t.Errorf("lockout message %q", m1[1])
+	}
+}
+
+// Issue 13, point 1: tokens outlive a password change, so the account page
+// offers to revoke them all at once.
+func TestRevokeAllTokens(t *testing.T) {
+	a := newApp(t)
+	c := a.as("member")
+	var secrets []string
+	for _, name := range []string{"spreadsheet", "dashboard"} {
+		m := regexp.MustCompile(`data-testid="new-token">(mbk_[A-Za-z0-9_-]+)<`).FindStringSubmatch(c.post("/account/tokens", url.Values{"token_name": {name}}).body)
+		if m == nil {
+			t.Fatal("no token made")
+		}
+		secrets = append(secrets, m[1])
+	}
+	c.get("/account").mustContain(t, `data-testid="revoke-all-tokens"`, "Revoke all 2 tokens", "A token is kept when your password changes")
+	res := c.post("/account/tokens/revoke-all", nil)
+	if res.status != http.StatusSeeOther || res.location != "/account" {
+		t.Fatalf("status %d location %q", res.status, res.location)
+	}
+	page := c.get("/account")
+	page.mustContain(t, "All 2 of your tokens have been revoked.")
+	page.mustNotContain(t, `data-testid="revoke-all-tokens"`)
+	for _, secret := range secrets {
+		req, _ := http.NewRequest(http.MethodGet, a.srv.URL+"/api/v1/committees", nil)
+		req.Header.Set("Authorization", "Bearer "+secret)
+		if res := a.anonymous().do(req); res.status != http.StatusUnauthorized {
+			t.Errorf("a revoked token: status %d, want 401", res.status)
+		}
+	}
+}

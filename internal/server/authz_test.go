@@ -102,6 +102,7 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /account/password":                         {path: "/account/password", expect: signedIn, form: url.Values{"current_password": {"wrong"}}},
 		"POST /account/tokens":                           {path: "/account/tokens", expect: signedIn, form: url.Values{"token_name": {"matrix"}}},
 		"POST /account/tokens/{id}/revoke":               {path: "/account/tokens/" + ids["token"] + "/revoke", expect: expect{signIn, notFound, notFound, notFound, notFound, allow}},
+		"POST /account/tokens/revoke-all":                {path: "/account/tokens/revoke-all", expect: signedIn},
 		"GET /committees":                                {path: "/committees", expect: signedIn},
 		"GET /committees/{code}":                         {path: "/committees/OPSG", expect: signedIn},
 		"GET /committees/{code}/meetings/new":            {path: "/committees/OPSG/meetings/new", expect: secretariat},
@@ -158,6 +159,8 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /admin/users/{id}/deactivate":        {path: "/admin/users/" + ids["target"] + "/deactivate", expect: adminOnly},
 		"POST /admin/users/{id}/activate":          {path: "/admin/users/" + ids["target"] + "/activate", expect: adminOnly},
 		"POST /admin/users/{id}/reset-password":    {path: "/admin/users/" + ids["target"] + "/reset-password", expect: adminOnly},
+		"GET /admin/users/{id}":                    {path: "/admin/users/" + ids["target"], expect: adminOnly},
+		"POST /admin/users/{id}/unlock":            {path: "/admin/users/" + ids["target"] + "/unlock", expect: adminOnly},
 	}
 	for k, v := range minutesMatrix(ids) {
 		m[k] = v

@@ -169,11 +169,41 @@ func addAction(cal *ics.Calendar, en mb.RegisterEntry, base string, now time.Tim
 	e.SetTimeTransparency(ics.TransparencyTransparent)
 }
 
+// serveCalendar sends a feed as RFC 5545 writes it: every line ends in
+// CRLF (the library's default is the platform's newline), long lines are
+// folded, and no value carries a raw CR or LF or another control character
+// (icsValue), which would end a line where none should end.
 func serveCalendar(w http.ResponseWriter, cal *ics.Calendar, filename string) error {
-	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
-	w.Header().Set("Content-Disposition", `inline; filename="`+filename+`"`)
-	w.Header().Set("Cache-Control", "private, max-age=300")
-	return cal.SerializeTo(w)
+	for i := range cal.CalendarProperties {
+		cal.CalendarProperties[i].Value = icsValue(cal.CalendarProperties[i].Value)
+	}
+	var clean func(cs []ics.Component)
+	clean = func(cs []ics.Component) {
+		for _, c := range cs {
+			props := c.UnknownPropertiesIANAProperties()
+			for i := range props {
+				props[i].Value = icsValue(props[i].Value)
+			}
+			clean(c.SubComponents())
+		}
+	}
+	clean(cal.Components)
+	attachment(w, "text/calendar; charset=utf-8", filename, "private, max-age=300")
+	return cal.SerializeTo(w, ics.WithNewLineWindows)
+}
+
+// icsValue is a value as a feed may carry it: a CRLF or a lone CR (a
+// browser sends a textarea's newlines as CRLF) becomes a newline, which
+// the library writes escaped as \n; any other control character but tab
+// is dropped.
+func icsValue(v string) string {
+	v = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(v)
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f {
+			return -1
+		}
+		return r
+	}, v)
 }
 
 // handleCalendarToken serves POST /account/calendar-token: it makes (or

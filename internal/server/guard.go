@@ -465,6 +465,22 @@ func (s *Server) readableForwardPlan(r *http.Request) (*mb.Committee, error) {
 	return c, nil
 }
 
+// committeePerson is the person named by {id} among the people of the
+// committee named by {code}, for its secretariat (and administrators), who
+// put its people right.
+func (s *Server) committeePerson(r *http.Request) (*mb.Committee, *mb.Person, error) {
+	c, err := s.secretariatCommittee(r, "put its people right")
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := urlID(r, "id", "person")
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := s.store.CommitteePerson(r.Context(), c.ID, id)
+	return c, p, err
+}
+
 // user is the account named by {id}, for the administrators' routes.
 func (s *Server) user(r *http.Request) (*mb.User, error) {
 	id, err := urlID(r, "id", "user")

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/minutesimport"
 	"github.com/minutebook/minutebook/internal/postgres"
@@ -110,7 +111,7 @@ func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	page, err := s.importPreview(r, c, p, doc, checkFrom(doc))
+	page, err := s.importPreview(r, c, p, doc, nil, form.Errors{})
 	if err != nil {
 		return err
 	}
@@ -118,12 +119,29 @@ func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) err
 }
 
 // handleImportSave serves POST /committees/{code}/import/{token}: it keeps
-// the corrections, saves the minutes as a draft meeting in one transaction
-// and deletes the upload; a problem sends the preview back with it.
+// the corrections; then, for "check again", shows the preview again with a
+// new trial import, and otherwise saves the minutes as a draft meeting in
+// one transaction and deletes the upload. A problem sends the preview back
+// with it, as typed.
 func (s *Server) handleImportSave(w http.ResponseWriter, r *http.Request) error {
 	c, p, doc, err := s.ownPendingImport(r)
 	if err != nil {
 		return err
+	}
+	f, err := s.correctImport(r, c, p, doc)
+	if err != nil {
+		return err
+	}
+	if len(f.Errors) > 0 {
+		page, err := s.importPreview(r, c, p, doc, f.Values, f.Errors)
+		if err != nil {
+			return err
+		}
+		s.render(w, r, http.StatusUnprocessableEntity, web.ImportPreview(page.ImportPreviewPage))
+		return nil
+	}
+	if f.Check {
+		return s.redirect(w, r, web.ImportPreviewPath(c.Code, p.Token), "Your corrections are kept; below is what saving will now do.")
 	}
 	rep, page, err := s.saveImport(r, c, p, doc)
 	if err != nil {

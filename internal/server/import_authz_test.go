@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,6 +27,13 @@ func importMatrix(ids map[string]string) map[string]route {
 		"GET /committees/{code}/import/{token}":         {path: base + ids["import-preview"], expect: uploaderOnly},
 		"POST /committees/{code}/import/{token}":        {path: base + ids["import-save"], expect: uploaderOnly, form: url.Values{}},
 		"POST /committees/{code}/import/{token}/cancel": {path: base + ids["import-cancel"], expect: uploaderOnly},
+		// Putting people right after an import (issue 15): the committee's
+		// secretariat; the forms come back 422 when sent empty.
+		"GET /committees/{code}/people":             {path: "/committees/OPSG/people", expect: secretariat},
+		"GET /committees/{code}/people/{id}/edit":   {path: "/committees/OPSG/people/" + ids["person"] + "/edit", expect: secretariat},
+		"POST /committees/{code}/people/{id}/edit":  {path: "/committees/OPSG/people/" + ids["person"] + "/edit", expect: secretariat, form: url.Values{}},
+		"GET /committees/{code}/people/{id}/merge":  {path: "/committees/OPSG/people/" + ids["person"] + "/merge", expect: secretariat},
+		"POST /committees/{code}/people/{id}/merge": {path: "/committees/OPSG/people/" + ids["person"] + "/merge", expect: secretariat, form: url.Values{}},
 	}
 }
 
@@ -50,6 +58,11 @@ func importMatrixFixtures(t *testing.T, a *app, ids map[string]string) {
 		}
 		ids[key] = p.Token
 	}
+	people, err := a.store.CommitteePeople(ctx, opsg.ID)
+	if err != nil || len(people) == 0 {
+		t.Fatalf("OPSG's people: %v", err)
+	}
+	ids["person"] = strconv.FormatInt(people[0].ID, 10)
 }
 
 // budgetMinutes is a short document for a meeting no data set has, whose

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/minutebook/minutebook/internal/browsertest"
+	"github.com/minutebook/minutebook/internal/fixture"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 // TestImportInTheBrowser is the secretariat's path: upload a document from
@@ -60,5 +63,100 @@ func TestImportInTheBrowser(t *testing.T) {
 	}
 	if got := b.Text(t, `[data-testid=item-2]`); !strings.Contains(got, "Performance Report") || !strings.Contains(got, "ACTION 120/01") {
 		t.Errorf("item 2 %q", got)
+	}
+}
+
+// TestImportWordLayoutInTheBrowser imports another body's Word document
+// (issue 15): its tables, numbering and bold decision words are read; the
+// secretariat corrects a person, an action's owner and a line minutebook
+// could not place, checks again without JavaScript, and saves.
+func TestImportWordLayoutInTheBrowser(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	sec, err := a.store.EnsureOrganisation(ctx, "Corbel Code Services (ITF Secretariat)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	itf := &mb.Committee{Code: "ITF", Name: "Interoperability Technical Forum", SecretariatID: &sec.ID, EscalationThreshold: 15, Categories: []string{"Chair", "Member"}}
+	if err := a.store.CreateCommittee(ctx, itf); err != nil {
+		t.Fatal(err)
+	}
+	b := browsertest.New(t)
+	signInBrowser(t, b, a.srv.URL, a.emails["admin"])
+	b.Run(t,
+		chromedp.Navigate(a.srv.URL+"/committees/ITF"),
+		clickAndLoad(`[data-testid=import-minutes]`),
+		chromedp.WaitVisible(`#f-document`, chromedp.ByQuery),
+		chromedp.SetUploadFiles(`#f-document`, []string{fixture.Layout("board-narrative-like.docx")}, chromedp.ByQuery),
+		clickAndLoad(`[data-testid=upload]`),
+		chromedp.WaitVisible(`[data-testid=import-form]`, chromedp.ByQuery),
+	)
+	if got := b.Text(t, `[data-testid=import-outcome]`); !strings.Contains(got, "Created the draft minutes of ITF 14 (Extraordinary Meeting, 3 March 2026)") ||
+		!strings.Contains(got, "ITF 14/04") {
+		t.Fatalf("outcome %q", got)
+	}
+	// On a phone the page does not scroll sideways: its tables scroll
+	// within themselves.
+	var width int
+	b.Run(t,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
+		chromedp.EmulateViewport(1280, 900),
+	)
+	if width > 390 {
+		var wide string
+		b.Run(t,
+			chromedp.EmulateViewport(390, 844),
+			chromedp.Evaluate(`Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 392 && (!e.parentElement.closest('.table-scroll'))).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')`, &wide),
+			chromedp.EmulateViewport(1280, 900),
+		)
+		t.Errorf("the preview is %d px wide on a 390 px phone: %s", width, wide)
+	}
+	// Liam O'Driscoll (person 10), the action of item 4 and line 1 (the
+	// synthetic document's marker) are corrected, and checked again.
+	b.Run(t,
+		chromedp.Clear(`#f-p-9-organisation`, chromedp.ByQuery),
+		chromedp.SendKeys(`#f-p-9-organisation`, "Corbel Code Services", chromedp.ByQuery),
+		chromedp.Clear(`#f-i-5-a-0-owner`, chromedp.ByQuery),
+		chromedp.SendKeys(`#f-i-5-a-0-owner`, "Corbel Code Services (Yara Haddad)", chromedp.ByQuery),
+		chromedp.SetValue(`#f-line-1`, "noise", chromedp.ByQuery),
+		clickAndLoad(`[data-testid=import-check]`),
+		chromedp.WaitVisible(`[data-testid=import-form]`, chromedp.ByQuery),
+	)
+	var org, owner, line string
+	b.Run(t,
+		chromedp.Value(`#f-p-9-organisation`, &org, chromedp.ByQuery),
+		chromedp.Value(`#f-i-5-a-0-owner`, &owner, chromedp.ByQuery),
+		chromedp.Value(`#f-line-1`, &line, chromedp.ByQuery),
+	)
+	if org != "Corbel Code Services" || owner != "Corbel Code Services (Yara Haddad)" || line != "noise" {
+		t.Errorf("after checking again: %q, %q, %q", org, owner, line)
+	}
+	if got := b.Text(t, `[data-testid=import-outcome]`); !strings.Contains(got, "Liam O'Driscoll (Corbel Code Services);") {
+		t.Errorf("outcome %q", got)
+	}
+	b.Run(t,
+		clickAndLoad(`[data-testid=import-save]`),
+		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
+	)
+	if got := b.Text(t, `[data-testid=flash]`); !strings.Contains(got, "Created the draft minutes of ITF 14") {
+		t.Errorf("flash %q", got)
+	}
+	action, err := a.store.ActionByReference(ctx, "ITF", 14, 4)
+	if err != nil || action.OwnerName != "Corbel Code Services" || action.OwnerPersonName != "Yara Haddad" {
+		t.Errorf("ITF 14/04: %+v %v", action, err)
+	}
+	m, err := a.store.MeetingByNumber(ctx, "ITF", 14)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := a.store.Attendance(ctx, m.ID)
+	for _, x := range list {
+		if x.PersonName == "Liam O'Driscoll" && x.RepresentingName != "Corbel Code Services" {
+			t.Errorf("Liam O'Driscoll represents %q", x.RepresentingName)
+		}
+	}
+	if len(list) != 15 {
+		t.Errorf("%d recorded", len(list))
 	}
 }

@@ -89,8 +89,9 @@ func uploaded(t *testing.T, c *client, filename, content string) string {
 // previewForm is the preview's form as the page fills it, with changes.
 func previewForm(changes map[string]string) url.Values {
 	v := url.Values{"number": {"120"}, "kind": {"main"}, "date": {"2024-03-12"}, "start": {"10:00"}, "end": {"12:00"},
-		"venue": {"Teleconference"}, "classification": {"GREEN"}, "title-0": {"Previous Meeting Minutes"}, "title-1": {"Performance Report"},
-		"group-0": {"Operations Group Chair"}, "group-1": {"Large Suppliers"}, "group-2": {"DCC"}, "group-3": {"Small Suppliers"}}
+		"venue": {"Teleconference"}, "classification": {"GREEN"}, "i-0-title": {"Previous Meeting Minutes"}, "i-1-title": {"Performance Report"},
+		"p-0-category": {"Operations Group Chair"}, "p-1-category": {"Large Suppliers"}, "p-2-organisation": {"DCC"}, "p-3-category": {"Small Suppliers"},
+		"do": {"save"}}
 	for k, x := range changes {
 		v.Set(k, x)
 	}
@@ -118,7 +119,8 @@ func TestImportUploadPreviewSave(t *testing.T) {
 		`<strong class="line-flag">Not understood:</strong> <mark>??!! 12345 ;;</mark>`,
 		"What saving will do", "Created the draft minutes of OPSG 120 (Main Meeting, 12 March 2024).",
 		"Actions raised: OPSG 120/01.", "New meetings: OPSG 121 (Main Meeting, 9 April 2024).",
-		`name="venue" value="Teleconference"`, `name="group-2" value="DCC"`, "ACTION 120/01: The DCC to report on CPM 3A. (owner: DCC)")
+		`name="venue" value="Teleconference"`, `name="p-2-organisation" value="DCC"`, `name="i-1-a-0-text" rows="2">The DCC to report on CPM 3A.</textarea>`,
+		`name="i-1-a-0-owner" value="DCC"`)
 	if _, err := a.store.MeetingByNumber(context.Background(), "OPSG", 120); mb.ErrorCode(err) != mb.ENOTFOUND {
 		t.Fatalf("the preview saved something: %v", err)
 	}
@@ -132,7 +134,7 @@ func TestImportUploadPreviewSave(t *testing.T) {
 	// The upload page lists it until it is saved.
 	sec.get("/committees/OPSG/import").mustContain(t, `data-testid="pending-imports"`, "opsg-120.txt")
 
-	res = sec.post(preview, previewForm(map[string]string{"venue": "London", "title-1": "Performance Measurement Report"}))
+	res = sec.post(preview, previewForm(map[string]string{"venue": "London", "i-1-title": "Performance Measurement Report"}))
 	if res.status != http.StatusSeeOther || res.location != "/committees/OPSG/meetings/120" {
 		t.Fatalf("save: %d %q\n%s", res.status, res.location, res.body)
 	}
@@ -213,7 +215,7 @@ func TestImportRefusals(t *testing.T) {
 		preview := uploaded(t, sec, "opsg-105.txt", string(b))
 		res := sec.get(preview)
 		res.mustContain(t, `data-testid="import-problem"`, "The minutes of OPSG 105 are published: an import never overwrites approved or published minutes.")
-		form := url.Values{"number": {"105"}, "kind": {"main"}, "date": {"2023-10-23"}, "start": {"12:20"}, "end": {"16:00"}, "venue": {"Somewhere"}, "classification": {"CLEAR"}}
+		form := url.Values{"number": {"105"}, "kind": {"main"}, "date": {"2023-10-23"}, "start": {"12:20"}, "end": {"16:00"}, "venue": {"Somewhere"}, "classification": {"CLEAR"}, "do": {"save"}}
 		res = sec.post(preview, form)
 		if res.status != http.StatusConflict {
 			t.Fatalf("save over published minutes: %d", res.status)
@@ -226,15 +228,15 @@ func TestImportRefusals(t *testing.T) {
 	t.Run("ErrCorrectionsCheckedAndKept", func(t *testing.T) {
 		doc := strings.Replace(opsg120, "Large Suppliers\tKevin Donnelly", "Network Operators\tKevin Donnelly", 1)
 		preview := uploaded(t, sec, "opsg-120.txt", doc)
-		sec.get(preview).mustContain(t, `id="e-group-1"`, "which is not one of OPSG&#39;s categories")
-		res := sec.post(preview, previewForm(map[string]string{"number": "one hundred and twenty", "group-1": "Network Operators", "venue": "Leeds"}))
+		sec.get(preview).mustContain(t, `id="e-p-1-category"`, "which is not one of OPSG&#39;s categories")
+		res := sec.post(preview, previewForm(map[string]string{"number": "one hundred and twenty", "p-1-category": "Network Operators", "venue": "Leeds"}))
 		if res.status != http.StatusUnprocessableEntity {
 			t.Fatalf("bad number: %d", res.status)
 		}
 		res.mustContain(t, "Enter the meeting number as a whole number, such as 105.", `value="one hundred and twenty"`, `value="Leeds"`)
 		// The venue typed is kept with the upload.
 		sec.get(preview).mustContain(t, `name="venue" value="Leeds"`)
-		res = sec.post(preview, previewForm(map[string]string{"group-1": "network parties", "venue": "Leeds"}))
+		res = sec.post(preview, previewForm(map[string]string{"p-1-category": "network parties", "venue": "Leeds"}))
 		if res.status != http.StatusSeeOther {
 			t.Fatalf("corrected: %d\n%s", res.status, res.body)
 		}
@@ -290,7 +292,7 @@ func TestImportWordDocument(t *testing.T) {
 	}
 	preview := sec.get(res.location)
 	preview.mustContain(t, "Check the minutes read from OPSG 120 minutes.docx", "Created the draft minutes of OPSG 120 (Main Meeting, 12 March 2024).",
-		"Not understood (1)", "<mark>??!! 12345 ;;</mark>", `name="group-3" value="Small Suppliers"`)
+		"Not understood (1)", "<mark>??!! 12345 ;;</mark>", `name="p-3-category" value="Small Suppliers"`)
 	if res := sec.post(res.location, previewForm(nil)); res.status != http.StatusSeeOther || res.location != "/committees/OPSG/meetings/120" {
 		t.Fatalf("save: %d %q", res.status, res.location)
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/minutebook/minutebook/internal/export"
@@ -87,7 +88,7 @@ func (s *Server) handlePackZip(w http.ResponseWriter, r *http.Request) error {
 	if err := export.AgendaPDF(&agenda, agendaExport(v, s.madeAt, nil)); err != nil {
 		return err
 	}
-	attachment(w, packName(m, "zip"), "application/zip", -1)
+	attachment(w, "application/zip", packName(m, "zip"), "private, no-cache")
 	zw := zip.NewWriter(w)
 	fail := func(err error) error {
 		// The headers are sent: the zip is left unfinished, which unzip
@@ -183,7 +184,8 @@ func (s *Server) handlePackPDF(w http.ResponseWriter, r *http.Request) error {
 	if _, err := out.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	attachment(w, packName(m, "pdf"), "application/pdf", size)
+	attachment(w, "application/pdf", packName(m, "pdf"), "private, no-cache")
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
 	_, _ = io.Copy(w, out) // a client that hung up has nothing to be told
 	return nil
 }

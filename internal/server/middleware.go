@@ -31,8 +31,13 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
-// securityHeaders sets the headers every response carries.
-func securityHeaders(next http.Handler) http.Handler {
+// strictTransportSecurity tells a browser to reach the site only over HTTPS
+// for two years from its last visit.
+const strictTransportSecurity = "max-age=63072000"
+
+// securityHeaders sets the headers every response carries; over HTTPS
+// (--secure-cookies), Strict-Transport-Security too.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
@@ -40,6 +45,9 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		if s.cfg.SecureCookies {
+			h.Set("Strict-Transport-Security", strictTransportSecurity)
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -65,8 +73,9 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 		} else if id := s.sessions.GetInt64(ctx, sessionUserID); id != 0 {
 			u, err := s.store.User(ctx, id)
 			switch {
-			case mb.ErrorCode(err) == mb.ENOTFOUND || (err == nil && !u.Active):
-				// The account went away or was deactivated: end the session.
+			case mb.ErrorCode(err) == mb.ENOTFOUND || (err == nil && !s.sessionCurrent(ctx, u)):
+				// The account went away or was deactivated, or every session
+				// of it was ended since this one began: end this one.
 				_ = s.sessions.Destroy(ctx)
 			case err != nil:
 				s.renderError(w, r, err)
@@ -93,11 +102,15 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 func reader(r *http.Request) *mb.Reader { return mb.ReaderFromContext(r.Context()) }
 
 // requireSignIn sends anonymous visitors of pages to the sign-in page, and
-// answers API calls with 401.
-func requireSignIn(next http.Handler) http.Handler {
+// answers API calls with a 401 in JSON, as every API refusal is.
+func (s *Server) requireSignIn(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !reader(r).SignedIn() {
-			if strings.HasPrefix(r.URL.Path, "/api/") || r.Method != http.MethodGet {
+			if strings.HasPrefix(r.URL.Path, "/api/") {
+				s.renderError(w, r, mb.Errorf(mb.EUNAUTHORIZED, "Sign in first: send a personal API token as “Authorization: Bearer …”."))
+				return
+			}
+			if r.Method != http.MethodGet {
 				http.Error(w, "Sign in first.", http.StatusUnauthorized)
 				return
 			}

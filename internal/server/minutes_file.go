@@ -126,7 +126,9 @@ func sendMinutesFile(w http.ResponseWriter, f minutesFormat, d *export.Document,
 	if err := f.render(&buf, d); err != nil {
 		return err
 	}
-	attachment(w, name, f.contentType, int64(buf.Len()))
+	// Classified minutes stay out of shared caches.
+	attachment(w, f.contentType, name, "private, no-cache")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	_, _ = w.Write(buf.Bytes()) // a client that hung up has nothing to be told
 	return nil
 }

@@ -56,7 +56,9 @@ func (s *Server) sendPaper(w http.ResponseWriter, r *http.Request, v mb.PaperVer
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return err
 	}
-	attachment(w, v.Filename, v.ContentType, v.Size)
+	// Classified papers stay out of shared caches.
+	attachment(w, v.ContentType, v.Filename, "private, no-cache")
+	w.Header().Set("Content-Length", strconv.FormatInt(v.Size, 10))
 	if _, err := w.Write(first[:n]); err != nil {
 		return nil // the reader hung up
 	}

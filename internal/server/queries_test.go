@@ -65,6 +65,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /admin/people/new":              {path: "/admin/people/new", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users":                   {path: "/admin/users", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users/new":               {path: "/admin/users/new", as: "admin", budget: signedInQueries + 1},
+	"GET /admin/users/{id}":              {path: "/admin/users/{user}", as: "admin", budget: signedInQueries + 2},
 
 	// The actions register (issue 5). {sequence} is an action raised at
 	// meeting {number}; {token} the member's calendar feed secret.
@@ -106,8 +107,14 @@ var queryBudgets = map[string]queryBudget{
 	// Importing minutes (issue 7). {import} is the secretariat's upload of
 	// a short document for a meeting the data set lacks: its preview runs
 	// a trial import, whose statements follow the document, not the data.
-	"GET /committees/{code}/import":         {path: "/committees/{code}/import", as: "secretariat", budget: signedInQueries + 2},
-	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 47},
+	"GET /committees/{code}/import": {path: "/committees/{code}/import", as: "secretariat", budget: signedInQueries + 2},
+	// Issue 15's trial import reads more (the committee's people by their
+	// initials among it): two statements for this document.
+	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 49},
+	// Putting people right after an import (issue 15).
+	"GET /committees/{code}/people":            {path: "/committees/{code}/people", as: "secretariat", budget: signedInQueries + 2},
+	"GET /committees/{code}/people/{id}/edit":  {path: "/committees/{code}/people/{person}/edit", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/people/{id}/merge": {path: "/committees/{code}/people/{person}/merge", as: "secretariat", budget: signedInQueries + 3},
 
 	// The risk register and escalations (issue 6). {risk} is OPSG-001.
 	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 13},
@@ -240,9 +247,14 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 		t.Fatal(err)
 	}
 	upload := pendingImport(t, a)
+	people, err := a.store.CommitteePeople(ctx, opsg.ID)
+	if err != nil || len(people) == 0 {
+		t.Fatalf("OPSG's people: %v", err)
+	}
 	fill := strings.NewReplacer(append(agendaFill(t, a, "OPSG", number, held),
-		"{import}", upload, "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
-		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number))...)
+		"{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number),
+		"{user}", strconv.FormatInt(member.ID, 10))...)
 	clients := map[string]*client{}
 	counts := map[string][]string{}
 	for key, b := range queryBudgets {

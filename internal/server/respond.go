@@ -255,11 +255,3 @@ func secretariatOf(rd *mb.Reader) []int64 {
 	}
 	return ids
 }
-
-// safeNext returns next when it is a local path, else "/".
-func safeNext(next string) string {
-	if strings.HasPrefix(next, "/") && !strings.HasPrefix(next, "//") && !strings.HasPrefix(next, "/\\") {
-		return next
-	}
-	return "/"
-}

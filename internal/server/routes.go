@@ -17,17 +17,16 @@ import (
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	root := r
-	r.Use(middleware.RequestID, s.observe, securityHeaders, s.recoverPanics)
+	r.Use(middleware.RequestID, s.observe, s.securityHeaders, s.recoverPanics)
 
 	// Probes and assets need no session.
 	r.Get("/healthz", s.handleHealthz)
 	r.Get("/readyz", s.handleReadyz)
 	r.Get("/metrics", s.handleMetrics)
-	static, _ := fs.Sub(web.Static, "static")
-	r.Get("/static/*", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))).ServeHTTP)
+	r.Get("/static/*", s.staticFiles().ServeHTTP)
 
 	r.Group(func(r chi.Router) {
-		r.Use(http.NewCrossOriginProtection().Handler, s.sessions.LoadAndSave, s.authenticate)
+		r.Use(s.crossOriginProtection().Handler, s.sessions.LoadAndSave, s.authenticate)
 		r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error {
 			return mb.Errorf(mb.ENOTFOUND, "There is nothing at this address.")
 		}))
@@ -77,11 +76,12 @@ func (s *Server) routes() http.Handler {
 
 		// Signed-in readers.
 		r.Group(func(r chi.Router) {
-			r.Use(requireSignIn)
+			r.Use(s.requireSignIn)
 			r.Get("/account", s.handle(s.handleAccount))
 			r.Post("/account/password", s.handle(s.handlePasswordChange))
 			r.Post("/account/tokens", s.handle(s.handleTokenCreate))
 			r.Post("/account/tokens/{id}/revoke", s.handle(s.handleTokenRevoke))
+			r.Post("/account/tokens/revoke-all", s.handle(s.handleTokensRevokeAll))
 
 			r.Get("/committees", s.handle(s.handleCommitteeIndex))
 			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
@@ -175,6 +175,14 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/import/{token}", s.handle(s.handleImportPreview))
 			r.Post("/committees/{code}/import/{token}", s.handle(s.handleImportSave))
 			r.Post("/committees/{code}/import/{token}/cancel", s.handle(s.handleImportCancel))
+			// Putting people right after an import (issue 15): the
+			// committee's secretariat edits its people and merges two
+			// records of one person; each handler checks the secretariat.
+			r.Get("/committees/{code}/people", s.handle(s.handleCommitteePeople))
+			r.Get("/committees/{code}/people/{id}/edit", s.handle(s.handlePersonEdit))
+			r.Post("/committees/{code}/people/{id}/edit", s.handle(s.handlePersonUpdate))
+			r.Get("/committees/{code}/people/{id}/merge", s.handle(s.handlePersonMergeForm))
+			r.Post("/committees/{code}/people/{id}/merge", s.handle(s.handlePersonMerge))
 
 			// Administrators.
 			r.Group(func(r chi.Router) {
@@ -195,6 +203,8 @@ func (s *Server) routes() http.Handler {
 				r.Post("/admin/users/{id}/deactivate", s.handle(s.handleUserDeactivate))
 				r.Post("/admin/users/{id}/activate", s.handle(s.handleUserActivate))
 				r.Post("/admin/users/{id}/reset-password", s.handle(s.handleUserResetPassword))
+				r.Get("/admin/users/{id}", s.handle(s.handleUserShow))
+				r.Post("/admin/users/{id}/unlock", s.handle(s.handleUserUnlock))
 			})
 		})
 	})
@@ -213,10 +223,28 @@ func allowedMethods(router chi.Routes, path string) []string {
 	return out
 }
 
-// cacheStatic lets browsers keep assets for an hour.
-func cacheStatic(next http.Handler) http.Handler {
+// staticFiles serves the embedded assets, which browsers may keep for an
+// hour. A directory is not an asset: its address is a 404, never a listing.
+func (s *Server) staticFiles() http.Handler {
+	static, _ := fs.Sub(web.Static, "static")
+	files := http.StripPrefix("/static/", http.FileServerFS(static))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if info, err := fs.Stat(static, name); name == "" || err != nil || info.IsDir() {
+			s.renderError(w, r, mb.Errorf(mb.ENOTFOUND, "There is nothing at this address."))
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
-		next.ServeHTTP(w, r)
+		files.ServeHTTP(w, r)
 	})
+}
+
+// crossOriginProtection refuses a cross-origin POST (CSRF) with the same
+// 403 as any other refusal: JSON under /api/, an error page elsewhere.
+func (s *Server) crossOriginProtection() *http.CrossOriginProtection {
+	p := http.NewCrossOriginProtection()
+	p.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.renderError(w, r, mb.Errorf(mb.EFORBIDDEN, "A form of another site may not make changes here."))
+	}))
+	return p
 }

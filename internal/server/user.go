@@ -19,6 +19,36 @@ func (s *Server) handleUserIndex(w http.ResponseWriter, r *http.Request) error {
 	return s.page(w, r, web.Users(web.UsersPage{Chrome: s.chrome(r, "Users", "admin"), Users: users}))
 }
 
+// handleUserShow serves GET /admin/users/{id}: the account, and whether a
+// lockout refuses its sign-ins.
+func (s *Server) handleUserShow(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.user(r)
+	if err != nil {
+		return err
+	}
+	failures, err := s.store.AccountSignInFailures(r.Context(), u.Email, s.clock.Now().Add(-s.cfg.Throttle.Window))
+	if err != nil {
+		return err
+	}
+	return s.page(w, r, web.UserShow(web.UserPage{
+		Chrome: s.chrome(r, u.Name, "admin"), User: u,
+		Failures: failures, LockedOut: failures >= s.cfg.Throttle.PerAccount, Window: minutes(s.cfg.Throttle.Window),
+	}))
+}
+
+// handleUserUnlock serves POST /admin/users/{id}/unlock: the user may sign
+// in again at once, however many sign-ins failed.
+func (s *Server) handleUserUnlock(w http.ResponseWriter, r *http.Request) error {
+	u, err := s.user(r)
+	if err != nil {
+		return err
+	}
+	if err := s.store.LiftLockout(r.Context(), u.ID); err != nil {
+		return err
+	}
+	return s.redirect(w, r, web.UserPath(u.ID), u.Name+" may sign in again: the lockout is lifted.")
+}
+
 func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, status int, f *form.User) error {
 	orgs, err := s.store.Organisations(r.Context())
 	if err != nil {
@@ -102,8 +132,16 @@ func (s *Server) handleUserResetPassword(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	if err := s.store.SetPassword(r.Context(), u.ID, hash, "Password reset by an administrator"); err != nil {
+	epoch, err := s.store.SetPassword(r.Context(), u.ID, hash, "Password reset by an administrator")
+	if err != nil {
 		return err
+	}
+	// The reset ends every session of the user; an administrator who
+	// resets their own password carries on in this one.
+	if u.ID == reader(r).User.ID {
+		if err := s.beginSession(r.Context(), u.ID, epoch); err != nil {
+			return err
+		}
 	}
 	if err := s.store.ClearSignInFailures(r.Context(), u.Email); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"errors"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/gabriel-vasile/mimetype"
@@ -53,7 +54,8 @@ var notText = []string{"text/html", "image/svg+xml", "application/xhtml+xml"}
 // paper may be and its first bytes that kind. The upload it returns
 // streams the whole file and fails with mb.ETOOLARGE past MaxPaperBytes.
 func Paper(filename string, r io.Reader) (*mb.PaperUpload, error) {
-	name := mb.SafeFileName(filename)
+	// A browser may send the whole path it read the file from.
+	name := mb.SafeFileName(filepath.Base(strings.ReplaceAll(filename, "\\", "/")))
 	if strings.TrimSpace(filename) == "" {
 		return nil, mb.Errorf(mb.EINVALID, "Choose the paper's file.")
 	}

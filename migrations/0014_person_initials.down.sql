@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS people_initials_idx;
+ALTER TABLE people DROP COLUMN IF EXISTS initials;

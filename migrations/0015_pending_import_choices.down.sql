@@ -1,0 +1,1 @@
+ALTER TABLE pending_imports DROP COLUMN IF EXISTS skip, DROP COLUMN IF EXISTS renumber;
