@@ -40,6 +40,10 @@ type CommitteePage struct {
 	CanManage bool
 	// CanReadRisks links to the committee's risk register.
 	CanReadRisks bool
+	// Coming are the coming meetings with a published agenda the reader
+	// may read; CanReadForwardPlan links to the forward plan.
+	Coming             []ComingMeeting
+	CanReadForwardPlan bool
 }
 
 // CommitteeFormPage creates or edits a committee.

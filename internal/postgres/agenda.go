@@ -410,39 +410,52 @@ func (s *Store) ComingAgendas(ctx context.Context, committeeIDs []int64, today t
 }
 
 // PublishedAgendas returns the committee's meetings with a published
-// agenda, the latest published first, at most limit: for its public page
-// and feed.
+// agenda, the latest meeting first, at most limit, each agenda with its
+// latest revision (in Revisions): for the public site and its feed.
 func (s *Store) PublishedAgendas(ctx context.Context, committeeID int64, limit int) ([]PlannedMeeting, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+`, a.status, a.published_at, a.revision`+meetingFrom+`
+	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+`, a.status, a.published_at, a.revision, r.at, r.changes`+meetingFrom+`
 		JOIN agendas a ON a.meeting_id = m.id AND a.status = 'published'
+		JOIN agenda_revisions r ON r.meeting_id = a.meeting_id AND r.revision = a.revision
 		WHERE m.committee_id = $1 ORDER BY m.date DESC, m.number DESC LIMIT $2`, committeeID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: published agendas: %w", err)
 	}
-	list, err := pgx.CollectRows(rows, scanMeetingWithAgenda)
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (PlannedMeeting, error) {
+		a := &mb.Agenda{}
+		var status string
+		var latest mb.AgendaRevision
+		m, err := scanMeeting(r, &status, &a.PublishedAt, &a.Revision, &latest.At, &latest.Changes)
+		if err != nil {
+			return PlannedMeeting{}, err
+		}
+		latest.Number = a.Revision
+		a.Status, a.Meeting, a.Revisions = mb.AgendaStatus(status), m, []mb.AgendaRevision{latest}
+		return PlannedMeeting{Meeting: m, Agenda: a}, nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: published agendas: %w", err)
 	}
 	return list, nil
 }
 
-// LatestAgendaRevisions returns when each meeting's agenda last changed
-// (its latest revision), for the feed's entries.
-func (s *Store) LatestAgendaRevisions(ctx context.Context, meetingIDs []int64) (map[int64]mb.AgendaRevision, error) {
-	rows, err := s.pool.Query(ctx, `SELECT r.meeting_id, r.revision, r.at, r.changes FROM agendas a
-		JOIN agenda_revisions r ON r.meeting_id = a.meeting_id AND r.revision = a.revision WHERE a.meeting_id = ANY($1)`, meetingIDs)
+// PublishedAgendaStates returns the published agendas of the committees'
+// meetings, by meeting id, without their contents: for the calendars.
+func (s *Store) PublishedAgendaStates(ctx context.Context, committeeIDs []int64) (map[int64]*mb.Agenda, error) {
+	rows, err := s.pool.Query(ctx, `SELECT a.meeting_id, a.published_at, a.revision FROM agendas a
+		JOIN meetings m ON m.id = a.meeting_id WHERE m.committee_id = ANY($1) AND a.status = 'published'`, committeeIDs)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: latest agenda revisions: %w", err)
+		return nil, fmt.Errorf("postgres: published agendas: %w", err)
 	}
-	out := map[int64]mb.AgendaRevision{}
+	out := map[int64]*mb.Agenda{}
 	var id int64
-	var v mb.AgendaRevision
-	_, err = pgx.ForEachRow(rows, []any{&id, &v.Number, &v.At, &v.Changes}, func() error {
-		out[id] = v
+	var at *time.Time
+	var rev int
+	_, err = pgx.ForEachRow(rows, []any{&id, &at, &rev}, func() error {
+		out[id] = &mb.Agenda{Status: mb.AgendaPublished, PublishedAt: at, Revision: rev}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("postgres: latest agenda revisions: %w", err)
+		return nil, fmt.Errorf("postgres: published agendas: %w", err)
 	}
 	return out, nil
 }

@@ -88,6 +88,10 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 			return nil, err
 		}
 	}
+	agendas, err := s.store.PublishedAgendaStates(ctx, committees)
+	if err != nil {
+		return nil, err
+	}
 	for _, id := range committees {
 		meetings, err := s.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &id})
 		if err != nil {
@@ -95,7 +99,11 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 		}
 		for _, m := range meetings {
 			if rd.CanSeeSchedule(m, recorded[m.ID]) {
-				addMeeting(cal, m, base)
+				a := agendas[m.ID]
+				if a != nil && !rd.CanReadAgenda(m, a.Status, recorded[m.ID]) {
+					a = nil
+				}
+				addMeeting(cal, m, a, base)
 			}
 		}
 	}
@@ -127,7 +135,9 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 	return cal, nil
 }
 
-func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
+// addMeeting adds the meeting's event; agenda, when the reader may read
+// its published agenda, makes the event link to it.
+func addMeeting(cal *ics.Calendar, m *mb.Meeting, agenda *mb.Agenda, base string) {
 	e := cal.AddEvent("meeting-" + strconv.FormatInt(m.ID, 10) + "@minutebook")
 	e.SetDtStampTime(m.UpdatedAt)
 	e.SetModifiedAt(m.UpdatedAt)
@@ -136,8 +146,17 @@ func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
 	if m.Venue != "" {
 		e.SetLocation(m.Venue)
 	}
-	e.SetDescription(m.Title() + " (" + m.Reference + ")")
-	e.SetURL(base + web.MeetingPath(m.CommitteeCode, m.Number))
+	if agenda != nil {
+		a := *agenda
+		a.Meeting = m
+		link := base + web.AgendaPath(m.CommitteeCode, m.Number)
+		e.SetDescription(m.Title() + " (" + m.Reference + ")\nAgenda: " + link + "\n" + a.StatusLine())
+		e.SetURL(link)
+		e.SetSequence(m.Version + a.Revision)
+	} else {
+		e.SetDescription(m.Title() + " (" + m.Reference + ")")
+		e.SetURL(base + web.MeetingPath(m.CommitteeCode, m.Number))
+	}
 	if m.Start != nil {
 		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, mb.Zone)
 		e.SetStartAt(start)

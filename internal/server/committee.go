@@ -81,7 +81,12 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	rd := reader(r)
+	coming, err := s.comingMeetings(r, []int64{c.ID})
+	if err != nil {
+		return err
+	}
 	return s.page(w, r, web.CommitteeShow(web.CommitteePage{
+		Coming: coming, CanReadForwardPlan: rd.CanReadForwardPlan(c.ID),
 		Chrome:        s.chrome(r, c.Code+" "+c.Name, "committees"),
 		Committee:     c,
 		Children:      children,

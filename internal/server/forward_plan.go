@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -31,4 +32,46 @@ func (s *Server) handleForwardPlan(w http.ResponseWriter, r *http.Request) error
 		p.Meetings = append(p.Meetings, web.PlannedMeetingView{Meeting: pm.Meeting, Agenda: pm.Agenda, Items: v.Items})
 	}
 	return s.page(w, r, web.ForwardPlan(p))
+}
+
+// comingLength is how many coming meetings a committee page or the home
+// page lists.
+const comingLength = 5
+
+// comingMeetings lists the committees' coming meetings whose published
+// agenda the reader may read. Nobody is yet recorded at a meeting to come,
+// so a RED agenda is listed for its secretariat only.
+func (s *Server) comingMeetings(r *http.Request, committeeIDs []int64) ([]web.ComingMeeting, error) {
+	list, err := s.store.ComingAgendas(r.Context(), committeeIDs, s.clock.Today(), comingLength)
+	if err != nil {
+		return nil, err
+	}
+	rd := reader(r)
+	var out []web.ComingMeeting
+	for _, pm := range list {
+		if rd.CanReadAgenda(pm.Meeting, pm.Agenda.Status, false) {
+			out = append(out, web.ComingMeeting{Meeting: pm.Meeting, Agenda: pm.Agenda})
+		}
+	}
+	return out, nil
+}
+
+// publicAgendas is how many published agendas the public site and its feed
+// list.
+const publicAgendas = 20
+
+// readableAgendas lists the committee's published agendas that rd may
+// read, latest meeting first, each with its latest revision.
+func (s *Server) readableAgendas(r *http.Request, rd *mb.Reader, committeeID int64) ([]web.ComingMeeting, error) {
+	list, err := s.store.PublishedAgendas(r.Context(), committeeID, publicAgendas)
+	if err != nil {
+		return nil, err
+	}
+	var out []web.ComingMeeting
+	for _, pm := range list {
+		if rd.CanReadAgenda(pm.Meeting, pm.Agenda.Status, false) {
+			out = append(out, web.ComingMeeting{Meeting: pm.Meeting, Agenda: pm.Agenda})
+		}
+	}
+	return out, nil
 }

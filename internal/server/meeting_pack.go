@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/minutebook/minutebook/internal/export"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -89,6 +90,7 @@ func (s *Server) handlePackZip(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	attachment(w, "application/zip", packName(m, "zip"), "private, no-cache")
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(fileTransferTime))
 	zw := zip.NewWriter(w)
 	fail := func(err error) error {
 		// The headers are sent: the zip is left unfinished, which unzip
@@ -186,6 +188,7 @@ func (s *Server) handlePackPDF(w http.ResponseWriter, r *http.Request) error {
 	}
 	attachment(w, "application/pdf", packName(m, "pdf"), "private, no-cache")
 	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(fileTransferTime))
 	_, _ = io.Copy(w, out) // a client that hung up has nothing to be told
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -51,6 +52,7 @@ func (s *Server) sendPaper(w http.ResponseWriter, r *http.Request, v mb.PaperVer
 		return err
 	}
 	defer rc.Close()
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(fileTransferTime))
 	first := make([]byte, 32<<10)
 	n, err := io.ReadFull(rc, first)
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/internal/upload"
@@ -11,6 +12,10 @@ import (
 
 // fieldsAllowance is what a paper's form may send beside its file.
 const fieldsAllowance = 1 << 20
+
+// fileTransferTime is how long a paper's upload or download, or a pack's,
+// may take: the server's read and write timeouts are for pages.
+const fileTransferTime = 15 * time.Minute
 
 // paperUpload is a paper's form as it arrived: its fields, and its file,
 // already stored when one was sent and accepted, or why it was refused.
@@ -34,6 +39,8 @@ func (s *Server) readPaperUpload(w http.ResponseWriter, r *http.Request) (*paper
 		return u, nil
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	// 25 MB takes longer than the server's read timeout on a slow line.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(fileTransferTime))
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
