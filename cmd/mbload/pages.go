@@ -37,6 +37,7 @@ var pages = []page{
 	{Name: "escalations dashboard", As: "chair", Path: "/escalations"},
 	{Name: "public minutes", Path: "/public/{code}/{meeting}"},
 	{Name: "API meeting document", As: "member", Path: "/api/v1/committees/{code}/meetings/{meeting}"},
+	{Name: "agenda", As: "member", Path: "/committees/{code}/meetings/{meeting}/agenda"},
 	{Name: "register CSV", As: "member", Path: "/actions.csv?owner={owner}", CSV: true},
 }
 
