@@ -50,17 +50,7 @@ func AgendaPDF(w io.Writer, a *Agenda) error {
 // revisions, the meeting's papers, then each item with its purpose,
 // presenter and time and its papers (a withheld item as its notice).
 func agendaFlow(a *Agenda) []block {
-	m := a.Meeting
-	out := []block{
-		{kind: paragraph, runs: statement(m)},
-		{kind: title, runs: []run{{text: m.Title()}}},
-		{kind: paragraph, runs: []run{{text: dateLine(m)}}},
-	}
-	if m.Venue != "" {
-		out = append(out, block{kind: paragraph, runs: []run{{text: m.Venue}}})
-	}
-	out = append(out, block{kind: docTitle, runs: []run{{text: m.Reference + " – Agenda"}}},
-		block{kind: paragraph, runs: []run{{text: a.Status, italic: true}}})
+	out := append(documentHead(a.Meeting, a.Meeting.Reference+" – Agenda"), block{kind: paragraph, runs: []run{{text: a.Status, italic: true}}})
 	for _, r := range a.Revisions {
 		out = append(out, block{kind: bullet, runs: []run{{text: r}}})
 	}

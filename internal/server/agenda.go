@@ -82,7 +82,7 @@ func (s *Server) moveTargets(ctx context.Context, m *mb.Meeting) ([]web.Option, 
 
 // handleAgendaPublish serves POST /committees/{code}/meetings/{number}/agenda/publish.
 func (s *Server) handleAgendaPublish(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := s.editableAgenda(r)
+	m, err := s.editableMeeting(r)
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func (s *Server) renderAgendaItemForm(w http.ResponseWriter, r *http.Request, st
 
 // handleAgendaItemNew serves GET /committees/{code}/meetings/{number}/agenda/items/new.
 func (s *Server) handleAgendaItemNew(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := s.editableAgenda(r)
+	m, err := s.editableMeeting(r)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (s *Server) handleAgendaItemNew(w http.ResponseWriter, r *http.Request) err
 
 // handleAgendaItemCreate serves POST /committees/{code}/meetings/{number}/agenda/items/new.
 func (s *Server) handleAgendaItemCreate(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := s.editableAgenda(r)
+	m, err := s.editableMeeting(r)
 	if err != nil {
 		return err
 	}
@@ -74,15 +74,7 @@ func (s *Server) handleAgendaItemCreate(w http.ResponseWriter, r *http.Request) 
 
 // handleAgendaItemEdit serves GET /committees/{code}/meetings/{number}/agenda/items/{item}/edit.
 func (s *Server) handleAgendaItemEdit(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := s.editableAgenda(r)
-	if err != nil {
-		return err
-	}
-	id, err := urlID(r, "item", "agenda item")
-	if err != nil {
-		return err
-	}
-	ai, err := s.store.AgendaItem(r.Context(), m.ID, id)
+	m, ai, err := s.editableAgendaItem(r)
 	if err != nil {
 		return err
 	}
@@ -91,15 +83,7 @@ func (s *Server) handleAgendaItemEdit(w http.ResponseWriter, r *http.Request) er
 
 // handleAgendaItemUpdate serves POST /committees/{code}/meetings/{number}/agenda/items/{item}/edit.
 func (s *Server) handleAgendaItemUpdate(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := s.editableAgenda(r)
-	if err != nil {
-		return err
-	}
-	id, err := urlID(r, "item", "agenda item")
-	if err != nil {
-		return err
-	}
-	stored, err := s.store.AgendaItem(r.Context(), m.ID, id)
+	m, stored, err := s.editableAgendaItem(r)
 	if err != nil {
 		return err
 	}
@@ -107,7 +91,7 @@ func (s *Server) handleAgendaItemUpdate(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	f.ID, f.Parent = id, ""
+	f.ID, f.Parent = stored.Item.ID, ""
 	it, e := f.AgendaItem(false)
 	return saveForm(formSave{
 		Converted: it != nil, Save: func() error { return s.store.UpdateAgendaItem(r.Context(), it, e) }, Errors: f.Errors,

@@ -393,18 +393,19 @@ func (s *Server) readableAgenda(r *http.Request) (*mb.Agenda, bool, error) {
 	return a, recorded, s.store.AgendaContents(r.Context(), a)
 }
 
-// editableAgenda is editableMeeting with its agenda's state, for the
-// secretariat building or revising the agenda.
-func (s *Server) editableAgenda(r *http.Request) (*mb.Meeting, *mb.Agenda, error) {
+// editableAgendaItem is the item named by {item} with what the agenda says
+// of it, in an editableMeeting.
+func (s *Server) editableAgendaItem(r *http.Request) (*mb.Meeting, *mb.AgendaItem, error) {
 	m, err := s.editableMeeting(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	a, err := s.store.AgendaState(r.Context(), m)
+	id, err := urlID(r, "item", "agenda item")
 	if err != nil {
 		return nil, nil, err
 	}
-	return m, a, nil
+	ai, err := s.store.AgendaItem(r.Context(), m.ID, id)
+	return m, ai, err
 }
 
 // readablePaper is the paper named by {paper} in a readableAgenda, with
@@ -455,7 +456,7 @@ func (s *Server) paperIn(r *http.Request, m *mb.Meeting) (*mb.Paper, error) {
 // readableForwardPlan is the committee named by {code}, for the readers of
 // its forward plan: its members and secretariat.
 func (s *Server) readableForwardPlan(r *http.Request) (*mb.Committee, error) {
-	c, err := s.store.CommitteeByCode(r.Context(), chi.URLParam(r, "code"))
+	c, err := s.committee(r)
 	if err != nil {
 		return nil, err
 	}

@@ -99,7 +99,7 @@ func (s *Server) renderPaperForm(w http.ResponseWriter, r *http.Request, status 
 // the upload form, for the item given (?item=) or the meeting, with a
 // reference the meeting does not use yet and the item's level.
 func (s *Server) handlePaperNew(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := s.editableAgenda(r)
+	m, err := s.editableMeeting(r)
 	if err != nil {
 		return err
 	}
@@ -129,7 +129,7 @@ func (s *Server) handlePaperNew(w http.ResponseWriter, r *http.Request) error {
 // large comes back with 413, one that is not what its name says with 422,
 // and in either case nothing is saved.
 func (s *Server) handlePaperCreate(w http.ResponseWriter, r *http.Request) error {
-	m, _, err := s.editableAgenda(r)
+	m, err := s.editableMeeting(r)
 	if err != nil {
 		return err
 	}
