@@ -31,7 +31,7 @@ type ImportPreviewPage struct {
 	People               []ImportPerson
 	Categories           []string // the committee's, for the category inputs
 	Organisations        []string // suggestions for the organisation inputs
-	DecisionWords        []string // the committee's, and those the document uses
+	DecisionWords        []string // the committee's: a decision is in one of them
 	Items                []ImportItem
 	Outstanding          []ImportRow
 	NextMeetings         []ImportRow
@@ -71,6 +71,9 @@ type ImportItem struct {
 type ImportRow struct {
 	Index int
 	Line  int
+	// Held is, for a sentence kept as text because its word is outside
+	// the committee's decision words, that word ("SUPPORTED").
+	Held string
 }
 
 // ImportEffect is a side effect of saving, with its checkbox to leave it out.

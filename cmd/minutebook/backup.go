@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -120,7 +121,7 @@ func runRestore(ctx context.Context, db dbFlags, file string, force bool, stdout
 		if !force {
 			return fmt.Errorf("the database is not empty (it has %d tables, %s among them): restore into an empty database, or give --force to drop everything in it first", len(held), held[0])
 		}
-		if n, err := postgres.OtherSessions(ctx, d.URL); err != nil {
+		if n, err := otherSessionsAfterClosing(ctx, d.URL); err != nil {
 			return err
 		} else if n > 0 {
 			return fmt.Errorf("%d other connections are open to the database (a minutebook server?): stop them before replacing what it holds", n)
@@ -223,4 +224,22 @@ func byteSize(n int64) string {
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// otherSessionsAfterClosing counts the other connections to the database,
+// giving ones that are closing a few seconds to go: a client that has just
+// disconnected is still listed until its backend exits.
+func otherSessionsAfterClosing(ctx context.Context, url string) (int, error) {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		n, err := postgres.OtherSessions(ctx, url)
+		if err != nil || n == 0 || time.Now().After(deadline) {
+			return n, err
+		}
+		select {
+		case <-ctx.Done():
+			return n, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }

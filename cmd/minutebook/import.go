@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -112,20 +114,34 @@ func runImport(ctx context.Context, flags importFlags, files []string, stdout, s
 	return nil
 }
 
-// readFile parses one document.
-func readFile(path string) (*minutesimport.Document, error) {
+// readFile parses one document with what the parser is told of it.
+func readFile(path string, read minutesimport.Options) (*minutesimport.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return minutesimport.Parse(f, filepath.Base(path))
+	return minutesimport.Parse(f, filepath.Base(path), read)
 }
 
 func importFile(ctx context.Context, store *postgres.Store, path string, opt importer.Options, stdout io.Writer) error {
-	doc, err := readFile(path)
+	doc, err := readFile(path, opt.Reading(nil))
 	if err != nil {
 		return err
+	}
+	// The committee's decision words decide what is a decision, and the
+	// committee is known only once the flags or the document's heading
+	// name it: the document is read again in its words.
+	if code := cmp.Or(opt.Committee, doc.Meeting.Committee); code != "" {
+		c, err := store.CommitteeByCode(ctx, strings.ToUpper(code))
+		switch {
+		case err == nil:
+			if doc, err = readFile(path, opt.Reading(c.DecisionVocabulary)); err != nil {
+				return err
+			}
+		case mb.ErrorCode(err) != mb.ENOTFOUND:
+			return err
+		}
 	}
 	opt.Source = filepath.Base(path)
 	in, err := importer.Convert(doc, opt)
@@ -150,7 +166,9 @@ func importFile(ctx context.Context, store *postgres.Store, path string, opt imp
 func dryRunImport(files []string, opt importer.Options, asJSON bool, stdout, stderr io.Writer) error {
 	failed := 0
 	for _, path := range files {
-		doc, err := readFile(path)
+		// No database, so no committee's decision words: the parser reads
+		// in the default ones, and the import's notes say so.
+		doc, err := readFile(path, opt.Reading(nil))
 		if err != nil {
 			failed++
 			fmt.Fprintf(stderr, "%s: cannot be read: %v\n", path, err)

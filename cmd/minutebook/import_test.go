@@ -37,7 +37,7 @@ func TestImportDryRunJSON(t *testing.T) {
 		t.Fatalf("not JSON: %v\n%s", err, out.String())
 	}
 	shape := map[string][]string{
-		"":             {"apologies", "attendees", "items", "meeting", "next_meetings", "outstanding_actions", "risks", "unrecognised", "warnings"},
+		"":             {"apologies", "attendees", "decision_words", "decision_words_assumed", "items", "meeting", "next_meetings", "outstanding_actions", "risks", "unrecognised", "warnings"},
 		"meeting":      {"classification", "committee", "committee_name", "date", "end", "kind", "number", "reference", "start", "status", "venue"},
 		"item":         {"actions", "decisions", "line", "number", "risks", "text", "title"},
 		"decision":     {"kind", "line", "text"},
@@ -95,6 +95,9 @@ func TestImportDryRunReport(t *testing.T) {
 		"garbage.txt: OPSG 107", "line 12: ??!! 12345 ;;",
 		"notes.txt:", "It cannot be imported as it was read", "Enter the meeting number: the document gives none.", "Say which committee's minutes these are with --committee CODE.",
 		"Not understood", "Nothing was saved (a dry run).",
+		// No database, so no committee's decision words: the dry run says
+		// what it read decisions in.
+		"Check:\n    document: No committee's decision words were given, so decisions were read in minutebook's default words (NOTED, AGREED, APPROVED); importing",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -163,6 +166,19 @@ func TestImportCommand(t *testing.T) {
 	if n, err := store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &opsg.ID}); err != nil || len(n) != 3 {
 		t.Errorf("OPSG has %d meetings (%v), want 105 and the two next", len(n), err)
 	}
+	// OPSG decides in the default words: the draft of 106 is read in them,
+	// its ENDORSED, REJECTED and DEFERRED kept as text, and OPSG's words
+	// stay its own.
+	out, err = runCmd(t, "", "import", fixture.Path(fixture.OPSG106Draft))
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	if !strings.Contains(out, "ENDORSED is not one of OPSG's decision words (NOTED, AGREED, APPROVED)") || strings.Contains(out, "No committee's decision words") {
+		t.Errorf("importing 106:\n%s", out)
+	}
+	if c, err := store.CommitteeByCode(ctx, "OPSG"); err != nil || !slices.Equal(c.DecisionVocabulary, mb.DefaultDecisionVocabulary) {
+		t.Errorf("OPSG decides in %v (%v)", c.DecisionVocabulary, err)
+	}
 	// Told which committee, the TABASC document imports as OPSG's, with a note.
 	out, err = runCmd(t, "", "import", "--committee", "OPSG", fixture.Path(fixture.TABASC42PDF))
 	if err == nil || !strings.Contains(out, "TABASC Chair") {
@@ -181,9 +197,18 @@ func TestImportNumberAndKind(t *testing.T) {
 	if err == nil || !strings.Contains(out, "Say which meeting they record with --number N.") {
 		t.Errorf("without --number: %v\n%s", err, out)
 	}
+	if !strings.Contains(out, "no committee code found") || !strings.Contains(out, "no meeting number found") {
+		t.Errorf("without --committee and --number, the warnings do not say so:\n%s", out)
+	}
 	out, err = runCmd(t, "", "import", "--dry-run", "--committee", "GW417", "--number", "4", "--kind", "reporting", workgroup)
 	if err != nil || !strings.Contains(out, "workgroup-action-log.txt: GW417 4, reporting meeting of 2026-05-12") {
 		t.Errorf("with --number and --kind: %v\n%s", err, out)
+	}
+	// The warnings say what the flags supplied, not that nothing was found.
+	if strings.Contains(out, "no committee code found") || strings.Contains(out, "no meeting number found") ||
+		!strings.Contains(out, "the document names no committee code; it is read as the minutes of GW417, as the import says") ||
+		!strings.Contains(out, "the document gives no meeting number; it is read as meeting 4, as the import says") {
+		t.Errorf("with --committee and --number:\n%s", out)
 	}
 	if out, err := runCmd(t, "", "import", "--dry-run", "--kind", "annual", workgroup); err == nil || !strings.Contains(out, "Choose the kind of meeting") {
 		t.Errorf("--kind annual: %v\n%s", err, out)

@@ -75,11 +75,17 @@ func (l *loader) imports(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	doc, err := minutesimport.Parse(strings.NewReader(opsg101Minutes), "opsg-101-final-minutes.txt")
+	opsg, err := l.store.CommitteeByCode(ctx, "OPSG")
 	if err != nil {
 		return err
 	}
-	in, err := importer.Convert(doc, importer.Options{Source: "opsg-101-final-minutes.txt"})
+	// Read in the committee's decision words, as the import page does.
+	doc, err := minutesimport.Parse(strings.NewReader(opsg101Minutes), "opsg-101-final-minutes.txt",
+		minutesimport.Options{Committee: opsg.Code, DecisionWords: opsg.DecisionVocabulary})
+	if err != nil {
+		return err
+	}
+	in, err := importer.Convert(doc, importer.Options{Committee: opsg.Code, Source: "opsg-101-final-minutes.txt"})
 	if err != nil {
 		return fmt.Errorf("import OPSG 101: %w", err)
 	}

@@ -125,7 +125,7 @@ func TestDOCX(t *testing.T) {
 		}
 	})
 	t.Run("ImporterReadsIt", func(t *testing.T) {
-		doc, err := minutesimport.ParseDocx(docx)
+		doc, err := minutesimport.ParseDocx(docx, opsgWords)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -36,6 +36,12 @@ type Options struct {
 	Source string
 }
 
+// Reading is what the options tell the parser before it reads a document,
+// with the committee's decision words when they are known (nil otherwise).
+func (o Options) Reading(decisionWords []string) minutesimport.Options {
+	return minutesimport.Options{Committee: o.Committee, Number: o.Number, DecisionWords: decisionWords}
+}
+
 // Field names of the problems Convert reports, as the browser's preview
 // names its inputs: header fields by name, the others as PersonField,
 // ItemField and the like (fields.go).
@@ -56,6 +62,7 @@ const (
 func Convert(doc *minutesimport.Document, opt Options) (*mb.MinutesImport, error) {
 	c := &converter{doc: doc, fe: mb.FieldErrors{}, imp: &mb.MinutesImport{Source: opt.Source}, opt: opt}
 	c.header(opt)
+	c.assumedWords()
 	c.attendance()
 	c.items()
 	c.numberActions()

@@ -21,7 +21,8 @@ func parse(t *testing.T, path string) *minutesimport.Document {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	doc, err := minutesimport.Parse(f, path)
+	// Read in the words of a committee that decides as the document does.
+	doc, err := minutesimport.Parse(f, path, minutesimport.Options{DecisionWords: fixture.DecisionWords(path)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +135,7 @@ func itemNumbered(imp *mb.MinutesImport, n string) *mb.ImportedItem {
 
 func TestConvertProblems(t *testing.T) {
 	t.Run("ErrWhatTheDocumentLacks", func(t *testing.T) {
-		doc := minutesimport.ParseText("Some notes\n\n1. \n\nText.\n")
+		doc := minutesimport.ParseText("Some notes\n\n1. \n\nText.\n", minutesimport.Options{})
 		_, err := importer.Convert(doc, importer.Options{})
 		fields := mb.ErrorFields(err)
 		for _, f := range []string{importer.FieldCommittee, importer.FieldNumber, importer.FieldDate} {
@@ -173,7 +174,7 @@ func TestConvertProblems(t *testing.T) {
 		}
 	})
 	t.Run("OKIrregularNumbersRenumberedWithNotes", func(t *testing.T) {
-		doc := minutesimport.ParseText("OPSG_105_2310 – Draft Minutes\n\n23 October 2023\n\n1. First\n\nText.\n\n3. Third\n\nMore.\n\n3.2. Sub\n\nSub text.\n")
+		doc := minutesimport.ParseText("OPSG_105_2310 – Draft Minutes\n\n23 October 2023\n\n1. First\n\nText.\n\n3. Third\n\nMore.\n\n3.2. Sub\n\nSub text.\n", minutesimport.Options{Committee: "OPSG", DecisionWords: mb.DefaultDecisionVocabulary})
 		imp, err := importer.Convert(doc, importer.Options{Committee: "OPSG"})
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,6 +52,63 @@ type ItemCorrection struct {
 // DecisionCorrection is a decision's word ("" for not a decision: its text
 // goes back into the minute) and what follows the word.
 type DecisionCorrection struct{ Kind, Text string }
+
+// held applies the correction to a sentence the parser kept in the item's
+// text because its word (Word) is outside the committee's: a word chosen
+// makes it a decision, its words leaving the minute; "not a decision"
+// again puts them back; retyped and left as text, it is replaced in the
+// minute.
+func (dc DecisionCorrection) held(it *minutesimport.Item, d *minutesimport.Decision) {
+	typed := tidy(dc.Text)
+	if typed == decidedText(*d) {
+		typed = "" // as shown
+	}
+	switch {
+	case d.Kind == "" && dc.Kind == "":
+		if typed != "" && strings.Contains(it.Text, d.Text) {
+			it.Text = strings.Replace(it.Text, d.Text, typed, 1)
+			d.Text = typed
+		}
+		return
+	case d.Kind == "":
+		it.Text = withoutSentence(it.Text, d.Text)
+	case dc.Kind == "":
+		it.Text = strings.TrimSpace(it.Text + "\n\n" + cmp.Or(typed, d.Text))
+	}
+	d.Kind, d.Text = dc.Kind, cmp.Or(typed, d.Text)
+}
+
+// decidedText is the text the preview shows for a decision: what follows
+// its word (the word as written, for one the parser kept as text), or the
+// whole sentence of one that is not a decision.
+func decidedText(d minutesimport.Decision) string {
+	if d.Kind == "" {
+		return DecisionText("", d.Text)
+	}
+	return DecisionText(cmp.Or(d.Word, d.Kind), d.Text)
+}
+
+// bareEntryRE is a list entry or numbered paragraph left with nothing but
+// its dash, letter or number ("- b)", "5.5").
+var bareEntryRE = regexp.MustCompile(`^(?:-\s*(?:[a-z]{1,3}\)\s*)?|\d{1,3}(?:\.\d{1,2})?\.?)[;,.]?$`)
+
+// withoutSentence takes a sentence out of an item's text, with a list
+// entry left bare by it.
+func withoutSentence(text, sentence string) string {
+	i := strings.Index(text, sentence)
+	if i < 0 || sentence == "" {
+		return text
+	}
+	text = text[:i] + text[i+len(sentence):]
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if t := tidy(l); !bareEntryRE.MatchString(t) {
+			kept = append(kept, t)
+		}
+	}
+	return strings.TrimSpace(tidyBlankLines(strings.Join(kept, "\n")))
+}
 
 // ActionCorrection is an action raised: its reference as written, its
 // text (empty: not an action after all), owner and target date.
@@ -200,6 +258,10 @@ func (ic ItemCorrection) apply(doc *minutesimport.Document, it *minutesimport.It
 	for j, dc := range ic.Decisions {
 		if j >= 0 && j < len(it.Decisions) {
 			d := &it.Decisions[j]
+			if d.Word != "" {
+				dc.held(it, d)
+				continue
+			}
 			was := DecisionText(d.Kind, d.Text)
 			switch {
 			case tidy(dc.Text) != was:

@@ -29,7 +29,7 @@ func FormValues(doc *minutesimport.Document) Values {
 	for k, it := range doc.Items {
 		v[ItemField(k, "number")], v[ItemField(k, "title")], v[ItemField(k, "classification")] = it.Number, it.Title, it.Classification
 		for j, d := range it.Decisions {
-			v[DecisionField(k, j, "kind")], v[DecisionField(k, j, "text")] = d.Kind, DecisionText(d.Kind, d.Text)
+			v[DecisionField(k, j, "kind")], v[DecisionField(k, j, "text")] = d.Kind, decidedText(d)
 		}
 		for j, a := range it.Actions {
 			v[ActionField(k, j, "ref")], v[ActionField(k, j, "text")], v[ActionField(k, j, "owner")], v[ActionField(k, j, "target")] = a.Ref, a.Text, a.Owner, a.Target

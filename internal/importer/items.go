@@ -98,14 +98,22 @@ func (c *converter) item(k int, it minutesimport.Item) mb.ImportedItem {
 		minute, ir.Entry, ir.Comment = takeRiskEntry(minute, r.Ref)
 		in.Risks = append(in.Risks, ir)
 	}
-	for _, d := range it.Decisions {
-		if d.Kind == "" {
+	for j, d := range it.Decisions {
+		switch {
+		case d.Kind == "" && d.Word != "":
+			// In a word outside the committee's: the parser kept the
+			// sentence in the minute, where the document has it.
+			c.note(d.Line, "%s is not one of %s: “%s” is kept as text of item %s. Choose a decision word for it in the preview, or have an administrator add %s to the committee's decision words (on the committee's Edit page) and import the document again.",
+				d.Word, c.wordsRead(), clip(d.Text, 60), it.Number, d.Word)
+			continue
+		case d.Kind == "":
 			// Not a decision after all, as a person said: its words stay
 			// in the minute.
 			minute = strings.TrimSpace(minute + "\n\n" + d.Text)
 			continue
 		}
-		in.Decisions = append(in.Decisions, mb.Decision{Kind: d.Kind, Text: DecisionText(d.Kind, d.Text)})
+		in.Decisions = append(in.Decisions, mb.Decision{Kind: d.Kind, Text: decidedText(d)})
+		in.DecisionFields = append(in.DecisionFields, DecisionField(k, j, "kind"))
 	}
 	for j, a := range it.Actions {
 		if strings.TrimSpace(a.Text) == "" {
@@ -196,4 +204,30 @@ func tidyBlankLines(s string) string {
 		out = append(out, l)
 	}
 	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// wordsRead names the words the document's decisions were read in, for a
+// note: the committee's, or those assumed when no committee's were given.
+func (c *converter) wordsRead() string {
+	words := strings.Join(c.doc.DecisionWords, ", ")
+	if c.doc.WordsAssumed || c.imp.CommitteeCode == "" {
+		return "the words decisions were read in (" + words + ")"
+	}
+	return c.imp.CommitteeCode + "'s decision words (" + words + ")"
+}
+
+// assumedWords notes a document read with no committee's decision words.
+func (c *converter) assumedWords() {
+	decides := false
+	for _, it := range c.doc.Items {
+		decides = decides || len(it.Decisions) > 0
+	}
+	if !c.doc.WordsAssumed || !decides {
+		return // or it did not matter
+	}
+	words := "minutebook's default words (" + strings.Join(mb.DefaultDecisionVocabulary, ", ") + ")"
+	if n := len(mb.DefaultDecisionVocabulary); len(c.doc.DecisionWords) > n {
+		words += " and those the document writes in bold capitals (" + strings.Join(c.doc.DecisionWords[n:], ", ") + ")"
+	}
+	c.note(0, "No committee's decision words were given, so decisions were read in %s; importing into the committee reads them in its own words.", words)
 }

@@ -144,6 +144,8 @@ type ImportedItem struct {
 	Children       []ImportedItem
 	Line           int
 	Field          string // names the input that corrects the item's title, for a problem saving it
+	// DecisionFields name the input that corrects each decision's word.
+	DecisionFields []string
 }
 
 // ImportedAction is an action raised in an item: "ACTION 105/01: The DCC to …".
@@ -247,7 +249,6 @@ type ImportReport struct {
 	NewOrganisations []string
 	NewRisks         []string
 	NewMeetings      []string
-	NewDecisionWords []string
 	// Effects are the side effects above, each with the key that leaves it
 	// out (ImportSkip); Skipped are those left out.
 	Effects, Skipped []SideEffect
@@ -304,7 +305,6 @@ func (r *ImportReport) Lines() []string {
 	list("New organisations", r.NewOrganisations)
 	list("New risks", r.NewRisks)
 	list("New meetings", r.NewMeetings)
-	list("New decision words", r.NewDecisionWords)
 	return out
 }
 

@@ -13,7 +13,7 @@ import (
 // the structure, so that a line claimed but not placed is caught too. It is
 // linear in the text, so the fuzz tests can afford it.
 func unaccounted(doc *Document, text string) []string {
-	p := newParser(text) // the same splitting and cleaning as the parse
+	p := newParser(text, Options{}) // the same splitting and cleaning as the parse
 	n := len(p.lines)
 	if len(doc.roles) != n {
 		return []string{fmt.Sprintf("bookkeeping covers %d lines, text has %d", len(doc.roles)-1, n-1)}

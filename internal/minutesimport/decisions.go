@@ -8,20 +8,21 @@ import (
 	"unicode/utf8"
 )
 
-// decisionWord says whether the word that opens a list entry is a decision
-// ("**NOTED** the update"). Under "The OPSG:" any bold capital word is one,
-// and so is a plain capital word in -ED; elsewhere the word must be both.
-func (p *parser) decisionWord(m []string, listed bool) string {
-	if m == nil || m[2] == p.doc.Meeting.Committee {
-		return ""
+// leadWord reads the word that opens a list entry ("**NOTED** the
+// update"): a decision's word (kind), one outside the vocabulary (held),
+// or neither. listed says the entry is in a list after "The OPSG:".
+func (p *parser) leadWord(m []string, listed bool) (kind, held string) {
+	if m == nil {
+		return "", ""
 	}
-	word := m[2]
-	bold := m[1] != "" || m[3] != ""
-	ed := len(word) >= 4 && strings.HasSuffix(word, "ED")
-	if (bold && (listed || ed)) || (listed && ed) {
-		return word
-	}
-	return ""
+	return p.readWord(m[2], m[1] != "" || m[3] != "", !listed)
+}
+
+// readsAsDecision says whether a line opens with a word that reads as a
+// decision's in a list after "The OPSG:", in the vocabulary or not.
+func (p *parser) readsAsDecision(m []string) bool {
+	kind, held := p.leadWord(m, true)
+	return kind != "" || held != ""
 }
 
 // sentences takes the decisions out of a paragraph ("… OPSG 103. The **OPSG
@@ -30,7 +31,8 @@ func (p *parser) decisionWord(m []string, listed bool) string {
 func (p *parser) sentences(b *block, norm, prefix string) {
 	var rest strings.Builder
 	var spans [][2]int // where the decisions are in norm
-	last := 0
+	last, heldEnd := 0, 0
+	var held []string // words outside the vocabulary, kept as text
 	for _, mi := range decisionMatches(norm) {
 		start := mi[0]
 		if start > 0 {
@@ -48,23 +50,35 @@ func (p *parser) sentences(b *block, norm, prefix string) {
 		if mi[4] >= 0 {
 			code = norm[mi[4]:mi[5]]
 		}
-		bold := mi[8] >= 0 || mi[12] >= 0
-		if word == code || !(bold || len(word) >= 4 && strings.HasSuffix(word, "ED")) {
+		if word == code {
+			continue
+		}
+		word, outside := p.readWord(word, mi[8] >= 0 || mi[12] >= 0, false)
+		if word == "" && outside == "" || start < heldEnd {
 			continue
 		}
 		if norm[start] == 't' {
 			// "After discussion, the Board APPROVED …": the decision is the
 			// whole sentence.
-			start = sentenceStart(norm, start, last)
+			start = sentenceStart(norm, start, max(last, heldEnd))
 		}
 		end := sentenceEnd(norm, mi[1])
+		if outside != "" {
+			// A word outside the committee's vocabulary: the sentence
+			// stays in the minute, listed for a person to decide.
+			p.hold(b, outside, cleanText(norm[start:end]), b.lineAt(start))
+			held, heldEnd = append(held, outside), end
+			continue
+		}
 		rest.WriteString(norm[last:start])
 		rest.WriteByte(' ')
 		// "The Panel NOTED the advice and AGREED that …" holds two.
 		from := start
 		for _, a := range andWordRE.FindAllStringSubmatchIndex(norm[mi[1]:end], -1) {
-			second := norm[mi[1]+a[4] : mi[1]+a[5]]
-			if !(a[2] >= 0 || a[6] >= 0 || len(second) >= 4 && strings.HasSuffix(second, "ED")) {
+			// A second word outside the vocabulary stays in the first
+			// decision's words.
+			second, _ := p.readWord(norm[mi[1]+a[4]:mi[1]+a[5]], a[2] >= 0 || a[6] >= 0, false)
+			if second == "" {
 				continue
 			}
 			cut := mi[1] + a[0]
@@ -80,13 +94,13 @@ func (p *parser) sentences(b *block, norm, prefix string) {
 	}
 	if last == 0 {
 		p.addText(b, prefix+cleanText(norm), roleText)
-		p.boldCaps(b, norm)
+		p.boldCaps(b, norm, held)
 		return
 	}
 	rest.WriteString(norm[last:])
 	if left := cleanText(rest.String()); hasLetter(left) {
 		p.addText(b, prefix+left, roleText)
-		p.boldCaps(b, rest.String())
+		p.boldCaps(b, rest.String(), held)
 	}
 	p.markLines(b, norm, spans)
 }
@@ -170,9 +184,10 @@ func (p *parser) markLines(b *block, norm string, spans [][2]int) {
 
 // boldCaps warns of a bold capital word that was not read as a decision
 // ("It was **AGREED** that …"): it may be one, not in the committee's voice.
-func (p *parser) boldCaps(b *block, norm string) {
-	if m := boldCapsRE.FindStringSubmatchIndex(norm); m != nil && norm[m[2]:m[3]] != p.doc.Meeting.Committee {
-		p.warn(b.lines[0], "%q is in bold capitals but not in the committee's voice (\"The %s %s …\"); not recorded as a decision", norm[m[2]:m[3]], p.codeOr("OPSG"), norm[m[2]:m[3]])
+// The words held as text (outside the vocabulary) are noted already.
+func (p *parser) boldCaps(b *block, norm string, held []string) {
+	if m := boldCapsRE.FindStringSubmatch(norm); m != nil && m[1] != p.doc.Meeting.Committee && !slices.Contains(held, m[1]) {
+		p.warn(b.lines[0], "%q is in bold capitals but not in the committee's voice (\"The %s %s …\"); not recorded as a decision", m[1], p.codeOr("OPSG"), m[1])
 	}
 }
 

@@ -76,7 +76,9 @@
 //	  ],
 //	  "next_meetings": [{"kind": "main", "date": "2023-11-14"}, {"kind": "reporting", "date": "2023-11-27"}],
 //	  "unrecognised": [{"line": 12, "text": "??!! 12345 ;;"}],
-//	  "warnings": [{"line": 38, "text": "Gary Stuart is listed after a blank line with no organisation of its own; taken to continue \"DCC\""}]
+//	  "warnings": [{"line": 38, "text": "Gary Stuart is listed after a blank line with no organisation of its own; taken to continue \"DCC\""}],
+//	  "decision_words": ["NOTED", "AGREED", "APPROVED"], // the words decisions were read in
+//	  "decision_words_assumed": true       // only when no committee's words were given
 //	}
 //
 // An item's "text" is its minute as lightly cleaned markdown-ish text:
@@ -85,12 +87,20 @@
 // (a paragraph that also holds other sentences keeps them); reviewed risks
 // stay in it, since the comment after each risk is part of the minute.
 //
-// A "decision" is a bold capital word in the committee's voice: "The OPSG
-// **NOTED** the update.", "The **OPSG APPROVED** the minutes …", or an entry
-// of a list after "The OPSG:" ("- **AGREED** with the summary …"). Any such
-// word is a kind (NOTED, AGREED, APPROVED, ENDORSED, REJECTED, DEFERRED …);
-// without bold, a capital word ending in -ED counts. Its "text" is the whole
-// sentence or list entry without markup.
+// A "decision" is a word of the committee's vocabulary in the committee's
+// voice: "The OPSG **NOTED** the update.", "The **OPSG APPROVED** the
+// minutes …", "It was RESOLVED that …", or an entry of a list after "The
+// OPSG:" ("- **AGREED** with the summary …", "a) NOTED the report;"). The
+// caller gives the vocabulary (Options.DecisionWords: the committee's words,
+// NOTED, AGREED, APPROVED, ENDORSED …, which an administrator extends);
+// with none given, decisions are read in minutebook's default words and
+// any the document writes in bold capitals, and the document says so
+// ("decision_words_assumed"). A word in a decision's place that is outside
+// the vocabulary (in bold, or a capital word ending in -ED: "The Panel
+// SUPPORTED …") is not a decision: its sentence stays in the item's
+// "text", and the item's "decisions" list it with "kind" empty and "word"
+// set, for a person to make it a decision in one of the committee's words.
+// A decision's "text" is the whole sentence or list entry without markup.
 //
 // An action is "ACTION 105/01: The DCC to …"; its "ref" is the meeting
 // number and sequence, and its "owner" the words before " to " ("DCC",

@@ -13,6 +13,11 @@ type Document struct {
 	NextMeetings       []NextMeeting       `json:"next_meetings"`
 	Unrecognised       []Unrecognised      `json:"unrecognised"`
 	Warnings           []Warning           `json:"warnings"`
+	// DecisionWords are the words decisions were read in: the committee's,
+	// or, when none were given (WordsAssumed), minutebook's default and the
+	// document's own bold capitals that it used.
+	DecisionWords []string `json:"decision_words"`
+	WordsAssumed  bool     `json:"decision_words_assumed,omitempty"`
 
 	// roles says, for each line number (index 0 unused), what the parser
 	// made of that line. It is the bookkeeping behind the promise that no
@@ -87,8 +92,14 @@ type Item struct {
 
 // Decision is a decision recorded in the committee's voice.
 type Decision struct {
-	Kind string `json:"kind"` // the bold capital word: NOTED, AGREED, APPROVED, ...
+	Kind string `json:"kind"` // a word of the committee's vocabulary: NOTED, AGREED, APPROVED, ...
 	Text string `json:"text"` // the whole sentence or list entry, without markup
+	// Word is set, and Kind empty, for a sentence that reads as a decision
+	// in a word outside the vocabulary ("The Panel SUPPORTED …" where the
+	// committee decides in NOTED, AGREED, APPROVED): it is kept in the
+	// item's text, and listed for a person to make it a decision in a
+	// word of the vocabulary.
+	Word string `json:"word,omitempty"`
 	// Paragraph is the number of the paragraph it is in, when numbered;
 	// Letter its letter in a lettered list ("a" of "a) NOTED …").
 	Paragraph string `json:"paragraph,omitempty"`

@@ -22,12 +22,12 @@ const maxXML = 64 << 20
 // are written "**bold**"; Word's automatic numbering of headings and lists
 // is written out ("5.1.", "- "). Line numbers in the Document count the
 // lines of that text, which DocxText returns.
-func ParseDocx(data []byte) (*Document, error) {
+func ParseDocx(data []byte, opt Options) (*Document, error) {
 	text, err := DocxText(data)
 	if err != nil {
 		return nil, err
 	}
-	return ParseText(text), nil
+	return ParseText(text, opt), nil
 }
 
 // DocxText returns the text ParseDocx reads from a .docx, so that the line

@@ -83,7 +83,7 @@ func TestDocxText(t *testing.T) {
 
 func TestParseDocx(t *testing.T) {
 	data := buildDocx(t)
-	doc, err := Parse(bytes.NewReader(data), "ssc-250.docx")
+	doc, err := Parse(bytes.NewReader(data), "ssc-250.docx", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestParseDocxDamaged(t *testing.T) {
 		{"BadXML", map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := ParseDocx(zipParts(t, tc.parts)); err == nil {
+			if _, err := ParseDocx(zipParts(t, tc.parts), Options{}); err == nil {
 				t.Error("no error")
 			}
 		})

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/minutebook/minutebook/internal/fixture"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 var fixturePath = fixture.Path(fixture.OPSG105)
@@ -20,8 +21,12 @@ func readFixture(tb testing.TB) string {
 	return string(b)
 }
 
+// opsgWords is what the model document is read with: it is imported into
+// OPSG, whose decision words are minutebook's default ones.
+var opsgWords = Options{DecisionWords: mb.DefaultDecisionVocabulary}
+
 func TestParseFixture(t *testing.T) {
-	doc := ParseText(readFixture(t))
+	doc := ParseText(readFixture(t), opsgWords)
 
 	t.Run("Meeting", func(t *testing.T) {
 		want := Meeting{
@@ -322,7 +327,7 @@ func TestParseFixture(t *testing.T) {
 
 func TestFixtureEveryLineAccounted(t *testing.T) {
 	text := readFixture(t)
-	doc := ParseText(text)
+	doc := ParseText(text, opsgWords)
 	for _, p := range unaccounted(doc, text) {
 		t.Error(p)
 	}
@@ -338,6 +343,6 @@ func BenchmarkParseFixture(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		ParseText(text)
+		ParseText(text, opsgWords)
 	}
 }

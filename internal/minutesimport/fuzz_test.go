@@ -33,7 +33,7 @@ func FuzzParseText(f *testing.F) {
 	}
 	f.Add("1. A\n1.1 B\n2. C\n\tx\ty\nThe OPSG:\n- **NOTED**\nACTION 1/1:")
 	f.Fuzz(func(t *testing.T, text string) {
-		doc := ParseText(text)
+		doc := ParseText(text, Options{})
 		checkDocument(t, doc, text)
 	})
 }
@@ -54,9 +54,9 @@ func FuzzParseDocx(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, xml []byte) {
-		_, _ = ParseDocx(xml)
+		_, _ = ParseDocx(xml, Options{})
 		data := zipParts(t, map[string]string{"word/document.xml": string(xml), "word/numbering.xml": string(numbering)})
-		doc, err := ParseDocx(data)
+		doc, err := ParseDocx(data, Options{})
 		if err != nil {
 			return
 		}

@@ -24,16 +24,17 @@ const maxInput = 32 << 20
 // signature, whatever its name) or plain text, such as text copied out of a
 // PDF. filename is used only in error messages and to expect a .docx. It
 // returns an error only when the input cannot be read at all; everything the
-// parser could not place is reported in the Document instead.
-func Parse(r io.Reader, filename string) (*Document, error) {
-	doc, _, err := ParseSource(r, filename)
+// parser could not place is reported in the Document instead. opt is what
+// the caller knows of the document: the committee's decision words above all.
+func Parse(r io.Reader, filename string, opt Options) (*Document, error) {
+	doc, _, err := ParseSource(r, filename, opt)
 	return doc, err
 }
 
 // ParseSource is Parse that also returns the text the Document's line
 // numbers count (the decoded text of a text file, or what DocxText extracts
 // from a .docx), so that a person can check what was read against it.
-func ParseSource(r io.Reader, filename string) (*Document, string, error) {
+func ParseSource(r io.Reader, filename string, opt Options) (*Document, string, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
 		return nil, "", fmt.Errorf("minutesimport: read %s: %w", filename, err)
@@ -47,7 +48,7 @@ func ParseSource(r io.Reader, filename string) (*Document, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: %w", filename, err)
 		}
-		return ParseText(text), text, nil
+		return ParseText(text, opt), text, nil
 	case bytes.HasPrefix(data, []byte("%PDF-")):
 		return nil, "", fmt.Errorf("minutesimport: %s is a PDF; copy its text into a .txt file, or import the .docx it was made from: %w", filename, ErrUnreadable)
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
@@ -56,7 +57,7 @@ func ParseSource(r io.Reader, filename string) (*Document, string, error) {
 		return nil, "", fmt.Errorf("minutesimport: the file %s is named .docx but is not a zip archive, so not a Word document: %w", filename, ErrUnreadable)
 	}
 	text, note := decodeText(data)
-	doc := ParseText(text)
+	doc := ParseText(text, opt)
 	if note != "" {
 		doc.Warnings = append([]Warning{{Line: 0, Text: note}}, doc.Warnings...)
 	}

@@ -151,7 +151,7 @@ func (p *parser) itemLine(i int) {
 	case strings.HasPrefix(t, "- "):
 		p.flush()
 		p.start(i, bulletBlock, t)
-	case p.intro != 0 && p.decisionWord(leadWordRE.FindStringSubmatch(t), true) != "":
+	case p.intro != 0 && p.readsAsDecision(leadWordRE.FindStringSubmatch(t)):
 		// A list of decisions whose bullets were lost.
 		p.flush()
 		p.start(i, paraBlock, t)
@@ -358,15 +358,21 @@ func (p *parser) bullet(b *block, norm string) {
 	body := strings.TrimPrefix(norm, "- ")
 	plain := cleanText(body)
 	if p.intro != 0 {
-		if kind := p.decisionWord(leadWordRE.FindStringSubmatch(body), true); kind != "" {
+		kind, held := p.leadWord(leadWordRE.FindStringSubmatch(body), true)
+		if kind != "" {
 			p.decideAll(b, kind, plain)
 			p.introUsed = true
 			return
 		}
+		if held != "" {
+			p.hold(b, held, plain, b.lines[0])
+		}
 		p.emitIntro() // the list holds more than decisions; its lead-in is text
-	} else if kind := p.decisionWord(leadWordRE.FindStringSubmatch(body), false); kind != "" {
+	} else if kind, held := p.leadWord(leadWordRE.FindStringSubmatch(body), false); kind != "" {
 		p.decideAll(b, kind, plain)
 		return
+	} else if held != "" {
+		p.hold(b, held, plain, b.lines[0])
 	}
 	if p.intro == 0 && b.letter == "" && p.dashOutstanding(b, plain) {
 		return
@@ -384,9 +390,18 @@ func (p *parser) bullet(b *block, norm string) {
 
 func (p *parser) paragraph(b *block, norm string) {
 	if p.intro != 0 {
-		if kind := p.decisionWord(leadWordRE.FindStringSubmatch(norm), true); kind != "" {
+		kind, held := p.leadWord(leadWordRE.FindStringSubmatch(norm), true)
+		if kind != "" {
 			p.decideAll(b, kind, cleanText(norm))
 			p.introUsed = true
+			return
+		}
+		if held != "" {
+			// A list entry in a word outside the vocabulary: text, after
+			// the lead-in that introduces it.
+			p.emitIntro()
+			p.hold(b, held, cleanText(norm), b.lines[0])
+			p.addText(b, cleanText(norm), roleText)
 			return
 		}
 		p.endList()

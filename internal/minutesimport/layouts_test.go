@@ -125,16 +125,16 @@ func readLayout(t *testing.T, name string) (*Document, string, *expected) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	doc, text, err := ParseSource(f, name)
-	if err != nil {
-		t.Fatal(err)
-	}
 	b, err := os.ReadFile(strings.TrimSuffix(path, filepath.Ext(path)) + ".expected.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want expected
 	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	doc, text, err := ParseSource(f, name, Options{DecisionWords: fixture.DecisionWords(path)})
+	if err != nil {
 		t.Fatal(err)
 	}
 	return doc, text, &want
@@ -421,7 +421,7 @@ func BenchmarkParseLayouts(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Parse(strings.NewReader(string(data)), name); err != nil {
+				if _, err := Parse(strings.NewReader(string(data)), name, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

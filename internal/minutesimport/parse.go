@@ -8,10 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// ParseText reads minutes written as plain text. Lines are numbered from 1
-// in the text as given.
-func ParseText(text string) *Document {
-	p := newParser(text)
+// ParseText reads minutes written as plain text, with what the caller
+// knows of them (the committee's decision words above all). Lines are
+// numbered from 1 in the text as given.
+func ParseText(text string, opt Options) *Document {
+	p := newParser(text, opt)
 	p.run()
 	return p.finish()
 }
@@ -45,10 +46,16 @@ const (
 )
 
 type parser struct {
-	doc   *Document
-	lines []line // index 0 unused, so that indexes are line numbers
-	roles []string
-	sec   section
+	doc *Document
+	opt Options
+	// vocab are the words decisions are read in; boldWords, when no
+	// committee's words were given, the capitals the document writes in
+	// bold, taken as its own.
+	vocab     map[string]bool
+	boldWords map[string]bool
+	lines     []line // index 0 unused, so that indexes are line numbers
+	roles     []string
+	sec       section
 
 	lastBlank  int             // the most recent blank line
 	headerText map[string]bool // heading lines, to recognise them repeated as page headers
@@ -117,10 +124,11 @@ func SourceLines(text string) []string {
 	return raw
 }
 
-func newParser(text string) *parser {
+func newParser(text string, opt Options) *parser {
 	raw := SourceLines(text)
 	p := &parser{
 		doc:        &Document{},
+		opt:        opt,
 		lines:      make([]line, len(raw)+1),
 		roles:      make([]string, len(raw)+1),
 		headerText: map[string]bool{},
@@ -133,6 +141,7 @@ func newParser(text string) *parser {
 	for i, r := range raw {
 		p.lines[i+1] = newLine(r)
 	}
+	p.vocab, p.boldWords = vocabulary(text, opt.DecisionWords)
 	return p
 }
 
@@ -235,8 +244,10 @@ func (p *parser) finish() *Document {
 		missing bool
 		what    string
 	}{
-		{m.Committee == "", "no committee code found (it is read from the reference, e.g. OPSG_105_2310, or a heading such as \"Operations Group (OPSG) Meeting 105\")"},
-		{m.Number == 0, "no meeting number found"},
+		{m.Committee == "" && p.opt.Committee == "", "no committee code found (it is read from the reference, e.g. OPSG_105_2310, or a heading such as \"Operations Group (OPSG) Meeting 105\")"},
+		{m.Committee == "" && p.opt.Committee != "", fmt.Sprintf("the document names no committee code; it is read as the minutes of %s, as the import says", strings.ToUpper(p.opt.Committee))},
+		{m.Number == 0 && p.opt.Number == 0, "no meeting number found"},
+		{m.Number == 0 && p.opt.Number > 0, fmt.Sprintf("the document gives no meeting number; it is read as meeting %d, as the import says", p.opt.Number)},
 		{m.Date == "", "no meeting date found"},
 		{m.Reference == "", "no document reference found"},
 		{m.Status == "", "the minutes do not say whether they are draft or final"},
@@ -271,6 +282,7 @@ func (p *parser) finish() *Document {
 	// order; people read them against the document, so they are sorted.
 	slices.SortStableFunc(d.Warnings, func(a, b Warning) int { return a.Line - b.Line })
 	slices.SortStableFunc(d.Unrecognised, func(a, b Unrecognised) int { return a.Line - b.Line })
+	d.DecisionWords, d.WordsAssumed = p.decisionWords(p.opt.DecisionWords), p.boldWords != nil
 	d.roles = p.roles
 	return d
 }

@@ -10,14 +10,14 @@ import (
 	"github.com/minutebook/minutebook/internal/fixture"
 )
 
-func parseFile(t *testing.T, path string) *Document {
+func parseFile(t *testing.T, path string, opt Options) *Document {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	doc, err := Parse(f, path)
+	doc, err := Parse(f, path, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func kindsOf(doc *Document) (k decisionKinds) {
 // an outstanding actions table with a Status column, decisions in words
 // other than the model's, and an action owned by SECAS.
 func TestParseDraftReportingMeeting(t *testing.T) {
-	doc := parseFile(t, fixture.Path(fixture.OPSG106Draft))
+	doc := parseFile(t, fixture.Path(fixture.OPSG106Draft), Options{DecisionWords: fixture.DecisionWords(fixture.Path(fixture.OPSG106Draft))})
 	want := Meeting{
 		Committee: "OPSG", CommitteeName: "Operations Group", Number: 106, Kind: "reporting",
 		Date: "2023-11-27", Start: "10:00", End: "12:30", Venue: "London",
@@ -101,7 +101,7 @@ func TestParseDraftReportingMeeting(t *testing.T) {
 // Text copied out of a PDF: no blank lines, paragraphs broken over lines,
 // page headers and footers, bullets as glyphs, stray markup.
 func TestParsePDFText(t *testing.T) {
-	doc := parseFile(t, fixture.Path(fixture.TABASC42PDF))
+	doc := parseFile(t, fixture.Path(fixture.TABASC42PDF), Options{DecisionWords: fixture.DecisionWords(fixture.Path(fixture.TABASC42PDF))})
 	want := Meeting{
 		Committee: "TABASC", CommitteeName: "Technical Architecture and Business Architecture Sub-Committee",
 		Number: 42, Kind: "main", Date: "2023-12-05", Start: "14:00", End: "16:30", Venue: "Microsoft Teams",
@@ -152,7 +152,7 @@ func TestParsePDFText(t *testing.T) {
 }
 
 func TestParseGarbage(t *testing.T) {
-	doc := parseFile(t, fixture.Path(fixture.Garbage))
+	doc := parseFile(t, fixture.Path(fixture.Garbage), Options{})
 	want := []Unrecognised{
 		{Line: 4, Text: "%%%% ~~~~ ####"},                  // in the heading, no letters
 		{Line: 7, Text: "zzkq wxv qqq"},                    // in the heading, after the venue
@@ -172,7 +172,7 @@ func TestParseGarbage(t *testing.T) {
 
 func TestParseAmbiguousNames(t *testing.T) {
 	text := "Attendees:\n\n\tNo Heading\nDCC\tDanielle Jackson\n\n\tGary Stuart\nAlone Person\n"
-	doc := ParseText(text)
+	doc := ParseText(text, Options{})
 	var got []Warning
 	for _, w := range doc.Warnings {
 		if w.Line > 0 {
@@ -197,7 +197,7 @@ func TestParseErrors(t *testing.T) {
 		{"DocxNotZip", "Operations Group Meeting 105", "minutes.docx"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse(strings.NewReader(tc.data), tc.filename)
+			_, err := Parse(strings.NewReader(tc.data), tc.filename, Options{})
 			if !errors.Is(err, ErrUnreadable) || !strings.Contains(err.Error(), tc.filename) {
 				t.Errorf("got %v, want an ErrUnreadable naming %s", err, tc.filename)
 			}
@@ -207,7 +207,7 @@ func TestParseErrors(t *testing.T) {
 
 func TestParseEncodings(t *testing.T) {
 	t.Run("Windows1252", func(t *testing.T) {
-		doc, err := Parse(strings.NewReader("Operations Group Meeting 105\n23 October 2023, 12:20 \x96 16:00\n"), "m.txt")
+		doc, err := Parse(strings.NewReader("Operations Group Meeting 105\n23 October 2023, 12:20 \x96 16:00\n"), "m.txt", Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,7 +221,7 @@ func TestParseEncodings(t *testing.T) {
 		for _, r := range "Operations Group Meeting 105\r\n" {
 			b = append(b, byte(r), 0)
 		}
-		doc, err := Parse(strings.NewReader(string(b)), "m.txt")
+		doc, err := Parse(strings.NewReader(string(b)), "m.txt", Options{})
 		if err != nil || doc.Meeting.Number != 105 {
 			t.Errorf("got %+v, %v", doc, err)
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -46,7 +45,7 @@ func (x *minutesImport) writeItems(ctx context.Context) error {
 			stored[fmt.Sprintf("%d.%d", tops[*it.ParentID], it.Position)] = &storedItem{item: it}
 		}
 	}
-	words, err := x.decisionWords(ctx)
+	words, err := x.decisionWords()
 	if err != nil {
 		return err
 	}
@@ -165,44 +164,33 @@ func (x *minutesImport) placeDecisions(ctx context.Context, p *placedItem, words
 	return nil
 }
 
-var decisionWordRE = regexp.MustCompile(`^[A-Z][A-Z ]{1,29}$`)
-
-// decisionWords returns the committee's decision words, adding those the
-// minutes use that it lacks (ENDORSED, DEFERRED …): the committee's own
-// minutes show that it decides in those words.
-func (x *minutesImport) decisionWords(ctx context.Context) ([]string, error) {
-	words := slices.Clone(x.c.DecisionVocabulary)
-	var added []string
+// decisionWords returns the committee's decision words, refusing a
+// decision in a word outside them: an import never adds to a committee's
+// vocabulary, which its administrator keeps on the committee's page (the
+// parser reads a document in the committee's words, so such a word comes
+// only from a document read in others).
+func (x *minutesImport) decisionWords() ([]string, error) {
+	words := x.c.DecisionVocabulary
 	var walk func(items []mb.ImportedItem) error
 	walk = func(items []mb.ImportedItem) error {
 		for i := range items {
-			for _, d := range items[i].Decisions {
+			it := &items[i]
+			for j, d := range it.Decisions {
 				if slices.Contains(words, d.Kind) {
 					continue
 				}
-				if !decisionWordRE.MatchString(d.Kind) {
-					return itemError(&items[i], mb.Errorf(mb.EINVALID, "“%s” cannot be a decision word: decision words are capital letters.", d.Kind))
+				err := mb.Errorf(mb.EINVALID, "“%s” is not one of %s's decision words (%s): choose one of them, or have an administrator add it to the committee's decision words and import the document again.",
+					d.Kind, x.c.Code, strings.Join(words, ", "))
+				if j < len(it.DecisionFields) && it.DecisionFields[j] != "" {
+					err.Fields = map[string]string{it.DecisionFields[j]: err.Message}
 				}
-				words, added = append(words, d.Kind), append(added, d.Kind)
+				return itemError(it, err)
 			}
-			if err := walk(items[i].Children); err != nil {
+			if err := walk(it.Children); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := walk(x.in.Items); err != nil {
-		return nil, err
-	}
-	if len(added) == 0 {
-		return words, nil
-	}
-	if _, err := x.tx.Exec(ctx, `UPDATE committees SET decision_vocabulary = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-		x.c.ID, words); err != nil {
-		return nil, err
-	}
-	x.c.DecisionVocabulary = words
-	x.rep.NewDecisionWords = added
-	return words, audit(ctx, x.tx, "committee", x.c.ID, &x.c.ID, "update",
-		fmt.Sprintf("Added the decision words %s, which the imported minutes of %s use", strings.Join(added, ", "), x.m.ShortName()))
+	return words, walk(x.in.Items)
 }

@@ -12,15 +12,17 @@ import (
 	"github.com/minutebook/minutebook/internal/postgres"
 )
 
-// layoutCommittee adds a committee for one of the other bodies' layouts.
-func layoutCommittee(t *testing.T, s *postgres.Store, code, name string, categories ...string) *mb.Committee {
+// layoutCommittee adds a committee for one of the other bodies' layouts,
+// deciding in the words its document (a fixture path, or "") uses.
+func layoutCommittee(t *testing.T, s *postgres.Store, doc, code, name string, categories ...string) *mb.Committee {
 	t.Helper()
 	ctx := context.Background()
 	sec, err := s.EnsureOrganisation(ctx, code+" Secretariat")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &mb.Committee{Code: code, Name: name, SecretariatID: &sec.ID, EscalationThreshold: 15, Categories: categories}
+	c := &mb.Committee{Code: code, Name: name, SecretariatID: &sec.ID, EscalationThreshold: 15, Categories: categories,
+		DecisionVocabulary: fixture.DecisionWords(fixture.Path(doc))}
 	if err := s.CreateCommittee(ctx, c); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +58,7 @@ func TestImportLayouts(t *testing.T) {
 	ctx := context.Background()
 	t.Run("SubCommitteeByInitials", func(t *testing.T) {
 		s := mustOpen(t)
-		layoutCommittee(t, s, "MSSC", "Metering Standards Sub-Committee", "Chair", "Member")
+		layoutCommittee(t, s, "layouts/subcommittee-initials.txt", "MSSC", "Metering Standards Sub-Committee", "Chair", "Member")
 		rep, err := s.ImportMinutes(ctx, read(t, "layouts/subcommittee-initials.txt"), postgres.ImportOptions{})
 		if err != nil {
 			t.Fatalf("%v: %v", err, mb.ErrorFields(err))
@@ -88,8 +90,8 @@ func TestImportLayouts(t *testing.T) {
 
 		// Later minutes name people by initials only: minutebook reads
 		// them by the initials it kept.
-		later := minutesimport.ParseText("Metering Standards Sub-Committee (MSSC) Meeting 62\n21 October 2026\nClassification: GREEN\n\n" +
-			"1. Actions\n\nACTION 62/01: JK to write to the Panel, by 30/11/2026.\n\nACTION 62/02: XY to check the figures.\n")
+		later := minutesimport.ParseText("Metering Standards Sub-Committee (MSSC) Meeting 62\n21 October 2026\nClassification: GREEN\n\n"+
+			"1. Actions\n\nACTION 62/01: JK to write to the Panel, by 30/11/2026.\n\nACTION 62/02: XY to check the figures.\n", minutesimport.Options{})
 		in, err := importer.Convert(later, importer.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -108,7 +110,7 @@ func TestImportLayouts(t *testing.T) {
 	})
 	t.Run("PanelHeaderTable", func(t *testing.T) {
 		s := mustOpen(t)
-		layoutCommittee(t, s, "RCP", "Retail Code Panel", "Independent Chair", "Large Supplier", "Small Supplier", "Distribution", "Metering", "Consumer", "Supplier Agent")
+		layoutCommittee(t, s, "layouts/panel-header-table.txt", "RCP", "Retail Code Panel", "Independent Chair", "Large Supplier", "Small Supplier", "Distribution", "Metering", "Consumer", "Supplier Agent")
 		rep, err := s.ImportMinutes(ctx, read(t, "layouts/panel-header-table.txt"), postgres.ImportOptions{})
 		if err != nil {
 			t.Fatalf("%v: %v", err, mb.ErrorFields(err))
@@ -139,7 +141,7 @@ func TestImportLayouts(t *testing.T) {
 	})
 	t.Run("BoardNumbersItsActions", func(t *testing.T) {
 		s := mustOpen(t)
-		layoutCommittee(t, s, "FCSL", "Board of Directors", "Chair", "Chief Executive", "Finance Director", "Independent Non-Executive Director",
+		layoutCommittee(t, s, "layouts/board-narrative.txt", "FCSL", "Board of Directors", "Chair", "Chief Executive", "Finance Director", "Independent Non-Executive Director",
 			"Consumer Director", "Company Secretary", "Head of Code Operations")
 		doc := readDoc(t, "layouts/board-narrative.txt")
 		doc.Attendees[11].Representing = "Fenmarsh Code Services Limited" // "Olga Petrenko (minutes)", corrected
@@ -161,7 +163,7 @@ func TestImportLayouts(t *testing.T) {
 	})
 	t.Run("WorkgroupAsMeetingFour", func(t *testing.T) {
 		s := mustOpen(t)
-		layoutCommittee(t, s, "GW417", "Workgroup 0417")
+		layoutCommittee(t, s, "layouts/workgroup-action-log.txt", "GW417", "Workgroup 0417")
 		in, err := importer.Convert(readDoc(t, "layouts/workgroup-action-log.txt"), importer.Options{Committee: "GW417", Number: 4})
 		if err != nil {
 			t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 // importText imports minutes written as text into the store.
 func importText(t *testing.T, s *postgres.Store, text string) *mb.ImportReport {
 	t.Helper()
-	in, err := importer.Convert(minutesimport.ParseText(text), importer.Options{})
+	in, err := importer.Convert(minutesimport.ParseText(text, minutesimport.Options{}), importer.Options{})
 	if err != nil {
 		t.Fatalf("%v %v", err, mb.ErrorFields(err))
 	}
@@ -58,8 +58,8 @@ ACTION 2/01: K. Booth to circulate the draft, by 30/05/2026.
 func TestPeopleEditAndMerge(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
-	dg := layoutCommittee(t, s, "DG", "Data Group", "Chair", "Member")
-	other := layoutCommittee(t, s, "OTHER", "Another Group")
+	dg := layoutCommittee(t, s, "", "DG", "Data Group", "Chair", "Member")
+	other := layoutCommittee(t, s, "", "OTHER", "Another Group")
 	importText(t, s, kbMeeting1)
 	importText(t, s, kbMeeting2)
 

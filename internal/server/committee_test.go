@@ -83,6 +83,41 @@ func TestCommitteePages(t *testing.T) {
 		res.mustContain(t, "cannot sit beneath one of its own sub-committees")
 	})
 
+	// The committee's vocabulary decides what an import reads as a
+	// decision (issue 15): an administrator extends it here, checked and
+	// audited.
+	t.Run("AdministratorExtendsTheDecisionWords", func(t *testing.T) {
+		form := url.Values{"code": {"VOC"}, "name": {"Vocabulary Group"}, "decision_vocabulary": {"NOTED\nAGREED\nAPPROVED"},
+			"escalation_threshold": {"15"}, "bands": {"All 1-25"}}
+		if res := admin.post("/committees/new", form); res.status != http.StatusSeeOther {
+			t.Fatalf("create: status %d", res.status)
+		}
+		admin.get("/committees/VOC/edit").mustContain(t, `name="decision_vocabulary"`, "NOTED\nAGREED\nAPPROVED")
+		c, err := a.store.CommitteeByCode(t.Context(), "VOC")
+		if err != nil {
+			t.Fatal(err)
+		}
+		form.Set("version", itoa(c.Version))
+		form.Set("decision_vocabulary", "NOTED\nAGREED\nAPPROVED\nresolved")
+		if res := admin.post("/committees/VOC/edit", form); res.status != http.StatusSeeOther {
+			t.Fatalf("edit: status %d\n%s", res.status, res.body)
+		}
+		admin.get("/committees/VOC").mustContain(t, "NOTED, AGREED, APPROVED, RESOLVED")
+		admin.get("/audit?committee=VOC").mustContain(t, "decisions: &#34;NOTED, AGREED, APPROVED&#34; → &#34;NOTED, AGREED, APPROVED, RESOLVED&#34;")
+
+		c, _ = a.store.CommitteeByCode(t.Context(), "VOC")
+		form.Set("version", itoa(c.Version))
+		form.Set("decision_vocabulary", "NOTED\nRESOLVED!")
+		res := admin.post("/committees/VOC/edit", form)
+		if res.status != http.StatusUnprocessableEntity {
+			t.Fatalf("bad word: status %d", res.status)
+		}
+		res.mustContain(t, "Decision words are capital letters, such as NOTED or AGREED: RESOLVED! is not.", "NOTED\nRESOLVED!")
+		if res := a.as("secretariat").get("/committees/VOC/edit"); res.status == http.StatusOK {
+			t.Error("the secretariat may edit the committee's decision words")
+		}
+	})
+
 	t.Run("ErrStaleVersion", func(t *testing.T) {
 		c, err := a.store.CommitteeByCode(t.Context(), "TABASC")
 		if err != nil {

@@ -68,7 +68,9 @@ func (s *Server) handleImportUpload(w http.ResponseWriter, r *http.Request) erro
 		return s.renderUpload(w, r, http.StatusUnprocessableEntity, c,
 			name+" is neither a Word document (.docx) nor plain text (.txt): save it as one of those, or copy a PDF's text into a .txt file.")
 	}
-	doc, text, err := minutesimport.ParseSource(file, name)
+	// Read in the committee's decision words: a word outside them is text,
+	// for the secretariat to make a decision in one of them.
+	doc, text, err := minutesimport.ParseSource(file, name, minutesimport.Options{Committee: c.Code, DecisionWords: c.DecisionVocabulary})
 	if errors.Is(err, minutesimport.ErrUnreadable) {
 		return s.renderUpload(w, r, http.StatusUnprocessableEntity, c, unreadable(err))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,7 +70,9 @@ func TestImportInTheBrowser(t *testing.T) {
 // TestImportWordLayoutInTheBrowser imports another body's Word document
 // (issue 15): its tables, numbering and bold decision words are read; the
 // secretariat corrects a person, an action's owner and a line minutebook
-// could not place, checks again without JavaScript, and saves.
+// could not place, records in one of the committee's words a decision the
+// document words otherwise (ITF has no ENDORSED), checks again without
+// JavaScript, and saves.
 func TestImportWordLayoutInTheBrowser(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
@@ -77,7 +80,8 @@ func TestImportWordLayoutInTheBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	itf := &mb.Committee{Code: "ITF", Name: "Interoperability Technical Forum", SecretariatID: &sec.ID, EscalationThreshold: 15, Categories: []string{"Chair", "Member"}}
+	itf := &mb.Committee{Code: "ITF", Name: "Interoperability Technical Forum", SecretariatID: &sec.ID, EscalationThreshold: 15, Categories: []string{"Chair", "Member"},
+		DecisionVocabulary: []string{"NOTED", "AGREED", "APPROVED", "REJECTED"}}
 	if err := a.store.CreateCommittee(ctx, itf); err != nil {
 		t.Fatal(err)
 	}
@@ -112,9 +116,22 @@ func TestImportWordLayoutInTheBrowser(t *testing.T) {
 		)
 		t.Errorf("the preview is %d px wide on a 390 px phone: %s", width, wide)
 	}
+	// "The Forum ENDORSED Option C …" is kept as text, with the
+	// committee's words to choose from.
+	var held, heldID string
+	var words []string
+	b.Run(t,
+		chromedp.Text(`[data-testid^=import-held]`, &held, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('[data-testid^=import-held]').closest('td').querySelector('select').id`, &heldID),
+		chromedp.Evaluate(`Array.from(document.querySelector('[data-testid^=import-held]').closest('td').querySelectorAll('option')).map(o => o.value)`, &words),
+	)
+	if !strings.Contains(held, "ENDORSED is not one of ITF's decision words") || strings.Join(words, " ") != " NOTED AGREED APPROVED REJECTED" {
+		t.Fatalf("held %q, words %q", held, words)
+	}
 	// Liam O'Driscoll (person 10), the action of item 4 and line 1 (the
 	// synthetic document's marker) are corrected, and checked again.
 	b.Run(t,
+		chromedp.SetValue(`#`+heldID, "AGREED", chromedp.ByQuery),
 		chromedp.Clear(`#f-p-9-organisation`, chromedp.ByQuery),
 		chromedp.SendKeys(`#f-p-9-organisation`, "Corbel Code Services", chromedp.ByQuery),
 		chromedp.Clear(`#f-i-5-a-0-owner`, chromedp.ByQuery),
@@ -123,14 +140,15 @@ func TestImportWordLayoutInTheBrowser(t *testing.T) {
 		clickAndLoad(`[data-testid=import-check]`),
 		chromedp.WaitVisible(`[data-testid=import-form]`, chromedp.ByQuery),
 	)
-	var org, owner, line string
+	var org, owner, line, word string
 	b.Run(t,
 		chromedp.Value(`#f-p-9-organisation`, &org, chromedp.ByQuery),
 		chromedp.Value(`#f-i-5-a-0-owner`, &owner, chromedp.ByQuery),
 		chromedp.Value(`#f-line-1`, &line, chromedp.ByQuery),
+		chromedp.Value(`#`+heldID, &word, chromedp.ByQuery),
 	)
-	if org != "Corbel Code Services" || owner != "Corbel Code Services (Yara Haddad)" || line != "noise" {
-		t.Errorf("after checking again: %q, %q, %q", org, owner, line)
+	if org != "Corbel Code Services" || owner != "Corbel Code Services (Yara Haddad)" || line != "noise" || word != "AGREED" {
+		t.Errorf("after checking again: %q, %q, %q, %q", org, owner, line, word)
 	}
 	if got := b.Text(t, `[data-testid=import-outcome]`); !strings.Contains(got, "Liam O'Driscoll (Corbel Code Services);") {
 		t.Errorf("outcome %q", got)
@@ -158,5 +176,25 @@ func TestImportWordLayoutInTheBrowser(t *testing.T) {
 	}
 	if len(list) != 15 {
 		t.Errorf("%d recorded", len(list))
+	}
+	minutes, err := a.store.Minutes(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agreed []string
+	for _, it := range minutes.Items {
+		for _, sub := range append([]*mb.Item{it}, it.Children...) {
+			for _, d := range sub.Decisions {
+				if d.Kind == "AGREED" {
+					agreed = append(agreed, d.Text)
+				}
+			}
+		}
+	}
+	if !slices.ContainsFunc(agreed, func(s string) bool { return strings.HasPrefix(s, "Option C as the interim measure") }) {
+		t.Errorf("AGREED decisions %q", agreed)
+	}
+	if c, _ := a.store.CommitteeByCode(ctx, "ITF"); len(c.DecisionVocabulary) != 4 {
+		t.Errorf("ITF decides in %v", c.DecisionVocabulary)
 	}
 }

@@ -103,3 +103,36 @@ func TestImportRenumberChoice(t *testing.T) {
 		t.Errorf("OPSG 120/01: %+v %v", a, err)
 	}
 }
+
+// The committee's decision words decide (issue 15): a sentence in another
+// word is read as text, the preview says how to record it and offers only
+// the committee's words, and saving with one chosen adds nothing to the
+// committee's vocabulary.
+func TestImportDecisionWordsAreTheCommittees(t *testing.T) {
+	a := newApp(t)
+	sec := a.as("secretariat")
+	doc := strings.Replace(opsg120, "SECAS presented the performance report.", "SECAS presented the performance report. The OPSG **ENDORSED** the recovery plan.", 1)
+	preview := uploaded(t, sec, "opsg-120.txt", doc)
+	page := sec.get(preview)
+	page.mustContain(t, `data-testid="import-held-1-0"`, "Kept as text: ENDORSED is not one of OPSG's decision words.",
+		"ENDORSED is not one of OPSG&#39;s decision words (NOTED, AGREED, APPROVED)", "on the committee&#39;s Edit page",
+		`<option value="AGREED">AGREED</option>`)
+	if strings.Contains(page.body, `<option value="ENDORSED"`) {
+		t.Error("the preview offers a word outside the committee's")
+	}
+	res := sec.post(preview, url.Values{"do": {"save"}, "i-1-d-0-kind": {"AGREED"}})
+	if res.status != http.StatusSeeOther || res.location != "/committees/OPSG/meetings/120" {
+		t.Fatalf("save: %d %q\n%s", res.status, res.location, res.body)
+	}
+	minutes, err := a.store.Minutes(context.Background(), mustMeeting(t, a, 120).ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := minutes.Items[1]; len(it.Decisions) != 1 || it.Decisions[0].Kind != "AGREED" || it.Decisions[0].Text != "the recovery plan" || strings.Contains(it.Minute, "ENDORSED") {
+		t.Errorf("item 2: decisions %+v, minute %q", it.Decisions, it.Minute)
+	}
+	c, err := a.store.CommitteeByCode(context.Background(), "OPSG")
+	if err != nil || len(c.DecisionVocabulary) != len(mb.DefaultDecisionVocabulary) {
+		t.Errorf("OPSG decides in %v (%v)", c.DecisionVocabulary, err)
+	}
+}

@@ -144,7 +144,9 @@ func (s *Server) importPreview(r *http.Request, c *mb.Committee, p *postgres.Pen
 	for _, o := range orgs {
 		page.Organisations = append(page.Organisations, o.Name)
 	}
-	page.DecisionWords = slices.Clone(c.DecisionVocabulary)
+	// Only the committee's words: a document's own words outside them
+	// were read as text, and an administrator extends the vocabulary.
+	page.DecisionWords = c.DecisionVocabulary
 	fillRead(&page.ImportPreviewPage, doc, p.Source)
 	return page, nil
 }
@@ -185,10 +187,11 @@ func fillRead(page *web.ImportPreviewPage, doc *minutesimport.Document, source s
 	for k, it := range doc.Items {
 		v := web.ImportItem{Index: k, Line: it.Line}
 		for j, d := range it.Decisions {
-			v.Decisions = append(v.Decisions, web.ImportRow{Index: j, Line: d.Line})
-			if d.Kind != "" && !slices.Contains(page.DecisionWords, d.Kind) {
-				page.DecisionWords = append(page.DecisionWords, d.Kind)
+			row := web.ImportRow{Index: j, Line: d.Line}
+			if d.Kind == "" {
+				row.Held = d.Word // kept as text: its word is not the committee's
 			}
+			v.Decisions = append(v.Decisions, row)
 		}
 		for j, a := range it.Actions {
 			v.Actions = append(v.Actions, web.ImportRow{Index: j, Line: a.Line})
