@@ -284,3 +284,31 @@ func peakHeap(fn func()) uint64 {
 	<-stopped
 	return peak
 }
+
+// TestUnclaimedFilesAreCleanedUp: a file stored by an upload whose paper
+// was never saved (the server died in between) is deleted by the cleanup
+// a day later, and not before.
+func TestUnclaimedFilesAreCleanedUp(t *testing.T) {
+	forEachPaperStorage(t, func(t *testing.T, s *postgres.Store, st paperStorage) {
+		ctx := context.Background()
+		if _, err := putPaper(t, s, "orphan.pdf", bytes.NewReader(samplefile.PDF("Orphan"))); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DeleteExpired(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := st.files(t); n != 1 {
+			t.Fatalf("an upload in flight was deleted: %d files", n)
+		}
+		if _, err := s.Pool().Exec(ctx, `UPDATE paper_files SET created_at = now() - interval '25 hours'`); err != nil {
+			t.Fatal(err)
+		}
+		e, err := s.DeleteExpired(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, rows := st.files(t), count(t, s, "paper_files"); n != 0 || rows != 0 || e.PaperFiles != 1 {
+			t.Errorf("a day later: %d files stored, %d registered, %d counted deleted", n, rows, e.PaperFiles)
+		}
+	})
+}
