@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minutebook/minutebook/internal/dbtest"
 	"github.com/minutebook/minutebook/internal/logbuf"
@@ -54,14 +55,23 @@ func TestMetrics(t *testing.T) {
 		}
 		res.Body.Close()
 	}
-	res, err := http.Get(ts.URL + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Fatalf("/metrics from the loopback: %d\n%s", res.StatusCode, body)
+	// A request is observed once its handler has returned, which may be
+	// just after the client has read the answer: ask until the last of
+	// the three is counted.
+	var body []byte
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		res, err := http.Get(ts.URL + "/metrics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ = io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("/metrics from the loopback: %d\n%s", res.StatusCode, body)
+		}
+		if strings.Contains(string(body), `route="/public/{code}",status="404"} 2`) || time.Now().After(deadline) {
+			break
+		}
 	}
 	for _, want := range []string{
 		`minutebook_http_request_duration_seconds_count{method="GET",route="/public",status="200"} 1`,
