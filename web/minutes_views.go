@@ -62,6 +62,10 @@ type ItemView struct {
 type MeetingMinutesPage struct {
 	Chrome
 	Minutes *MinutesView
+	// Document, when set, is the minutes already rendered (kept for their
+	// kind of reader while they cannot change); Minutes then carries only
+	// the meeting.
+	Document templ.Component
 	// CanEditHeader allows editing the meeting's header.
 	CanEditHeader bool
 	// Lifecycle moves the reader may make now.

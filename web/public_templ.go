@@ -574,7 +574,7 @@ func PublicMinutes(p PublicMinutesPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = MinutesDocument(p.Minutes).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = renderedOr(p.Document, p.Minutes).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

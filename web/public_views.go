@@ -1,6 +1,10 @@
 package web
 
-import mb "github.com/minutebook/minutebook/internal/minutebook"
+import (
+	"github.com/a-h/templ"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+)
 
 // PublicCommittee is one committee's published minutes on the public site.
 type PublicCommittee struct {
@@ -19,6 +23,9 @@ type PublicPage struct {
 type PublicMinutesPage struct {
 	Chrome
 	Minutes *MinutesView
+	// Document, when set, is the minutes already rendered, as for
+	// MeetingMinutesPage.
+	Document templ.Component
 }
 
 // PublicCommitteePage lists one committee's published minutes.

@@ -66,7 +66,7 @@ func Run(ctx context.Context, cfg Config, log io.Writer) (*Report, error) {
 			return nil, fmt.Errorf("open the database for the raw SQL baseline: %w", err)
 		}
 		defer store.Close()
-		if list, err = resolve(ctx, store, cfg.Committee, pages); err != nil {
+		if list, err = resolve(ctx, store, cfg.Committee, cfg.MemberEmail, pages); err != nil {
 			return nil, err
 		}
 		replayer = newReplayer(store, rec)

@@ -16,8 +16,10 @@ type page struct {
 	// As is who asks: "member", "chair" or "" (anonymous).
 	As string `json:"as"`
 	// Path may hold {code}, {meeting} (a published CLEAR meeting of the
-	// committee with full minutes), {owner} (the organisation owning most
-	// of the committee's actions) and {deep} (a page far into the register).
+	// committee with full minutes, among the latest with stored versions),
+	// {owner} (the organisation owning most of the committee's actions),
+	// {mine} (the member's own organisation) and {deep} (a page far into
+	// the register).
 	Path string `json:"path"`
 	// CSV pages send thousands of rows a request: they are loaded at the
 	// CSV rate and their rows are counted.
@@ -39,11 +41,16 @@ var pages = []page{
 	{Name: "API meeting document", As: "member", Path: "/api/v1/committees/{code}/meetings/{meeting}"},
 	{Name: "agenda", As: "member", Path: "/committees/{code}/meetings/{meeting}/agenda"},
 	{Name: "register CSV", As: "member", Path: "/actions.csv?owner={owner}", CSV: true},
+	{Name: "one action's page", As: "member", Path: "/actions/{code}/{meeting}/01"},
+	{Name: "risk register", As: "member", Path: "/committees/{code}/risks"},
+	{Name: "meeting history", As: "member", Path: "/committees/{code}/meetings/{meeting}/history"},
+	{Name: "register anonymous", Path: "/actions"},
+	{Name: "my org's overdue", As: "member", Path: "/actions?owner={mine}&status=overdue&sort=target"},
 }
 
 // resolve fills a page list's placeholders from the data: the store's
 // own reads, so that the benchmark needs no SQL of its own.
-func resolve(ctx context.Context, store *postgres.Store, code string, list []page) ([]page, error) {
+func resolve(ctx context.Context, store *postgres.Store, code, member string, list []page) ([]page, error) {
 	c, err := store.CommitteeByCode(ctx, code)
 	if err != nil {
 		return nil, err
@@ -69,7 +76,11 @@ func resolve(ctx context.Context, store *postgres.Store, code string, list []pag
 			}
 		}
 	}
-	r := strings.NewReplacer("{code}", code, "{meeting}", meeting, "{owner}", owner, "{deep}", "40")
+	mine := ""
+	if u, _, err := store.UserByEmail(ctx, member); err == nil && u.OrganisationID != nil {
+		mine = strconv.FormatInt(*u.OrganisationID, 10)
+	}
+	r := strings.NewReplacer("{code}", code, "{meeting}", meeting, "{owner}", owner, "{mine}", mine, "{deep}", "40")
 	out := make([]page, len(list))
 	for i, p := range list {
 		p.Path = r.Replace(p.Path)

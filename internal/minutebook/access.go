@@ -100,23 +100,78 @@ func (r *Reader) CanRead(level Classification, committeeID int64, recorded bool)
 	return false
 }
 
-// CanReadMinutes reports whether the reader may open a meeting's minutes.
-// Drafts are for the secretariat; once circulated, approved or published but
-// not yet public, for the committee's members too; once published, for anyone
-// the classification admits.
-func (r *Reader) CanReadMinutes(m *Meeting, recorded bool) bool {
-	if r.Secretariat(m.CommitteeID) {
+// EarlierHistory is the stage of a record entered from a meeting not kept
+// in minutebook (an action from earlier history): there are no minutes to
+// decide by, so it is the committee's members' and secretariat's.
+const EarlierHistory MinutesStatus = "history"
+
+// Access is what the reading rule needs to know of a record, and all it
+// needs: the committee it belongs to, the meeting whose minutes hold it (its
+// attendance admits to RED material), the stage of those minutes, and its
+// effective level, the strictest of its document's, its item's and that
+// item's parent's. Every readable record carries it, kept current by the
+// writes that move it (the store keeps the same facts in SQL columns).
+type Access struct {
+	CommitteeID int64
+	// MeetingID is 0 for earlier history.
+	MeetingID int64
+	Stage     MinutesStatus // Draft … Published, or EarlierHistory
+	Level     Classification
+	// Members is set when an AMBER level is among those the record is
+	// within: it is for the committee's members (and secretariat) whatever
+	// else admits. RED's audience, the people recorded at the meeting, is
+	// not inside AMBER's, so a RED item of an AMBER document is for the
+	// members recorded there, not for every participant recorded there.
+	Members bool
+}
+
+// Access is what the rule needs of the minutes themselves.
+func (m *Meeting) Access() Access {
+	return Access{CommitteeID: m.CommitteeID, MeetingID: m.ID, Stage: m.Status, Level: m.Classification, Members: m.Classification == Amber}
+}
+
+// EarlierAccess is the access of a record entered from the committee's
+// earlier history: for its members, as AMBER material is.
+func EarlierAccess(committeeID int64) Access {
+	return Access{CommitteeID: committeeID, Stage: EarlierHistory, Level: Amber, Members: true}
+}
+
+// Within is the access of something held inside a record at its own level
+// (0: as the record): readable by those who may read both.
+func (a Access) Within(level Classification) Access {
+	a.Level = max(a.Level, level)
+	a.Members = a.Members || level == Amber
+	return a
+}
+
+// CanAccess is the reading rule, whole: whether the reader may read a
+// record with these facts; recorded says whether the reader was recorded at
+// its meeting. The committee's secretariat reads everything of it; drafts
+// are for it alone; circulated and approved minutes (and earlier history)
+// for the committee's members too; published minutes for anyone; and on top
+// of that the level must admit the reader.
+func (r *Reader) CanAccess(a Access, recorded bool) bool {
+	if r.Secretariat(a.CommitteeID) {
 		return true
 	}
-	switch m.Status {
-	case Draft:
-		return false
-	case Circulated, Approved:
-		if !r.Member(m.CommitteeID) {
+	switch a.Stage {
+	case Published:
+	case Circulated, Approved, EarlierHistory:
+		if !r.Member(a.CommitteeID) {
 			return false
 		}
+	default:
+		return false
 	}
-	return r.CanRead(m.Classification, m.CommitteeID, recorded)
+	if a.Members && !r.Member(a.CommitteeID) {
+		return false
+	}
+	return r.CanRead(a.Level, a.CommitteeID, recorded)
+}
+
+// CanReadMinutes reports whether the reader may open a meeting's minutes.
+func (r *Reader) CanReadMinutes(m *Meeting, recorded bool) bool {
+	return r.CanAccess(m.Access(), recorded)
 }
 
 // CanEditCommittee reports whether the reader may change a committee's
@@ -146,10 +201,51 @@ func ReaderFromContext(ctx context.Context) *Reader {
 	return Anonymous
 }
 
-// Withheld reports whether the item is above what the reader may read in the
-// committee; recorded says whether the reader was recorded at the meeting.
-func (r *Reader) Withheld(it *Item, committeeID int64, recorded bool) bool {
-	return it.Classification != 0 && !r.CanRead(it.Classification, committeeID, recorded)
+// Withheld reports whether the item is above what the reader may read;
+// recorded says whether the reader was recorded at its meeting.
+func (r *Reader) Withheld(it *Item, recorded bool) bool { return !r.CanAccess(it.Access, recorded) }
+
+// ReadableMinutes returns the document as the reader may read it: an item
+// the reader may not read keeps only its number and its level, marked
+// Withheld (never dropped, so the document says what it leaves out), and
+// nothing beneath it. The items must carry their access (as the store
+// reads them, a stored version's too); the actions outstanding table is
+// the store's to choose and is left as it is.
+func (r *Reader) ReadableMinutes(doc *Minutes, recorded bool) *Minutes {
+	withheld := func(it *Item) bool { return r.Withheld(it, recorded) }
+	out := *doc
+	out.Items = make([]*Item, 0, len(doc.Items))
+	for _, it := range doc.Items {
+		if withheld(it) {
+			out.Items = append(out.Items, withheldItem(it))
+			continue
+		}
+		c := *it
+		c.Children = make([]*Item, 0, len(it.Children))
+		for _, sub := range it.Children {
+			if withheld(sub) {
+				sub = withheldItem(sub)
+			}
+			c.Children = append(c.Children, sub)
+		}
+		out.Items = append(out.Items, &c)
+	}
+	return &out
+}
+
+// withheldItem is what remains of an item withheld from a reader.
+func withheldItem(it *Item) *Item {
+	return &Item{ID: it.ID, MeetingID: it.MeetingID, ParentID: it.ParentID, Position: it.Position, Number: it.Number,
+		Classification: it.Access.Level, Access: it.Access, Withheld: true}
+}
+
+// CanReadComment reports whether the reader may read a comment on the
+// minutes (recorded: at its meeting): one on something the reader may
+// read, and the reader's own or the reader runs the committee's
+// secretariat, who resolves them.
+func (r *Reader) CanReadComment(c *Comment, recorded bool) bool {
+	return r.CanAccess(c.Access, recorded) &&
+		(r.Secretariat(c.Access.CommitteeID) || (r.SignedIn() && c.AuthorID == r.User.ID))
 }
 
 // CanComment reports whether the reader may comment on the minutes: the
@@ -162,14 +258,6 @@ func (r *Reader) CanComment(m *Meeting) bool {
 // the committee's members and secretariat, once they may read the minutes.
 func (r *Reader) CanReadHistory(m *Meeting, recorded bool) bool {
 	return r.Member(m.CommitteeID) && r.CanReadMinutes(m, recorded)
-}
-
-// CanSeeSchedule reports whether the reader may see that a meeting is held,
-// and when and where (a calendar entry, not its minutes): whoever may read
-// its minutes, and every member of the committee, who needs to know when it
-// meets before its minutes exist.
-func (r *Reader) CanSeeSchedule(m *Meeting, recorded bool) bool {
-	return r.Member(m.CommitteeID) || r.CanReadMinutes(m, recorded)
 }
 
 // CanReadRisks reports whether the reader may read the committee's risk
@@ -190,26 +278,43 @@ func (r *Reader) CanReadEscalations(bodyID int64) bool {
 	return r.OverseesEscalations(bodyID) || r.Oversees(bodyID)
 }
 
-// CanReadAgenda reports whether the reader may read the meeting's agenda:
-// whoever may read its minutes (the secretariat always, so drafts too), and
-// once the agenda is published, whoever its classification admits (the
-// committee's members for AMBER, every signed-in user for GREEN, everyone
-// for CLEAR; RED stays with the secretariat and those recorded present).
-// The agenda's items are the minutes' items, so they are withheld by the
-// same rule (Withheld).
-func (r *Reader) CanReadAgenda(m *Meeting, status AgendaStatus, recorded bool) bool {
-	if r.CanReadMinutes(m, recorded) {
-		return true
+// Agenda is the access of a record as the meeting's agenda shows it (an
+// item, a paper, the agenda itself): once the agenda is published, as
+// published minutes, for whoever its level admits; before, as the minutes
+// (a draft's are the secretariat's alone). The store derives the same
+// facts in SQL (migration 0031: agenda_facts, agenda_item_facts,
+// paper_facts).
+func (a Access) Agenda(status AgendaStatus) Access {
+	if status == AgendaPublished {
+		a.Stage = Published
 	}
-	return status == AgendaPublished && r.CanRead(m.Classification, m.CommitteeID, recorded)
+	return a
+}
+
+// Planned is the access of a record as the forward plan shows it, before
+// its agenda is published: for the committee's members, who prepare for
+// the meeting, as circulated minutes are (and still withheld above their
+// level); a published agenda's as published. The forward plan itself is
+// for the members (CanReadForwardPlan).
+func (a Access) Planned() Access {
+	if a.Stage == Draft {
+		a.Stage = Circulated
+	}
+	return a
+}
+
+// CanReadAgenda reports whether the reader may read the meeting's agenda:
+// the reading rule over the meeting's facts at the agenda's stage. Its
+// items and papers are each decided by the same rule over their own
+// (AgendaItem.Access, Paper.Access): one above the reader's level is
+// listed as withheld, never shown or served.
+func (r *Reader) CanReadAgenda(m *Meeting, status AgendaStatus, recorded bool) bool {
+	return r.CanAccess(m.Access().Agenda(status), recorded)
 }
 
 // PaperWithheld reports whether a paper of an agenda the reader may read is
-// above their level: it is listed as withheld, never served. Its level is
-// the strictest of its own, its item's and its document's (Paper.Level).
-func (r *Reader) PaperWithheld(p *Paper, committeeID int64, recorded bool) bool {
-	return !r.CanRead(p.Level, committeeID, recorded)
-}
+// above what they may read: it is listed as withheld, never served.
+func (r *Reader) PaperWithheld(p *Paper, recorded bool) bool { return !r.CanAccess(p.Access, recorded) }
 
 // CanReadForwardPlan reports whether the reader may see the committee's
 // forward plan, the items planned for its coming meetings before their

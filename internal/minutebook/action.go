@@ -156,6 +156,9 @@ type ActionEvent struct {
 	PreviousTarget *time.Time
 	NewTarget      *time.Time
 	Note           string
-	ActorName      string
-	At             time.Time
+	// NoteWithheld is set, and Note empty, when the reader may not read
+	// the note: it was recorded at minutes the reader may not read.
+	NoteWithheld bool
+	ActorName    string
+	At           time.Time
 }

@@ -125,6 +125,10 @@ func (e *AgendaEntry) Validate() error {
 // minutes' item, with what the agenda says of it and its papers.
 type AgendaItem struct {
 	Item *Item
+	// Access is the item's facts as the agenda shows it: its own (Item.
+	// Access, the minutes') at the agenda's stage (Access.Agenda). Read-only,
+	// filled by the store.
+	Access Access
 	AgendaEntry
 	Papers []*Paper
 	Subs   []*AgendaItem

@@ -14,6 +14,8 @@ type Comment struct {
 	ResolvedAt     *time.Time
 	ResolvedByName string
 	Resolution     string
+	// Access is the reading rule's facts: those of the item it is on.
+	Access Access
 }
 
 // Resolved reports whether the secretariat has dealt with the comment.

@@ -34,6 +34,9 @@ type Committee struct {
 	Version             int
 	CreatedAt           time.Time
 	UpdatedAt           time.Time
+	// Epoch is read-only: the count of the writes to the committee's
+	// register, schedule and minutes' surroundings (see Meeting.Epoch).
+	Epoch int64
 }
 
 var (

@@ -23,6 +23,30 @@ type DiffLine struct {
 // added.
 func DiffLines(older, newer string) []DiffLine {
 	a, b := splitLines(older), splitLines(newer)
+	// Versions mostly differ in a few lines: what they share at either end
+	// is the same, and only the middle needs comparing line by line.
+	head := 0
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
+	}
+	tail := 0
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	out := make([]DiffLine, 0, len(a)+len(b)-head-tail)
+	for _, l := range a[:head] {
+		out = append(out, DiffLine{Same, l})
+	}
+	out = append(out, diffMiddle(a[head:len(a)-tail], b[head:len(b)-tail])...)
+	for _, l := range a[len(a)-tail:] {
+		out = append(out, DiffLine{Same, l})
+	}
+	return out
+}
+
+// diffMiddle is DiffLines of two runs of lines, by their longest common
+// subsequence.
+func diffMiddle(a, b []string) []DiffLine {
 	// lcs[i][j] is the length of the longest common subsequence of a[i:] and b[j:].
 	lcs := make([][]int, len(a)+1)
 	for i := range lcs {

@@ -49,8 +49,13 @@ type AuditFilter struct {
 type MeetingFilter struct {
 	CommitteeID *int64
 	Statuses    []MinutesStatus // nil: any
-	Limit       int             // 0: no limit
-	Offset      int
+	// IDs, when set, are the only meetings wanted.
+	IDs []int64
+	// Reader, when set, keeps the meetings whose minutes the reader may
+	// open (the reading rule, in the store's SQL).
+	Reader *Reader
+	Limit  int // 0: no limit
+	Offset int
 }
 
 // MembershipFilter narrows a list of memberships.
@@ -68,6 +73,9 @@ type RiskFilter struct {
 	// Likelihood and Impact, when set, choose one cell of the heat map.
 	Likelihood int
 	Impact     int
+	// Trend reads each risk's latest reviews only, as its trend (kept on
+	// the risk), instead of its every review: for lists.
+	Trend bool
 }
 
 // EscalationFilter narrows a list of escalations; zero fields match everything.
@@ -79,4 +87,8 @@ type EscalationFilter struct {
 	// WithRisks loads each escalation's risk with its latest reviews (as
 	// many as the store's trend shows), for dashboards.
 	WithRisks bool
+	// Reader, when set, is asked (by the reading rule, in the store's SQL)
+	// whether they may open the minutes that agreed each escalation:
+	// Escalation.MinutesReadable.
+	Reader *Reader
 }

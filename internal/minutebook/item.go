@@ -19,8 +19,14 @@ type Item struct {
 	// Classification is set when the item needs more protection than its
 	// document; zero means "as the document".
 	Classification Classification
-	Decisions      []Decision
-	Actions        []Action
+	// Access is what the reading rule needs of the item: its effective
+	// level is the strictest of its document's, its own and its parent's.
+	Access Access `json:"-"`
+	// Withheld is set on an item the reader may not read, as
+	// Reader.ReadableMinutes returns it: only its number and level remain.
+	Withheld  bool `json:"-"`
+	Decisions []Decision
+	Actions   []Action
 	// Children are the sub-items (5.1, 5.2) of a top-level item, in order.
 	Children  []*Item
 	Version   int

@@ -97,8 +97,12 @@ type Meeting struct {
 	ApprovedMeetingID *int64
 	// CorrectionReason is set while a correction of approved minutes is open.
 	CorrectionReason string
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
+	// Epoch is read-only: the count of the writes to what the minutes show
+	// beside their own content (the register, the schedule, names), kept on
+	// the committee; with Version it says when a rendered document is stale.
+	Epoch     int64
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // TimeOfDay is a wall-clock time, such as a meeting's start.

@@ -31,6 +31,21 @@ type Minutes struct {
 	NextMeetings []NextMeeting
 	// ApprovedBy names the meeting that approved the minutes ("OPSG 106").
 	ApprovedBy string
+	// OutstandingWithheld counts the rows of the actions outstanding table
+	// left out because the reader may not read their actions.
+	OutstandingWithheld int `json:"-"`
+}
+
+// SetAccess works out every item's access from the document's (doc) and
+// the item above it, as the store keeps the same facts on each row; a
+// stored version of the minutes is decided by its own levels.
+func (m *Minutes) SetAccess(doc Access) {
+	for _, it := range m.Items {
+		it.Access = doc.Within(it.Classification)
+		for _, c := range it.Children {
+			c.Access = it.Access.Within(c.Classification)
+		}
+	}
 }
 
 // Walk calls fn for every item, sub-items after their parent.

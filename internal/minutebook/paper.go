@@ -108,9 +108,14 @@ type Paper struct {
 	// Classification is the paper's own, at least its item's.
 	Classification Classification
 	// Level is what the reading rule applies: the strictest of the paper's,
-	// its item's (and parent item's) and the document's. Read-only, filled
-	// by the store.
+	// its item's (and parent item's) and the document's, Access.Level.
+	// Read-only, filled by the store.
 	Level Classification
+	// Access is the paper's facts for the reading rule: its item's (or, for
+	// the meeting's own papers, the meeting's) within its own
+	// classification, at the agenda's stage (Access.Agenda). Read-only,
+	// filled by the store (migration 0031's paper_facts).
+	Access Access
 	// ItemNumber is its item's number ("5.1"), read-only, "" for the
 	// meeting's own papers.
 	ItemNumber     string

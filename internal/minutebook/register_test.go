@@ -4,39 +4,37 @@ import (
 	"testing"
 )
 
-func TestActionScope(t *testing.T) {
-	published := &Meeting{ID: 1, CommitteeID: 10, Classification: Clear, Status: Published}
-	amber := &Meeting{ID: 2, CommitteeID: 10, Classification: Amber, Status: Circulated}
-	items := []ItemLevel{{ID: 7, MeetingID: 1, CommitteeID: 10, Classification: Red}}
+func TestReaderCanAccess(t *testing.T) {
+	published := (&Meeting{ID: 1, CommitteeID: 10, Classification: Clear, Status: Published}).Access()
+	amber := (&Meeting{ID: 2, CommitteeID: 10, Classification: Amber, Status: Circulated}).Access()
 	member := &Reader{User: &User{ID: 1}, Roles: map[int64][]MemberRole{10: {RoleMember}}}
 	tests := []struct {
-		name   string
-		reader *Reader
-		action Action
-		want   bool
+		name     string
+		reader   *Reader
+		access   Access
+		recorded bool
+		want     bool
 	}{
-		{"AnonymousPublishedClear", Anonymous, Action{CommitteeID: 10, RaisedMeetingID: ptr(int64(1))}, true},
-		{"AnonymousAmber", Anonymous, Action{CommitteeID: 10, RaisedMeetingID: ptr(int64(2))}, false},
-		{"MemberAmber", member, Action{CommitteeID: 10, RaisedMeetingID: ptr(int64(2))}, true},
-		{"MemberRedItemNotRecorded", member, Action{CommitteeID: 10, RaisedMeetingID: ptr(int64(1)), ItemID: ptr(int64(7))}, false},
-		{"MemberHistory", member, Action{CommitteeID: 10}, true},
-		{"AnonymousHistory", Anonymous, Action{CommitteeID: 10}, false},
-		{"AdminEverything", &Reader{User: &User{Admin: true}}, Action{CommitteeID: 99, RaisedMeetingID: ptr(int64(2)), ItemID: ptr(int64(7))}, true},
+		{"AnonymousPublishedClear", Anonymous, published, false, true},
+		{"AnonymousAmber", Anonymous, amber, false, false},
+		{"MemberAmber", member, amber, false, true},
+		{"MemberRedItemNotRecorded", member, published.Within(Red), false, false},
+		{"MemberRedItemRecorded", member, published.Within(Red), true, true},
+		{"AnonymousRedItemRecorded", Anonymous, published.Within(Red), true, false},
+		{"MemberHistory", member, EarlierAccess(10), false, true},
+		{"AnonymousHistory", Anonymous, EarlierAccess(10), false, false},
+		{"OtherCommitteeHistory", member, EarlierAccess(11), false, false},
+		{"MemberDraft", member, Access{CommitteeID: 10, MeetingID: 3, Stage: Draft, Level: Clear}, false, false},
+		{"AdminEverything", &Reader{User: &User{Admin: true}}, Access{CommitteeID: 99, MeetingID: 2, Stage: Draft, Level: Red}, false, true},
+		{"LowerLevelWithinKeepsTheStricter", Anonymous, amber.Within(Clear), false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc := tt.reader.ActionScope([]*Meeting{published, amber}, nil, items)
-			if got := sc.Sees(&tt.action); got != tt.want {
-				t.Errorf("Sees = %v, want %v", got, tt.want)
+			if got := tt.reader.CanAccess(tt.access, tt.recorded); got != tt.want {
+				t.Errorf("CanAccess = %v, want %v", got, tt.want)
 			}
 		})
 	}
-	t.Run("RecordedReaderSeesRedItem", func(t *testing.T) {
-		sc := member.ActionScope([]*Meeting{published}, map[int64]bool{1: true}, items)
-		if !sc.Sees(&Action{CommitteeID: 10, RaisedMeetingID: ptr(int64(1)), ItemID: ptr(int64(7))}) {
-			t.Error("a reader recorded at the meeting may read its RED item's action")
-		}
-	})
 }
 
 func TestAgeBandOf(t *testing.T) {

@@ -35,6 +35,9 @@ type Escalation struct {
 	WithdrawalReason string
 	// WithdrawalDecisionText is the text of the AGREED decision that withdrew it.
 	WithdrawalDecisionText string
+	// MinutesReadable says whether the reader the store was given may open
+	// the minutes of Meeting.
+	MinutesReadable bool
 }
 
 // Severity is the risk's severity when it was escalated.

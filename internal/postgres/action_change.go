@@ -106,7 +106,7 @@ func (s *Store) applyActionChange(ctx context.Context, tx pgx.Tx, c *mb.ActionCh
 	}
 	// Every change locks the action row first, so the events read here
 	// (committed, outside this transaction) are all there are.
-	if err := s.attachEvents(ctx, []*mb.Action{a}); err != nil {
+	if err := s.attachEvents(ctx, []*mb.Action{a}, nil); err != nil {
 		return err
 	}
 	var m *mb.Meeting
@@ -163,5 +163,5 @@ func (s *Store) ActionsToReview(ctx context.Context, committeeID int64, number i
 	if err != nil {
 		return nil, fmt.Errorf("postgres: actions to review: %w", err)
 	}
-	return list, s.attachEvents(ctx, list)
+	return list, s.attachEvents(ctx, list, nil)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -13,25 +12,23 @@ import (
 )
 
 // registerQuery builds the WHERE clause of a view of the register: the
-// reader's scope and the filter (its status only when withStatus).
+// actions the reader may read, and the filter (its status only when
+// withStatus).
 type registerQuery struct {
 	where []string
-	args  []any
+	args  args
 }
 
-func (q *registerQuery) arg(v any) string {
-	q.args = append(q.args, v)
-	return "$" + strconv.Itoa(len(q.args))
-}
+func (q *registerQuery) arg(v any) string { return q.args.add(v) }
 
 // overdueSQL is true for an action open past its current target; $today is
 // substituted by the caller.
 const overdueSQL = `(a.status = 'open' AND coalesce(a.current_target_date, a.target_date) < %s)`
 
-func newRegisterQuery(sc mb.ActionScope, f mb.ActionFilter, withStatus bool) *registerQuery {
+func newRegisterQuery(rd *mb.Reader, f mb.ActionFilter, withStatus bool) *registerQuery {
 	q := &registerQuery{}
-	if !sc.All {
-		q.where = append(q.where, q.scope(sc))
+	if !rd.Admin() {
+		q.where = append(q.where, q.args.readable(rd, recordFacts("a")))
 	}
 	if f.CommitteeID != nil {
 		q.where = append(q.where, "a.committee_id = "+q.arg(*f.CommitteeID))
@@ -61,18 +58,13 @@ func newRegisterQuery(sc mb.ActionScope, f mb.ActionFilter, withStatus bool) *re
 	return q
 }
 
-func (q *registerQuery) whereSQL() string {
-	if len(q.where) == 0 {
+// whereSQL is the WHERE clause, with the extra conditions when given.
+func (q *registerQuery) whereSQL(extra ...string) string {
+	where := append(slices.Clone(q.where), extra...)
+	if len(where) == 0 {
 		return ""
 	}
-	return " WHERE " + strings.Join(q.where, " AND ")
-}
-
-func nonNil(ids []int64) []int64 {
-	if ids == nil {
-		return []int64{}
-	}
-	return ids
+	return " WHERE " + strings.Join(where, " AND ")
 }
 
 // likeEscape makes a word match literally inside ILIKE.
@@ -81,32 +73,14 @@ func likeEscape(w string) string {
 }
 
 var registerOrder = map[string]string{
-	mb.SortReference: `c.code, a.meeting_number, a.sequence`,
-	mb.SortTarget:    `coalesce(a.current_target_date, a.target_date) NULLS LAST, c.code, a.meeting_number, a.sequence`,
-	mb.SortAge:       `a.raised_on, c.code, a.meeting_number, a.sequence`,
+	mb.SortReference: `a.committee_code, a.meeting_number, a.sequence`,
+	mb.SortTarget:    `coalesce(a.current_target_date, a.target_date), a.committee_code, a.meeting_number, a.sequence`,
+	mb.SortAge:       `a.raised_on, a.committee_code, a.meeting_number, a.sequence`,
 }
 
-// slipColumns add each action's slippage: how many times its target was
-// revised (rv.revisions, from slipJoin or slipAllJoin), and the days from
-// the first target to the current. The first target is looked up only for
-// an action raised without one.
-const slipColumns = `, coalesce(rv.revisions, 0),
-	coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date,
-		(SELECT e.new_target FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised' ORDER BY e.at, e.id LIMIT 1)), 0)`
-
-// slipJoin counts the revisions of each row on its own: for a page.
-const slipJoin = `
-	LEFT JOIN LATERAL (
-		SELECT count(*)::int AS revisions FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised'
-	) rv ON true`
-
-// slipAllJoin counts the revisions of every action at once: for a view over
-// the whole register, where one grouped pass (30 ms at the large scale)
-// beats a lookup per action (180 ms for 90,000).
-const slipAllJoin = `
-	LEFT JOIN (
-		SELECT e.action_id, count(*)::int AS revisions FROM action_events e WHERE e.kind = 'revised' GROUP BY e.action_id
-	) rv ON rv.action_id = a.id`
+// slipColumns add each action's slippage, kept on the action by the
+// writes that revise its target (migration 0012).
+const slipColumns = `, a.revisions, a.slip_days`
 
 // rowWith scans extra columns after the ones scanAction reads.
 type rowWith struct {
@@ -118,25 +92,24 @@ func (r rowWith) Scan(dest ...any) error { return r.Row.Scan(append(dest, r.extr
 
 // EachRegisterEntry calls fn for every action in the view, in order, one
 // row at a time, so an export of the whole register never holds it all.
-func (s *Store) EachRegisterEntry(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter, fn func(mb.RegisterEntry) error) error {
-	q := newRegisterQuery(sc, f, true)
+// A page (f.Limit) is chosen from the index in its order, which carries the
+// reading rule's facts and the filters' columns, and only its rows are read.
+func (s *Store) EachRegisterEntry(ctx context.Context, rd *mb.Reader, f mb.ActionFilter, fn func(mb.RegisterEntry) error) error {
+	q := newRegisterQuery(rd, f, true)
 	order, ok := registerOrder[f.Sort]
 	if !ok {
 		order = registerOrder[mb.SortReference]
 	}
-	sql := `SELECT ` + actionColumns + slipColumns + actionFrom + slipAllJoin + q.whereSQL() + ` ORDER BY ` + order
+	sql := `SELECT ` + actionColumns + slipColumns + actionFrom + q.whereSQL() + ` ORDER BY ` + order
 	if f.Limit > 0 || f.Offset > 0 {
-		// Choose the page first, then work out the slippage of its rows
-		// only: the planner computes a LATERAL join before it sorts, which
-		// for one page of 50 counted the history of all 90,000 actions.
-		page := `SELECT a.id FROM actions a JOIN committees c ON c.id = a.committee_id` + q.whereSQL() + ` ORDER BY ` + order
+		page := `SELECT a.id FROM actions a` + q.whereSQL() + ` ORDER BY ` + order
 		if f.Limit > 0 {
 			page += " LIMIT " + q.arg(f.Limit)
 		}
 		if f.Offset > 0 {
 			page += " OFFSET " + q.arg(f.Offset)
 		}
-		sql = `SELECT ` + actionColumns + slipColumns + actionFrom + slipJoin + ` WHERE a.id IN (` + page + `) ORDER BY ` + order
+		sql = `SELECT ` + actionColumns + slipColumns + actionFrom + ` WHERE a.id IN (` + page + `) ORDER BY ` + order
 	}
 	rows, err := s.pool.Query(ctx, sql, q.args...)
 	if err != nil {
@@ -161,121 +134,135 @@ func (s *Store) EachRegisterEntry(ctx context.Context, sc mb.ActionScope, f mb.A
 }
 
 // RegisterEntries returns one page of the view.
-func (s *Store) RegisterEntries(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) ([]mb.RegisterEntry, error) {
+func (s *Store) RegisterEntries(ctx context.Context, rd *mb.Reader, f mb.ActionFilter) ([]mb.RegisterEntry, error) {
 	var list []mb.RegisterEntry
-	err := s.EachRegisterEntry(ctx, sc, f, func(e mb.RegisterEntry) error {
+	err := s.EachRegisterEntry(ctx, rd, f, func(e mb.RegisterEntry) error {
 		list = append(list, e)
 		return nil
 	})
 	return list, err
 }
 
-// RegisterCounts counts the view by status, whatever status it filters on.
-func (s *Store) RegisterCounts(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) (mb.RegisterCounts, error) {
-	q := newRegisterQuery(sc, f, false)
-	var c mb.RegisterCounts
-	err := s.pool.QueryRow(ctx, `
-		SELECT count(*), count(*) FILTER (WHERE a.status = 'open'),
-		       count(*) FILTER (WHERE `+fmt.Sprintf(overdueSQL, q.arg(f.Today))+`),
-		       count(*) FILTER (WHERE a.status = 'closed')`+actionFrom+q.whereSQL(), q.args...).
-		Scan(&c.All, &c.Open, &c.Overdue, &c.Closed)
-	if err != nil {
-		return c, fmt.Errorf("postgres: register counts: %w", err)
-	}
-	return c, nil
+// everyCommittee are the rows of action_summaries that sum every
+// committee's closed actions once, those the reader may read (the reading
+// rule's SQL, built by readable, for each part): the published CLEAR and
+// GREEN ones summed over every committee (access_committee 0), and the
+// rest by committee (read through their own index).
+func everyCommittee(q *args, rd *mb.Reader) string {
+	return `SELECT s.* FROM action_summaries s WHERE s.access_committee = 0 AND ` + q.readable(rd, summaryFacts("s")) + `
+		UNION ALL
+		SELECT s.* FROM action_summaries s WHERE NOT (s.access_stage = 'published' AND s.access_level <= 2) AND ` +
+		q.readable(rd, summaryFacts("s"))
 }
 
-// OwnerSlippage sums up the view by owner organisation: open, overdue, and
-// the average days slipped, the worst average first.
-func (s *Store) OwnerSlippage(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) ([]mb.OwnerSlippage, error) {
-	q := newRegisterQuery(sc, f, true)
+// summaryFacts are the reading rule's facts of a row of action_summaries:
+// RED rows name their meeting.
+func summaryFacts(alias string) facts {
+	f := recordFacts(alias)
+	f.meeting = alias + ".red_meeting"
+	return f
+}
+
+// RegisterTotals sums the view (its status aside) by owner: the closed
+// actions from the summaries the writes keep (action_summaries), only the
+// rows the reader may read, and the open ones from the actions themselves
+// (an index of the open ones), by age band and whether overdue on f.Today,
+// which no write can know. One statement; a filter by free words or raised
+// dates cannot use the summaries and counts the closed actions themselves.
+func (s *Store) RegisterTotals(ctx context.Context, rd *mb.Reader, f mb.ActionFilter) ([]mb.OwnerTotals, error) {
+	q := newRegisterQuery(rd, f, false)
 	today := q.arg(f.Today)
-	rows, err := s.pool.Query(ctx, `
-		SELECT a.owner_organisation_id, o.name, count(*)::int,
-		       (count(*) FILTER (WHERE a.status = 'open'))::int,
-		       (count(*) FILTER (WHERE `+fmt.Sprintf(overdueSQL, today)+`))::int,
-		       (count(*) FILTER (WHERE rv.revisions > 0))::int,
-		       coalesce(avg(coalesce(coalesce(a.current_target_date, a.target_date) - coalesce(a.target_date,
-		           (SELECT e.new_target FROM action_events e WHERE e.action_id = a.id AND e.kind = 'revised' ORDER BY e.at, e.id LIMIT 1)), 0)), 0)::float8
-		`+actionFrom+slipAllJoin+q.whereSQL()+`
-		GROUP BY a.owner_organisation_id, o.name
-		ORDER BY 7 DESC, 5 DESC, lower(o.name)`, q.args...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: owner slippage: %w", err)
+	closed := `SELECT a.owner_organisation_id AS owner, 0 AS part, 0 AS band, count(*) AS n,
+			count(*) FILTER (WHERE a.revisions > 0) AS revised, sum(a.slip_days) AS slip
+		FROM actions a` + q.whereSQL("a.status = 'closed'") + ` GROUP BY 1`
+	if f.Summarised() {
+		var rows string
+		if f.CommitteeID != nil {
+			rows = `SELECT s.* FROM action_summaries s WHERE s.access_committee = ` + q.arg(*f.CommitteeID) + ` AND ` +
+				q.args.readable(rd, summaryFacts("s"))
+		} else {
+			rows = everyCommittee(&q.args, rd)
+		}
+		owner := "true"
+		if f.OwnerID != nil {
+			owner = "s.owner_organisation_id = " + q.arg(*f.OwnerID)
+		}
+		closed = `SELECT s.owner_organisation_id AS owner, 0 AS part, 0 AS band, sum(s.closed) AS n, sum(s.revised) AS revised, sum(s.slip_days) AS slip
+			FROM (` + rows + `) s WHERE ` + owner + ` GROUP BY 1`
 	}
-	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.OwnerSlippage, error) {
-		var o mb.OwnerSlippage
-		err := r.Scan(&o.OwnerID, &o.OwnerName, &o.Actions, &o.Open, &o.Overdue, &o.Revised, &o.AverageSlip)
-		return o, err
-	})
+	open := `SELECT a.owner_organisation_id, CASE WHEN coalesce(a.current_target_date, a.target_date) < ` + today + `::date THEN 2 ELSE 1 END,
+			` + ageBandSQL(today) + `, count(*), count(*) FILTER (WHERE a.revisions > 0), sum(a.slip_days)
+		FROM actions a` + q.whereSQL("a.status = 'open'") + ` GROUP BY 1, 2, 3`
+	rows, err := s.pool.Query(ctx, `SELECT t.owner, o.name, t.part, t.band, t.n, t.revised, t.slip
+		FROM (`+closed+` UNION ALL `+open+`) t JOIN organisations o ON o.id = t.owner`, q.args...)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: owner slippage: %w", err)
-	}
-	return list, nil
-}
-
-// OpenActionAges counts the view's open actions by owner and age band (the
-// days since each was raised), the owner with most open actions first.
-func (s *Store) OpenActionAges(ctx context.Context, sc mb.ActionScope, f mb.ActionFilter) ([]mb.OwnerAges, error) {
-	q := newRegisterQuery(sc, f, true)
-	q.where = append(q.where, "a.status = 'open'")
-	rows, err := s.pool.Query(ctx, `
-		SELECT o.name, (`+q.arg(f.Today)+`::date - a.raised_on)::int AS age, count(*)::int`+actionFrom+q.whereSQL()+`
-		GROUP BY o.name, age`, q.args...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: open action ages: %w", err)
+		return nil, fmt.Errorf("postgres: register totals: %w", err)
 	}
 	defer rows.Close()
-	byOwner := map[string]*mb.OwnerAges{}
-	var list []mb.OwnerAges
-	var owners []string
+	byOwner := map[int64]*mb.OwnerTotals{}
+	var order []int64
 	for rows.Next() {
+		var id int64
 		var name string
-		var age, n int
-		if err := rows.Scan(&name, &age, &n); err != nil {
-			return nil, fmt.Errorf("postgres: open action ages: %w", err)
+		var part, band int
+		var t mb.Tally
+		if err := rows.Scan(&id, &name, &part, &band, &t.Actions, &t.Revised, &t.SlipDays); err != nil {
+			return nil, fmt.Errorf("postgres: register totals: %w", err)
 		}
-		o, ok := byOwner[name]
-		if !ok {
-			o = &mb.OwnerAges{OwnerName: name, Bands: make([]int, len(mb.AgeBands))}
-			byOwner[name] = o
-			owners = append(owners, name)
+		o := byOwner[id]
+		if o == nil {
+			o = &mb.OwnerTotals{OwnerID: id, OwnerName: name}
+			byOwner[id], order = o, append(order, id)
 		}
-		o.Bands[mb.AgeBandOf(age)] += n
-		o.Total += n
+		switch part {
+		case 0:
+			o.Closed.Add(t)
+		case 2:
+			o.Overdue[band].Add(t)
+			o.Open[band].Add(t)
+		default:
+			o.Open[band].Add(t)
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("postgres: open action ages: %w", err)
+		return nil, fmt.Errorf("postgres: register totals: %w", err)
 	}
-	for _, name := range owners {
-		list = append(list, *byOwner[name])
+	out := make([]mb.OwnerTotals, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byOwner[id])
 	}
-	slices.SortFunc(list, func(a, b mb.OwnerAges) int {
-		if a.Total != b.Total {
-			return b.Total - a.Total
-		}
-		return strings.Compare(strings.ToLower(a.OwnerName), strings.ToLower(b.OwnerName))
-	})
-	return list, nil
+	return out, nil
 }
 
-// ActionOwners lists the organisations that own actions in the reader's
-// scope, by name, for the register's owner filter. It asks each
-// organisation whether it owns one (an index probe that stops at the first
-// visible action) rather than reading every action in scope and removing
-// duplicates, which took 64 ms on 150,000 actions.
-func (s *Store) ActionOwners(ctx context.Context, sc mb.ActionScope) ([]mb.Organisation, error) {
-	q := newRegisterQuery(sc, mb.ActionFilter{}, false)
-	q.where = append(q.where, "a.owner_organisation_id = o.id")
-	rows, err := s.pool.Query(ctx, `SELECT o.id, o.name, lower(o.name) FROM organisations o
-		WHERE EXISTS (SELECT 1 FROM actions a`+q.whereSQL()+`) ORDER BY lower(o.name)`, q.args...)
+// ageBandSQL is the index in mb.AgeBands of an action raised a.raised_on,
+// on the day today names.
+func ageBandSQL(today string) string {
+	var b strings.Builder
+	b.WriteString("CASE")
+	for i, band := range mb.AgeBands {
+		if band.MaxDays > 0 {
+			fmt.Fprintf(&b, " WHEN %s::date - a.raised_on <= %d THEN %d", today, band.MaxDays, i)
+		}
+	}
+	fmt.Fprintf(&b, " ELSE %d END", len(mb.AgeBands)-1)
+	return b.String()
+}
+
+// ActionOwners lists the organisations that own actions the reader may
+// read, by name, for the register's owner filter: the owners of the closed
+// actions' summaries and of the open actions.
+func (s *Store) ActionOwners(ctx context.Context, rd *mb.Reader) ([]mb.Organisation, error) {
+	var q args
+	rows, err := s.pool.Query(ctx, `SELECT o.id, o.name FROM organisations o WHERE o.id IN (
+			SELECT s.owner_organisation_id FROM (`+everyCommittee(&q, rd)+`) s
+			UNION SELECT a.owner_organisation_id FROM actions a WHERE a.status = 'open' AND `+q.readable(rd, recordFacts("a"))+`)
+		ORDER BY lower(o.name)`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: action owners: %w", err)
 	}
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (mb.Organisation, error) {
 		var o mb.Organisation
-		var lower string
-		return o, r.Scan(&o.ID, &o.Name, &lower)
+		return o, r.Scan(&o.ID, &o.Name)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: action owners: %w", err)

@@ -32,8 +32,10 @@ func (s *Store) AgendaState(ctx context.Context, m *mb.Meeting) (*mb.Agenda, err
 // agendaItemSelect reads the items with what the agenda says of them.
 const agendaItemSelect = `SELECT i.id, i.meeting_id, i.parent_id, i.position, i.title, coalesce(i.classification, ''), i.version,
 	coalesce(i.purpose, ''), i.presenter_person_id, i.presenter_organisation_id,
-	coalesce(pp.name, ''), coalesce(o.name, po.name, ''), i.starts_at, coalesce(i.duration_minutes, 0)
+	coalesce(pp.name, ''), coalesce(o.name, po.name, ''), i.starts_at, coalesce(i.duration_minutes, 0),
+	af.access_committee, af.access_meeting, af.access_stage, af.access_level
 	FROM agenda_items i
+	JOIN agenda_item_facts af ON af.id = i.id
 	LEFT JOIN people pp ON pp.id = i.presenter_person_id
 	LEFT JOIN organisations po ON po.id = pp.organisation_id
 	LEFT JOIN organisations o ON o.id = i.presenter_organisation_id`
@@ -43,12 +45,14 @@ func scanAgendaItem(row pgx.Row) (*mb.AgendaItem, error) {
 	it := ai.Item
 	var class, purpose string
 	var start pgtype.Time
-	err := row.Scan(&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &class, &it.Version,
+	var facts accessScan
+	err := row.Scan(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &class, &it.Version,
 		&purpose, &ai.Presenter.PersonID, &ai.Presenter.OrganisationID, &ai.Presenter.Name, &ai.Presenter.Organisation,
-		&start, &ai.Duration)
+		&start, &ai.Duration}, facts.dest()...)...)
 	if err != nil {
 		return nil, err
 	}
+	ai.Access = facts.access()
 	ai.Purpose, ai.Start = mb.Purpose(purpose), fromPgTime(start)
 	if class != "" {
 		if it.Classification, err = mb.ParseClassification(class); err != nil {

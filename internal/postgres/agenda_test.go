@@ -185,21 +185,27 @@ func TestForwardPlanAndComingAgendas(t *testing.T) {
 	}
 	// From a later day, 106 is still coming: its minutes are a draft after the last minuted meeting.
 	later := f.m106.Date.AddDate(1, 0, 0)
-	coming, err := s.ComingAgendas(ctx, []int64{f.committee.ID}, later, 5)
+	member := &mb.Reader{User: &mb.User{ID: 1, PersonID: 1}, Roles: map[int64][]mb.MemberRole{f.committee.ID: {mb.RoleMember}}}
+	coming, err := s.ComingAgendas(ctx, member, []int64{f.committee.ID}, later, 5)
 	if err != nil || len(coming) != 0 {
 		t.Fatalf("coming agendas before publication: %v %+v", err, coming)
 	}
 	if err := s.PublishAgenda(ctx, f.m106.ID); err != nil {
 		t.Fatal(err)
 	}
-	if coming, err = s.ComingAgendas(ctx, []int64{f.committee.ID}, later, 5); err != nil || len(coming) != 1 || coming[0].Agenda.Revision != 1 {
+	if coming, err = s.ComingAgendas(ctx, member, []int64{f.committee.ID}, later, 5); err != nil || len(coming) != 1 || coming[0].Agenda.Revision != 1 {
 		t.Fatalf("coming agendas after publication: %v %+v", err, coming)
+	}
+	// The reading rule decides who is shown it: the public only a CLEAR agenda.
+	if coming, err = s.ComingAgendas(ctx, mb.Anonymous, []int64{f.committee.ID}, later, 5); err != nil ||
+		(len(coming) == 1) != (f.m106.Classification == mb.Clear) {
+		t.Fatalf("coming agendas for the public of a %s agenda: %v %+v", f.m106.Classification, err, coming)
 	}
 	// Once its minutes are circulated, it is no longer coming.
 	if err := s.Circulate(ctx, f.m106.ID); err != nil {
 		t.Fatal(err)
 	}
-	if coming, err = s.ComingAgendas(ctx, []int64{f.committee.ID}, later, 5); err != nil || len(coming) != 0 {
+	if coming, err = s.ComingAgendas(ctx, member, []int64{f.committee.ID}, later, 5); err != nil || len(coming) != 0 {
 		t.Fatalf("coming agendas after circulation: %v %+v", err, coming)
 	}
 }

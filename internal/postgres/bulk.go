@@ -110,6 +110,17 @@ func (b *Bulk) SetMinutesStatuses(ctx context.Context, ids []int64, statuses []s
 	return nil
 }
 
+// CloseCorrections closes every open correction with the reason, locking
+// the minutes again: the loader writes approved and published minutes'
+// content under one. It returns how many it closed.
+func (b *Bulk) CloseCorrections(ctx context.Context, reason string) (int64, error) {
+	tag, err := b.tx.Exec(ctx, `UPDATE meetings SET correction_reason = NULL WHERE correction_reason = $1`, reason)
+	if err != nil {
+		return 0, fmt.Errorf("postgres: close corrections: %w", err)
+	}
+	return tag.RowsAffected(), nil
+}
+
 // SetApprovals records which later meeting approved each meeting's
 // minutes, and the APPROVED decision there that did.
 func (b *Bulk) SetApprovals(ctx context.Context, ids, approvedBy, decisions []int64) error {

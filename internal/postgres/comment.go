@@ -12,18 +12,37 @@ import (
 
 // Comments returns the comments on the meeting's minutes, oldest first.
 func (s *Store) Comments(ctx context.Context, meetingID int64) ([]*mb.Comment, error) {
+	return s.comments(ctx, meetingID, nil)
+}
+
+// CommentsFor returns the comments on the meeting's minutes that the reader
+// may read (mb.Reader.CanReadComment), oldest first.
+func (s *Store) CommentsFor(ctx context.Context, rd *mb.Reader, meetingID int64) ([]*mb.Comment, error) {
+	return s.comments(ctx, meetingID, rd)
+}
+
+func (s *Store) comments(ctx context.Context, meetingID int64, rd *mb.Reader) ([]*mb.Comment, error) {
+	q := args{meetingID}
+	where := ""
+	if rd != nil {
+		where = " AND " + q.readableComment(rd, "c")
+	}
 	rows, err := s.pool.Query(ctx, `
-		SELECT c.id, c.meeting_id, c.item_id, c.author_id, ap.name, c.body, c.created_at, c.resolved_at, coalesce(rp.name, ''), c.resolution
+		SELECT c.id, c.meeting_id, c.item_id, c.author_id, ap.name, c.body, c.created_at, c.resolved_at, coalesce(rp.name, ''), c.resolution,
+		       `+accessColumns("c")+`
 		FROM minutes_comments c
 		JOIN users au ON au.id = c.author_id JOIN people ap ON ap.id = au.person_id
 		LEFT JOIN users ru ON ru.id = c.resolved_by LEFT JOIN people rp ON rp.id = ru.person_id
-		WHERE c.meeting_id = $1 ORDER BY c.created_at, c.id`, meetingID)
+		WHERE c.meeting_id = $1`+where+` ORDER BY c.created_at, c.id`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: comments on %d: %w", meetingID, err)
 	}
 	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Comment, error) {
 		var c mb.Comment
-		err := r.Scan(&c.ID, &c.MeetingID, &c.ItemID, &c.AuthorID, &c.AuthorName, &c.Body, &c.CreatedAt, &c.ResolvedAt, &c.ResolvedByName, &c.Resolution)
+		var ac accessScan
+		err := r.Scan(append([]any{&c.ID, &c.MeetingID, &c.ItemID, &c.AuthorID, &c.AuthorName, &c.Body, &c.CreatedAt, &c.ResolvedAt,
+			&c.ResolvedByName, &c.Resolution}, ac.dest()...)...)
+		c.Access = ac.access()
 		return &c, err
 	})
 	if err != nil {

@@ -68,6 +68,24 @@ func (s *Store) CommitteeByCode(ctx context.Context, code string) (*mb.Committee
 	return c, nil
 }
 
+// CommitteeNames returns every committee's id, code, name and epoch,
+// ordered by code: what a list to choose from needs (the register's
+// committee filter), without the categories and bands Committees reads.
+func (s *Store) CommitteeNames(ctx context.Context) ([]*mb.Committee, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, code, name, minutes_epoch FROM committees ORDER BY code`)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: committee names: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Committee, error) {
+		var c mb.Committee
+		return &c, r.Scan(&c.ID, &c.Code, &c.Name, &c.Epoch)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: committee names: %w", err)
+	}
+	return list, nil
+}
+
 // Committees returns every committee ordered by code.
 func (s *Store) Committees(ctx context.Context) ([]*mb.Committee, error) {
 	rows, err := s.pool.Query(ctx, `SELECT `+committeeColumns+committeeFrom+` ORDER BY c.code`)

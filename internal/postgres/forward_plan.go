@@ -64,11 +64,14 @@ func scanMeetingWithAgenda(r pgx.CollectableRow) (PlannedMeeting, error) {
 }
 
 // ComingAgendas returns the coming meetings (as ForwardPlan's) of the
-// committees whose agenda is published, the soonest first, at most limit.
-func (s *Store) ComingAgendas(ctx context.Context, committeeIDs []int64, today time.Time, limit int) ([]PlannedMeeting, error) {
+// committees whose agenda is published and the reader may read (the reading
+// rule over the agenda's facts), the soonest first, at most limit.
+func (s *Store) ComingAgendas(ctx context.Context, rd *mb.Reader, committeeIDs []int64, today time.Time, limit int) ([]PlannedMeeting, error) {
+	q := args{committeeIDs, today, limit}
 	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+`, a.status, a.published_at, a.revision`+meetingFrom+`
 		JOIN agendas a ON a.meeting_id = m.id AND a.status = 'published'
-		WHERE m.committee_id = ANY($1) AND `+coming+` ORDER BY m.date, c.code, m.number LIMIT $3`, committeeIDs, today, limit)
+		WHERE m.committee_id = ANY($1) AND `+coming+` AND `+q.readable(rd, agendaFacts("m", "a"))+`
+		ORDER BY m.date, c.code, m.number LIMIT $3`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: coming agendas: %w", err)
 	}
@@ -81,12 +84,15 @@ func (s *Store) ComingAgendas(ctx context.Context, committeeIDs []int64, today t
 
 // PublishedAgendas returns the committee's meetings with a published
 // agenda, the latest meeting first, at most limit, each agenda with its
-// latest revision (in Revisions): for the public site and its feed.
-func (s *Store) PublishedAgendas(ctx context.Context, committeeID int64, limit int) ([]PlannedMeeting, error) {
+// latest revision (in Revisions), those the reader may read: for the
+// public site and its feed.
+func (s *Store) PublishedAgendas(ctx context.Context, rd *mb.Reader, committeeID int64, limit int) ([]PlannedMeeting, error) {
+	q := args{committeeID, limit}
 	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+`, a.status, a.published_at, a.revision, r.at, r.changes`+meetingFrom+`
 		JOIN agendas a ON a.meeting_id = m.id AND a.status = 'published'
 		JOIN agenda_revisions r ON r.meeting_id = a.meeting_id AND r.revision = a.revision
-		WHERE m.committee_id = $1 ORDER BY m.date DESC, m.number DESC LIMIT $2`, committeeID, limit)
+		WHERE m.committee_id = $1 AND `+q.readable(rd, agendaFacts("m", "a"))+`
+		ORDER BY m.date DESC, m.number DESC LIMIT $2`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: published agendas: %w", err)
 	}
@@ -109,10 +115,13 @@ func (s *Store) PublishedAgendas(ctx context.Context, committeeID int64, limit i
 }
 
 // PublishedAgendaStates returns the published agendas of the committees'
-// meetings, by meeting id, without their contents: for the calendars.
-func (s *Store) PublishedAgendaStates(ctx context.Context, committeeIDs []int64) (map[int64]*mb.Agenda, error) {
+// meetings that the reader may read, by meeting id, without their
+// contents: for the calendars' events to link to.
+func (s *Store) PublishedAgendaStates(ctx context.Context, rd *mb.Reader, committeeIDs []int64) (map[int64]*mb.Agenda, error) {
+	q := args{committeeIDs}
 	rows, err := s.pool.Query(ctx, `SELECT a.meeting_id, a.published_at, a.revision FROM agendas a
-		JOIN meetings m ON m.id = a.meeting_id WHERE m.committee_id = ANY($1) AND a.status = 'published'`, committeeIDs)
+		JOIN meetings m ON m.id = a.meeting_id WHERE m.committee_id = ANY($1) AND a.status = 'published'
+		AND `+q.readable(rd, agendaFacts("m", "a")), q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: published agendas: %w", err)
 	}

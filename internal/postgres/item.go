@@ -9,15 +9,18 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-const itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at`
+var itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at, ` +
+	accessColumns("i")
 
 func scanItem(row pgx.Row) (*mb.Item, error) {
 	var it mb.Item
 	var class string
-	err := row.Scan(&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt)
+	var ac accessScan
+	err := row.Scan(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, ac.dest()...)...)
 	if err != nil {
 		return nil, err
 	}
+	it.Access = ac.access()
 	if class != "" {
 		if it.Classification, err = mb.ParseClassification(class); err != nil {
 			return nil, err

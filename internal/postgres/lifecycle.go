@@ -214,7 +214,7 @@ func (s *Store) FinishCorrection(ctx context.Context, meetingID int64) error {
 
 // MinutesVersions returns the meeting's stored versions, oldest first.
 func (s *Store) MinutesVersions(ctx context.Context, meetingID int64) ([]*mb.MinutesVersion, error) {
-	list, err := s.versions(ctx, `WHERE meeting_id = $1 ORDER BY number`, meetingID)
+	list, err := s.versions(ctx, `WHERE v.meeting_id = $1 ORDER BY v.number`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: versions of %d: %w", meetingID, err)
 	}
@@ -224,7 +224,7 @@ func (s *Store) MinutesVersions(ctx context.Context, meetingID int64) ([]*mb.Min
 // MinutesVersion returns one stored version of the meeting's minutes, by
 // its number (1 for the first stored).
 func (s *Store) MinutesVersion(ctx context.Context, meetingID int64, number int) (*mb.MinutesVersion, error) {
-	list, err := s.versions(ctx, `WHERE meeting_id = $1 AND number = $2`, meetingID, number)
+	list, err := s.versions(ctx, `WHERE v.meeting_id = $1 AND v.number = $2`, meetingID, number)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: version %d of %d: %w", number, meetingID, err)
 	}
@@ -235,23 +235,56 @@ func (s *Store) MinutesVersion(ctx context.Context, meetingID int64, number int)
 }
 
 // versions reads stored versions, the snapshot decoded; where is the
-// statement's WHERE and ORDER BY.
+// statement's WHERE and ORDER BY. Each item of a version carries access
+// for the reading rule: the minutes as they stand (their committee and
+// stage, and level), within the version's own levels then, and the item's
+// as it stands, so that a level raised later also hides what the item
+// said before.
 func (s *Store) versions(ctx context.Context, where string, args ...any) ([]*mb.MinutesVersion, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, meeting_id, number, kind, status, reason, snapshot, actor_name, at
-		FROM minutes_versions `+where, args...)
+	rows, err := s.pool.Query(ctx, `SELECT v.id, v.meeting_id, v.number, v.kind, v.status, v.reason, v.snapshot, v.actor_name, v.at,
+			m.committee_id, m.minutes_status, m.classification, coalesce(now.ids, '{}'), coalesce(now.levels, '{}')
+		FROM minutes_versions v
+		JOIN meetings m ON m.id = v.meeting_id
+		LEFT JOIN LATERAL (SELECT array_agg(i.id) AS ids, array_agg(i.access_level) AS levels
+			FROM agenda_items i WHERE i.meeting_id = v.meeting_id) now ON true `+where, args...)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.MinutesVersion, error) {
 		var v mb.MinutesVersion
-		var kind, status string
+		var kind, status, stage, class string
 		var body []byte
-		if err := r.Scan(&v.ID, &v.MeetingID, &v.Number, &kind, &status, &v.Reason, &body, &v.ActorName, &v.At); err != nil {
+		var doc mb.Meeting
+		var ids []int64
+		var levels []int16
+		if err := r.Scan(&v.ID, &v.MeetingID, &v.Number, &kind, &status, &v.Reason, &body, &v.ActorName, &v.At,
+			&doc.CommitteeID, &stage, &class, &ids, &levels); err != nil {
 			return nil, err
 		}
 		v.Kind, v.Status = mb.VersionKind(kind), mb.MinutesStatus(status)
 		v.Minutes = &mb.Minutes{}
-		return &v, json.Unmarshal(body, v.Minutes)
+		if err := json.Unmarshal(body, v.Minutes); err != nil {
+			return nil, err
+		}
+		doc.ID, doc.Status = v.MeetingID, mb.MinutesStatus(stage)
+		doc.Classification, _ = mb.ParseClassification(class)
+		access := doc.Access()
+		if then := v.Minutes.Meeting; then != nil {
+			access = access.Within(then.Classification)
+		}
+		v.Minutes.SetAccess(access)
+		now := make(map[int64]mb.Access, len(ids))
+		for i, id := range ids {
+			ac := accessScan{level: &levels[i]}
+			now[id] = ac.access()
+		}
+		v.Minutes.Walk(func(it *mb.Item) {
+			if a, ok := now[it.ID]; ok {
+				it.Access = it.Access.Within(a.Level)
+				it.Access.Members = it.Access.Members || a.Members
+			}
+		})
+		return &v, nil
 	})
 }
 

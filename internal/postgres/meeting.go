@@ -14,7 +14,7 @@ import (
 const meetingColumns = `
 	m.id, m.committee_id, c.code, c.name, m.number, m.kind, m.date, m.starts_at, m.ends_at,
 	m.venue, m.reference, m.classification, m.minutes_status, m.version, m.created_at, m.updated_at,
-	m.attendance_version, m.approved_meeting_id, coalesce(m.correction_reason, '')`
+	m.attendance_version, m.approved_meeting_id, coalesce(m.correction_reason, ''), c.minutes_epoch`
 
 const meetingFrom = ` FROM meetings m JOIN committees c ON c.id = m.committee_id`
 
@@ -26,7 +26,7 @@ func scanMeeting(row pgx.Row, extra ...any) (*mb.Meeting, error) {
 	var start, end pgtype.Time
 	err := row.Scan(append([]any{&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
 		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt,
-		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason}, extra...)...)
+		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.Epoch}, extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -81,11 +81,19 @@ func (s *Store) Meetings(ctx context.Context, f mb.MeetingFilter) ([]*mb.Meeting
 	if f.Limit > 0 {
 		limit = f.Limit
 	}
+	q := args{f.CommitteeID, statuses, limit, f.Offset}
+	where := ""
+	if f.IDs != nil {
+		where += " AND m.id = ANY(" + q.add(f.IDs) + ")"
+	}
+	if f.Reader != nil {
+		where += " AND " + q.readable(f.Reader, meetingFacts("m"))
+	}
 	rows, err := s.pool.Query(ctx, `SELECT `+meetingColumns+meetingFrom+`
 		WHERE ($1::bigint IS NULL OR m.committee_id = $1)
-		  AND ($2::text[] IS NULL OR m.minutes_status = ANY($2))
+		  AND ($2::text[] IS NULL OR m.minutes_status = ANY($2))`+where+`
 		ORDER BY m.date DESC, m.number DESC
-		LIMIT $3 OFFSET $4`, f.CommitteeID, statuses, limit, f.Offset)
+		LIMIT $3 OFFSET $4`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: meetings: %w", err)
 	}
@@ -227,41 +235,20 @@ func (s *Store) Recorded(ctx context.Context, personID, meetingID int64) (bool, 
 	return ok, nil
 }
 
-// RecordedAmong returns which of the meetings the person was recorded
-// present at: RecordedMeetings narrowed to the meetings a page asks about.
-func (s *Store) RecordedAmong(ctx context.Context, personID int64, meetingIDs []int64) (map[int64]bool, error) {
-	out := map[int64]bool{}
+// RecordedAt returns which of the meetings the person was recorded present
+// at, in order.
+func (s *Store) RecordedAt(ctx context.Context, personID int64, meetingIDs []int64) ([]int64, error) {
 	if len(meetingIDs) == 0 {
-		return out, nil
+		return nil, nil
 	}
 	rows, err := s.pool.Query(ctx, `SELECT meeting_id FROM attendance
-		WHERE person_id = $1 AND meeting_id = ANY($2) AND status IN ('present', 'part')`, personID, meetingIDs)
+		WHERE person_id = $1 AND meeting_id = ANY($2) AND status IN ('present', 'part') ORDER BY meeting_id`, personID, meetingIDs)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
+		return nil, fmt.Errorf("postgres: recorded at: %w", err)
 	}
 	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
+		return nil, fmt.Errorf("postgres: recorded at: %w", err)
 	}
-	for _, id := range ids {
-		out[id] = true
-	}
-	return out, nil
-}
-
-// RecordedMeetings returns the ids of the meetings at which the person was present.
-func (s *Store) RecordedMeetings(ctx context.Context, personID int64) (map[int64]bool, error) {
-	rows, err := s.pool.Query(ctx, `SELECT meeting_id FROM attendance WHERE person_id = $1 AND status IN ('present', 'part')`, personID)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
-	}
-	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-	if err != nil {
-		return nil, fmt.Errorf("postgres: recorded meetings: %w", err)
-	}
-	out := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		out[id] = true
-	}
-	return out, nil
+	return ids, nil
 }

@@ -24,6 +24,19 @@ func (s *Store) Minutes(ctx context.Context, meetingID int64) (*mb.Minutes, erro
 // MinutesOf is Minutes for a meeting the caller has already read (a page
 // that checked who may open it), so that the meeting is not read again.
 func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
+	return s.minutesOf(ctx, m, nil, true)
+}
+
+// MinutesText is MinutesOf without the actions outstanding table, which
+// the minutes' text (mb.Minutes.Text, for their history) leaves out.
+func (s *Store) MinutesText(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
+	return s.minutesOf(ctx, m, nil, false)
+}
+
+// minutesOf reads the document, with its actions outstanding table when
+// outstanding; with a reader, the table holds only the rows the reader may
+// read (see outstandingAt).
+func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader, outstanding bool) (*mb.Minutes, error) {
 	meetingID := m.ID
 	doc := &mb.Minutes{Meeting: m}
 	c, err := s.Committee(ctx, m.CommitteeID)
@@ -37,8 +50,10 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
-	if doc.Outstanding, err = s.outstandingAt(ctx, m); err != nil {
-		return nil, err
+	if outstanding {
+		if doc.Outstanding, doc.OutstandingWithheld, err = s.outstandingAt(ctx, m, rd); err != nil {
+			return nil, err
+		}
 	}
 	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {
 		return nil, err
@@ -80,44 +95,92 @@ func (s *Store) NextMeetings(ctx context.Context, m *mb.Meeting) ([]mb.NextMeeti
 	return list, nil
 }
 
-// ActionLevels returns, by action id, the classification an action inherits
-// from where it was raised: the most restrictive of its meeting's, its
-// item's and that item's parent's. Actions raised outside minutebook have
-// none. Pages use it to keep actions of protected items out of tables
-// shown to readers below that level.
-func (s *Store) ActionLevels(ctx context.Context, actionIDs []int64) (map[int64]RaisedLevel, error) {
-	rows, err := s.pool.Query(ctx, `
-		SELECT a.id, a.raised_meeting_id, coalesce(m.classification, ''), coalesce(i.classification, ''), coalesce(p.classification, '')
-		FROM actions a
-		LEFT JOIN meetings m ON m.id = a.raised_meeting_id
-		LEFT JOIN agenda_items i ON i.id = a.item_id
-		LEFT JOIN agenda_items p ON p.id = i.parent_id
-		WHERE a.id = ANY($1)`, actionIDs)
+// MinutesFor is the document as the reader may read it (recorded: whether
+// the reader was recorded at the meeting): items above the reader withheld
+// (mb.Reader.ReadableMinutes), and the actions outstanding table holding
+// only the actions the reader may read, the rest counted.
+func (s *Store) MinutesFor(ctx context.Context, rd *mb.Reader, m *mb.Meeting, recorded bool) (*mb.Minutes, error) {
+	doc, err := s.minutesOf(ctx, m, rd, true)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: action levels: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := map[int64]RaisedLevel{}
-	for rows.Next() {
-		var id int64
-		var lv RaisedLevel
-		var levels [3]string
-		if err := rows.Scan(&id, &lv.MeetingID, &levels[0], &levels[1], &levels[2]); err != nil {
-			return nil, fmt.Errorf("postgres: action levels: %w", err)
-		}
-		for _, l := range levels {
-			if c, err := mb.ParseClassification(l); err == nil && c > lv.Level {
-				lv.Level = c
-			}
-		}
-		out[id] = lv
-	}
-	return out, rows.Err()
+	return rd.ReadableMinutes(doc, recorded), nil
 }
 
-// RaisedLevel is the classification an action inherits and the meeting
-// that raised it (for RED, whose readers are those recorded there).
-type RaisedLevel struct {
-	MeetingID *int64
-	Level     mb.Classification
+// MinutesVersionFor is a stored version of the minutes as the reader may
+// read it (recorded: at the meeting): its items withheld as their access
+// says (see versions), and its actions outstanding table holding only the
+// actions the reader may read now, the rest counted.
+func (s *Store) MinutesVersionFor(ctx context.Context, rd *mb.Reader, m *mb.Meeting, number int, recorded bool) (*mb.MinutesVersion, error) {
+	ver, err := s.MinutesVersion(ctx, m.ID, number)
+	if err != nil {
+		return nil, err
+	}
+	doc := rd.ReadableMinutes(ver.Minutes, recorded)
+	ids := make([]int64, len(doc.Outstanding))
+	for i, row := range doc.Outstanding {
+		ids[i] = row.Action.ID
+	}
+	readable, err := s.ReadableActions(ctx, rd, ids)
+	if err != nil {
+		return nil, err
+	}
+	var rows []mb.OutstandingAction
+	for _, row := range doc.Outstanding {
+		if readable[row.Action.ID] {
+			rows = append(rows, row)
+		}
+	}
+	doc.Outstanding, doc.OutstandingWithheld = rows, len(doc.Outstanding)-len(rows)
+	ver.Minutes = doc
+	return ver, nil
+}
+
+// ReadableActions says which of the actions the reader may read.
+func (s *Store) ReadableActions(ctx context.Context, rd *mb.Reader, ids []int64) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	q := args{ids}
+	rows, err := s.pool.Query(ctx, `SELECT a.id FROM actions a WHERE a.id = ANY($1) AND `+q.readable(rd, recordFacts("a")), q...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: readable actions: %w", err)
+	}
+	list, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: readable actions: %w", err)
+	}
+	for _, id := range list {
+		out[id] = true
+	}
+	return out, nil
+}
+
+// MinutesAudience is what, beside a reader's roles and their attendance at
+// the meeting itself, decides what of a meeting's minutes the reader sees:
+// the meetings that raised the RED actions its actions outstanding table
+// may hold (their attendance admits to those), and who commented on it
+// (each sees their own comments). With the count of comments still open,
+// for the secretariat's header. A server keeps it, and the document per
+// kind of reader, while the meeting's Version and Epoch stay the same.
+type MinutesAudience struct {
+	REDMeetings  []int64
+	Authors      []int64
+	OpenComments int
+}
+
+// MinutesAudienceOf reads the meeting's MinutesAudience.
+func (s *Store) MinutesAudienceOf(ctx context.Context, m *mb.Meeting) (*MinutesAudience, error) {
+	var a MinutesAudience
+	err := s.pool.QueryRow(ctx, `SELECT
+			ARRAY(SELECT DISTINCT a.access_meeting FROM actions a WHERE `+outstandingCandidates+`
+				AND a.access_level >= 4 AND a.access_meeting IS NOT NULL ORDER BY 1),
+			ARRAY(SELECT DISTINCT c.author_id FROM minutes_comments c WHERE c.meeting_id = $4 ORDER BY 1),
+			(SELECT count(*) FROM minutes_comments c WHERE c.meeting_id = $4 AND c.resolved_at IS NULL)`,
+		m.CommitteeID, m.Number, m.Date, m.ID).Scan(&a.REDMeetings, &a.Authors, &a.OpenComments)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: minutes audience of %d: %w", m.ID, err)
+	}
+	return &a, nil
 }

@@ -9,15 +9,16 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// paperSelect reads papers with their current version and what the reading
-// rule needs: the document's, the item's and its parent's classification.
+// paperSelect reads papers with their current version and the reading
+// rule's facts (migration 0031's paper_facts: the item's, or the meeting's,
+// within the paper's own level, at the agenda's stage).
 const paperSelect = `SELECT x.id, x.meeting_id, x.item_id, x.position, x.title, x.reference, x.classification,
 	x.current_version, x.version, x.created_at, x.updated_at,
-	m.classification, coalesce(i.classification, ''), coalesce(p.classification, ''),
 	coalesce(CASE WHEN i.parent_id IS NULL THEN i.position::text ELSE p.position || '.' || i.position END, ''),
-	v.number, v.filename, v.content_type, v.size, v.sha256, f.storage, v.file_key, coalesce(up.name, ''), v.uploaded_at
+	v.number, v.filename, v.content_type, v.size, v.sha256, f.storage, v.file_key, coalesce(up.name, ''), v.uploaded_at,
+	pf.access_committee, pf.access_meeting, pf.access_stage, pf.access_level
 	FROM papers x
-	JOIN meetings m ON m.id = x.meeting_id
+	JOIN paper_facts pf ON pf.id = x.id
 	LEFT JOIN agenda_items i ON i.id = x.item_id
 	LEFT JOIN agenda_items p ON p.id = i.parent_id
 	JOIN paper_versions v ON v.paper_id = x.id AND v.number = x.current_version
@@ -27,19 +28,22 @@ const paperSelect = `SELECT x.id, x.meeting_id, x.item_id, x.position, x.title, 
 
 func scanPaper(row pgx.Row) (*mb.Paper, error) {
 	var p mb.Paper
-	var own, doc, item, parent string
+	var own string
+	var facts accessScan
 	v := &p.Current
-	err := row.Scan(&p.ID, &p.MeetingID, &p.ItemID, &p.Position, &p.Title, &p.Reference, &own,
-		&p.CurrentVersion, &p.Version, &p.CreatedAt, &p.UpdatedAt, &doc, &item, &parent, &p.ItemNumber,
-		&v.Number, &v.Filename, &v.ContentType, &v.Size, &v.SHA256, &v.Storage, &v.FileKey, &v.UploadedBy, &v.UploadedAt)
+	err := row.Scan(append([]any{&p.ID, &p.MeetingID, &p.ItemID, &p.Position, &p.Title, &p.Reference, &own,
+		&p.CurrentVersion, &p.Version, &p.CreatedAt, &p.UpdatedAt, &p.ItemNumber,
+		&v.Number, &v.Filename, &v.ContentType, &v.Size, &v.SHA256, &v.Storage, &v.FileKey, &v.UploadedBy, &v.UploadedAt},
+		facts.dest()...)...)
 	if err != nil {
 		return nil, err
 	}
 	if p.Classification, err = mb.ParseClassification(own); err != nil {
 		return nil, err
 	}
-	p.Level, err = strictest(own, doc, item, parent)
-	return &p, err
+	p.Access = facts.access()
+	p.Level = p.Access.Level
+	return &p, nil
 }
 
 // strictest is the most protective of the levels given ("" is none).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -40,7 +41,7 @@ func scanRisk(row pgx.Row) (*mb.Risk, error) {
 // Risks returns the risks matching f, most severe first, each with its
 // reviews, escalations and linked actions.
 func (s *Store) Risks(ctx context.Context, f mb.RiskFilter) ([]*mb.Risk, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+riskFrom+`
+	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+`, r.trend`+riskFrom+`
 		WHERE ($1::bigint IS NULL OR r.committee_id = $1)
 		  AND ($2::bigint[] IS NULL OR r.id = ANY($2))
 		  AND ($3 = '' OR r.status = $3)
@@ -51,14 +52,43 @@ func (s *Store) Risks(ctx context.Context, f mb.RiskFilter) ([]*mb.Risk, error) 
 	if err != nil {
 		return nil, fmt.Errorf("postgres: risks: %w", err)
 	}
-	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Risk, error) { return scanRisk(r) })
+	list, err := pgx.CollectRows(rows, scanRiskWithTrend)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: risks: %w", err)
 	}
-	if err := s.attachRiskDetail(ctx, list); err != nil {
+	if err := s.attachRiskDetail(ctx, list, !f.Trend); err != nil {
 		return nil, err
 	}
 	return list, nil
+}
+
+// trendPoint is one review of a risk's trend as the risk keeps it.
+type trendPoint struct {
+	Meeting    int64  `json:"meeting"`
+	Number     int    `json:"number"`
+	Code       string `json:"code"`
+	Date       string `json:"date"`
+	Likelihood int    `json:"likelihood"`
+	Impact     int    `json:"impact"`
+}
+
+// scanRiskWithTrend reads riskColumns and the trend, whose reviews become
+// the risk's Reviews.
+func scanRiskWithTrend(row pgx.CollectableRow) (*mb.Risk, error) {
+	var trend []trendPoint
+	r, err := scanRisk(rowWith{Row: row, extra: []any{&trend}})
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range trend {
+		day, err := time.Parse(time.DateOnly, t.Date)
+		if err != nil {
+			return nil, err
+		}
+		r.Reviews = append(r.Reviews, mb.RiskReview{RiskID: r.ID, MeetingID: t.Meeting, MeetingNumber: t.Number, CommitteeCode: t.Code,
+			MeetingDate: day, Reference: r.Reference, Likelihood: t.Likelihood, Impact: t.Impact})
+	}
+	return r, nil
 }
 
 // Risk returns the risk with the id, with its history.
@@ -67,7 +97,7 @@ func (s *Store) Risk(ctx context.Context, id int64) (*mb.Risk, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: risk %d: %w", id, notFound(err, "There is no such risk."))
 	}
-	return r, s.attachRiskDetail(ctx, []*mb.Risk{r})
+	return r, s.attachRiskDetail(ctx, []*mb.Risk{r}, true)
 }
 
 // RiskByReference returns the committee's risk with the reference, such as
@@ -78,28 +108,33 @@ func (s *Store) RiskByReference(ctx context.Context, committeeID int64, referenc
 	if err != nil {
 		return nil, fmt.Errorf("postgres: risk %s: %w", reference, notFound(err, "There is no risk %s.", reference))
 	}
-	return r, s.attachRiskDetail(ctx, []*mb.Risk{r})
+	return r, s.attachRiskDetail(ctx, []*mb.Risk{r}, true)
 }
 
 // attachRiskDetail loads the reviews, escalations and linked actions of
 // every risk, a query for each kind.
-func (s *Store) attachRiskDetail(ctx context.Context, risks []*mb.Risk) error {
+func (s *Store) attachRiskDetail(ctx context.Context, risks []*mb.Risk, allReviews bool) error {
 	if len(risks) == 0 {
 		return nil
 	}
 	byID := make(map[int64]*mb.Risk, len(risks))
 	ids := make([]int64, 0, len(risks))
 	for _, r := range risks {
-		r.Reviews, r.Escalations, r.Actions, r.ActionIDs = nil, nil, nil, nil
+		if allReviews {
+			r.Reviews = nil
+		}
+		r.Escalations, r.Actions, r.ActionIDs = nil, nil, nil
 		byID[r.ID] = r
 		ids = append(ids, r.ID)
 	}
-	reviews, err := s.riskReviews(ctx, `WHERE v.risk_id = ANY($1) ORDER BY v.risk_id, m.date, m.number`, ids)
-	if err != nil {
-		return err
-	}
-	for _, v := range reviews {
-		byID[v.RiskID].Reviews = append(byID[v.RiskID].Reviews, v)
+	if allReviews {
+		reviews, err := s.riskReviews(ctx, `WHERE v.risk_id = ANY($1) ORDER BY v.risk_id, m.date, m.number`, ids)
+		if err != nil {
+			return err
+		}
+		for _, v := range reviews {
+			byID[v.RiskID].Reviews = append(byID[v.RiskID].Reviews, v)
+		}
 	}
 	escalations, err := s.Escalations(ctx, mb.EscalationFilter{RiskIDs: ids})
 	if err != nil {

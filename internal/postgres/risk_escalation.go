@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -15,10 +14,15 @@ import (
 // Escalations returns the escalations matching f, newest first, with the
 // meetings that agreed and withdrew them.
 func (s *Store) Escalations(ctx context.Context, f mb.EscalationFilter) ([]*mb.Escalation, error) {
+	q := args{f.CommitteeIDs, f.RiskIDs, f.OpenOnly}
+	readable := "false"
+	if f.Reader != nil {
+		readable = q.readable(f.Reader, meetingFacts("m"))
+	}
 	rows, err := s.pool.Query(ctx, `
 		SELECT e.id, e.risk_id, e.to_committee_id, tc.code, tc.name, e.meeting_id, e.decision_id, d.kind, d.text,
 		       e.likelihood, e.impact, e.band, e.escalated_at, c.escalation_threshold,
-		       e.withdrawn_meeting_id, e.withdrawn_at, e.withdrawal_reason, coalesce(wd.text, '')
+		       e.withdrawn_meeting_id, e.withdrawn_at, e.withdrawal_reason, coalesce(wd.text, ''), `+readable+`
 		FROM risk_escalations e
 		JOIN risks r ON r.id = e.risk_id
 		JOIN committees c ON c.id = r.committee_id
@@ -29,8 +33,7 @@ func (s *Store) Escalations(ctx context.Context, f mb.EscalationFilter) ([]*mb.E
 		WHERE ($1::bigint[] IS NULL OR r.committee_id = ANY($1))
 		  AND ($2::bigint[] IS NULL OR e.risk_id = ANY($2))
 		  AND (NOT $3 OR e.withdrawn_at IS NULL)
-		ORDER BY m.date DESC, e.escalated_at DESC, r.severity DESC, r.reference`,
-		f.CommitteeIDs, f.RiskIDs, f.OpenOnly)
+		ORDER BY m.date DESC, e.escalated_at DESC, r.severity DESC, r.reference`, q...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: escalations: %w", err)
 	}
@@ -41,7 +44,7 @@ func (s *Store) Escalations(ctx context.Context, f mb.EscalationFilter) ([]*mb.E
 		var withdrawnMeeting *int64
 		err := row.Scan(&e.ID, &e.RiskID, &e.ToCommitteeID, &e.ToCommitteeCode, &e.ToCommitteeName, &e.Meeting.ID,
 			&e.DecisionID, &e.DecisionKind, &e.DecisionText, &e.Likelihood, &e.Impact, &e.Band, &e.EscalatedAt,
-			&e.Threshold, &withdrawnMeeting, &e.WithdrawnAt, &e.WithdrawalReason, &e.WithdrawalDecisionText)
+			&e.Threshold, &withdrawnMeeting, &e.WithdrawnAt, &e.WithdrawalReason, &e.WithdrawalDecisionText, &e.MinutesReadable)
 		meetingIDs[e.Meeting.ID] = true
 		if withdrawnMeeting != nil {
 			meetingIDs[*withdrawnMeeting] = true
@@ -97,47 +100,27 @@ func (s *Store) meetingsByID(ctx context.Context, set map[int64]bool) (map[int64
 // shows: a risk reviewed at every meeting for fifteen years has hundreds.
 const TrendReviews = 12
 
-// attachEscalatedRisks loads each escalation's risk with its latest
-// TrendReviews reviews, oldest first: two statements for the whole list.
-// Dashboards show the risk and its trend, not its escalations or linked
-// actions, so those are not read.
+// attachEscalatedRisks loads each escalation's risk with its trend, its
+// latest TrendReviews reviews oldest first, which the writes keep on the
+// risk (migration 0012): one statement for the whole list. Dashboards show
+// the risk and its trend, not its escalations or linked actions, so those
+// are not read.
 func (s *Store) attachEscalatedRisks(ctx context.Context, list []*mb.Escalation) error {
 	var ids []int64
 	for _, e := range list {
 		ids = append(ids, e.RiskID)
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+riskFrom+` WHERE r.id = ANY($1)`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT `+riskColumns+`, r.trend`+riskFrom+` WHERE r.id = ANY($1)`, ids)
 	if err != nil {
 		return fmt.Errorf("postgres: escalated risks: %w", err)
 	}
-	risks, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Risk, error) { return scanRisk(r) })
+	risks, err := pgx.CollectRows(rows, scanRiskWithTrend)
 	if err != nil {
 		return fmt.Errorf("postgres: escalated risks: %w", err)
 	}
 	byID := make(map[int64]*mb.Risk, len(risks))
 	for _, r := range risks {
 		byID[r.ID] = r
-	}
-	// Each risk's latest reviews come from its own index range, newest
-	// first and cut at TrendReviews, and only those rows are joined: a
-	// window over the risks' reviews led the planner to scan every review
-	// and every meeting (24 ms a view at the large scale).
-	reviews, err := s.riskReviews(ctx, `
-		WHERE v.id = ANY(ARRAY(
-			SELECT latest.id FROM unnest($1::bigint[]) AS rid(id)
-			CROSS JOIN LATERAL (
-				SELECT rv.id FROM risk_reviews rv JOIN meetings mm ON mm.id = rv.meeting_id
-				WHERE rv.risk_id = rid.id
-				ORDER BY mm.date DESC, mm.number DESC LIMIT `+strconv.Itoa(TrendReviews)+`
-			) latest))
-		ORDER BY v.risk_id, m.date, m.number`, ids)
-	if err != nil {
-		return err
-	}
-	for _, v := range reviews {
-		if r := byID[v.RiskID]; r != nil {
-			r.Reviews = append(r.Reviews, v)
-		}
 	}
 	for _, e := range list {
 		e.Risk = byID[e.RiskID]

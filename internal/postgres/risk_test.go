@@ -426,7 +426,8 @@ func TestChronicActions(t *testing.T) {
 	action(3, "2024-06-30", 2, "open") // revised twice
 	action(4, "2023-06-30", 3, "closed")
 
-	list, total, err := f.s.ChronicActions(ctx, []int64{f.opsg.ID}, day, 30, 0)
+	admin := &mb.Reader{User: &mb.User{ID: 1, Admin: true}}
+	list, total, err := f.s.ChronicActions(ctx, admin, []int64{f.opsg.ID}, day, 30, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -443,15 +444,15 @@ func TestChronicActions(t *testing.T) {
 	if list[0].DaysOverdue != 61 || list[1].Revisions != 2 {
 		t.Errorf("details %+v %+v", list[0], list[1])
 	}
-	if list, _, _ := f.s.ChronicActions(ctx, []int64{f.opsg.ID}, day, 10, 0); len(list) != 3 {
+	if list, _, _ := f.s.ChronicActions(ctx, admin, []int64{f.opsg.ID}, day, 10, 0); len(list) != 3 {
 		t.Errorf("at 10 days, %d chronic actions, want 3", len(list))
 	}
 	// A limit keeps the most overdue and still counts them all.
-	if list, total, _ := f.s.ChronicActions(ctx, []int64{f.opsg.ID}, day, 10, 2); len(list) != 2 || total != 3 ||
+	if list, total, _ := f.s.ChronicActions(ctx, admin, []int64{f.opsg.ID}, day, 10, 2); len(list) != 2 || total != 3 ||
 		list[0].Action.Reference() != "OPSG 105/01" {
 		t.Errorf("limited to 2: %d listed of %d, want 2 of 3 starting with 105/01", len(list), total)
 	}
-	if list, _, _ := f.s.ChronicActions(ctx, []int64{f.panel.ID}, day, 10, 0); len(list) != 0 {
+	if list, _, _ := f.s.ChronicActions(ctx, admin, []int64{f.panel.ID}, day, 10, 0); len(list) != 0 {
 		t.Errorf("the Panel has no actions, got %d", len(list))
 	}
 }

@@ -32,8 +32,10 @@ var commentBodies = []string{
 
 // loadLifecycle links approved minutes to the meeting and decision that
 // approved them, and adds comments on circulated and recently approved
-// drafts. It runs inside the load's transaction, before the statuses move.
-func (l *loader) loadLifecycle(ctx context.Context) error {
+// drafts, each with its item's access facts (items) when the schema has
+// them. It runs inside the load's transaction, before the load's
+// corrections close.
+func (l *loader) loadLifecycle(ctx context.Context, items map[int64]mb.Access) error {
 	w := l.w
 	var ids, by, decisions []int64
 	for _, m := range w.meetings {
@@ -81,7 +83,11 @@ func (l *loader) loadLifecycle(ctx context.Context) error {
 			}
 		}
 	}
-	return l.copy(ctx, "minutes_comments", []string{"meeting_id", "item_id", "author_id", "body", "created_at", "resolved_at", "resolved_by", "resolution"},
+	cols := []string{"meeting_id", "item_id", "author_id", "body", "created_at", "resolved_at", "resolved_by", "resolution"}
+	if l.access {
+		cols = append(cols, accessColumns...)
+	}
+	return l.copy(ctx, "minutes_comments", cols,
 		len(comments), func(i int, v []any) []any {
 			c := comments[i]
 			created := c.meeting.date.AddDate(0, 0, 8+i%5)
@@ -92,7 +98,11 @@ func (l *loader) loadLifecycle(ctx context.Context) error {
 					resolvedAt, resolvedBy, resolution = created.AddDate(0, 0, 2), s.userID, "Agreed and the minute amended."
 				}
 			}
-			return append(v, c.meeting.id, c.itemID, c.author.userID, c.body, created, resolvedAt, resolvedBy, resolution)
+			v = append(v, c.meeting.id, c.itemID, c.author.userID, c.body, created, resolvedAt, resolvedBy, resolution)
+			if l.access {
+				v = accessValues(v, items[c.itemID])
+			}
+			return v
 		})
 }
 

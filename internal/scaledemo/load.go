@@ -22,6 +22,8 @@ type loader struct {
 	res *Result
 	// lifecycle is set when the minutes lifecycle's tables exist.
 	lifecycle bool
+	// access is set when the records carry the reading rule's facts.
+	access bool
 }
 
 func (l *loader) load(ctx context.Context) error {
@@ -35,6 +37,36 @@ func (l *loader) load(ctx context.Context) error {
 		return err
 	}
 	l.lifecycle = len(versionCols) > 0
+	actionCols, err := l.b.Columns(ctx, "actions")
+	if err != nil {
+		return err
+	}
+	l.access = actionCols["access_level"]
+	// The register's summaries (migration 0012): each action carries its
+	// slippage and its committee's code.
+	slips := actionCols["revisions"]
+	var slip map[int64]slippage
+	if slips {
+		slip = w.slippage()
+	}
+	var items map[int64]mb.Access
+	if l.access {
+		items = w.itemAccess()
+	}
+	// with appends the reading rule's facts to a table's columns when the
+	// schema has them (migration 0011).
+	with := func(cols []string) []string {
+		if l.access {
+			return append(cols, accessColumns...)
+		}
+		return cols
+	}
+	facts := func(v []any, a mb.Access) []any {
+		if l.access {
+			return accessValues(v, a)
+		}
+		return v
+	}
 	// The risk register's migration adds a counter of risk numbers.
 	withRiskNumbers := committeeCols["last_risk_number"]
 	// The agenda's migration adds its columns to the items (agendas.go).
@@ -79,9 +111,13 @@ func (l *loader) load(ctx context.Context) error {
 			m := w.memberships[i]
 			return append(v, m.id, m.committee.id, m.person.id, m.role, nullText(m.category), m.from, nullDate(m.to))
 		}},
-		// Meetings go in as drafts: approved and published minutes refuse
-		// new content, so their statuses are set once the content is in.
-		{"meetings", []string{"id", "committee_id", "number", "kind", "date", "starts_at", "ends_at", "venue", "reference", "classification", "minutes_status", "last_action_sequence", "created_at", "updated_at"}, len(w.meetings), w.meetingRow()},
+		// Approved and published minutes refuse new content: meetings go in
+		// with their final status and, while their content goes in, an open
+		// correction (closed by finishLoad), so that every record carries
+		// its final facts from the start. Without the lifecycle's tables
+		// there are no corrections: they go in as drafts and get their
+		// statuses last.
+		{"meetings", l.meetingColumns(), len(w.meetings), w.meetingRow(l.lifecycle)},
 		{"attendance", []string{"meeting_id", "person_id", "status", "category", "representing", "part_items", "alternate_for", "position"}, len(w.attendance), func(i int, v []any) []any {
 			a := w.attendance[i]
 			var alt any
@@ -90,21 +126,35 @@ func (l *loader) load(ctx context.Context) error {
 			}
 			return append(v, a.meetingID, a.person.id, a.status, nullText(a.category), orgID(a.representing), a.partItems, alt, a.position)
 		}},
-		{"agenda_items", itemColumns(withAgendas), len(w.items), w.itemRow(withAgendas)},
-		{"decisions", []string{"id", "item_id", "position", "kind", "text"}, len(w.decisions), func(i int, v []any) []any {
-			d := w.decisions[i]
-			return append(v, d.id, d.itemID, d.position, d.kind, d.text)
+		{"agenda_items", with(itemColumns(withAgendas)), len(w.items), func(i int, v []any) []any {
+			v = w.itemRow(i, v)
+			if withAgendas {
+				v = w.agendaItemValues(w.items[i], v)
+			}
+			return facts(v, items[w.items[i].id])
 		}},
-		{"actions", []string{"id", "committee_id", "meeting_number", "sequence", "raised_meeting_id", "item_id", "raised_on", "text",
-			"owner_organisation_id", "owner_person_id", "target_date", "current_target_date", "status", "closed_meeting_id", "closed_on"}, len(w.actions), w.actionRow()},
-		{"action_events", []string{"id", "action_id", "meeting_id", "kind", "previous_target", "new_target", "note", "actor_id", "at"}, len(w.events), func(i int, v []any) []any {
+		{"decisions", with([]string{"id", "item_id", "position", "kind", "text"}), len(w.decisions), func(i int, v []any) []any {
+			d := w.decisions[i]
+			return facts(append(v, d.id, d.itemID, d.position, d.kind, d.text), items[d.itemID])
+		}},
+		{"actions", with(append([]string{"id", "committee_id", "meeting_number", "sequence", "raised_meeting_id", "item_id", "raised_on", "text",
+			"owner_organisation_id", "owner_person_id", "target_date", "current_target_date", "status", "closed_meeting_id", "closed_on"},
+			slipColumns(slips)...)), len(w.actions), func(i int, v []any) []any {
+			a := w.actions[i]
+			v = w.actionRow(i, v)
+			if slips {
+				sl := slip[a.id]
+				v = append(v, sl.revisions, nullDate(sl.first), a.committee.code)
+			}
+			return facts(v, items[a.itemID])
+		}},
+		{"action_events", with([]string{"id", "action_id", "meeting_id", "kind", "previous_target", "new_target", "note", "actor_id", "at"}), len(w.events), func(i int, v []any) []any {
 			e := w.events[i]
 			var actor any
 			if e.actor != nil {
 				actor = e.actor.userID
 			}
-			at := e.meeting.date.Add(time.Duration(e.meeting.end) * time.Minute)
-			return append(v, e.id, e.actionID, e.meeting.id, e.kind, nullDate(e.prev), nullDate(e.next), e.note, actor, at)
+			return facts(append(v, e.id, e.actionID, e.meeting.id, e.kind, nullDate(e.prev), nullDate(e.next), e.note, actor, eventAt(e)), meetingAccess(e.meeting))
 		}},
 	}
 	for _, s := range steps {
@@ -118,7 +168,7 @@ func (l *loader) load(ctx context.Context) error {
 		}
 	}
 	if l.lifecycle {
-		if err := l.loadLifecycle(ctx); err != nil {
+		if err := l.loadLifecycle(ctx, items); err != nil {
 			return err
 		}
 	}
@@ -127,7 +177,7 @@ func (l *loader) load(ctx context.Context) error {
 			return err
 		}
 	}
-	if err := l.statuses(ctx); err != nil {
+	if err := l.finishLoad(ctx); err != nil {
 		return err
 	}
 	return l.b.Audit(ctx, "demo", "load", fmt.Sprintf("Loaded the %s scale demo (seed %d, up to %s): %d committees, %d meetings, %d agenda items, %d decisions, %d actions, %d users",
@@ -157,8 +207,27 @@ func (l *loader) copy(ctx context.Context, table string, columns []string, n int
 	return nil
 }
 
-// statuses moves every meeting's minutes to their place in the lifecycle.
-func (l *loader) statuses(ctx context.Context) error {
+func (l *loader) meetingColumns() []string {
+	cols := []string{"id", "committee_id", "number", "kind", "date", "starts_at", "ends_at", "venue", "reference", "classification", "minutes_status", "last_action_sequence", "created_at", "updated_at"}
+	if l.lifecycle {
+		cols = append(cols, "correction_reason")
+	}
+	return cols
+}
+
+// finishLoad locks the approved and published minutes again by closing
+// the corrections they were loaded under, or, without the lifecycle's
+// tables, moves every meeting's minutes from draft to their final status.
+func (l *loader) finishLoad(ctx context.Context) error {
+	start := time.Now()
+	if l.lifecycle {
+		n, err := l.b.CloseCorrections(ctx, loadCorrection)
+		if err != nil {
+			return err
+		}
+		l.p.logf("  %-22s %9d closed  %6.1fs", "load corrections", n, time.Since(start).Seconds())
+		return nil
+	}
 	var ids []int64
 	var statuses []string
 	for _, m := range l.w.meetings {
@@ -167,7 +236,6 @@ func (l *loader) statuses(ctx context.Context) error {
 			statuses = append(statuses, m.status)
 		}
 	}
-	start := time.Now()
 	if err := l.b.SetMinutesStatuses(ctx, ids, statuses); err != nil {
 		return err
 	}
@@ -244,7 +312,10 @@ func (w *world) userRow() func(int, []any) []any {
 	}
 }
 
-func (w *world) meetingRow() func(int, []any) []any {
+// meetingRow makes a meeting's row; final says whether it goes in at its
+// final status (under a load correction when approved or published) or as
+// a draft.
+func (w *world) meetingRow(final bool) func(int, []any) []any {
 	sequences := make(map[int64]int, len(w.meetings))
 	for _, a := range w.actions {
 		sequences[a.meeting.id] = max(sequences[a.meeting.id], a.seq)
@@ -271,11 +342,21 @@ func (w *world) meetingRow() func(int, []any) []any {
 		if updated.Before(created) {
 			updated = created
 		}
-		return append(v, m.id, m.committee.id, m.number, m.kind, m.date, clock(m.start), clock(m.end), m.venue, m.reference, m.class, "draft", sequences[m.id],
-			created.Add(10*time.Hour), updated.Add(16*time.Hour))
+		if !final {
+			return append(v, m.id, m.committee.id, m.number, m.kind, m.date, clock(m.start), clock(m.end), m.venue, m.reference, m.class, "draft", sequences[m.id],
+				created.Add(10*time.Hour), updated.Add(16*time.Hour))
+		}
+		var correction any
+		if m.status == "approved" || m.status == "published" {
+			correction = loadCorrection
+		}
+		return append(v, m.id, m.committee.id, m.number, m.kind, m.date, clock(m.start), clock(m.end), m.venue, m.reference, m.class, m.status, sequences[m.id],
+			created.Add(10*time.Hour), updated.Add(16*time.Hour), correction)
 	}
 }
 
+// itemColumns are agenda_items' columns, with the agenda's when the schema
+// has them (migration 0029).
 func itemColumns(withAgendas bool) []string {
 	cols := []string{"id", "meeting_id", "parent_id", "position", "title", "minute", "classification"}
 	if withAgendas {
@@ -284,44 +365,37 @@ func itemColumns(withAgendas bool) []string {
 	return cols
 }
 
-func (w *world) itemRow(withAgendas bool) func(int, []any) []any {
-	mw := &minuteWriter{}
-	return func(i int, v []any) []any {
-		it := w.items[i]
-		var parent, class any
-		if it.parentID != 0 {
-			parent = it.parentID
-		}
-		if it.class != "" {
-			class = it.class
-		}
-		minute := ""
-		if it.meeting.held {
-			mw.r, mw.c = newRnd(w.opts.Seed, 5, uint64(it.id)), w.textCtx(it)
-			minute = mw.minute(it.topic)
-		}
-		v = append(v, it.id, it.meeting.id, parent, it.position, it.title, minute, class)
-		if withAgendas {
-			v = w.agendaItemValues(it, v)
-		}
-		return v
+// itemRow makes the ith agenda item's row.
+func (w *world) itemRow(i int, v []any) []any {
+	it := w.items[i]
+	var parent, class any
+	if it.parentID != 0 {
+		parent = it.parentID
 	}
+	if it.class != "" {
+		class = it.class
+	}
+	minute := ""
+	if it.meeting.held {
+		mw := &minuteWriter{r: newRnd(w.opts.Seed, 5, uint64(it.id)), c: w.textCtx(it)}
+		minute = mw.minute(it.topic)
+	}
+	return append(v, it.id, it.meeting.id, parent, it.position, it.title, minute, class)
 }
 
-func (w *world) actionRow() func(int, []any) []any {
-	return func(i int, v []any) []any {
-		a := w.actions[i]
-		var ownerPerson, closedMeeting, closedOn any
-		if a.ownerPerson != nil {
-			ownerPerson = a.ownerPerson.id
-		}
-		status := "open"
-		if a.closedAt != nil {
-			status, closedMeeting, closedOn = "closed", a.closedAt.id, a.closedAt.date
-		}
-		return append(v, a.id, a.committee.id, a.meeting.number, a.seq, a.meeting.id, a.itemID, a.meeting.date, a.text,
-			a.owner.id, ownerPerson, a.target, a.current, status, closedMeeting, closedOn)
+// actionRow makes the ith action's row.
+func (w *world) actionRow(i int, v []any) []any {
+	a := w.actions[i]
+	var ownerPerson, closedMeeting, closedOn any
+	if a.ownerPerson != nil {
+		ownerPerson = a.ownerPerson.id
 	}
+	status := "open"
+	if a.closedAt != nil {
+		status, closedMeeting, closedOn = "closed", a.closedAt.id, a.closedAt.date
+	}
+	return append(v, a.id, a.committee.id, a.meeting.number, a.seq, a.meeting.id, a.itemID, a.meeting.date, a.text,
+		a.owner.id, ownerPerson, a.target, a.current, status, closedMeeting, closedOn)
 }
 
 func orgID(o *org) any {

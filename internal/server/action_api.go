@@ -78,10 +78,11 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 		}
 		perPage = n
 	}
-	counts, err := s.store.RegisterCounts(r.Context(), v.scope, v.filter)
+	totals, err := s.totalsFor(r, v)
 	if err != nil {
 		return err
 	}
+	counts := mb.CountsOf(totals)
 	f := v.filter
 	f.Limit, f.Offset = perPage, (v.typed.Page-1)*perPage
 	out := struct {
@@ -92,7 +93,7 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 		Actions []apiAction    `json:"actions"`
 	}{Total: counts.For(f.Status), Page: v.typed.Page, PerPage: perPage, Actions: []apiAction{},
 		Counts: map[string]int{"all": counts.All, "open": counts.Open, "overdue": counts.Overdue, "closed": counts.Closed}}
-	err = s.store.EachRegisterEntry(r.Context(), v.scope, f, func(e mb.RegisterEntry) error {
+	err = s.store.EachRegisterEntry(r.Context(), v.reader, f, func(e mb.RegisterEntry) error {
 		out.Actions = append(out.Actions, toAPIAction(e, f.Today))
 		return nil
 	})
@@ -107,7 +108,7 @@ func (s *Server) handleAPIActions(w http.ResponseWriter, r *http.Request) error 
 // one action with its history; notes from minutes the reader may not read
 // are withheld.
 func (s *Server) handleAPIAction(w http.ResponseWriter, r *http.Request) error {
-	a, sc, err := s.readableAction(r)
+	a, err := s.readableAction(r)
 	if err != nil {
 		return err
 	}
@@ -118,7 +119,7 @@ func (s *Server) handleAPIAction(w http.ResponseWriter, r *http.Request) error {
 		if e.MeetingID != nil {
 			ev.Meeting = a.CommitteeCode + " " + strconv.Itoa(e.MeetingNumber)
 		}
-		if sc.SeesNote(e, a.CommitteeID) {
+		if !e.NoteWithheld {
 			note := e.Note
 			ev.Note = &note
 		} else {

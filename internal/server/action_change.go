@@ -20,7 +20,7 @@ func (s *Server) handleActionReopen(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen bool) error {
-	a, sc, err := s.editableAction(r)
+	a, err := s.editableAction(r)
 	if err != nil {
 		return err
 	}
@@ -38,9 +38,9 @@ func (s *Server) changeAction(w http.ResponseWriter, r *http.Request, reopen boo
 		Converted: c != nil, Save: func() error { return s.store.RecordActionChange(r.Context(), c) }, Errors: f.Errors,
 		Back: func(status int, _ bool) error {
 			if reopen {
-				return s.renderActionPage(w, r, status, a, sc, nil, f)
+				return s.renderActionPage(w, r, status, a, nil, f)
 			}
-			return s.renderActionPage(w, r, status, a, sc, f, nil)
+			return s.renderActionPage(w, r, status, a, f, nil)
 		},
 		Done: func() error {
 			done := map[mb.ActionEventKind]string{

@@ -40,7 +40,7 @@ func (s *Server) handleActionsCSV(w http.ResponseWriter, r *http.Request) error 
 		return nil
 	}
 	base := baseURL(r)
-	err = s.store.EachRegisterEntry(r.Context(), v.scope, v.filter, func(e mb.RegisterEntry) error {
+	err = s.store.EachRegisterEntry(r.Context(), v.reader, v.filter, func(e mb.RegisterEntry) error {
 		a := e.Action
 		return cw.Write([]string{
 			a.Reference(), a.CommitteeCode, a.CommitteeCode + " " + strconv.Itoa(a.MeetingNumber), cell(a.Text),

@@ -15,29 +15,30 @@ import (
 const registerPageSize = 50
 
 // registerView is what every view of the register (page, CSV, API) reads
-// from a request: the reader's scope, the filter as typed and as applied.
+// from a request: the reader, the filter as typed and as applied.
 type registerView struct {
-	scope      mb.ActionScope
+	reader     *mb.Reader
 	typed      *form.ActionFilter
 	filter     mb.ActionFilter
 	committees []*mb.Committee
+	// epoch sums the committees' epochs: what the register shows moves
+	// whenever it does (see register_cache.go).
+	epoch int64
 }
 
 func (s *Server) registerViewOf(r *http.Request) (*registerView, error) {
 	ctx := r.Context()
-	sc, err := s.store.ActionScope(ctx, reader(r))
-	if err != nil {
-		return nil, err
-	}
-	committees, err := s.store.Committees(ctx)
+	committees, err := s.store.CommitteeNames(ctx)
 	if err != nil {
 		return nil, err
 	}
 	byCode := map[string]int64{}
+	var epoch int64
 	for _, c := range committees {
 		byCode[c.Code] = c.ID
+		epoch += c.Epoch
 	}
-	v := &registerView{scope: sc, typed: form.ParseActionFilter(r.URL.Query()), committees: committees}
+	v := &registerView{reader: reader(r), typed: form.ParseActionFilter(r.URL.Query()), committees: committees, epoch: epoch}
 	v.filter = v.typed.Filter(byCode, s.clock.Today())
 	return v, nil
 }
@@ -49,17 +50,18 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.RegisterCounts(ctx, v.scope, v.filter)
+	totals, err := s.totalsFor(r, v)
 	if err != nil {
 		return err
 	}
+	counts := mb.CountsOf(totals)
 	p := web.ActionsPage{Chrome: s.chrome(r, "Actions register", "actions"), Filter: v.typed, Counts: counts}
 	p.Total = counts.For(v.filter.Status)
 	p.Pages = max(1, (p.Total+registerPageSize-1)/registerPageSize)
 	p.Page = min(v.typed.Page, p.Pages)
 	f := v.filter
 	f.Limit, f.Offset = registerPageSize, (p.Page-1)*registerPageSize
-	entries, err := s.store.RegisterEntries(ctx, v.scope, f)
+	entries, err := s.store.RegisterEntries(ctx, v.reader, f)
 	if err != nil {
 		return err
 	}
@@ -85,17 +87,15 @@ func (s *Server) handleActions(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	p.Mine = mineLinks(reader(r))
-	if p.Slippage, err = s.store.OwnerSlippage(ctx, v.scope, v.filter); err != nil {
-		return err
-	}
-	ages, err := s.store.OpenActionAges(ctx, v.scope, v.filter)
-	if err != nil {
-		return err
-	}
-	p.Chart = web.NewAgeChart(ages)
-	owners, err := s.store.ActionOwners(ctx, v.scope)
-	if err != nil {
-		return err
+	p.Slippage = mb.SlippageByOwner(totals, v.filter.Status)
+	p.Chart = web.NewAgeChart(mb.AgesByOwner(totals, v.filter.Status))
+	// The owner filter offers every owner the reader may read: an
+	// unfiltered view's totals name them all.
+	owners := mb.OwnersOf(totals)
+	if !v.filter.Unfiltered() {
+		if owners, err = s.ownersFor(r, v); err != nil {
+			return err
+		}
 	}
 	p.Owners = web.Options(owners, web.OrganisationOption)
 	// The reader's own organisation is a choice even before it owns anything,

@@ -12,19 +12,20 @@ import (
 // agendaView shapes the agenda for the reader by the one reading rule: an
 // item above their level is withheld with everything beneath it, a paper
 // above their level is withheld (listed, never linked); nothing is dropped.
-func agendaView(rd *mb.Reader, a *mb.Agenda, recorded bool) *web.AgendaView {
-	committee := a.Meeting.CommitteeID
+// as gives the facts the rule decides by from each record's (the agenda
+// page's own: asIs; the forward plan's: mb.Access.Planned).
+func agendaView(rd *mb.Reader, a *mb.Agenda, recorded bool, as func(mb.Access) mb.Access) *web.AgendaView {
 	papers := func(list []*mb.Paper) []web.PaperView {
 		out := make([]web.PaperView, len(list))
 		for i, p := range list {
-			out[i] = web.PaperView{Paper: p, Withheld: rd.PaperWithheld(p, committee, recorded)}
+			out[i] = web.PaperView{Paper: p, Withheld: !rd.CanAccess(as(p.Access), recorded)}
 		}
 		return out
 	}
 	var item func(ai *mb.AgendaItem) *web.AgendaItemView
 	item = func(ai *mb.AgendaItem) *web.AgendaItemView {
 		iv := &web.AgendaItemView{Item: ai}
-		if rd.Withheld(ai.Item, committee, recorded) {
+		if !rd.CanAccess(as(ai.Access), recorded) {
 			iv.Withheld = true
 			return iv
 		}
@@ -41,6 +42,9 @@ func agendaView(rd *mb.Reader, a *mb.Agenda, recorded bool) *web.AgendaView {
 	return v
 }
 
+// asIs leaves a record's facts as they are.
+func asIs(a mb.Access) mb.Access { return a }
+
 // handleAgendaShow serves GET /committees/{code}/meetings/{number}/agenda:
 // the agenda as the reader may read it, with the secretariat's controls.
 func (s *Server) handleAgendaShow(w http.ResponseWriter, r *http.Request) error {
@@ -50,7 +54,7 @@ func (s *Server) handleAgendaShow(w http.ResponseWriter, r *http.Request) error 
 	}
 	rd, m := reader(r), a.Meeting
 	p := web.AgendaPage{
-		Chrome: s.chrome(r, m.ShortName()+" agenda", "committees"), Agenda: agendaView(rd, a, recorded),
+		Chrome: s.chrome(r, m.ShortName()+" agenda", "committees"), Agenda: agendaView(rd, a, recorded, asIs),
 		CanReadMinutes: rd.CanReadMinutes(m, recorded),
 	}
 	if rd.CanEditMeeting(m.CommitteeID) {

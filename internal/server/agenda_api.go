@@ -81,7 +81,7 @@ func (s *Server) handleAPIAgenda(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := agendaView(reader(r), a, recorded)
+	v := agendaView(reader(r), a, recorded, asIs)
 	m, base := a.Meeting, baseURL(r)
 	out := apiAgenda{
 		apiMeeting: toAPIMeeting(r, m), Title: a.Title(), AgendaStatus: string(a.Status), Revision: a.Revision,

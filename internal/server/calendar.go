@@ -81,40 +81,32 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 	cal.SetXWRCalName(name)
 	cal.SetXWRTimezone(mb.Zone.String())
 	cal.SetRefreshInterval("PT1H")
-	recorded := map[int64]bool{}
-	if rd.SignedIn() {
-		var err error
-		if recorded, err = s.store.RecordedMeetings(ctx, rd.User.PersonID); err != nil {
-			return nil, err
-		}
-	}
-	agendas, err := s.store.PublishedAgendaStates(ctx, committees)
+	// The published agendas the reader may read, by meeting: their events
+	// link to them.
+	agendas, err := s.store.PublishedAgendaStates(ctx, rd, committees)
 	if err != nil {
 		return nil, err
 	}
 	for _, id := range committees {
-		meetings, err := s.store.Meetings(ctx, mb.MeetingFilter{CommitteeID: &id})
+		// The committee's members see its whole schedule, which they need
+		// before its minutes exist; anyone else the meetings whose minutes
+		// they may open.
+		f := mb.MeetingFilter{CommitteeID: &id}
+		if !rd.Member(id) {
+			f.Reader = rd
+		}
+		meetings, err := s.store.Meetings(ctx, f)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range meetings {
-			if rd.CanSeeSchedule(m, recorded[m.ID]) {
-				a := agendas[m.ID]
-				if a != nil && !rd.CanReadAgenda(m, a.Status, recorded[m.ID]) {
-					a = nil
-				}
-				addMeeting(cal, m, a, base)
-			}
+			addMeeting(cal, m, agendas[m.ID], base)
 		}
-	}
-	sc, err := s.store.ActionScope(ctx, rd)
-	if err != nil {
-		return nil, err
 	}
 	seen := map[int64]bool{}
 	add := func(f mb.ActionFilter) error {
 		f.Status, f.Today = mb.FilterOpen, s.clock.Today()
-		return s.store.EachRegisterEntry(ctx, sc, f, func(e mb.RegisterEntry) error {
+		return s.store.EachRegisterEntry(ctx, rd, f, func(e mb.RegisterEntry) error {
 			if e.Action.CurrentTarget != nil && !seen[e.Action.ID] {
 				seen[e.Action.ID] = true
 				addAction(cal, e, base, s.clock.Now())

@@ -10,13 +10,17 @@ import (
 // handleCommentCreate serves POST /committees/{code}/meetings/{number}/items/{item}/comments:
 // a member's comment on an item of a circulated draft.
 func (s *Server) handleCommentCreate(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.memberMeeting(r)
+	m, recorded, err := s.memberMeeting(r)
 	if err != nil {
 		return err
 	}
 	it, err := s.itemIn(r, m)
 	if err != nil {
 		return err
+	}
+	// An item the reader may not read is not there to comment on.
+	if reader(r).Withheld(it, recorded) {
+		return mb.Errorf(mb.ENOTFOUND, "There is no such agenda item.")
 	}
 	err = s.store.AddComment(r.Context(), &mb.Comment{MeetingID: m.ID, ItemID: &it.ID, Body: r.PostFormValue("body")})
 	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err,

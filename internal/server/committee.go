@@ -106,24 +106,8 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 
 // readableMeetings lists the meetings matching f whose minutes the reader may open.
 func (s *Server) readableMeetings(r *http.Request, f mb.MeetingFilter) ([]*mb.Meeting, error) {
-	rd := reader(r)
-	list, err := s.store.Meetings(r.Context(), f)
-	if err != nil {
-		return nil, err
-	}
-	var recorded map[int64]bool
-	if rd.SignedIn() {
-		if recorded, err = s.store.RecordedMeetings(r.Context(), rd.User.PersonID); err != nil {
-			return nil, err
-		}
-	}
-	out := list[:0]
-	for _, m := range list {
-		if rd.CanReadMinutes(m, recorded[m.ID]) {
-			out = append(out, m)
-		}
-	}
-	return out, nil
+	f.Reader = reader(r)
+	return s.store.Meetings(r.Context(), f)
 }
 
 func (s *Server) committeeOptions(r *http.Request, except int64) ([]web.Option, []web.Option, error) {

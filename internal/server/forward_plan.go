@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -28,7 +29,7 @@ func (s *Server) handleForwardPlan(w http.ResponseWriter, r *http.Request) error
 	for _, pm := range plan {
 		// Nobody is recorded at a meeting not yet held: RED planned items
 		// are the secretariat's.
-		v := agendaView(rd, pm.Agenda, false)
+		v := agendaView(rd, pm.Agenda, false, mb.Access.Planned)
 		p.Meetings = append(p.Meetings, web.PlannedMeetingView{Meeting: pm.Meeting, Agenda: pm.Agenda, Items: v.Items})
 	}
 	return s.page(w, r, web.ForwardPlan(p))
@@ -39,21 +40,10 @@ func (s *Server) handleForwardPlan(w http.ResponseWriter, r *http.Request) error
 const comingLength = 5
 
 // comingMeetings lists the committees' coming meetings whose published
-// agenda the reader may read. Nobody is yet recorded at a meeting to come,
-// so a RED agenda is listed for its secretariat only.
+// agenda the reader may read (the store asks the reading rule).
 func (s *Server) comingMeetings(r *http.Request, committeeIDs []int64) ([]web.ComingMeeting, error) {
-	list, err := s.store.ComingAgendas(r.Context(), committeeIDs, s.clock.Today(), comingLength)
-	if err != nil {
-		return nil, err
-	}
-	rd := reader(r)
-	var out []web.ComingMeeting
-	for _, pm := range list {
-		if rd.CanReadAgenda(pm.Meeting, pm.Agenda.Status, false) {
-			out = append(out, web.ComingMeeting{Meeting: pm.Meeting, Agenda: pm.Agenda})
-		}
-	}
-	return out, nil
+	list, err := s.store.ComingAgendas(r.Context(), reader(r), committeeIDs, s.clock.Today(), comingLength)
+	return comingList(list), err
 }
 
 // publicAgendas is how many published agendas the public site and its feed
@@ -63,15 +53,15 @@ const publicAgendas = 20
 // readableAgendas lists the committee's published agendas that rd may
 // read, latest meeting first, each with its latest revision.
 func (s *Server) readableAgendas(r *http.Request, rd *mb.Reader, committeeID int64) ([]web.ComingMeeting, error) {
-	list, err := s.store.PublishedAgendas(r.Context(), committeeID, publicAgendas)
-	if err != nil {
-		return nil, err
-	}
+	list, err := s.store.PublishedAgendas(r.Context(), rd, committeeID, publicAgendas)
+	return comingList(list), err
+}
+
+// comingList is the store's meetings with their agendas as the pages list them.
+func comingList(list []postgres.PlannedMeeting) []web.ComingMeeting {
 	var out []web.ComingMeeting
 	for _, pm := range list {
-		if rd.CanReadAgenda(pm.Meeting, pm.Agenda.Status, false) {
-			out = append(out, web.ComingMeeting{Meeting: pm.Meeting, Agenda: pm.Agenda})
-		}
+		out = append(out, web.ComingMeeting{Meeting: pm.Meeting, Agenda: pm.Agenda})
 	}
-	return out, nil
+	return out
 }

@@ -122,15 +122,16 @@ func (s *Server) meetingInURL(r *http.Request) (*mb.Meeting, bool, error) {
 	return m, recorded, nil
 }
 
-// readableMinutes is readableMeeting with its minutes as stored, for the
-// pages, files and API that show the whole document (with what the reader
-// may not read still in it: see minutes_reading.go).
+// readableMinutes is readableMeeting with its minutes as the reader may
+// read them (the store's MinutesFor: withheld items, and the actions
+// outstanding the reader may read), for the files that show the whole
+// document.
 func (s *Server) readableMinutes(r *http.Request) (*mb.Meeting, *mb.Minutes, bool, error) {
 	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	doc, err := s.store.MinutesOf(r.Context(), m)
+	doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -151,16 +152,17 @@ func (s *Server) historyMeeting(r *http.Request) (*mb.Meeting, bool, error) {
 }
 
 // memberMeeting is readableMeeting for the committee's members, who
-// comment on its draft minutes.
-func (s *Server) memberMeeting(r *http.Request) (*mb.Meeting, error) {
-	m, _, err := s.readableMeeting(r)
+// comment on its draft minutes (recorded: whether the reader was recorded
+// at the meeting).
+func (s *Server) memberMeeting(r *http.Request) (*mb.Meeting, bool, error) {
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if !reader(r).Member(m.CommitteeID) {
-		return nil, mb.Errorf(mb.EFORBIDDEN, "Only the committee's members may comment on its draft minutes.")
+		return nil, false, mb.Errorf(mb.EFORBIDDEN, "Only the committee's members may comment on its draft minutes.")
 	}
-	return m, nil
+	return m, recorded, nil
 }
 
 // secretariatMeeting is the meeting in the URL, for its committee's
@@ -307,40 +309,28 @@ func (s *Server) commentIn(r *http.Request, m *mb.Meeting) (*mb.Comment, error) 
 }
 
 // readableAction is the action named by {code}, {meeting} and {sequence}
-// with its events, if the reader may see it, and the reader's scope of the
-// register for its notes and meetings.
-func (s *Server) readableAction(r *http.Request) (*mb.Action, mb.ActionScope, error) {
+// with its events, if the reader may read it (the notes the reader may not
+// read withheld); otherwise it is not found.
+func (s *Server) readableAction(r *http.Request) (*mb.Action, error) {
 	meeting, err1 := strconv.Atoi(chi.URLParam(r, "meeting"))
 	seq, err2 := strconv.Atoi(chi.URLParam(r, "sequence"))
 	if err1 != nil || err2 != nil {
-		return nil, mb.ActionScope{}, mb.Errorf(mb.ENOTFOUND, "There is no such action.")
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such action.")
 	}
-	code := chi.URLParam(r, "code")
-	a, err := s.store.ActionByReference(r.Context(), code, meeting, seq)
-	if err != nil {
-		return nil, mb.ActionScope{}, err
-	}
-	sc, err := s.store.ActionScopeFor(r.Context(), reader(r), a)
-	if err != nil {
-		return nil, sc, err
-	}
-	if !sc.Sees(a) {
-		return nil, sc, mb.Errorf(mb.ENOTFOUND, "There is no action %s.", mb.ActionReference(code, meeting, seq))
-	}
-	return a, sc, nil
+	return s.store.ActionFor(r.Context(), reader(r), chi.URLParam(r, "code"), meeting, seq)
 }
 
 // editableAction is readableAction for its committee's secretariat, who
 // record its updates, revisions and closure.
-func (s *Server) editableAction(r *http.Request) (*mb.Action, mb.ActionScope, error) {
-	a, sc, err := s.readableAction(r)
+func (s *Server) editableAction(r *http.Request) (*mb.Action, error) {
+	a, err := s.readableAction(r)
 	if err != nil {
-		return nil, sc, err
+		return nil, err
 	}
 	if !reader(r).CanEditMeeting(a.CommitteeID) {
-		return nil, sc, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may change its actions.", a.CommitteeCode)
+		return nil, mb.Errorf(mb.EFORBIDDEN, "Only the %s secretariat may change its actions.", a.CommitteeCode)
 	}
-	return a, sc, nil
+	return a, nil
 }
 
 // riskIn is the risk named by {ref} in the committee's register.
@@ -408,27 +398,20 @@ func (s *Server) editableAgendaItem(r *http.Request) (*mb.Meeting, *mb.AgendaIte
 	return m, ai, err
 }
 
-// readablePaper is the paper named by {paper} in a readableAgenda, with
-// every version, unless it is above the reader's level: a withheld paper is
-// listed on the agenda, never served, so here it is not found.
+// readablePaper is the paper named by {paper} of the meeting, with every
+// version, when the reader may read it (the reading rule over the paper's
+// own facts, which are within its agenda's): a withheld paper is listed on
+// the agenda, never served, so here it is not found.
 func (s *Server) readablePaper(r *http.Request) (*mb.Paper, error) {
 	m, recorded, err := s.meetingInURL(r)
 	if err != nil {
 		return nil, err
 	}
-	state, err := s.store.AgendaState(r.Context(), m)
-	if err != nil {
-		return nil, err
-	}
-	rd := reader(r)
-	if !rd.CanReadAgenda(m, state.Status, recorded) {
-		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such paper.")
-	}
 	p, err := s.paperIn(r, m)
 	if err != nil {
 		return nil, err
 	}
-	if rd.PaperWithheld(p, m.CommitteeID, recorded) {
+	if reader(r).PaperWithheld(p, recorded) {
 		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such paper.")
 	}
 	return p, nil

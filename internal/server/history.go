@@ -21,7 +21,7 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	current, err := s.store.Minutes(r.Context(), m.ID)
+	current, err := s.store.MinutesText(r.Context(), m)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 	}
 	from, to := docs[p.From], docs[p.To]
 	if from != nil && to != nil {
-		withheld := func(it *mb.Item) bool { return rd.Withheld(it, m.CommitteeID, recorded) }
+		withheld := func(it *mb.Item) bool { return rd.Withheld(it, recorded) }
 		p.Diff = mb.DiffLines(from.Text(withheld), to.Text(withheld))
 		p.FromName, p.ToName = names[p.From], names[p.To]
 	}

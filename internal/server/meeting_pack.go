@@ -70,7 +70,7 @@ func (s *Server) packAgenda(r *http.Request) (*web.AgendaView, error) {
 	if err != nil {
 		return nil, err
 	}
-	return agendaView(reader(r), a, recorded), nil
+	return agendaView(reader(r), a, recorded, asIs), nil
 }
 
 func (s *Server) madeAt() string { return s.clock.Now().In(mb.Zone).Format("2 January 2006 at 15:04") }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/a-h/templ"
+
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
@@ -17,50 +19,45 @@ func (s *Server) itemReviews(ctx context.Context, doc *mb.Minutes) (map[int64][]
 	return s.store.RiskReviewsByItem(ctx, doc.Meeting.ID)
 }
 
-// minutesView shapes the document for the reader: items above their level
-// are withheld (never dropped), and controls, when given, add the comments
-// the reader may see from comments (the meeting's, read once by the caller).
-// recorded says whether the reader was recorded present at the meeting
-// (readableMeeting), asked once by the caller.
-func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
-	var err error
-	v := &web.MinutesView{Meeting: doc.Meeting, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls}
-	if v.Outstanding, v.OutstandingWithheld, err = s.readableOutstanding(r, doc.Outstanding); err != nil {
-		return nil, err
-	}
+// minutesView lays out the document as the reader may read it (the
+// store's MinutesFor: withheld items and the readable actions outstanding
+// are decided there), and controls, when given, add the comments the reader
+// may see from comments (the meeting's, read once by the caller).
+func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
+	m := doc.Meeting
+	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls,
+		Outstanding: doc.Outstanding, OutstandingWithheld: doc.OutstandingWithheld}
 	v.Members, v.Others, v.Apologies = mb.GroupAttendance(doc.Attendance, doc.Categories)
 	reviews, err := s.itemReviews(r.Context(), doc)
 	if err != nil {
 		return nil, err
 	}
 	byItem := map[int64][]*mb.Comment{}
-	if controls != nil {
-		for _, c := range comments {
-			if c.ItemID != nil && (controls.SeesAllComments || c.AuthorID == controls.ViewerID) {
-				byItem[*c.ItemID] = append(byItem[*c.ItemID], c)
-			}
+	for _, c := range comments {
+		if c.ItemID != nil {
+			byItem[*c.ItemID] = append(byItem[*c.ItemID], c)
 		}
 	}
-	var view func(ri *readableItem) *web.ItemView
-	view = func(ri *readableItem) *web.ItemView {
-		iv := &web.ItemView{Item: ri.Item, Withheld: ri.Withheld}
-		if ri.Withheld {
+	var build func(it *mb.Item) *web.ItemView
+	build = func(it *mb.Item) *web.ItemView {
+		iv := &web.ItemView{Item: it, Withheld: it.Withheld}
+		if iv.Withheld {
 			return iv
 		}
-		iv.Comments = byItem[ri.Item.ID]
-		if !v.OutstandingInItem && ri.Item.HoldsOutstanding() {
+		iv.Comments = byItem[it.ID]
+		if !v.OutstandingInItem && it.HoldsOutstanding() {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
-		if list := reviews[ri.Item.ID]; len(list) > 0 {
+		if list := reviews[it.ID]; len(list) > 0 {
 			iv.Reviews, iv.Addenda = list, web.RiskReviewsInItem(list)
 		}
-		for _, c := range ri.Children {
-			iv.Children = append(iv.Children, view(c))
+		for _, c := range it.Children {
+			iv.Children = append(iv.Children, build(c))
 		}
 		return iv
 	}
-	for _, ri := range readableItems(reader(r), doc, recorded) {
-		v.Items = append(v.Items, view(ri))
+	for _, it := range doc.Items {
+		v.Items = append(v.Items, build(it))
 	}
 	return v, nil
 }
@@ -68,32 +65,57 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, recorded bool, co
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
 // minutes with what the reader may do with them now.
 func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
-	m, doc, recorded, err := s.readableMinutes(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}
 	rd := reader(r)
 	secretariat := rd.CanEditMeeting(m.CommitteeID)
-	var controls *web.MinutesControls
-	if rd.SignedIn() {
-		controls = &web.MinutesControls{
-			CanEdit: secretariat && m.Editable(), CanComment: rd.CanComment(m),
-			SeesAllComments: secretariat, ViewerID: rd.User.ID,
-		}
+	key, aud, err := s.documentKey(r, m, recorded, "page")
+	if err != nil {
+		return err
 	}
-	var comments []*mb.Comment
-	if controls != nil {
-		// Read once: the items show them, the secretariat's header counts the open ones.
-		if comments, err = s.store.Comments(r.Context(), m.ID); err != nil {
-			return err
-		}
+	if s.notModified(w, r, key) {
+		return nil
 	}
-	v, err := s.minutesView(r, doc, recorded, controls, comments)
+	openComments := 0
+	if aud != nil {
+		openComments = aud.OpenComments
+	}
+	document, err := s.document(r.Context(), key, func() (templ.Component, error) {
+		doc, err := s.store.MinutesFor(r.Context(), rd, m, recorded)
+		if err != nil {
+			return nil, err
+		}
+		var controls *web.MinutesControls
+		var comments []*mb.Comment
+		if rd.SignedIn() {
+			controls = &web.MinutesControls{
+				CanEdit: secretariat && m.Editable(), CanComment: rd.CanComment(m),
+				SeesAllComments: secretariat, ViewerID: rd.User.ID,
+			}
+			// Read once: the items show them, the secretariat's header counts the open ones.
+			if comments, err = s.store.CommentsFor(r.Context(), rd, m.ID); err != nil {
+				return nil, err
+			}
+			openComments = 0
+			for _, c := range comments {
+				if !c.Resolved() {
+					openComments++
+				}
+			}
+		}
+		v, err := s.minutesView(r, doc, controls, comments)
+		if err != nil {
+			return nil, err
+		}
+		return web.MinutesDocument(v), nil
+	})
 	if err != nil {
 		return err
 	}
 	p := web.MeetingMinutesPage{
-		Chrome: s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"), Minutes: v,
+		Chrome: s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"), Minutes: &web.MinutesView{Meeting: m}, Document: document,
 		CanEditHeader:       secretariat && m.Editable(),
 		CanCirculate:        secretariat && m.Status == mb.Draft,
 		CanApprove:          secretariat && m.Status == mb.Circulated,
@@ -103,11 +125,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		CanSeeHistory:       rd.CanReadHistory(m, recorded),
 	}
 	if secretariat {
-		for _, c := range comments {
-			if !c.Resolved() {
-				p.OpenComments++
-			}
-		}
+		p.OpenComments = openComments
 	}
 	return s.page(w, r, web.MeetingMinutes(p))
 }

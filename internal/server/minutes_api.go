@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 	"time"
 
@@ -148,31 +149,53 @@ func (s *Server) handleAPIMeetings(w http.ResponseWriter, r *http.Request) error
 // handleAPIMeeting serves GET /api/v1/committees/{code}/meetings/{number}:
 // one meeting's structured minutes, with the same withholding as the page.
 func (s *Server) handleAPIMeeting(w http.ResponseWriter, r *http.Request) error {
-	m, doc, recorded, err := s.readableMinutes(r)
+	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}
-	outstanding, _, err := s.readableOutstanding(r, doc.Outstanding)
+	key, _, err := s.documentKey(r, m, recorded, "api")
 	if err != nil {
 		return err
 	}
+	if s.notModified(w, r, key) {
+		return nil
+	}
+	body, err := s.rendered(key, func() ([]byte, error) {
+		doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
+		if err != nil {
+			return nil, err
+		}
+		b, err := json.MarshalIndent(apiDocument(r, doc), "", "  ")
+		return append(b, '\n'), err
+	})
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, _ = w.Write(body) // a client that hung up has nothing to be told
+	return nil
+}
+
+// apiDocument is the API's form of the minutes as the reader may read them
+// (the store's MinutesFor).
+func apiDocument(r *http.Request, doc *mb.Minutes) apiMinutes {
+	m := doc.Meeting
 	out := apiMinutes{apiMeeting: toAPIMeeting(r, m), Title: m.Title(), ApprovedBy: doc.ApprovedBy,
 		PDFURL: baseURL(r) + web.MinutesFilePath(m.CommitteeCode, m.Number, "pdf"), DOCXURL: baseURL(r) + web.MinutesFilePath(m.CommitteeCode, m.Number, "docx"),
 		Items: []apiItem{}, Outstanding: []apiOutstanding{}, NextMeetings: []apiNextMeeting{}}
 	members, others, apologies := mb.GroupAttendance(doc.Attendance, doc.Categories)
 	out.Attendance = apiAttendance{Members: apiGroups(members), Others: apiGroups(others), Apologies: apiGroups(apologies)}
-	for _, ri := range readableItems(reader(r), doc, recorded) {
-		out.Items = append(out.Items, toAPIItem(m, ri))
+	for _, it := range doc.Items {
+		out.Items = append(out.Items, toAPIItem(m, it))
 	}
-	for _, o := range outstanding {
+	for _, o := range doc.Outstanding {
 		out.Outstanding = append(out.Outstanding, apiOutstanding{apiMinutesAction: toAPIMinutesAction(o.Action),
 			LastTargetDate: isoDate(o.LastTarget), RevisedTargetDate: isoDate(o.RevisedTarget), StatusAfter: string(o.StatusAfter)})
 	}
 	for _, n := range doc.NextMeetings {
 		out.NextMeetings = append(out.NextMeetings, apiNextMeeting{Kind: string(n.Kind), Number: n.Number, Date: isoDate(&n.Date)})
 	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return out
 }
 
 func apiGroups(groups []mb.AttendeeGroup) []apiGroup {
@@ -188,9 +211,8 @@ func apiGroups(groups []mb.AttendeeGroup) []apiGroup {
 }
 
 // toAPIItem is an item as the reader may read it, with its sub-items.
-func toAPIItem(m *mb.Meeting, ri *readableItem) apiItem {
-	it := ri.Item
-	if ri.Withheld {
+func toAPIItem(m *mb.Meeting, it *mb.Item) apiItem {
+	if it.Withheld {
 		return apiItem{Number: it.Number, Withheld: true, Notice: mb.WithheldNotice(it), Classification: it.Classification.String()}
 	}
 	out := apiItem{Number: it.Number, Title: it.Title, Minute: it.Minute, MinuteHTML: web.RenderMinute(it.Minute)}
@@ -203,7 +225,7 @@ func toAPIItem(m *mb.Meeting, ri *readableItem) apiItem {
 	for i := range it.Actions {
 		out.Actions = append(out.Actions, toAPIMinutesAction(&it.Actions[i]))
 	}
-	for _, c := range ri.Children {
+	for _, c := range it.Children {
 		out.Items = append(out.Items, toAPIItem(m, c))
 	}
 	return out

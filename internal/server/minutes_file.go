@@ -45,11 +45,11 @@ func (s *Server) handleMinutesFile(f minutesFormat) handlerFunc {
 // minutes (readableMinutes), and the minutes as the minutes page shows them
 // to that reader, without the page's controls: for the files.
 func (s *Server) openMinutesView(r *http.Request) (*mb.Minutes, *web.MinutesView, error) {
-	_, doc, recorded, err := s.readableMinutes(r)
+	_, doc, _, err := s.readableMinutes(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	v, err := s.minutesView(r, doc, recorded, nil, nil)
+	v, err := s.minutesView(r, doc, nil, nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -70,7 +70,7 @@ func (s *Server) handleVersionFile(f minutesFormat) handlerFunc {
 		if err != nil {
 			return mb.Errorf(mb.ENOTFOUND, "There is no such version of these minutes.")
 		}
-		ver, err := s.store.MinutesVersion(r.Context(), m.ID, n)
+		ver, err := s.store.MinutesVersionFor(r.Context(), reader(r), m, n, recorded)
 		if err != nil {
 			return err
 		}
@@ -84,7 +84,7 @@ func (s *Server) handleVersionFile(f minutesFormat) handlerFunc {
 		snap := *doc.Meeting
 		snap.ID, snap.CommitteeID, snap.CommitteeCode, snap.Status = m.ID, m.CommitteeID, m.CommitteeCode, ver.Status
 		doc.Meeting = &snap
-		v, err := s.minutesView(r, doc, recorded, nil, nil)
+		v, err := s.minutesView(r, doc, nil, nil)
 		if err != nil {
 			return err
 		}

@@ -217,6 +217,8 @@ func TestPublicSiteAndAPI(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, step := range []error{
+			// Circulated, OPSG 106's action is the members' (a draft's is the secretariat's alone).
+			a.store.Circulate(ctx, m106.ID),
 			a.store.Circulate(ctx, m107.ID),
 			a.store.Approve(ctx, postgres.Approval{MeetingID: m107.ID, ApprovedAt: later.ID}),
 			a.store.Publish(ctx, m107.ID),

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // An action raised at RED minutes stays in the actions outstanding table of
@@ -15,23 +17,13 @@ func TestOutstandingRedActionsByAttendance(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
 	// Approved minutes refuse changes (a trigger); the test rewrites
-	// history with triggers off, as a restore would.
+	// history as a restore would.
 	exec := func(sql string, args ...any) {
 		t.Helper()
-		tx, err := a.store.Pool().Begin(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback(ctx)
-		if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := tx.Exec(ctx, sql, args...); err != nil {
-			t.Fatal(err)
-		}
-		if err := tx.Commit(ctx); err != nil {
-			t.Fatal(err)
-		}
+		a.restore(t, func(tx pgx.Tx) error {
+			_, err := tx.Exec(ctx, sql, args...)
+			return err
+		})
 	}
 	m102, err := a.store.MeetingByNumber(ctx, "OPSG", 102)
 	if err != nil {

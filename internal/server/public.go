@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 
+	"github.com/a-h/templ"
+
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
@@ -68,13 +70,27 @@ func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) err
 	if m.Status != mb.Published {
 		return mb.Errorf(mb.ENOTFOUND, "These minutes are not published.")
 	}
-	doc, err := s.store.MinutesOf(r.Context(), m)
+	key, _, err := s.documentKey(r, m, recorded, "public")
 	if err != nil {
 		return err
 	}
-	v, err := s.minutesView(r, doc, recorded, nil, nil)
+	if s.notModified(w, r, key) {
+		return nil
+	}
+	document, err := s.document(r.Context(), key, func() (templ.Component, error) {
+		doc, err := s.store.MinutesFor(r.Context(), reader(r), m, recorded)
+		if err != nil {
+			return nil, err
+		}
+		v, err := s.minutesView(r, doc, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		return web.MinutesDocument(v), nil
+	})
 	if err != nil {
 		return err
 	}
-	return s.page(w, r, web.PublicMinutes(web.PublicMinutesPage{Chrome: s.chrome(r, m.DocumentTitle(), "public"), Minutes: v}))
+	return s.page(w, r, web.PublicMinutes(web.PublicMinutesPage{Chrome: s.chrome(r, m.DocumentTitle(), "public"),
+		Minutes: &web.MinutesView{Meeting: m}, Document: document}))
 }

@@ -53,10 +53,14 @@ var queryBudgets = map[string]queryBudget{
 	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
 
-	"GET /committees/{code}":                        {path: "/committees/{code}", as: "member", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}":      {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 14},
-	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}": {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
+	// Published minutes are served again as rendered (a second request:
+	// the meeting and the reader's attendance); a draft is rendered for
+	// each request.
+	"GET /committees/{code}/meetings/{number}":         {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 3},
+	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 12},
+	"GET /committees/{code}/meetings/new":              {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/meetings/{number}/edit":    {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
 
 	"GET /committees/new":                {path: "/committees/new", as: "admin", budget: signedInQueries + 2},
 	"GET /committees/{code}/edit":        {path: "/committees/{code}/edit", as: "admin", budget: signedInQueries + 3},
@@ -69,12 +73,12 @@ var queryBudgets = map[string]queryBudget{
 
 	// The actions register (issue 5). {sequence} is an action raised at
 	// meeting {number}; {token} the member's calendar feed secret.
-	"GET /actions":     {path: "/actions", as: "member", budget: signedInQueries + 6},
+	"GET /actions":     {path: "/actions", as: "member", budget: signedInQueries + 2},
 	"GET /actions.csv": {path: "/actions.csv", as: "member", budget: signedInQueries + 2},
-	"GET /actions/{code}/{meeting}/{sequence}":                {path: "/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 6},
-	"GET /api/v1/actions":                                     {path: "/api/v1/actions", as: "member", budget: signedInQueries + 3},
-	"GET /api/v1/actions/{code}/{meeting}/{sequence}":         {path: "/api/v1/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 5},
-	"GET /calendar/{token}":                                   {path: "/calendar/{token}.ics", budget: 11},
+	"GET /actions/{code}/{meeting}/{sequence}":                {path: "/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 3},
+	"GET /api/v1/actions":                                     {path: "/api/v1/actions", as: "member", budget: signedInQueries + 2},
+	"GET /api/v1/actions/{code}/{meeting}/{sequence}":         {path: "/api/v1/actions/{code}/{number}/{sequence}", as: "member", budget: signedInQueries + 2},
+	"GET /calendar/{token}":                                   {path: "/calendar/{token}.ics", budget: 10},
 	"GET /committees/{code}/actions/new":                      {path: "/committees/{code}/actions/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/calendar.ics":                     {path: "/committees/{code}/calendar.ics", budget: 5},
 	"GET /committees/{code}/meetings/{number}/actions/review": {path: "/committees/{code}/meetings/{draft}/actions/review", as: "secretariat", budget: signedInQueries + 8},
@@ -91,18 +95,20 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 10},
 	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 7},
 	"GET /committees/{code}/meetings/{number}/correction":                 {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 15},
+	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 10},
 	// The minutes as files (issue 19): the page's view without its comments.
 	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
-	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 6},
-	"GET /public/{code}":                              {path: "/public/{code}", budget: 3},
-	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 4},
-	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 12},
+	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 5},
+	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 5},
+	"GET /public/{code}":                              {path: "/public/{code}", budget: 2},
+	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 3},
+	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 2},
 	"GET /api/v1/committees":                          {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
 	"GET /api/v1/committees/{code}/meetings":          {path: "/api/v1/committees/{code}/meetings", as: "member", budget: signedInQueries + 3},
-	"GET /api/v1/committees/{code}/meetings/{number}": {path: "/api/v1/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 13},
+	"GET /api/v1/committees/{code}/meetings/{number}": {path: "/api/v1/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 3},
+	"GET /api/v1/committees/{code}/meetings/{number} (draft)": {path: "/api/v1/committees/{code}/meetings/{draft}", as: "secretariat",
+		budget: signedInQueries + 11},
 
 	// Importing minutes (issue 7). {import} is the secretariat's upload of
 	// a short document for a meeting the data set lacks: its preview runs
@@ -117,12 +123,12 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/people/{id}/merge": {path: "/committees/{code}/people/{person}/merge", as: "secretariat", budget: signedInQueries + 3},
 
 	// The risk register and escalations (issue 6). {risk} is OPSG-001.
-	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 13},
+	"GET /committees/{code}/risks":                   {path: "/committees/{code}/risks", as: "member", budget: signedInQueries + 6},
 	"GET /committees/{code}/risks/new":               {path: "/committees/{code}/risks/new", as: "secretariat", budget: signedInQueries + 4},
 	"GET /committees/{code}/risks/{ref}":             {path: "/committees/{code}/risks/{risk}", as: "member", budget: signedInQueries + 8},
 	"GET /committees/{code}/risks/{ref}/edit":        {path: "/committees/{code}/risks/{risk}/edit", as: "secretariat", budget: signedInQueries + 9},
 	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 11},
-	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 7},
+	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 5},
 	"GET /api/v1/committees/{code}/risks":            {path: "/api/v1/committees/{code}/risks", as: "member", budget: signedInQueries + 7},
 	"GET /api/v1/committees/{code}/escalations":      {path: "/api/v1/committees/PANEL/escalations", as: "panel-chair", budget: signedInQueries + 7},
 }

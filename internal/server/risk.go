@@ -31,7 +31,8 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 	if status != "closed" && status != "all" {
 		status = "open"
 	}
-	open, err := s.store.Risks(ctx, mb.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen})
+	// The register lists each risk with its trend, kept on the risk.
+	open, err := s.store.Risks(ctx, mb.RiskFilter{CommitteeID: &c.ID, Status: mb.RiskOpen, Trend: true})
 	if err != nil {
 		return err
 	}
@@ -47,13 +48,15 @@ func (s *Server) handleRiskIndex(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	f := mb.RiskFilter{CommitteeID: &c.ID, Likelihood: heat.Likelihood, Impact: heat.Impact}
+	f := mb.RiskFilter{CommitteeID: &c.ID, Likelihood: heat.Likelihood, Impact: heat.Impact, Trend: true}
 	if status != "all" {
 		f.Status = mb.RiskStatus(status)
 	}
-	list, err := s.store.Risks(ctx, f)
-	if err != nil {
-		return err
+	list := open
+	if f.Status != mb.RiskOpen || heat.Filtered() {
+		if list, err = s.store.Risks(ctx, f); err != nil {
+			return err
+		}
 	}
 	rd := reader(r)
 	p := web.RiskRegisterPage{

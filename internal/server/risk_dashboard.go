@@ -112,7 +112,7 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 		if p.ChronicAll = r.URL.Query().Get("chronic") == "all"; p.ChronicAll {
 			limit = 0
 		}
-		if p.Chronic, p.ChronicTotal, err = s.store.ChronicActions(ctx, beneath, p.Today, days, limit); err != nil {
+		if p.Chronic, p.ChronicTotal, err = s.store.ChronicActions(ctx, reader(r), beneath, p.Today, days, limit); err != nil {
 			return err
 		}
 		if len(p.Chronic) < p.ChronicTotal {
@@ -130,18 +130,13 @@ func (s *Server) handleEscalations(w http.ResponseWriter, r *http.Request) error
 // those minutes.
 func (s *Server) openEscalations(r *http.Request, beneath []int64) ([]*mb.Escalation, map[int64]string, error) {
 	ctx := r.Context()
-	list, err := s.store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true})
-	if err != nil {
-		return nil, nil, err
-	}
-	rd := reader(r)
-	recorded, err := s.store.RecordedMeetings(ctx, rd.User.PersonID)
+	list, err := s.store.Escalations(ctx, mb.EscalationFilter{CommitteeIDs: beneath, OpenOnly: true, WithRisks: true, Reader: reader(r)})
 	if err != nil {
 		return nil, nil, err
 	}
 	minutes := map[int64]string{}
 	for _, e := range list {
-		if rd.CanReadMinutes(e.Meeting, recorded[e.Meeting.ID]) {
+		if e.MinutesReadable {
 			minutes[e.ID] = web.MeetingDecisionPath(e.Meeting.CommitteeCode, e.Meeting.Number, e.DecisionID)
 		}
 	}

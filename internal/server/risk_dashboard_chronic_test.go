@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // The dashboard lists the most overdue chronic actions first and no more
@@ -16,30 +18,22 @@ func TestEscalationsChronicActionsLimited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tx, err := a.store.Pool().Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
 	// OPSG 105's minutes are approved and refuse new actions (a trigger):
-	// the register's history is written here with triggers off.
-	if _, err := tx.Exec(ctx, `SET LOCAL session_replication_role = replica`); err != nil {
-		t.Fatal(err)
-	}
-	for i := range 25 {
-		// Action 105/9i is i+100 days past its target: 105/924 is the most overdue.
-		if _, err := tx.Exec(ctx, `
-			INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, raised_on, text,
-			                     owner_organisation_id, target_date, current_target_date, status)
-			SELECT $1, 105, $2, $3, '2023-10-23', $4, id, current_date - $5::int, current_date - $5::int, 'open'
-			FROM organisations ORDER BY id LIMIT 1`,
-			m.CommitteeID, 900+i, m.ID, fmt.Sprintf("Chronic test action %02d.", i), 100+i); err != nil {
-			t.Fatal(err)
+	// the register's history is written here as a restore would.
+	a.restore(t, func(tx pgx.Tx) error {
+		for i := range 25 {
+			// Action 105/9i is i+100 days past its target: 105/924 is the most overdue.
+			if _, err := tx.Exec(ctx, `
+				INSERT INTO actions (committee_id, committee_code, meeting_number, sequence, raised_meeting_id, raised_on, text,
+				                     owner_organisation_id, target_date, current_target_date, status)
+				SELECT $1, 'OPSG', 105, $2, $3, '2023-10-23', $4, id, current_date - $5::int, current_date - $5::int, 'open'
+				FROM organisations ORDER BY id LIMIT 1`,
+				m.CommitteeID, 900+i, m.ID, fmt.Sprintf("Chronic test action %02d.", i), 100+i); err != nil {
+				return err
+			}
 		}
-	}
-	if err := tx.Commit(ctx); err != nil {
-		t.Fatal(err)
-	}
+		return nil
+	})
 	res := a.as("panel-chair").get("/escalations")
 	res.mustContain(t, `data-testid="chronic-more"`)
 	res.mustContain(t, "Chronic test action 24.")

@@ -52,6 +52,10 @@ type Server struct {
 	metrics  *metrics
 	clock    mb.Clock
 	handler  http.Handler
+	// documents keeps the rendered documents of locked minutes.
+	documents *documentCache
+	// register keeps readers' register totals.
+	register *registerCache
 }
 
 // New returns a server ready to serve.
@@ -82,7 +86,8 @@ func New(cfg Config) *Server {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = cfg.SecureCookies
 	sm.Cookie.Path = "/"
-	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, clock: cfg.Clock, metrics: newMetrics(cfg.Store)}
+	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, clock: cfg.Clock, metrics: newMetrics(cfg.Store),
+		documents: newDocumentCache(), register: newRegisterCache()}
 	// A session that cannot be loaded or saved (the database is away)
 	// answers as any error does: 503 for an unreachable database.
 	sm.ErrorFunc = s.renderError

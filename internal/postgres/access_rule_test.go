@@ -1,0 +1,199 @@
+package postgres_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
+)
+
+// TestReadableAgreesWithReader checks the reading rule's one SQL form
+// (args.readable, over the facts the database keeps) against its Go form
+// (mb.Reader.CanAccess, over facts worked out here from how each record was
+// written) for every record of every readable table and every meeting:
+// minutes in every status and classification, items and sub-items at every
+// level or none, readers recorded at the meeting or not, an action and an
+// event from earlier history, and six readers (the committee's secretariat,
+// a member, another committee's member, a signed-in reader, the public, the
+// parent body's chair) and an administrator.
+func TestReadableAgreesWithReader(t *testing.T) {
+	ctx := context.Background()
+	pool := mustOpen(t).Pool()
+	exec := func(sql string, a ...any) int64 {
+		t.Helper()
+		var id int64
+		if err := pool.QueryRow(ctx, sql+" RETURNING id", a...).Scan(&id); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+		return id
+	}
+	panel := exec(`INSERT INTO committees (code, name) VALUES ('PANEL', 'Panel')`)
+	c := exec(`INSERT INTO committees (code, name, parent_id) VALUES ('OPSG', 'Operations Group', $1)`, panel)
+	other := exec(`INSERT INTO committees (code, name) VALUES ('TABASC', 'Other')`)
+	org := exec(`INSERT INTO organisations (name) VALUES ('DCC')`)
+	person := exec(`INSERT INTO people (name) VALUES ('Reader')`)
+	author := exec(`INSERT INTO people (name) VALUES ('Author')`)
+	authorUser := exec(`INSERT INTO users (person_id, email, password_hash) VALUES ($1, 'author@example.org', 'x')`, author)
+
+	// truth is each record's facts as written, by table and id.
+	truth := map[string]map[int64]mb.Access{}
+	put := func(table string, id int64, a mb.Access) {
+		if truth[table] == nil {
+			truth[table] = map[int64]mb.Access{}
+		}
+		truth[table][id] = a
+	}
+	levels := append([]mb.Classification{0}, mb.Classifications...)
+	class := func(l mb.Classification) any {
+		if l == 0 {
+			return nil
+		}
+		return l.String()
+	}
+	recorded := map[int64]bool{}
+	type final struct {
+		id     int64
+		status mb.MinutesStatus
+		level  mb.Classification
+	}
+	var meetings []final
+	number := 0
+	for _, st := range mb.MinutesStatuses {
+		for _, doc := range mb.Classifications {
+			for _, rec := range []bool{false, true} {
+				number++
+				m := exec(`INSERT INTO meetings (committee_id, number, kind, date, reference) VALUES ($1, $2, 'main', '2024-01-01', $3)`,
+					c, number, fmt.Sprintf("OPSG_%d", number))
+				meetings = append(meetings, final{m, st, doc})
+				recorded[m] = rec
+				if rec {
+					exec(`INSERT INTO attendance (meeting_id, person_id, status) VALUES ($1, $2, 'present')`, m, person)
+				}
+				ma := (&mb.Meeting{ID: m, CommitteeID: c, Status: st, Classification: doc}).Access()
+				put("meetings", m, ma)
+				seq := 0
+				record := func(item int64, a mb.Access) {
+					seq++
+					put("decisions", exec(`INSERT INTO decisions (item_id, position, kind, text) VALUES ($1, 1, 'NOTED', 'it')`, item), a)
+					act := exec(`INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, item_id, raised_on, text, owner_organisation_id)
+						VALUES ($1, $2, $3, $4, $5, '2024-01-01', 'Do it.', $6)`, c, number, seq, m, item, org)
+					put("actions", act, a)
+					put("action_events", exec(`INSERT INTO action_events (action_id, meeting_id, kind, note) VALUES ($1, $2, 'update', 'Noted.')`, act, m), ma)
+					put("minutes_comments", exec(`INSERT INTO minutes_comments (meeting_id, item_id, author_id, body) VALUES ($1, $2, $3, 'Hm.')`, m, item, authorUser), a)
+				}
+				for i, top := range levels {
+					parent := exec(`INSERT INTO agenda_items (meeting_id, position, title, classification) VALUES ($1, $2, 'Item', $3)`, m, i+1, class(top))
+					pa := ma.Within(top)
+					put("agenda_items", parent, pa)
+					record(parent, pa)
+					for j, sub := range levels {
+						id := exec(`INSERT INTO agenda_items (meeting_id, parent_id, position, title, classification) VALUES ($1, $2, $3, 'Sub-item', $4)`,
+							m, parent, j+1, class(sub))
+						put("agenda_items", id, pa.Within(sub))
+						record(id, pa.Within(sub))
+					}
+				}
+			}
+		}
+	}
+	// Earlier history: an action raised at a meeting not kept here, and a
+	// reopening recorded outside any meeting.
+	early := exec(`INSERT INTO actions (committee_id, meeting_number, sequence, raised_on, text, owner_organisation_id)
+		VALUES ($1, 900, 1, '2020-01-01', 'Long ago.', $2)`, c, org)
+	put("actions", early, mb.EarlierAccess(c))
+	put("action_events", exec(`INSERT INTO action_events (action_id, kind, note) VALUES ($1, 'reopened', 'Again.')`, early), mb.EarlierAccess(c))
+	// Set last, as the lifecycle does: approved minutes take no new content.
+	for _, m := range meetings {
+		if _, err := pool.Exec(ctx, `UPDATE meetings SET minutes_status = $2, classification = $3 WHERE id = $1`, m.id, string(m.status), m.level.String()); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	user := func(id int64, roles map[int64][]mb.MemberRole) *mb.Reader {
+		return &mb.Reader{User: &mb.User{ID: id, PersonID: person}, Roles: roles, Parents: map[int64]int64{c: panel}}
+	}
+	readers := map[string]*mb.Reader{
+		"Secretariat":      user(1, map[int64][]mb.MemberRole{c: {mb.RoleSecretariat}}),
+		"Member":           user(2, map[int64][]mb.MemberRole{c: {mb.RoleMember}}),
+		"OtherMember":      user(3, map[int64][]mb.MemberRole{other: {mb.RoleMember}}),
+		"SignedIn":         user(4, nil),
+		"Anonymous":        mb.Anonymous,
+		"ParentChair":      user(5, map[int64][]mb.MemberRole{panel: {mb.RoleChair}}),
+		"Administrator":    {User: &mb.User{ID: 6, Admin: true}},
+		"MemberAndAuthor":  user(authorUser, map[int64][]mb.MemberRole{c: {mb.RoleMember}}),
+		"ChairOfCommittee": user(7, map[int64][]mb.MemberRole{c: {mb.RoleChair}}),
+	}
+	admitted := map[string]int{}
+	for name, rd := range readers {
+		t.Run(name, func(t *testing.T) {
+			for table, rows := range truth {
+				where, q := postgres.ReadableSQL(rd, "t", table == "meetings")
+				got, err := ids(ctx, pool, `SELECT t.id FROM `+table+` t WHERE `+where, q...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []int64
+				for id, a := range rows {
+					if rd.CanAccess(a, a.MeetingID != 0 && recorded[a.MeetingID]) {
+						want = append(want, id)
+					}
+				}
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: the SQL admits %d rows, the Reader %d", table, len(got), len(want))
+				}
+				t.Logf("%s: %d of %d rows admitted", table, len(got), len(rows))
+				admitted[table] += len(got)
+				if table == "minutes_comments" {
+					// Comments are also their authors' and the secretariat's only.
+					where, q := postgres.ReadableCommentSQL(rd, "t")
+					got, err := ids(ctx, pool, `SELECT t.id FROM minutes_comments t WHERE `+where, q...)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want = want[:0]
+					for id, a := range rows {
+						cm := &mb.Comment{AuthorID: authorUser, Access: a}
+						if rd.CanReadComment(cm, recorded[a.MeetingID]) {
+							want = append(want, id)
+						}
+					}
+					slices.Sort(want)
+					if !slices.Equal(got, want) {
+						t.Errorf("comments: the SQL admits %d, the Reader %d", len(got), len(want))
+					}
+				}
+			}
+		})
+	}
+	for table, rows := range truth {
+		// Some readers are admitted to some rows, and none to all of them but the administrator.
+		if admitted[table] <= len(rows) || admitted[table] >= len(rows)*len(readers) {
+			t.Errorf("%s: %d admissions over %d readers of %d rows: the test decides nothing", table, admitted[table], len(readers), len(rows))
+		}
+	}
+}
+
+// ids runs a query of ids and returns them in order.
+func ids(ctx context.Context, pool *pgxpool.Pool, sql string, a ...any) ([]int64, error) {
+	rows, err := pool.Query(ctx, sql, a...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out, rows.Err()
+}
