@@ -18,6 +18,10 @@ type CommitteesPage struct {
 	Chrome
 	Roots     []*CommitteeNode
 	CanCreate bool
+	// Coming are the coming meetings, across the committees the reader sits
+	// on (Sits), whose published agendas the reader may read.
+	Coming []ComingMeeting
+	Sits   bool
 }
 
 // CommitteePage shows one committee: its meetings, newest first, and members.
