@@ -48,6 +48,11 @@ type CommitteePage struct {
 	// may read; CanReadForwardPlan links to the forward plan.
 	Coming             []ComingMeeting
 	CanReadForwardPlan bool
+	// CanReadInterests links to the committee's register of interests.
+	CanReadInterests bool
+	// Attendance is the members' attendance record, for those who may
+	// read it; nil otherwise.
+	Attendance *AttendanceRecordView
 }
 
 // CommitteeFormPage creates or edits a committee.

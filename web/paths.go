@@ -406,6 +406,53 @@ func AgendaItemNewPath(code string, number int, parent int64) string {
 	return p
 }
 
+// The formal record (issue 20): votes, declarations of interest, the
+// register of interests, the committee's rules, the chair's signature and
+// the attendance record.
+
+// VotePath records (or changes) the vote on a decision.
+func VotePath(code string, number int, decision int64) string {
+	return decisionPath(code, number, decision) + "/vote"
+}
+
+// VoteDeletePath removes the vote recorded on a decision.
+func VoteDeletePath(code string, number int, decision int64) string {
+	return VotePath(code, number, decision) + "/delete"
+}
+
+// DeclarationNewPath records an interest declared in an item.
+func DeclarationNewPath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/declarations/new"
+}
+
+func declarationPath(code string, number int, declaration int64) string {
+	return MeetingPath(code, number) + "/declarations/" + i64(declaration)
+}
+
+// DeclarationEditPath edits a declaration of interest.
+func DeclarationEditPath(code string, number int, declaration int64) string {
+	return declarationPath(code, number, declaration) + "/edit"
+}
+
+// DeclarationDeletePath deletes a declaration of interest.
+func DeclarationDeletePath(code string, number int, declaration int64) string {
+	return declarationPath(code, number, declaration) + "/delete"
+}
+
+// SignPath signs a meeting's approved minutes.
+func SignPath(code string, number int) string { return MeetingPath(code, number) + "/sign" }
+
+// VerifyPath checks the signature of a meeting's minutes against the
+// stored version; hash, when not empty, is a hash to compare (one printed
+// on a copy).
+func VerifyPath(code string, number int, hash string) string {
+	p := MeetingPath(code, number) + "/verify"
+	if hash != "" {
+		p += "?sha256=" + url.QueryEscape(hash)
+	}
+	return p
+}
+
 // AgendaItemEditPath edits what the agenda says of an item.
 func AgendaItemEditPath(code string, number int, item int64) string {
 	return AgendaPath(code, number) + "/items/" + i64(item) + "/edit"
@@ -461,3 +508,35 @@ func PaperDeletePath(code string, number int, paper int64) string {
 // ForwardPlanPath is a committee's coming meetings with the items planned
 // for them.
 func ForwardPlanPath(code string) string { return CommitteePath(code) + "/forward-plan" }
+
+// InterestsPath is a committee's register of interests.
+func InterestsPath(code string) string { return CommitteePath(code) + "/interests" }
+
+// InterestNewPath adds a standing declaration to the register.
+func InterestNewPath(code string) string { return InterestsPath(code) + "/new" }
+
+// InterestEndPath ends a standing declaration today.
+func InterestEndPath(code string, id int64) string {
+	return InterestsPath(code) + "/" + i64(id) + "/end"
+}
+
+// CommitteeRulesPath edits a committee's formal rules: quorum, casting
+// vote, signatory, the register's classification.
+func CommitteeRulesPath(code string) string { return CommitteePath(code) + "/rules" }
+
+// CommitteeAttendancePath is the committee's page at its attendance record
+// over the period from–to (YYYY-MM-DD; "" for the default year).
+func CommitteeAttendancePath(code, from, to string) string {
+	p := CommitteePath(code)
+	q := url.Values{}
+	if from != "" {
+		q.Set("from", from)
+	}
+	if to != "" {
+		q.Set("to", to)
+	}
+	if len(q) > 0 {
+		p += "?" + q.Encode()
+	}
+	return p + "#attendance"
+}

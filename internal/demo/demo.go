@@ -149,6 +149,17 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.publish105(ctx); err != nil {
 		return err
 	}
+	// The formal record: the committees' rules and registers, the Panel's
+	// vote and declaration, the chair's signature of OPSG 105.
+	if err := l.rules(ctx); err != nil {
+		return err
+	}
+	if err := l.panel120(ctx); err != nil {
+		return err
+	}
+	if err := l.sign105(ctx); err != nil {
+		return err
+	}
 	// The next meetings' agendas, once 106 holds the approval of 105.
 	if err := l.agendas(ctx); err != nil {
 		return err

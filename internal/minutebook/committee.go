@@ -31,9 +31,12 @@ type Committee struct {
 	DecisionVocabulary  []string
 	EscalationThreshold int
 	Bands               []SeverityBand
-	Version             int
-	CreatedAt           time.Time
-	UpdatedAt           time.Time
+	// Rules are its formal rules (quorum, casting vote, signatory, the
+	// register of interests), set apart from its other settings.
+	Rules     CommitteeRules
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// Epoch is read-only: the count of the writes to the committee's
 	// register, schedule and minutes' surroundings (see Meeting.Epoch).
 	Epoch int64

@@ -20,12 +20,15 @@ const committeeColumns = `
 	coalesce(cats.names, '{}'),
 	c.decision_vocabulary, c.escalation_threshold,
 	coalesce(bands.names, '{}'), coalesce(bands.mins, '{}'), coalesce(bands.maxs, '{}'),
-	c.version, c.created_at, c.updated_at`
+	c.version, c.created_at, c.updated_at,
+	c.quorum_kind, coalesce(c.quorum_members, 0), coalesce(c.quorum_share, 0), c.quorum_chair,
+	c.casting_vote, c.signatory_id, coalesce(sig.name, ''), c.interests_classification`
 
 const committeeFrom = `
 	FROM committees c
 	LEFT JOIN committees p ON p.id = c.parent_id
 	LEFT JOIN organisations o ON o.id = c.secretariat_id
+	LEFT JOIN people sig ON sig.id = c.signatory_id
 	LEFT JOIN LATERAL (SELECT array_agg(cc.name ORDER BY cc.position) AS names
 	                   FROM committee_categories cc WHERE cc.committee_id = c.id) cats ON true
 	LEFT JOIN LATERAL (SELECT array_agg(b.name ORDER BY b.min_severity DESC) AS names,
@@ -33,15 +36,25 @@ const committeeFrom = `
 	                          array_agg(b.max_severity ORDER BY b.min_severity DESC) AS maxs
 	                   FROM severity_bands b WHERE b.committee_id = c.id) bands ON true`
 
-func scanCommittee(row pgx.Row) (*mb.Committee, error) {
+// scanCommittee reads a committee row; extra are the destinations of
+// columns the statement reads after committeeColumns.
+func scanCommittee(row pgx.Row, extra ...any) (*mb.Committee, error) {
 	var c mb.Committee
 	var names []string
 	var mins, maxs []int
-	err := row.Scan(&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
+	var quorumKind, interests string
+	q := &c.Rules.Quorum
+	err := row.Scan(append([]any{&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
 		&c.ParentCode, &c.ParentName, &c.SecretariatID, &c.SecretariatName,
 		&c.Categories, &c.DecisionVocabulary, &c.EscalationThreshold,
-		&names, &mins, &maxs, &c.Version, &c.CreatedAt, &c.UpdatedAt)
+		&names, &mins, &maxs, &c.Version, &c.CreatedAt, &c.UpdatedAt,
+		&quorumKind, &q.Members, &q.Share, &q.Chair,
+		&c.Rules.CastingVote, &c.Rules.SignatoryID, &c.Rules.SignatoryName, &interests}, extra...)...)
 	if err != nil {
+		return nil, err
+	}
+	q.Kind = mb.QuorumKind(quorumKind)
+	if c.Rules.InterestsLevel, err = mb.ParseClassification(interests); err != nil {
 		return nil, err
 	}
 	for i := range names {

@@ -185,6 +185,11 @@ func (s *Store) OpenCorrection(ctx context.Context, meetingID int64, reason stri
 		if _, err := tx.Exec(ctx, `UPDATE meetings SET correction_reason = $2 WHERE id = $1`, m.ID, reason); err != nil {
 			return err
 		}
+		// The corrected minutes are not what was signed: the chair signs
+		// the corrected version once the correction is finished.
+		if err := voidSignature(ctx, tx, m, "A correction was opened: "+reason); err != nil {
+			return err
+		}
 		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "correction", "Opened a correction of "+m.ShortName()+": "+reason)
 	})
 	return storeError(err, nil, "open correction")
@@ -241,7 +246,12 @@ func (s *Store) MinutesVersion(ctx context.Context, meetingID int64, number int)
 // as it stands, so that a level raised later also hides what the item
 // said before.
 func (s *Store) versions(ctx context.Context, where string, args ...any) ([]*mb.MinutesVersion, error) {
-	rows, err := s.pool.Query(ctx, `SELECT v.id, v.meeting_id, v.number, v.kind, v.status, v.reason, v.snapshot, v.actor_name, v.at,
+	return versionsIn(ctx, s.pool, where, args...)
+}
+
+// versionsIn is versions through q, a pool or a transaction.
+func versionsIn(ctx context.Context, q querier, where string, args ...any) ([]*mb.MinutesVersion, error) {
+	rows, err := q.Query(ctx, `SELECT v.id, v.meeting_id, v.number, v.kind, v.status, v.reason, v.snapshot, v.actor_name, v.at,
 			m.committee_id, m.minutes_status, m.classification, coalesce(now.ids, '{}'), coalesce(now.levels, '{}')
 		FROM minutes_versions v
 		JOIN meetings m ON m.id = v.meeting_id

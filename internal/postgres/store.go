@@ -80,6 +80,13 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
+// querier is what reads need of a pool or a transaction, for reads that
+// writes also make inside their transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
 // inTx runs fn in one transaction, committing when fn returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	return pgx.BeginFunc(ctx, s.pool, fn)

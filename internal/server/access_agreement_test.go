@@ -105,24 +105,24 @@ func calendarTarget(g *generated, v *viewer, url string) target {
 }
 
 var readPaths = []readPath{
-	{"minutes page", "IDACE", func(g *generated, v *viewer) []target {
+	{"minutes page", "IDACEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/committees/GEN/meetings/", "", minutesShows, v)
 	}},
-	{"public minutes", "IDAE", func(g *generated, v *viewer) []target {
+	{"public minutes", "IDAEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/public/GEN/", "", func(g *generated, v *viewer, n int) func(*record) bool {
 			shows := minutesShows(g, v, n)
 			return func(r *record) bool { return g.meetings[n].Status == mb.Published && shows(r) }
 		}, v)
 	}},
 	// The API's actions outstanding carry no notes.
-	{"API meeting document", "IDA", func(g *generated, v *viewer) []target {
+	{"API meeting document", "IDAVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/api/v1/committees/GEN/meetings/", "", minutesShows, v)
 	}},
 	// The PDF is the same document as the Word file, drawn.
-	{"minutes as a Word file", "IDAE", func(g *generated, v *viewer) []target {
+	{"minutes as a Word file", "IDAEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/committees/GEN/meetings/", ".docx", minutesShows, v)
 	}},
-	{"a stored version as a Word file", "IDAE", func(g *generated, v *viewer) []target {
+	{"a stored version as a Word file", "IDAEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/committees/GEN/meetings/", "/versions/1.docx", func(g *generated, v *viewer, n int) func(*record) bool {
 			m, shows := g.meetings[n], minutesShows(g, v, n)
 			return func(r *record) bool {
@@ -137,6 +137,9 @@ var readPaths = []readPath{
 				return m.Status != mb.Draft && v.rd.CanReadHistory(m, v.recorded(g, n)) && r.meeting == n
 			}
 		}, v)
+	}},
+	{"register of interests", "R", func(g *generated, v *viewer) []target {
+		return []target{{urls: []string{"/committees/GEN/interests"}, shows: kind('R')}}
 	}},
 	{"register", "A", func(g *generated, v *viewer) []target { return pages("/actions?committee=GEN", 22, kind('A')) }},
 	{"register CSV", "A", func(g *generated, v *viewer) []target {

@@ -171,6 +171,9 @@ func matrix(ids map[string]string) map[string]route {
 	for k, v := range agendaMatrix(ids) {
 		m[k] = v
 	}
+	for k, v := range formalMatrix(ids) {
+		m[k] = v
+	}
 	return m
 }
 
@@ -262,5 +265,6 @@ func matrixFixtures(t *testing.T, a *app) map[string]string {
 	minutesMatrixFixtures(t, a, ids)
 	importMatrixFixtures(t, a, ids)
 	agendaMatrixFixtures(t, a, ids)
+	formalMatrixFixtures(t, a, ids)
 	return ids
 }

@@ -68,6 +68,10 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	attendance, err := s.attendanceRecord(r, c, meetings)
+	if err != nil {
+		return err
+	}
 	// A page of meetings at a time, newest first (?page=2 for older ones).
 	total := len(meetings)
 	pages := max(1, (total+web.MeetingsPerPage-1)/web.MeetingsPerPage)
@@ -92,21 +96,24 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	return s.page(w, r, web.CommitteeShow(web.CommitteePage{
-		Coming: coming, CanReadForwardPlan: rd.CanReadForwardPlan(c.ID),
-		Chrome:        s.chrome(r, c.Code+" "+c.Name, "committees"),
-		Committee:     c,
-		Children:      children,
-		Meetings:      meetings,
-		MeetingsTotal: total,
-		MeetingPage:   page,
-		MeetingPages:  pages,
-		PrevURL:       prevURL,
-		NextURL:       nextURL,
-		Members:       members,
-		CanEdit:       rd.CanEditCommittee(),
-		CanAddMeeting: rd.CanEditMeeting(c.ID),
-		CanManage:     rd.Admin(),
-		CanReadRisks:  rd.CanReadRisks(c.ID),
+		Coming:             coming,
+		CanReadForwardPlan: rd.CanReadForwardPlan(c.ID),
+		Chrome:             s.chrome(r, c.Code+" "+c.Name, "committees"),
+		Committee:          c,
+		Children:           children,
+		Meetings:           meetings,
+		MeetingsTotal:      total,
+		MeetingPage:        page,
+		MeetingPages:       pages,
+		PrevURL:            prevURL,
+		NextURL:            nextURL,
+		Members:            members,
+		CanEdit:            rd.CanEditCommittee(),
+		CanAddMeeting:      rd.CanEditMeeting(c.ID),
+		CanManage:          rd.Admin(),
+		CanReadRisks:       rd.CanReadRisks(c.ID),
+		CanReadInterests:   rd.CanReadInterests(c),
+		Attendance:         attendance,
 	}))
 }
 

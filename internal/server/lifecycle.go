@@ -22,6 +22,18 @@ func (s *Server) handleCirculate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Decisions taken while the meeting was inquorate are for the
+	// secretariat to see before the members do: the page warns, and
+	// circulating asks to be confirmed.
+	if r.PostFormValue("inquorate") != "acknowledged" {
+		doc, err := s.store.MinutesOf(r.Context(), m)
+		if err != nil {
+			return err
+		}
+		if items := mb.JudgeQuorum(doc).InquorateDecisions(); len(items) > 0 {
+			return s.lifecycleDone(w, r, m, mb.Errorf(mb.ECONFLICT, "%s", web.InquorateWarning(items)+" To circulate it as it is, confirm on the page."), "")
+		}
+	}
 	return s.lifecycleDone(w, r, m, s.store.Circulate(r.Context(), m.ID),
 		"The draft minutes of "+m.ShortName()+" are circulated to the committee's members for comment.")
 }

@@ -87,6 +87,12 @@ func TestPathsMatchRoutes(t *testing.T) {
 		{get, web.PaperEditPath("OPSG", 107, 3)}, {post, web.PaperEditPath("OPSG", 107, 3)},
 		{post, web.PaperReplacePath("OPSG", 107, 3)}, {post, web.PaperDeletePath("OPSG", 107, 3)},
 		{get, web.ForwardPlanPath("OPSG")},
+		{get, web.VotePath("OPSG", 105, 4)}, {post, web.VotePath("OPSG", 105, 4)}, {post, web.VoteDeletePath("OPSG", 105, 4)},
+		{get, web.DeclarationNewPath("OPSG", 105, 9)}, {post, web.DeclarationNewPath("OPSG", 105, 9)},
+		{get, web.DeclarationEditPath("OPSG", 105, 3)}, {post, web.DeclarationEditPath("OPSG", 105, 3)}, {post, web.DeclarationDeletePath("OPSG", 105, 3)},
+		{post, web.SignPath("OPSG", 105)}, {get, web.VerifyPath("OPSG", 105, "")}, {get, web.VerifyPath("OPSG", 105, "ab12")},
+		{get, web.InterestsPath("OPSG")}, {get, web.InterestNewPath("OPSG")}, {post, web.InterestNewPath("OPSG")}, {post, web.InterestEndPath("OPSG", 2)},
+		{get, web.CommitteeRulesPath("OPSG")}, {post, web.CommitteeRulesPath("OPSG")}, {get, web.CommitteeAttendancePath("OPSG", "2023-01-01", "2023-12-31")},
 	}
 	reached := map[string]bool{}
 	for _, p := range paths {

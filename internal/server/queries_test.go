@@ -40,7 +40,10 @@ type queryBudget struct {
 const signedInQueries = 4
 
 // queryBudgets has an entry for every page (GET route). A GET route added
-// without one fails TestQueriesPerPage: decide what it may cost.
+// without one fails TestQueriesPerPage: decide what it may cost. The
+// formal record (issue 20) added one statement to approved and published
+// minutes (their signature) and one to the committee page (its attendance
+// record); its own pages are in formal_queries_test.go.
 var queryBudgets = map[string]queryBudget{
 	"GET /healthz":  {path: "/healthz", budget: 0},
 	"GET /readyz":   {path: "/readyz", budget: 0},
@@ -54,7 +57,7 @@ var queryBudgets = map[string]queryBudget{
 	// The committees, and the coming meetings of the member's (issue 16).
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 2},
 
-	"GET /committees/{code}": {path: "/committees/{code}", as: "member", budget: signedInQueries + 5},
+	"GET /committees/{code}": {path: "/committees/{code}", as: "member", budget: signedInQueries + 6},
 	// Published minutes are served again as rendered (a second request:
 	// the meeting and the reader's attendance); a draft is rendered for
 	// each request.
@@ -255,12 +258,13 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 		t.Fatal(err)
 	}
 	upload := pendingImport(t, a)
+	declared, declaration := heldDeclaration(t, a, opsg.ID, held, item)
 	people, err := a.store.CommitteePeople(ctx, opsg.ID)
 	if err != nil || len(people) == 0 {
 		t.Fatalf("OPSG's people: %v", err)
 	}
 	fill := strings.NewReplacer(append(agendaFill(t, a, "OPSG", number, held),
-		"{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+		"{declared}", declared, "{declaration}", declaration, "{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
 		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number),
 		"{user}", strconv.FormatInt(member.ID, 10))...)
 	clients := map[string]*client{}

@@ -73,6 +73,11 @@ func (s *Server) routes() http.Handler {
 		r.Get("/committees/{code}/meetings/{number}/papers/{paper}", s.handle(s.handlePaperDownload))
 		r.Get("/committees/{code}/meetings/{number}/papers/{paper}/versions/{version}", s.handle(s.handlePaperVersionDownload))
 		r.Get("/api/v1/committees/{code}/meetings/{number}/agenda", s.handle(s.handleAPIAgenda))
+		// The formal record (issue 20), for whoever may read the minutes
+		// or, for the register of interests, whatever its classification
+		// admits: checked in the handlers.
+		r.Get("/committees/{code}/meetings/{number}/verify", s.handle(s.handleVerify))
+		r.Get("/committees/{code}/interests", s.handle(s.handleInterests))
 
 		// Signed-in readers.
 		r.Group(func(r chi.Router) {
@@ -147,6 +152,21 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionForm))
 			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
 			r.Post("/committees/{code}/meetings/{number}/correction/finish", s.handle(s.handleCorrectionFinish))
+			// Votes, declarations of interest, the register of interests
+			// and the chair's signature (issue 20): the secretariat, or the
+			// signatory, checked in the handlers.
+			r.Get("/committees/{code}/meetings/{number}/decisions/{decision}/vote", s.handle(s.handleVoteForm))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/vote", s.handle(s.handleVoteSave))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/vote/delete", s.handle(s.handleVoteDelete))
+			r.Get("/committees/{code}/meetings/{number}/items/{item}/declarations/new", s.handle(s.handleDeclarationNew))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/declarations/new", s.handle(s.handleDeclarationCreate))
+			r.Get("/committees/{code}/meetings/{number}/declarations/{declaration}/edit", s.handle(s.handleDeclarationEdit))
+			r.Post("/committees/{code}/meetings/{number}/declarations/{declaration}/edit", s.handle(s.handleDeclarationUpdate))
+			r.Post("/committees/{code}/meetings/{number}/declarations/{declaration}/delete", s.handle(s.handleDeclarationDelete))
+			r.Post("/committees/{code}/meetings/{number}/sign", s.handle(s.handleSign))
+			r.Get("/committees/{code}/interests/new", s.handle(s.handleInterestNew))
+			r.Post("/committees/{code}/interests/new", s.handle(s.handleInterestCreate))
+			r.Post("/committees/{code}/interests/{id}/end", s.handle(s.handleInterestEnd))
 			r.Get("/committees/{code}/meetings/{number}/history", s.handle(s.handleHistory))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.pdf", s.handle(s.handleVersionFile(pdfFile)))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.docx", s.handle(s.handleVersionFile(docxFile)))
@@ -191,6 +211,8 @@ func (s *Server) routes() http.Handler {
 				r.Post("/committees/new", s.handle(s.handleCommitteeCreate))
 				r.Get("/committees/{code}/edit", s.handle(s.handleCommitteeEdit))
 				r.Post("/committees/{code}/edit", s.handle(s.handleCommitteeUpdate))
+				r.Get("/committees/{code}/rules", s.handle(s.handleCommitteeRulesEdit))
+				r.Post("/committees/{code}/rules", s.handle(s.handleCommitteeRulesUpdate))
 				r.Get("/committees/{code}/members/new", s.handle(s.handleMembershipNew))
 				r.Post("/committees/{code}/members/new", s.handle(s.handleMembershipCreate))
 				r.Post("/committees/{code}/members/{id}/end", s.handle(s.handleMembershipEnd))
