@@ -51,8 +51,24 @@ func TokensRevokeAllPath() string { return "/account/tokens/revoke-all" }
 // CalendarTokenPath makes (or remakes) the reader's personal calendar feed.
 func CalendarTokenPath() string { return "/account/calendar-token" }
 
-// PersonalCalendarPath is a reader's own calendar feed, by its secret.
-func PersonalCalendarPath(secret string) string { return "/calendar/" + secret + ".ics" }
+// PersonalCalendarPath is a reader's own calendar feed, by its secret;
+// onlyMine keeps only the actions the reader or their organisation owns.
+func PersonalCalendarPath(secret string, onlyMine bool) string {
+	if onlyMine {
+		return "/calendar/" + secret + ".ics?actions=mine"
+	}
+	return "/calendar/" + secret + ".ics"
+}
+
+// NoticesPath saves the reader's choices of what they are sent.
+func NoticesPath() string { return "/account/notices" }
+
+// AccountNoticesPath is the account page at those choices.
+func AccountNoticesPath() string { return AccountPath() + "#notices" }
+
+// UnsubscribePath is a message's one-click unsubscribe link, by its signed
+// token: GET asks, POST (or a mail program's one-click POST) does it.
+func UnsubscribePath(token string) string { return "/unsubscribe/" + token }
 
 // PublicPath is the public site: every published document the reader may read.
 func PublicPath() string { return "/public" }
@@ -350,6 +366,28 @@ func UserResetPasswordPath(id int64) string { return UserPath(id) + "/reset-pass
 
 // UserUnlockPath lifts an account's sign-in lockout.
 func UserUnlockPath(id int64) string { return UserPath(id) + "/unlock" }
+
+// OutboxPath is the administrators' view of the messages composed, newest
+// first: of a status when given ("failed"), at a page (from 1).
+func OutboxPath(status string, page int) string {
+	q := url.Values{}
+	if status != "" {
+		q.Set("status", status)
+	}
+	if page > 1 {
+		q.Set("page", itoa(page))
+	}
+	if len(q) == 0 {
+		return "/admin/outbox"
+	}
+	return "/admin/outbox?" + q.Encode()
+}
+
+// OutboxMessagePath is one message of the outbox, as it was composed.
+func OutboxMessagePath(id int64) string { return "/admin/outbox/" + i64(id) }
+
+// OutboxRetryPath queues a failed message again.
+func OutboxRetryPath(id int64) string { return OutboxMessagePath(id) + "/retry" }
 
 // PeoplePath lists everyone who can sit on a committee.
 func PeoplePath() string { return "/admin/people" }

@@ -37,6 +37,8 @@ var pages = []page{
 	{Name: "register owner+overdue", As: "member", Path: "/actions?owner={owner}&status=overdue"},
 	{Name: "register deep page", As: "member", Path: "/actions?page={deep}"},
 	{Name: "escalations dashboard", As: "chair", Path: "/escalations"},
+	{Name: "home page", As: "member", Path: "/"},
+	{Name: "home page chair", As: "chair", Path: "/"},
 	{Name: "public minutes", Path: "/public/{code}/{meeting}"},
 	{Name: "API meeting document", As: "member", Path: "/api/v1/committees/{code}/meetings/{meeting}"},
 	{Name: "agenda", As: "member", Path: "/committees/{code}/meetings/{meeting}/agenda"},

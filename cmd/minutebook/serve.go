@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,10 +19,12 @@ import (
 	"github.com/minutebook/minutebook/internal/demo"
 	"github.com/minutebook/minutebook/internal/jobs"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/s3files"
 	"github.com/minutebook/minutebook/internal/server"
+	"github.com/minutebook/minutebook/web"
 )
 
 // serveOptions are serve's flags, which the root command shares: serve is
@@ -36,6 +39,9 @@ type serveOptions struct {
 	logFormat    string
 	metricsToken string
 	papers       s3files.Config
+	baseURL      string
+	mailFrom     string
+	smtpURL      string
 }
 
 func (o *serveOptions) register(fs *pflag.FlagSet) {
@@ -46,8 +52,11 @@ func (o *serveOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.secure, "secure-cookies", envBool("MINUTEBOOK_SECURE_COOKIES"), "mark the session cookie Secure: set it when served over HTTPS (env MINUTEBOOK_SECURE_COOKIES=1)")
 	fs.DurationVar(&o.idle, "session-idle", envDuration("MINUTEBOOK_SESSION_IDLE", 2*time.Hour), "sign readers out after this long idle (env MINUTEBOOK_SESSION_IDLE)")
 	fs.StringVar(&o.logFormat, "log-format", envOr("MINUTEBOOK_LOG_FORMAT", "text"), "log format: text or json (env MINUTEBOOK_LOG_FORMAT)")
-	// A secret on the command line shows in ps: the token is read from
-	// the environment only.
+	fs.StringVar(&o.baseURL, "base-url", os.Getenv("MINUTEBOOK_BASE_URL"), "the address people reach minutebook at, for the links in messages; default http:// and --addr (env MINUTEBOOK_BASE_URL)")
+	fs.StringVar(&o.mailFrom, "mail-from", envOr("MINUTEBOOK_MAIL_FROM", "minutebook <minutebook@localhost>"), "the address messages are sent from (env MINUTEBOOK_MAIL_FROM)")
+	// A secret on the command line shows in ps: the token and the mail
+	// server's URL (which holds its password) are read from the
+	// environment only.
 	o.metricsToken = os.Getenv("MINUTEBOOK_METRICS_TOKEN")
 	// Papers' files go to an S3-compatible bucket when one is named;
 	// otherwise PostgreSQL keeps them. The keys, secrets too, come from
@@ -58,6 +67,7 @@ func (o *serveOptions) register(fs *pflag.FlagSet) {
 	fs.StringVar(&o.papers.Prefix, "papers-s3-prefix", os.Getenv("MINUTEBOOK_PAPERS_S3_PREFIX"), "put before every object's key, such as minutebook/ (env MINUTEBOOK_PAPERS_S3_PREFIX)")
 	fs.BoolVar(&o.papers.PathStyle, "papers-s3-path-style", envBool("MINUTEBOOK_PAPERS_S3_PATH_STYLE"), "name the bucket in the path, as MinIO wants (env MINUTEBOOK_PAPERS_S3_PATH_STYLE=1)")
 	o.papers.AccessKey, o.papers.SecretKey = os.Getenv("MINUTEBOOK_PAPERS_S3_ACCESS_KEY"), os.Getenv("MINUTEBOOK_PAPERS_S3_SECRET_KEY")
+	o.smtpURL = os.Getenv("MINUTEBOOK_SMTP_URL")
 }
 
 func newServeCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -89,6 +99,15 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	var sender notify.Sender
+	if opts.smtpURL != "" {
+		cfg, err := notify.ParseSMTPURL(opts.smtpURL, opts.mailFrom)
+		if err != nil {
+			return usageErrorf("%s", err)
+		}
+		sender = notify.NewSMTP(*cfg)
+		log.Info("mail is sent through the SMTP server", "server", cfg.String(), "from", cfg.From)
+	}
 
 	o, err := openStore(ctx, opts.db, log, stderr, startOwn, !opts.noMigrate)
 	if err != nil {
@@ -112,7 +131,18 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 		return fmt.Errorf("listen on %s: %w", opts.addr, err)
 	}
 	defer ln.Close() // when serving never began
-	runner, err := jobs.New(ctx, jobs.Config{Deps: jobs.Deps{Store: store, Logger: log}, DatabaseURL: o.URL})
+	base := strings.TrimSuffix(opts.baseURL, "/")
+	if base == "" {
+		// Links in messages to where this server listens; one listening on
+		// every address is reached as localhost.
+		host, port, _ := net.SplitHostPort(ln.Addr().String())
+		if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+			host = "localhost"
+		}
+		base = "http://" + net.JoinHostPort(host, port)
+	}
+	composer := &notify.Composer{Store: store, BaseURL: base}
+	runner, err := jobs.New(ctx, jobs.Config{Deps: jobs.Deps{Store: store, Logger: log, Composer: composer, Sender: sender}, DatabaseURL: o.URL})
 	if err != nil {
 		return err
 	}
@@ -123,13 +153,17 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	srv := &http.Server{
 		Handler: server.New(server.Config{
 			Store: store, Logger: log, SecureCookies: opts.secure, SessionIdle: opts.idle, PasswordParams: params,
-			MetricsToken: opts.metricsToken,
+			MetricsToken: opts.metricsToken, Composer: composer, Queue: runner.Queue(),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	if sender == nil {
+		fmt.Fprintf(stdout, "No MINUTEBOOK_SMTP_URL: messages are kept, not sent; administrators read them at %s%s\n", base, web.OutboxPath("", 1))
+		log.Info("no mail server: messages are kept in the outbox, not sent", "outbox", base+web.OutboxPath("", 1))
 	}
 	fmt.Fprintf(stdout, "minutebook is serving at http://%s/ (stop with Ctrl-C)\n", ln.Addr())
 	errc := make(chan error, 1)

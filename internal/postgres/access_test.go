@@ -3,6 +3,8 @@ package postgres_test
 import (
 	"context"
 	"io/fs"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -36,14 +38,14 @@ func TestAccessFactsFilledByMigration(t *testing.T) {
 	if _, err := scaledemo.Load(ctx, s, scaledemo.Options{Size: scaledemo.Small, Seed: 3, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	// The migrations since 0010, counted: their numbers have gaps.
+	// The migrations after 0010, counted (their numbers may leave gaps).
 	ups, err := fs.Glob(migrations.FS, "*.up.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
 	since := 0
 	for _, name := range ups {
-		if name > "0011" {
+		if n, err := strconv.Atoi(name[:strings.IndexByte(name, '_')]); err == nil && n > 10 {
 			since++
 		}
 	}

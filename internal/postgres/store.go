@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -20,6 +21,9 @@ type Store struct {
 	// files is where new papers' files are written (nil: PostgreSQL), and
 	// bucket the S3-compatible storage when one is configured.
 	files, bucket mb.PaperFiles
+	// notice is called within the transaction of every change that people
+	// are told of (see OnNotice).
+	notice atomic.Pointer[NoticeHook]
 }
 
 // Option adjusts the pool's configuration before Open connects.

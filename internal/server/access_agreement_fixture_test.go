@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -55,6 +56,8 @@ type generated struct {
 	commenter int64
 	// agendas are the meetings' agendas' states, by number.
 	agendas map[int]mb.AgendaStatus
+	// composer composes the messages the readers are sent.
+	composer *notify.Composer
 }
 
 // GEN's meetings: 101, published CLEAR, raises the anchor action; 102–133
@@ -99,7 +102,7 @@ func generate(t *testing.T, a *app) *generated {
 	t.Helper()
 	b := newMinutesBuilder(t, a)
 	ctx, store := b.ctx, a.store
-	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}, agendas: map[int]mb.AgendaStatus{}}
+	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}, agendas: map[int]mb.AgendaStatus{}, composer: &notify.Composer{Store: a.store}}
 	panel, err := store.CommitteeByCode(ctx, "PANEL")
 	if err != nil {
 		t.Fatal(err)

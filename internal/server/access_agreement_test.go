@@ -22,6 +22,9 @@ type target struct {
 	// admits, when set, replaces the reading rule for this response (a
 	// feed that shows what the public may read, whoever fetches it).
 	admits func(r *record) bool
+	// read, when set, reads the response itself, in place of fetching urls
+	// (which then only name it): a message composed for the viewer.
+	read func() []string
 }
 
 // readPath is a way records leave the system. A read path added later
@@ -205,6 +208,18 @@ var readPaths = []readPath{
 		}
 		return out
 	}},
+	{"messages of minutes circulated and published", "I", func(g *generated, v *viewer) []target {
+		return minutesMessages(g, v)
+	}},
+	// The home page lists the drafts circulated to the reader (and, for the
+	// secretariat, its committees' circulated and approved minutes).
+	{"home page", "M", func(g *generated, v *viewer) []target {
+		in := len(v.rd.Roles[g.committee.ID]) > 0
+		return []target{{urls: []string{"/"}, shows: func(r *record) bool {
+			st := g.meetings[r.meeting].Status
+			return in && r.kind == 'M' && (st == mb.Circulated || st == mb.Approved && v.rd.Secretariat(g.committee.ID))
+		}}}
+	}},
 	{"escalations dashboard's chronic actions", "A", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/escalations?chronic=all"}, shows: func(r *record) bool { return r.kind == 'A' && v.rd.OverseesAny() }}}
 	}},
@@ -217,6 +232,42 @@ func agendaTargets(g *generated, v *viewer, prefix, suffix string) []target {
 	for _, n := range g.numbers {
 		out = append(out, target{urls: []string{prefix + strconv.Itoa(n) + suffix},
 			shows: func(r *record) bool { return r.meeting == n }, admits: agendaAdmits(g, v)})
+	}
+	return out
+}
+
+// minutesMessages are the messages composed for the viewer when each of
+// GEN's circulated or published minutes was circulated or published
+// (notify.Composer.Event): to the committee's members and chair, the
+// minutes' items as the reader may read them.
+func minutesMessages(g *generated, v *viewer) []target {
+	roles := v.rd.Roles[g.committee.ID]
+	told := slices.Contains(roles, mb.RoleMember) || slices.Contains(roles, mb.RoleChair)
+	var out []target
+	for _, n := range g.numbers {
+		m := g.meetings[n]
+		kind := map[mb.MinutesStatus]mb.NoticeEventKind{mb.Circulated: mb.EventCirculated, mb.Published: mb.EventPublished}[m.Status]
+		if kind == "" {
+			continue
+		}
+		out = append(out, target{urls: []string{fmt.Sprintf("the message of GEN %d %s", n, kind)},
+			shows: func(r *record) bool { return told && r.kind == 'I' && r.meeting == n },
+			read: func() []string {
+				if !v.rd.SignedIn() {
+					return nil
+				}
+				notices, err := g.composer.Event(context.Background(), &mb.NoticeEvent{Kind: kind, CommitteeID: g.committee.ID, MeetingID: &m.ID})
+				if err != nil {
+					panic(err)
+				}
+				var bodies []string
+				for _, n := range notices {
+					if n.UserID == v.rd.User.ID && n.Message != nil {
+						bodies = append(bodies, n.Message.Subject, n.Message.Text, n.Message.HTML)
+					}
+				}
+				return bodies
+			}})
 	}
 	return out
 }
@@ -308,6 +359,10 @@ func TestEveryReadPathAgreesWithReader(t *testing.T) {
 				var fetches []fetch
 				bodies := make([][]string, len(targets))
 				for i, tg := range targets {
+					if tg.read != nil {
+						bodies[i] = tg.read()
+						continue
+					}
 					bodies[i] = make([]string, len(tg.urls))
 					for j := range tg.urls {
 						fetches = append(fetches, fetch{i, j})

@@ -174,6 +174,9 @@ func matrix(ids map[string]string) map[string]route {
 	for k, v := range formalMatrix(ids) {
 		m[k] = v
 	}
+	for k, v := range noticeMatrix(ids) {
+		m[k] = v
+	}
 	return m
 }
 
@@ -266,5 +269,6 @@ func matrixFixtures(t *testing.T, a *app) map[string]string {
 	importMatrixFixtures(t, a, ids)
 	agendaMatrixFixtures(t, a, ids)
 	formalMatrixFixtures(t, a, ids)
+	noticeMatrixFixtures(t, a, ids)
 	return ids
 }

@@ -36,11 +36,16 @@ func (s *Server) routes() http.Handler {
 		}))
 
 		// Open to everyone.
-		r.Get("/", s.handleHome)
+		r.Get("/", s.handle(s.handleHome))
 		r.Get("/sign-in", s.handle(s.handleSignInPage))
 		r.Post("/sign-in", s.handle(s.handleSignIn))
 		r.Post("/sign-out", s.handle(s.handleSignOut))
 		r.Get("/public", s.handle(s.handlePublicIndex))
+		// Unsubscribing from a kind of message (issue 18), by the signed
+		// link in every message: no sign-in; a mail program's one-click
+		// POST (RFC 8058) carries no session either.
+		r.Get("/unsubscribe/{token}", s.handle(s.handleUnsubscribePage))
+		r.Post("/unsubscribe/{token}", s.handle(s.handleUnsubscribe))
 		r.Get("/committees/{code}/meetings/{number}", s.handle(s.handleMeetingShow))
 		// The minutes as files (issue 19), for whoever may read the page.
 		r.Get("/committees/{code}/meetings/{number}.pdf", s.handle(s.handleMinutesFile(pdfFile)))
@@ -87,6 +92,7 @@ func (s *Server) routes() http.Handler {
 			r.Post("/account/tokens", s.handle(s.handleTokenCreate))
 			r.Post("/account/tokens/{id}/revoke", s.handle(s.handleTokenRevoke))
 			r.Post("/account/tokens/revoke-all", s.handle(s.handleTokensRevokeAll))
+			r.Post("/account/notices", s.handle(s.handleNoticePreferences))
 
 			r.Get("/committees", s.handle(s.handleCommitteeIndex))
 			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
@@ -227,6 +233,11 @@ func (s *Server) routes() http.Handler {
 				r.Post("/admin/users/{id}/reset-password", s.handle(s.handleUserResetPassword))
 				r.Get("/admin/users/{id}", s.handle(s.handleUserShow))
 				r.Post("/admin/users/{id}/unlock", s.handle(s.handleUserUnlock))
+				// The outbox (issue 18): every message composed, and the
+				// failed ones to retry.
+				r.Get("/admin/outbox", s.handle(s.handleOutbox))
+				r.Get("/admin/outbox/{id}", s.handle(s.handleOutboxMessage))
+				r.Post("/admin/outbox/{id}/retry", s.handle(s.handleOutboxRetry))
 			})
 		})
 	})
