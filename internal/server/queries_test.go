@@ -45,15 +45,15 @@ const signedInQueries = 4
 // minutes (their signature) and one to the committee page (its attendance
 // record); its own pages are in formal_queries_test.go.
 var queryBudgets = map[string]queryBudget{
-	"GET /healthz":    {path: "/healthz", budget: 0},
-	"GET /readyz":     {path: "/readyz", budget: 0},
-	"GET /metrics":    {path: "/metrics", budget: 1}, // the queue's depth
-	"GET /static/*":   {path: "/static/style.css", budget: 0},
-	"GET /":           {path: "/", as: "member", budget: signedInQueries + 4},
-	"GET /sign-in":    {path: "/sign-in", budget: 0},
-	"GET /public":     {path: "/public", as: "member", budget: signedInQueries + 2},
-	"GET /account":    {path: "/account", as: "member", budget: signedInQueries + 4},
-	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
+	"GET /healthz":  {path: "/healthz", budget: 0},
+	"GET /readyz":   {path: "/readyz", budget: 0},
+	"GET /metrics":  {path: "/metrics", budget: 1}, // the queue's depth
+	"GET /static/*": {path: "/static/style.css", budget: 0},
+	"GET /":         {path: "/", as: "member", budget: signedInQueries + 4},
+	"GET /sign-in":  {path: "/sign-in", budget: 0},
+	"GET /public":   {path: "/public", as: "member", budget: signedInQueries + 2},
+	"GET /account":  {path: "/account", as: "member", budget: signedInQueries + 4},
+	"GET /audit":    {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
 	// The committees, and the coming meetings of the member's (issue 16).
 	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 2},
 
