@@ -76,3 +76,10 @@ func meetingsCaption(p CommitteePage) string {
 // fifteen years of a committee's meetings (360) rendered on every visit
 // capped the page near 200 requests a second on two cores.
 const MeetingsPerPage = 25
+
+// StandingItemsPage is the secretariat's form of a committee's standing items.
+type StandingItemsPage struct {
+	Chrome
+	Committee *mb.Committee
+	Form      *form.StandingItemsForm
+}

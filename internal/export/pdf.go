@@ -173,6 +173,15 @@ func (p *pdfWriter) block(b block) {
 	case notice:
 		p.space(3)
 		p.runs(b.runs, bodySize, lineMM, 0, false)
+	case continued:
+		// A rule across the page, then the label, at the item's own
+		// margin: nobody reads what follows as the last sub-item's.
+		p.space(4)
+		p.room(4 * lineMM)
+		y := p.f.GetY()
+		p.f.Line(marginSide, y, pageWidth-marginSide, y)
+		p.f.Ln(1.5)
+		p.runs(b.runs, bodySize, lineMM, 0, true)
 	default:
 		p.space(2.5)
 		p.runs(b.runs, bodySize, lineMM, float64(b.level)*indentMM, false)

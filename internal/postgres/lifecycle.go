@@ -298,6 +298,7 @@ func versionsIn(ctx context.Context, q querier, where string, args ...any) ([]*m
 		if err := json.Unmarshal(body, v.Minutes); err != nil {
 			return nil, err
 		}
+		v.Minutes.PlaceAsStored()
 		doc.ID, doc.Status = v.MeetingID, mb.MinutesStatus(stage)
 		doc.Classification, _ = mb.ParseClassification(class)
 		access := doc.Access()

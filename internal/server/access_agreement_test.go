@@ -141,6 +141,21 @@ var readPaths = []readPath{
 			}
 		}, v)
 	}},
+	// The workspace (issue 14): a form opened in place is the minutes page
+	// with its editor, for the secretariat while the minutes may change.
+	{"the workspace with a form open", "IDACE", func(g *generated, v *viewer) []target {
+		return everyMeeting(g, "/committees/GEN/meetings/", "/items/new", func(g *generated, v *viewer, n int) func(*record) bool {
+			m, shows := g.meetings[n], minutesShows(g, v, n)
+			return func(r *record) bool { return v.rd.CanEditMeeting(g.committee.ID) && m.Editable() && shows(r) }
+		}, v)
+	}},
+	// The attendance form offers the meeting's items for part attendance.
+	{"the attendance form's items", "I", func(g *generated, v *viewer) []target {
+		return everyMeeting(g, "/committees/GEN/meetings/", "/attendance", func(g *generated, v *viewer, n int) func(*record) bool {
+			m := g.meetings[n]
+			return func(r *record) bool { return v.rd.CanEditMeeting(g.committee.ID) && m.Editable() && r.meeting == n }
+		}, v)
+	}},
 	{"register of interests", "R", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/committees/GEN/interests"}, shows: kind('R')}}
 	}},

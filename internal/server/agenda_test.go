@@ -108,9 +108,12 @@ func TestDemoAgendaAsEachReaderSeesIt(t *testing.T) {
 			t.Errorf("the AMBER paper for a member: status %d", res.status)
 		}
 		member.get("/committees/OPSG").mustContain(t, `data-testid="coming-OPSG-106"`, `data-testid="forward-plan-link"`)
-		// Where signed-in readers start: their committees' coming meetings.
+		// Their committees' coming meetings, on the committees page.
 		member.get("/committees").mustContain(t, "Coming up in your committees", `data-testid="coming-OPSG-106"`)
 		a.as("non-member").get("/committees").mustNotContain(t, "Coming up in your committees", `data-testid="coming-OPSG-106"`)
+		// The home page lists them too, among the reader's coming meetings.
+		member.get("/").mustContain(t, "Published agendas", `data-testid="coming-OPSG-106"`)
+		a.as("non-member").get("/").mustNotContain(t, `data-testid="coming-OPSG-106"`)
 		member.get("/committees/OPSG/calendar.ics").mustContain(t, "URL:"+a.srv.URL+"/committees/OPSG/meetings/106/agenda")
 		member.get("/committees/OPSG/forward-plan").mustContain(t, "OPSG 107", "3G Sunsetting Performance", "Agenda Draft")
 	})

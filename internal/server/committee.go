@@ -9,8 +9,7 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// handleCommitteeIndex serves GET /committees, where signed-in readers
-// start: the coming meetings of the committees they sit on whose published
+// handleCommitteeIndex serves GET /committees: the coming meetings of the committees they sit on whose published
 // agendas they may read, and the tree of bodies.
 func (s *Server) handleCommitteeIndex(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.store.Committees(r.Context())
@@ -206,5 +205,54 @@ func (s *Server) handleCommitteeUpdate(w http.ResponseWriter, r *http.Request) e
 			return s.renderCommitteeForm(w, r, status, f, false)
 		},
 		Done: func() error { return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" saved.") },
+	})
+}
+
+func (s *Server) renderStandingItems(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, f *form.StandingItemsForm) error {
+	s.render(w, r, status, web.StandingItemsForm(web.StandingItemsPage{
+		Chrome: s.chrome(r, "Standing items of "+c.Code, "committees"), Committee: c, Form: f,
+	}))
+	return nil
+}
+
+// handleStandingItemsEdit serves GET /committees/{code}/standing-items.
+func (s *Server) handleStandingItemsEdit(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.secretariatCommittee(r, "change its standing items")
+	if err != nil {
+		return err
+	}
+	f := &form.StandingItemsForm{Version: strconv.Itoa(c.Version), StandingItems: form.StandingItemsFrom(c), Errors: form.Errors{}}
+	return s.renderStandingItems(w, r, http.StatusOK, c, f)
+}
+
+// handleStandingItemsUpdate serves POST /committees/{code}/standing-items:
+// the committee's secretariat keeps the items every meeting starts with.
+func (s *Server) handleStandingItemsUpdate(w http.ResponseWriter, r *http.Request) error {
+	stored, err := s.secretariatCommittee(r, "change its standing items")
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	}
+	f := &form.StandingItemsForm{Version: r.PostFormValue("version"), StandingItems: form.ParseStandingItems(r), Errors: form.Errors{}}
+	c := *stored
+	f.Apply(&c)
+	c.Version, err = strconv.Atoi(f.Version)
+	if err != nil {
+		f.Errors[""] = "The form was missing its version: reload the page and try again."
+	}
+	return saveForm(formSave{
+		Converted: len(f.Errors) == 0, Save: func() error { return s.store.SetStandingItems(r.Context(), &c) }, Errors: f.Errors,
+		Kept: "Your list is kept below; saving again replaces the saved one.",
+		Back: func(status int, conflict bool) error {
+			if conflict {
+				f.Version = strconv.Itoa(stored.Version)
+			}
+			return s.renderStandingItems(w, r, status, stored, f)
+		},
+		Done: func() error {
+			return s.redirect(w, r, web.CommitteePath(c.Code), "The standing items of "+c.Code+" are saved: every new meeting offers them.")
+		},
 	})
 }

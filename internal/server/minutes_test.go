@@ -65,7 +65,7 @@ func TestLifecyclePermissions(t *testing.T) {
 			t.Fatalf("member comment: status %d", res.status)
 		}
 		page := sec.get(base)
-		page.mustContain(t, "Item 1 should say who chaired.", "1 comment(s) to resolve.")
+		page.mustContain(t, "Item 1 should say who chaired.", "1 comment to resolve")
 		comments, _ := a.store.Comments(context.Background(), mustMeeting(t, a, 106).ID)
 		resolve := base + "/comments/" + i64(comments[0].ID) + "/resolve"
 		refused(t, resolve, url.Values{"resolution": {"x"}})

@@ -78,15 +78,22 @@ func (s *Server) routes() http.Handler {
 		r.Get("/committees/{code}/meetings/{number}/papers/{paper}", s.handle(s.handlePaperDownload))
 		r.Get("/committees/{code}/meetings/{number}/papers/{paper}/versions/{version}", s.handle(s.handlePaperVersionDownload))
 		r.Get("/api/v1/committees/{code}/meetings/{number}/agenda", s.handle(s.handleAPIAgenda))
+		// The workspace's drafts (issue 14): the reader's own, refused
+		// with a plain 401 once the session has ended, so that the
+		// autosave is never taken for a form to keep.
+		r.Post("/drafts", s.handle(s.handleDraftSave))
+		r.Post("/drafts/discard", s.handle(s.handleDraftDiscard))
 		// The formal record (issue 20), for whoever may read the minutes
 		// or, for the register of interests, whatever its classification
 		// admits: checked in the handlers.
 		r.Get("/committees/{code}/meetings/{number}/verify", s.handle(s.handleVerify))
 		r.Get("/committees/{code}/interests", s.handle(s.handleInterests))
 
-		// Signed-in readers.
+		// Signed-in readers. A form posted after the session ended is kept
+		// until its sender signs in again (kept_submission.go); a form
+		// saved throws its draft away.
 		r.Group(func(r chi.Router) {
-			r.Use(s.requireSignIn)
+			r.Use(s.requireSignIn, s.clearDraftOnSave)
 			r.Get("/account", s.handle(s.handleAccount))
 			r.Post("/account/password", s.handle(s.handlePasswordChange))
 			r.Post("/account/tokens", s.handle(s.handleTokenCreate))
@@ -96,6 +103,8 @@ func (s *Server) routes() http.Handler {
 
 			r.Get("/committees", s.handle(s.handleCommitteeIndex))
 			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
+			r.Get("/committees/{code}/standing-items", s.handle(s.handleStandingItemsEdit))
+			r.Post("/committees/{code}/standing-items", s.handle(s.handleStandingItemsUpdate))
 			r.Get("/committees/{code}/meetings/new", s.handle(s.handleMeetingNew))
 			r.Post("/committees/{code}/meetings/new", s.handle(s.handleMeetingCreate))
 			r.Get("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingEdit))
@@ -151,9 +160,12 @@ func (s *Server) routes() http.Handler {
 			r.Post("/committees/{code}/meetings/{number}/actions/{action}/delete", s.handle(s.handleRaisedActionDelete))
 			r.Post("/committees/{code}/meetings/{number}/items/{item}/comments", s.handle(s.handleCommentCreate))
 			r.Post("/committees/{code}/meetings/{number}/comments/{comment}/resolve", s.handle(s.handleCommentResolve))
+			r.Post("/committees/{code}/meetings/{number}/preview", s.handle(s.handleMinutePreview))
+			r.Get("/committees/{code}/meetings/{number}/circulate", s.handle(s.handleCirculateConfirm))
 			r.Post("/committees/{code}/meetings/{number}/circulate", s.handle(s.handleCirculate))
 			r.Get("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApproveForm))
 			r.Post("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApprove))
+			r.Get("/committees/{code}/meetings/{number}/publish", s.handle(s.handlePublishConfirm))
 			r.Post("/committees/{code}/meetings/{number}/publish", s.handle(s.handlePublish))
 			r.Get("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionForm))
 			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
