@@ -124,17 +124,14 @@ func TestBrowserAgendaToMinutes(t *testing.T) {
 	sec.Run(t,
 		chromedp.Navigate(base+"/committees/OPSG/meetings/108"),
 		chromedp.WaitVisible(`[data-testid=controls-1]`, chromedp.ByQuery),
-		clickAndLoad(`[data-testid=controls-1] a`),
-		chromedp.WaitVisible(`[data-testid=item-form]`, chromedp.ByQuery),
+		// The workspace edits the item in place (issue 14).
+		opened(`[data-testid=edit-item-1]`, `[data-testid=item-form] form`),
 		chromedp.SendKeys(`#f-minute`, "SECAS presented the PMR for November.", chromedp.ByQuery),
-		clickAndLoad(`[data-testid=save-item]`),
-		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
-		clickAndLoad(`[data-testid=add-decision-1]`),
-		chromedp.WaitVisible(`[data-testid=decision-form]`, chromedp.ByQuery),
+		answered(`[data-testid=save-item]`),
+		opened(`[data-testid=add-decision-1]`, `[data-testid=decision-form] form`),
 		chromedp.SetValue(`#f-kind`, "NOTED", chromedp.ByQuery),
 		chromedp.SendKeys(`[data-testid=decision-text]`, "the report", chromedp.ByQuery),
-		clickAndLoad(`[data-testid=save-decision]`),
-		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
+		answered(`[data-testid=save-decision]`),
 	)
 	if got := sec.Text(t, `[data-testid=item-1]`); !strings.Contains(got, "1. Performance Measurement Report – November 2023") ||
 		!strings.Contains(got, "SECAS presented the PMR for November.") || !strings.Contains(got, "The OPSG NOTED the report.") {
