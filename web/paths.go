@@ -485,6 +485,26 @@ func APIEscalationsPath(code string) string {
 	return APICommitteesPath() + "/" + code + "/escalations"
 }
 
+// APIAgendaPath is one meeting's agenda with its papers' metadata, as JSON.
+func APIAgendaPath(code string, number int) string { return APIMeetingPath(code, number) + "/agenda" }
+
+// AgendaPath is a meeting's agenda: its items before they are minuted, and
+// their papers.
+func AgendaPath(code string, number int) string { return MeetingPath(code, number) + "/agenda" }
+
+// AgendaPublishPath publishes a meeting's draft agenda.
+func AgendaPublishPath(code string, number int) string { return AgendaPath(code, number) + "/publish" }
+
+// AgendaItemNewPath adds an item to the agenda; parent, when not 0, makes
+// it a sub-item of that item.
+func AgendaItemNewPath(code string, number int, parent int64) string {
+	p := AgendaPath(code, number) + "/items/new"
+	if parent != 0 {
+		p += "?parent=" + i64(parent)
+	}
+	return p
+}
+
 // The formal record (issue 20): votes, declarations of interest, the
 // register of interests, the committee's rules, the chair's signature and
 // the attendance record.
@@ -531,6 +551,62 @@ func VerifyPath(code string, number int, hash string) string {
 	}
 	return p
 }
+
+// AgendaItemEditPath edits what the agenda says of an item.
+func AgendaItemEditPath(code string, number int, item int64) string {
+	return AgendaPath(code, number) + "/items/" + i64(item) + "/edit"
+}
+
+// AgendaItemMeetingPath moves an item to another meeting of the forward plan.
+func AgendaItemMeetingPath(code string, number int, item int64) string {
+	return AgendaPath(code, number) + "/items/" + i64(item) + "/meeting"
+}
+
+// MeetingPackPath is the meeting pack: the agenda and every paper the
+// reader may read, as a zip (ext "zip") or one PDF ("pdf").
+func MeetingPackPath(code string, number int, ext string) string {
+	return MeetingPath(code, number) + "/pack." + ext
+}
+
+// PaperNewPath uploads a paper to the meeting; item, when not 0, attaches
+// it to that item.
+func PaperNewPath(code string, number int, item int64) string {
+	p := MeetingPath(code, number) + "/papers/new"
+	if item != 0 {
+		p += "?item=" + i64(item)
+	}
+	return p
+}
+
+// PaperPath downloads a paper's current version.
+func PaperPath(code string, number int, paper int64) string {
+	return MeetingPath(code, number) + "/papers/" + i64(paper)
+}
+
+// PaperVersionPath downloads one version of a paper.
+func PaperVersionPath(code string, number int, paper int64, version int) string {
+	return PaperPath(code, number, paper) + "/versions/" + itoa(version)
+}
+
+// PaperEditPath edits a paper's title, reference and classification, and
+// lists its versions.
+func PaperEditPath(code string, number int, paper int64) string {
+	return PaperPath(code, number, paper) + "/edit"
+}
+
+// PaperReplacePath uploads a new version of a paper.
+func PaperReplacePath(code string, number int, paper int64) string {
+	return PaperPath(code, number, paper) + "/replace"
+}
+
+// PaperDeletePath removes a paper with its versions.
+func PaperDeletePath(code string, number int, paper int64) string {
+	return PaperPath(code, number, paper) + "/delete"
+}
+
+// ForwardPlanPath is a committee's coming meetings with the items planned
+// for them.
+func ForwardPlanPath(code string) string { return CommitteePath(code) + "/forward-plan" }
 
 // InterestsPath is a committee's register of interests.
 func InterestsPath(code string) string { return CommitteePath(code) + "/interests" }

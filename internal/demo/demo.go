@@ -167,8 +167,14 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.panel120(ctx); err != nil {
 		return err
 	}
+	// The next meetings' agendas, once 106 holds the approval of 105 (with
+	// 105 left unwritten, 106 holds nothing yet: both wait for the test
+	// that drafts it).
 	if !l.opts.Unwritten105 {
 		if err := l.sign105(ctx); err != nil {
+			return err
+		}
+		if err := l.agendas(ctx); err != nil {
 			return err
 		}
 	}

@@ -15,15 +15,7 @@ import (
 // and the next meetings. The PDF and the .docx both lay out this sequence.
 func flow(d *Document) []block {
 	m := d.Meeting
-	out := []block{
-		{kind: paragraph, runs: statement(m)},
-		{kind: title, runs: []run{{text: m.Title()}}},
-		{kind: paragraph, runs: []run{{text: dateLine(m)}}},
-	}
-	if m.Venue != "" {
-		out = append(out, block{kind: paragraph, runs: []run{{text: m.Venue}}})
-	}
-	out = append(out, block{kind: docTitle, runs: []run{{text: m.DocumentTitle()}}})
+	out := documentHead(m, m.DocumentTitle())
 	if d.Version != "" {
 		out = append(out, block{kind: paragraph, runs: []run{{text: d.Version, italic: true}}})
 	}
@@ -55,6 +47,21 @@ func flow(d *Document) []block {
 		out = append(out, block{kind: paragraph, runs: []run{{text: nextLine(d.Next)}}})
 	}
 	return out
+}
+
+// documentHead is the head of a meeting's documents: the classification
+// statement, the title, date and time, venue, and the line that names the
+// document ("OPSG_105_2310 – Final Minutes", "OPSG_107_2311 – Agenda").
+func documentHead(m *mb.Meeting, heading string) []block {
+	out := []block{
+		{kind: paragraph, runs: statement(m)},
+		{kind: title, runs: []run{{text: m.Title()}}},
+		{kind: paragraph, runs: []run{{text: dateLine(m)}}},
+	}
+	if m.Venue != "" {
+		out = append(out, block{kind: paragraph, runs: []run{{text: m.Venue}}})
+	}
+	return append(out, block{kind: docTitle, runs: []run{{text: heading}}})
 }
 
 // item writes an item as the page does: its heading, its classification,

@@ -118,6 +118,15 @@ func meetingFacts(alias string) facts {
 	return facts{alias + ".committee_id", alias + ".id", alias + ".minutes_status", "classification_level(" + alias + ".classification)"}
 }
 
+// agendaFacts are a meeting's agenda's (migration 0031's agenda_facts):
+// the meeting's own at the agenda's stage; agenda is the alias of its
+// agendas row (LEFT JOINed: none is a draft).
+func agendaFacts(meeting, agenda string) facts {
+	f := meetingFacts(meeting)
+	f.stage = "agenda_stage(" + agenda + ".status, " + meeting + ".minutes_status)"
+	return f
+}
+
 // readable is the reading rule in SQL, the one form of mb.Reader.CanAccess
 // that every read path uses: a condition true for the rows (their facts in
 // f) the reader may read. It is built for the reader, so that the planner

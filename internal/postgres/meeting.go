@@ -18,13 +18,15 @@ const meetingColumns = `
 
 const meetingFrom = ` FROM meetings m JOIN committees c ON c.id = m.committee_id`
 
-func scanMeeting(row pgx.Row) (*mb.Meeting, error) {
+// scanMeeting reads meetingColumns, and into extra any columns a query
+// selects after them.
+func scanMeeting(row pgx.Row, extra ...any) (*mb.Meeting, error) {
 	var m mb.Meeting
 	var kind, class, status string
 	var start, end pgtype.Time
-	err := row.Scan(&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
+	err := row.Scan(append([]any{&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
 		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt,
-		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.CommentsDue, &m.Epoch)
+		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.CommentsDue, &m.Epoch}, extra...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -9,17 +9,22 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// handleCommitteeIndex serves GET /committees: the tree of bodies.
+// handleCommitteeIndex serves GET /committees: the coming meetings of the committees they sit on whose published
+// agendas they may read, and the tree of bodies.
 func (s *Server) handleCommitteeIndex(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.store.Committees(r.Context())
 	if err != nil {
 		return err
 	}
-	return s.page(w, r, web.CommitteesList(web.CommitteesPage{
-		Chrome:    s.chrome(r, "Committees", "committees"),
-		Roots:     committeeTree(list),
-		CanCreate: reader(r).CanEditCommittee(),
-	}))
+	rd := reader(r)
+	p := web.CommitteesPage{Chrome: s.chrome(r, "Committees", "committees"), Roots: committeeTree(list), CanCreate: rd.CanEditCommittee()}
+	if _, mine := rd.Committees(); len(mine) > 0 {
+		if p.Coming, err = s.comingMeetings(r, mine); err != nil {
+			return err
+		}
+		p.Sits = true
+	}
+	return s.page(w, r, web.CommitteesList(p))
 }
 
 // committeeTree arranges committees beneath their parents, keeping order.
@@ -85,23 +90,29 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	rd := reader(r)
+	coming, err := s.comingMeetings(r, []int64{c.ID})
+	if err != nil {
+		return err
+	}
 	return s.page(w, r, web.CommitteeShow(web.CommitteePage{
-		Chrome:           s.chrome(r, c.Code+" "+c.Name, "committees"),
-		Committee:        c,
-		Children:         children,
-		Meetings:         meetings,
-		MeetingsTotal:    total,
-		MeetingPage:      page,
-		MeetingPages:     pages,
-		PrevURL:          prevURL,
-		NextURL:          nextURL,
-		Members:          members,
-		CanEdit:          rd.CanEditCommittee(),
-		CanAddMeeting:    rd.CanEditMeeting(c.ID),
-		CanManage:        rd.Admin(),
-		CanReadRisks:     rd.CanReadRisks(c.ID),
-		CanReadInterests: rd.CanReadInterests(c),
-		Attendance:       attendance,
+		Coming:             coming,
+		CanReadForwardPlan: rd.CanReadForwardPlan(c.ID),
+		Chrome:             s.chrome(r, c.Code+" "+c.Name, "committees"),
+		Committee:          c,
+		Children:           children,
+		Meetings:           meetings,
+		MeetingsTotal:      total,
+		MeetingPage:        page,
+		MeetingPages:       pages,
+		PrevURL:            prevURL,
+		NextURL:            nextURL,
+		Members:            members,
+		CanEdit:            rd.CanEditCommittee(),
+		CanAddMeeting:      rd.CanEditMeeting(c.ID),
+		CanManage:          rd.Admin(),
+		CanReadRisks:       rd.CanReadRisks(c.ID),
+		CanReadInterests:   rd.CanReadInterests(c),
+		Attendance:         attendance,
 	}))
 }
 

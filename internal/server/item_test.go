@@ -49,7 +49,7 @@ func TestWorkspaceForms(t *testing.T) {
 		}
 	})
 	t.Run("SaveReturnsToTheItem", func(t *testing.T) {
-		res := sec.post(base+"/items/"+item+"/edit", url.Values{"version": {"1"}, "title": {"Previous Meeting Minutes"}, "minute": {"The Chair invited comments."}})
+		res := sec.post(base+"/items/"+item+"/edit", url.Values{"version": {itemVersion(t, a, 106, "1")}, "title": {"Previous Meeting Minutes"}, "minute": {"The Chair invited comments."}})
 		if res.status != http.StatusSeeOther || res.location != base+"#item-1" {
 			t.Errorf("status %d location %q", res.status, res.location)
 		}

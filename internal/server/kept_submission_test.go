@@ -16,13 +16,13 @@ func TestKeptSubmission(t *testing.T) {
 	now := time.Date(2023, 11, 14, 10, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return now }
 	a := newAppWith(t, server.Config{Clock: clock})
-	item := itemID(t, a, 106, "1")
+	item, version := itemID(t, a, 106, "1"), itemVersion(t, a, 106, "1")
 	edit := "/committees/OPSG/meetings/106/items/" + item + "/edit"
 	signIn := url.Values{"email": {a.emails["secretariat"]}, "password": {testPassword}}
 	kept := func(t *testing.T, minute string) *client {
 		t.Helper()
 		c := a.anonymous() // the session has ended
-		res := c.post(edit, url.Values{"version": {"1"}, "title": {"Previous Meeting Minutes"}, "minute": {minute}})
+		res := c.post(edit, url.Values{"version": {version}, "title": {"Previous Meeting Minutes"}, "minute": {minute}})
 		if res.status != http.StatusUnauthorized {
 			t.Fatalf("status %d", res.status)
 		}
@@ -47,8 +47,8 @@ func TestKeptSubmission(t *testing.T) {
 	})
 	t.Run("ErrChangedMeanwhileShowsTheFormFilledIn", func(t *testing.T) {
 		c := kept(t, "My version, kept.")
-		// Someone else saves the item meanwhile (version 2 is now 3).
-		if res := a.as("admin").post(edit, url.Values{"version": {"2"}, "title": {"Previous Meeting Minutes"}, "minute": {"Their version."}}); res.status != http.StatusSeeOther {
+		// Someone else saves the item meanwhile (the first save moved it on).
+		if res := a.as("admin").post(edit, url.Values{"version": {itemVersion(t, a, 106, "1")}, "title": {"Previous Meeting Minutes"}, "minute": {"Their version."}}); res.status != http.StatusSeeOther {
 			t.Fatalf("the other save: %d", res.status)
 		}
 		res := c.post("/sign-in", signIn)
@@ -95,10 +95,10 @@ func TestKeptSubmission(t *testing.T) {
 func TestFormDrafts(t *testing.T) {
 	a := newApp(t)
 	sec := a.as("secretariat")
-	item := itemID(t, a, 106, "1")
+	item, version := itemID(t, a, 106, "1"), itemVersion(t, a, 106, "1")
 	edit := "/committees/OPSG/meetings/106/items/" + item + "/edit"
 	t.Run("Kept", func(t *testing.T) {
-		res := sec.post("/drafts", url.Values{"draft_key": {edit}, "version": {"1"}, "title": {"Previous Meeting Minutes"}, "minute": {"Half a sentence"}})
+		res := sec.post("/drafts", url.Values{"draft_key": {edit}, "version": {version}, "title": {"Previous Meeting Minutes"}, "minute": {"Half a sentence"}})
 		if res.status != http.StatusNoContent {
 			t.Fatalf("status %d %s", res.status, res.body)
 		}
@@ -111,7 +111,7 @@ func TestFormDrafts(t *testing.T) {
 		a.as("admin").get(edit).mustNotContain(t, `data-testid="draft-notice"`)
 	})
 	t.Run("ThrownAwayWhenSaved", func(t *testing.T) {
-		if res := sec.post(edit, url.Values{"version": {"1"}, "title": {"Previous Meeting Minutes"}, "minute": {"Half a sentence, finished."}}); res.status != http.StatusSeeOther {
+		if res := sec.post(edit, url.Values{"version": {version}, "title": {"Previous Meeting Minutes"}, "minute": {"Half a sentence, finished."}}); res.status != http.StatusSeeOther {
 			t.Fatalf("save %d", res.status)
 		}
 		sec.get(edit).mustNotContain(t, `data-testid="draft-notice"`)

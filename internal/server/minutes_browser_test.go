@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -192,6 +193,22 @@ func TestSecretariatWritesApprovesAndPublishes(t *testing.T) {
 }
 
 // itemID is the id of the item numbered number in the meeting's minutes.
+// itemVersion is the version of item number of OPSG meeting, as its edit
+// form posts it back.
+func itemVersion(t *testing.T, a *app, meeting int, number string) string {
+	t.Helper()
+	version := ""
+	minutesOf(t, a, meeting).Walk(func(it *mb.Item) {
+		if it.Number == number {
+			version = strconv.Itoa(it.Version)
+		}
+	})
+	if version == "" {
+		t.Fatalf("OPSG %d has no item %s", meeting, number)
+	}
+	return version
+}
+
 func itemID(t *testing.T, a *app, meeting int, number string) string {
 	t.Helper()
 	id := ""

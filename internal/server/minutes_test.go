@@ -237,7 +237,9 @@ func TestPublicSiteAndAPI(t *testing.T) {
 	t.Run("IndexListsPublishedClear", func(t *testing.T) {
 		res := anon.get("/public/OPSG")
 		res.mustContain(t, "Operations Group Meeting 105", "Operations Group Meeting 102", "feed.atom")
-		res.mustNotContain(t, "Meeting 104", "Meeting 106")
+		// 106's agenda is published (and listed), not its minutes.
+		res.mustNotContain(t, "Meeting 104", `href="/public/OPSG/106"`)
+		res.mustContain(t, `href="/committees/OPSG/meetings/106/agenda"`)
 		if res := anon.get("/public/TABASC/88"); res.status != http.StatusNotFound {
 			t.Errorf("GREEN minutes for the public: status %d, want 404", res.status)
 		}

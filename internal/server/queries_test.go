@@ -45,16 +45,17 @@ const signedInQueries = 4
 // minutes (their signature) and one to the committee page (its attendance
 // record); its own pages are in formal_queries_test.go.
 var queryBudgets = map[string]queryBudget{
-	"GET /healthz":    {path: "/healthz", budget: 0},
-	"GET /readyz":     {path: "/readyz", budget: 0},
-	"GET /metrics":    {path: "/metrics", budget: 1}, // the queue's depth
-	"GET /static/*":   {path: "/static/style.css", budget: 0},
-	"GET /":           {path: "/", as: "member", budget: signedInQueries + 4},
-	"GET /sign-in":    {path: "/sign-in", budget: 0},
-	"GET /public":     {path: "/public", as: "member", budget: signedInQueries + 2},
-	"GET /account":    {path: "/account", as: "member", budget: signedInQueries + 4},
-	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
+	"GET /healthz":  {path: "/healthz", budget: 0},
+	"GET /readyz":   {path: "/readyz", budget: 0},
+	"GET /metrics":  {path: "/metrics", budget: 1}, // the queue's depth
+	"GET /static/*": {path: "/static/style.css", budget: 0},
+	"GET /":         {path: "/", as: "member", budget: signedInQueries + 4},
+	"GET /sign-in":  {path: "/sign-in", budget: 0},
+	"GET /public":   {path: "/public", as: "member", budget: signedInQueries + 2},
+	"GET /account":  {path: "/account", as: "member", budget: signedInQueries + 4},
+	"GET /audit":    {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
+	// The committees, and the coming meetings of the member's (issue 16).
+	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 2},
 
 	"GET /committees/{code}": {path: "/committees/{code}", as: "member", budget: signedInQueries + 6},
 	// Published minutes are served again as rendered (a second request:
@@ -119,8 +120,9 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 5},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 5},
-	"GET /public/{code}":                              {path: "/public/{code}", budget: 2},
-	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 3},
+	// The public index and its feed also list the published agendas (issue 16): one statement.
+	"GET /public/{code}":                              {path: "/public/{code}", budget: 3},
+	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 4},
 	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 2},
 	"GET /api/v1/committees":                          {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
 	"GET /api/v1/committees/{code}/meetings":          {path: "/api/v1/committees/{code}/meetings", as: "member", budget: signedInQueries + 3},
@@ -278,9 +280,10 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err != nil || len(people) == 0 {
 		t.Fatalf("OPSG's people: %v", err)
 	}
-	fill := strings.NewReplacer("{declared}", declared, "{message}", message, "{unsubscribe}", unsubscribe, "{declaration}", declaration, "{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+	fill := strings.NewReplacer(append(agendaFill(t, a, "OPSG", number, held),
+		"{declared}", declared, "{message}", message, "{unsubscribe}", unsubscribe, "{declaration}", declaration, "{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
 		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number),
-		"{user}", strconv.FormatInt(member.ID, 10))
+		"{user}", strconv.FormatInt(member.ID, 10))...)
 	clients := map[string]*client{}
 	counts := map[string][]string{}
 	for key, b := range queryBudgets {
