@@ -69,7 +69,8 @@ var a11yMore = []struct{ who, path string }{
 // which is what its button swaps in with JavaScript. They are read on the
 // demo's PANEL 120, circulated with the formal record in full (a named
 // vote with a proxy, a declaration, apologies), and, for the sub-item
-// editor no demo draft reaches, on the matrix's OPSG 201.
+// editor no demo draft reaches, on the matrix's OPSG 201; and the agenda's
+// editors on the demo's OPSG 106 and 107.
 func a11yEditors(t *testing.T, a *app, ids map[string]string) []a11yVisit {
 	t.Helper()
 	ctx := context.Background()
@@ -108,6 +109,26 @@ func a11yEditors(t *testing.T, a *app, ids map[string]string) []a11yVisit {
 		{path: web.RaisedActionNewPath(code, n, voted.ID), sendBack: true},
 		{path: web.ItemNewPath("OPSG", 201, item), sendBack: true},
 	}
+	// The agendas (issue 16): OPSG 106's published with its papers, 107's
+	// a draft.
+	m106, err := a.store.MeetingByNumber(ctx, "OPSG", 106)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agenda, err := a.store.Agenda(ctx, m106)
+	if err != nil {
+		t.Fatal(err)
+	}
+	papers := agenda.AllPapers()
+	if len(agenda.Items) == 0 || len(papers) == 0 {
+		t.Fatal("OPSG 106 in the demo has no agenda item or paper")
+	}
+	visits = append(visits,
+		a11yVisit{path: web.AgendaItemEditPath("OPSG", 106, agenda.Items[0].Item.ID), sendBack: true},
+		a11yVisit{path: web.PaperNewPath("OPSG", 106, agenda.Items[0].Item.ID), sendBack: true},
+		a11yVisit{path: web.PaperEditPath("OPSG", 106, papers[0].ID), sendBack: true},
+		a11yVisit{path: web.AgendaItemNewPath("OPSG", 107, 0), sendBack: true},
+	)
 	sec := a.as("secretariat")
 	for i := range visits {
 		visits[i].who = "secretariat"
@@ -119,10 +140,10 @@ func a11yEditors(t *testing.T, a *app, ids map[string]string) []a11yVisit {
 }
 
 // servesPage says whether a GET route answers with an HTML page rather
-// than a file, a feed, JSON or a probe.
+// than a file (a paper as uploaded, a pack), a feed, JSON or a probe.
 func servesPage(key string) bool {
 	_, pattern, _ := strings.Cut(key, " ")
-	for _, suffix := range []string{".pdf", ".docx", ".csv", ".ics", ".atom", "/*"} {
+	for _, suffix := range []string{".pdf", ".docx", ".csv", ".ics", ".atom", ".zip", "/*", "/papers/{paper}", "/papers/{paper}/versions/{version}"} {
 		if strings.HasSuffix(pattern, suffix) {
 			return false
 		}
