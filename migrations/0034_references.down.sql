@@ -1,0 +1,14 @@
+DROP TRIGGER agenda_items_mentions ON agenda_items;
+DROP TRIGGER decisions_mentions ON decisions;
+DROP TRIGGER actions_mentions ON actions;
+DROP TRIGGER action_events_mentions ON action_events;
+DROP TRIGGER minutes_comments_mentions ON minutes_comments;
+DROP TRIGGER risks_mentions ON risks;
+DROP TRIGGER risk_reviews_mentions ON risk_reviews;
+DROP FUNCTION mentions_fill();
+DROP FUNCTION mentions_keep();
+DROP TABLE mentions;
+DROP FUNCTION reference_matches(text);
+DROP FUNCTION reference_normal(text);
+DROP FUNCTION committee_reference_pattern();
+DROP TABLE reference_patterns;
