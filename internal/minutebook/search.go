@@ -110,15 +110,15 @@ type SearchResults struct {
 // Mention is one sentence that names a reference, in a record the reader
 // may read.
 type Mention struct {
-	Kind          SearchKind
-	ID            int64
-	Sentence      string
-	CommitteeCode string
-	CommitteeName string
-	MeetingNumber int // 0: a risk, or earlier history
-	Date          time.Time
-	ItemID        *int64
-	ItemTitle     string
+	Kind                          SearchKind
+	ID                            int64
+	Sentence                      string
+	CommitteeCode                 string
+	CommitteeName                 string
+	MeetingNumber                 int // 0: a risk, or earlier history
+	Date                          time.Time
+	ItemID                        *int64
+	ItemTitle                     string
 	ActionMeeting, ActionSequence int
 	RiskReference                 string
 }
