@@ -23,7 +23,7 @@ INSERT INTO reference_patterns (pattern, label) VALUES
 -- a risk (code, number) and a document (code, meeting, number); the code
 -- must be a committee's.
 CREATE FUNCTION committee_reference_pattern() RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT '[A-Z][A-Z0-9]{1,9}(?: \d{1,4}/\d{2,3}|-\d{3}|_\d{1,4}_\d{1,6})'
+    SELECT '[A-Z][A-Z0-9]{1,11}(?: \d{1,4}/\d{2,3}|-\d{3}|_\d{1,4}_\d{1,6})'
 $$;
 
 -- reference_normal writes a reference one way: capitals, one space.
@@ -55,7 +55,7 @@ BEGIN
                  LATERAL regexp_matches(s.sentence, every, 'g') AS m,
                  LATERAL reference_normal(m[1]) AS r
             WHERE (installation IS NOT NULL AND r ~ ('^(?:' || installation || ')$'))
-               OR EXISTS (SELECT 1 FROM committees c WHERE c.code = substring(r FROM '^[A-Z][A-Z0-9]{1,9}'))
+               OR EXISTS (SELECT 1 FROM committees c WHERE c.code = substring(r FROM '^[A-Z][A-Z0-9]{1,11}'))
             ORDER BY r, s.sentence, s.n) u
         ORDER BY u.n, u.r;
 END

@@ -175,3 +175,6 @@ type ReferencePattern struct {
 	Pattern string
 	Label   string
 }
+
+// ValidDecisionWord reports whether w has the form of a decision word.
+func ValidDecisionWord(w string) bool { return decisionWordRE.MatchString(w) }
