@@ -20,6 +20,8 @@ type SearchFilter struct {
 	Page         int
 	PerPage      int
 	Errors       Errors
+	// perPage is the page size when none is asked for.
+	perPage int
 }
 
 // searchQueryLimit bounds the words of a search.
@@ -32,7 +34,7 @@ func ParseSearchFilter(q url.Values, perPage int) *SearchFilter {
 		Words: strings.TrimSpace(q.Get("q")), Committee: strings.ToUpper(strings.TrimSpace(q.Get("committee"))),
 		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Kind: strings.TrimSpace(q.Get("kind")),
 		DecisionWord: strings.ToUpper(strings.TrimSpace(q.Get("decision"))), ActionStatus: strings.TrimSpace(q.Get("status")),
-		Sort: strings.TrimSpace(q.Get("sort")), Page: 1, PerPage: perPage, Errors: Errors{},
+		Sort: strings.TrimSpace(q.Get("sort")), Page: 1, PerPage: perPage, Errors: Errors{}, perPage: perPage,
 	}
 	if p, err := strconv.Atoi(q.Get("page")); err == nil && p > 0 {
 		f.Page = p
@@ -118,6 +120,9 @@ func (f *SearchFilter) Query(set ...string) string {
 	add("sort", f.Sort)
 	if f.Page > 1 {
 		add("page", strconv.Itoa(f.Page))
+	}
+	if f.PerPage != f.perPage {
+		add("per_page", strconv.Itoa(f.PerPage))
 	}
 	for i := 0; i+1 < len(set); i += 2 {
 		v.Del(set[i])

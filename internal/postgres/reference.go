@@ -182,25 +182,34 @@ const pgInvalidRegex = "2201B"
 // PostgreSQL cannot compile is refused and nothing changes.
 func (s *Store) SetReferencePatterns(ctx context.Context, patterns []mb.ReferencePattern) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
+		var before string
+		if err := tx.QueryRow(ctx, `SELECT coalesce(string_agg(pattern, ', ' ORDER BY id), '') FROM reference_patterns`).Scan(&before); err != nil {
+			return fmt.Errorf("postgres: reference patterns: %w", err)
+		}
 		if _, err := tx.Exec(ctx, `DELETE FROM reference_patterns`); err != nil {
 			return fmt.Errorf("postgres: reference patterns: %w", err)
 		}
+		var after []string
 		for _, p := range patterns {
 			if _, err := tx.Exec(ctx, `SELECT '' ~ $1`, p.Pattern); err != nil {
 				var pgErr *pgconn.PgError
 				if errors.As(err, &pgErr) && pgErr.Code == pgInvalidRegex {
-					return mb.Errorf(mb.EINVALID, "%q is not a regular expression PostgreSQL can read: %s.", p.Pattern, pgErr.Message)
+					msg := fmt.Sprintf("%q is not a regular expression PostgreSQL can read: %s.", p.Pattern, pgErr.Message)
+					return &mb.Error{Code: mb.EINVALID, Message: msg, Fields: map[string]string{"patterns": msg}}
 				}
 				return fmt.Errorf("postgres: reference pattern: %w", err)
 			}
+			after = append(after, p.Pattern)
 			if _, err := tx.Exec(ctx, `INSERT INTO reference_patterns (pattern, label) VALUES ($1, $2) ON CONFLICT (pattern) DO NOTHING`, p.Pattern, p.Label); err != nil {
 				return fmt.Errorf("postgres: reference pattern: %w", err)
 			}
 		}
-		if _, err := tx.Exec(ctx, `SELECT mentions_fill()`); err != nil {
+		// The minutes link what they name: every document rendered before
+		// is stale (migration 0013's epochs).
+		if _, err := tx.Exec(ctx, `SELECT mentions_fill(); UPDATE committees SET minutes_epoch = minutes_epoch + 1`); err != nil {
 			return fmt.Errorf("postgres: mentions: %w", err)
 		}
-		return nil
+		return audit(ctx, tx, "reference_patterns", 0, nil, "update", "Reference patterns: "+before+" → "+strings.Join(after, ", "))
 	})
 }
 

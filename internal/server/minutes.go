@@ -106,6 +106,9 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 			}
 		}
 		v, err := s.minutesView(r, doc, controls, comments)
+		if err == nil {
+			err = s.linkReferences(r, v)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -128,4 +131,15 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		p.OpenComments = openComments
 	}
 	return s.page(w, r, web.MeetingMinutes(p))
+}
+
+// linkReferences links the references the minutes name to their
+// histories, on the pages (the files do not link them).
+func (s *Server) linkReferences(r *http.Request, v *web.MinutesView) error {
+	refs, err := s.store.MeetingReferences(r.Context(), v.Meeting.ID)
+	if err != nil {
+		return err
+	}
+	v.Links = web.NewReferenceLinks(refs)
+	return nil
 }

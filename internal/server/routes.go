@@ -179,6 +179,8 @@ func (s *Server) routes() http.Handler {
 				r.Get("/admin/people", s.handle(s.handlePeopleIndex))
 				r.Get("/admin/people/new", s.handle(s.handlePersonNew))
 				r.Post("/admin/people/new", s.handle(s.handlePersonCreate))
+				r.Get("/admin/references", s.handle(s.handleReferencePatterns))
+				r.Post("/admin/references", s.handle(s.handleReferencePatternsSave))
 				r.Get("/admin/users", s.handle(s.handleUserIndex))
 				r.Get("/admin/users/new", s.handle(s.handleUserNew))
 				r.Post("/admin/users/new", s.handle(s.handleUserCreate))
