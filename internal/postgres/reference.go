@@ -231,3 +231,15 @@ func (s *Store) MeetingReferences(ctx context.Context, meetingID int64) ([]strin
 	}
 	return out, nil
 }
+
+// ReferenceExamples names, for the benchmark, the reference mentioned
+// most and an incident mentioned once (or "" when there is none).
+func (s *Store) ReferenceExamples(ctx context.Context) (busy, rare string, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT
+			coalesce((SELECT reference FROM mentions GROUP BY reference ORDER BY count(*) DESC, reference LIMIT 1), ''),
+			coalesce((SELECT reference FROM mentions WHERE reference LIKE 'INC%' GROUP BY reference HAVING count(*) = 1 ORDER BY reference LIMIT 1), '')`).Scan(&busy, &rare)
+	if err != nil {
+		return "", "", fmt.Errorf("postgres: reference examples: %w", err)
+	}
+	return busy, rare, nil
+}
