@@ -31,34 +31,42 @@ CREATE FUNCTION reference_normal(ref text) RETURNS text LANGUAGE sql IMMUTABLE A
     SELECT upper(regexp_replace(btrim(ref), '\s+', ' ', 'g'))
 $$;
 
--- reference_matches lists the references in a text with the sentence of
--- each (a reference once per sentence). Texts without a reference, the
--- most, cost one match.
+-- reference_installation joins the installation's patterns into one.
+CREATE FUNCTION reference_installation() RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT string_agg('(?:' || pattern || ')', '|' ORDER BY id) FROM reference_patterns
+$$;
+
+-- reference_every is every reference as a whole word, its first group the
+-- reference; reference_rough the same without the word edges, a cheap test
+-- that most texts, which name none, fail.
+CREATE FUNCTION reference_every(installation text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT '(?<![[:alnum:]_/])(' || committee_reference_pattern() || coalesce('|' || installation, '') || ')(?![[:alnum:]_])'
+$$;
+CREATE FUNCTION reference_rough(installation text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT committee_reference_pattern() || coalesce('|' || installation, '')
+$$;
+
+-- reference_scan lists the references in a text with the sentence of each
+-- (a reference once per sentence), in the text's order; a committee's
+-- reference counts only when the code is a committee's.
+CREATE FUNCTION reference_scan(body text, installation text) RETURNS TABLE (reference text, sentence text)
+LANGUAGE sql STABLE AS $$
+    SELECT u.r, left(u.sentence, 500) FROM (
+        SELECT DISTINCT ON (r, s.sentence) r, s.sentence, s.n
+        FROM regexp_split_to_table(body, '(?<=[.!?])\s+|\n+') WITH ORDINALITY AS s (sentence, n),
+             LATERAL regexp_matches(s.sentence, reference_every(installation), 'g') AS m,
+             LATERAL reference_normal(m[1]) AS r
+        WHERE (installation IS NOT NULL AND r ~ ('^(?:' || installation || ')$'))
+           OR EXISTS (SELECT 1 FROM committees c WHERE c.code = substring(r FROM '^[A-Z][A-Z0-9]{1,11}'))
+        ORDER BY r, s.sentence, s.n) u
+    ORDER BY u.n, u.r
+$$;
+
+-- reference_matches is reference_scan under the installation's patterns.
 CREATE FUNCTION reference_matches(body text) RETURNS TABLE (reference text, sentence text)
-LANGUAGE plpgsql STABLE AS $$
-DECLARE
-    installation text;
-    every text;
-BEGIN
-    IF body IS NULL OR body = '' THEN
-        RETURN;
-    END IF;
-    SELECT string_agg('(?:' || p.pattern || ')', '|') INTO installation FROM reference_patterns p;
-    every := '(?<![[:alnum:]_/])(' || committee_reference_pattern() || coalesce('|' || installation, '') || ')(?![[:alnum:]_])';
-    IF body !~ every THEN
-        RETURN;
-    END IF;
-    RETURN QUERY
-        SELECT u.r, left(u.sentence, 500) FROM (
-            SELECT DISTINCT ON (r, s.sentence) r, s.sentence, s.n
-            FROM regexp_split_to_table(body, '(?<=[.!?])\s+|\n+') WITH ORDINALITY AS s (sentence, n),
-                 LATERAL regexp_matches(s.sentence, every, 'g') AS m,
-                 LATERAL reference_normal(m[1]) AS r
-            WHERE (installation IS NOT NULL AND r ~ ('^(?:' || installation || ')$'))
-               OR EXISTS (SELECT 1 FROM committees c WHERE c.code = substring(r FROM '^[A-Z][A-Z0-9]{1,11}'))
-            ORDER BY r, s.sentence, s.n) u
-        ORDER BY u.n, u.r;
-END
+LANGUAGE sql STABLE AS $$
+    SELECT m.* FROM (SELECT reference_installation() AS i) p, LATERAL reference_scan(body, p.i) m
+    WHERE body ~ reference_rough(p.i)
 $$;
 
 CREATE TABLE mentions (
@@ -71,52 +79,67 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_reference_idx ON mentions (reference, source, source_id);
 CREATE INDEX mentions_source_idx ON mentions (source, source_id);
 
--- mentions_keep keeps a row's mentions current; its arguments name the
--- row's text columns.
+-- mentions_keep keeps the mentions of a statement's rows current, in one
+-- pass over its transition tables (a COPY of a million rows is one call);
+-- its arguments name the table's text columns. An update finds again only
+-- the rows whose text changed.
 CREATE FUNCTION mentions_keep() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    body text;
+    body text := 'concat_ws(E''\n'', ' || (SELECT string_agg('x.' || quote_ident(c), ', ') FROM unnest(TG_ARGV) c) || ')';
+    changed text := (SELECT string_agg(format('o.%1$I IS DISTINCT FROM x.%1$I', c), ' OR ') FROM unnest(TG_ARGV) c);
+    installation text := reference_installation();
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        DELETE FROM mentions WHERE source = TG_TABLE_NAME AND source_id = OLD.id;
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        SELECT string_agg(to_jsonb(NEW) ->> col, E'\n') INTO body FROM unnest(TG_ARGV) AS col;
-        INSERT INTO mentions (source, source_id, reference, sentence)
-            SELECT TG_TABLE_NAME, NEW.id, m.reference, m.sentence FROM reference_matches(body) m;
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM mentions n USING old_rows o WHERE n.source = TG_TABLE_NAME AND n.source_id = o.id;
+    ELSIF TG_OP = 'UPDATE' THEN
+        EXECUTE format('DELETE FROM mentions n USING old_rows o JOIN new_rows x ON x.id = o.id WHERE n.source = %L AND n.source_id = o.id AND (%s)',
+            TG_TABLE_NAME, changed);
+        EXECUTE format('INSERT INTO mentions (source, source_id, reference, sentence)
+            SELECT %L, x.id, m.reference, m.sentence FROM old_rows o JOIN new_rows x ON x.id = o.id, LATERAL reference_scan(%s, $1) m
+            WHERE (%s) AND %s ~ $2', TG_TABLE_NAME, body, changed, body) USING installation, reference_rough(installation);
+    ELSE
+        EXECUTE format('INSERT INTO mentions (source, source_id, reference, sentence)
+            SELECT %L, x.id, m.reference, m.sentence FROM new_rows x, LATERAL reference_scan(%s, $1) m
+            WHERE %s ~ $2', TG_TABLE_NAME, body, body) USING installation, reference_rough(installation);
     END IF;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER agenda_items_mentions AFTER INSERT OR DELETE OR UPDATE OF title, minute ON agenda_items
-    FOR EACH ROW EXECUTE FUNCTION mentions_keep('title', 'minute');
-CREATE TRIGGER decisions_mentions AFTER INSERT OR DELETE OR UPDATE OF text ON decisions
-    FOR EACH ROW EXECUTE FUNCTION mentions_keep('text');
-CREATE TRIGGER actions_mentions AFTER INSERT OR DELETE OR UPDATE OF text ON actions
-    FOR EACH ROW EXECUTE FUNCTION mentions_keep('text');
-CREATE TRIGGER action_events_mentions AFTER INSERT OR DELETE OR UPDATE OF note ON action_events
-    FOR EACH ROW EXECUTE FUNCTION mentions_keep('note');
-CREATE TRIGGER minutes_comments_mentions AFTER INSERT OR DELETE OR UPDATE OF body ON minutes_comments
-    FOR EACH ROW EXECUTE FUNCTION mentions_keep('body');
-CREATE TRIGGER risks_mentions AFTER INSERT OR DELETE OR UPDATE OF statement, mitigations ON risks
-    FOR EACH ROW EXECUTE FUNCTION mentions_keep('statement', 'mitigations');
-CREATE TRIGGER risk_reviews_mentions AFTER INSERT OR DELETE OR UPDATE OF comment ON risk_reviews
-    FOR EACH ROW EXECUTE FUNCTION mentions_keep('comment');
+CREATE PROCEDURE mentions_triggers(tbl text, cols text[]) LANGUAGE plpgsql AS $$
+DECLARE
+    args text := (SELECT string_agg(quote_literal(c), ', ') FROM unnest(cols) c);
+BEGIN
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mentions_keep(%s)', tbl || '_mentions_insert', tbl, args);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION mentions_keep(%s)', tbl || '_mentions_update', tbl, args);
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION mentions_keep(%s)', tbl || '_mentions_delete', tbl, args);
+END
+$$;
+
+CALL mentions_triggers('agenda_items', ARRAY['title', 'minute']);
+CALL mentions_triggers('decisions', ARRAY['text']);
+CALL mentions_triggers('actions', ARRAY['text']);
+CALL mentions_triggers('action_events', ARRAY['note']);
+CALL mentions_triggers('minutes_comments', ARRAY['body']);
+CALL mentions_triggers('risks', ARRAY['statement', 'mitigations']);
+CALL mentions_triggers('risk_reviews', ARRAY['comment']);
+DROP PROCEDURE mentions_triggers(text, text[]);
 
 -- mentions_fill finds every row's mentions again: after the installation's
 -- patterns change, and after a restore with the triggers off.
 CREATE FUNCTION mentions_fill() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    installation text := reference_installation();
+    t record;
 BEGIN
     DELETE FROM mentions;
-    INSERT INTO mentions (source, source_id, reference, sentence)
-        SELECT 'agenda_items', x.id, m.reference, m.sentence FROM agenda_items x, reference_matches(x.title || E'\n' || x.minute) m
-        UNION ALL SELECT 'decisions', x.id, m.reference, m.sentence FROM decisions x, reference_matches(x.text) m
-        UNION ALL SELECT 'actions', x.id, m.reference, m.sentence FROM actions x, reference_matches(x.text) m
-        UNION ALL SELECT 'action_events', x.id, m.reference, m.sentence FROM action_events x, reference_matches(x.note) m
-        UNION ALL SELECT 'minutes_comments', x.id, m.reference, m.sentence FROM minutes_comments x, reference_matches(x.body) m
-        UNION ALL SELECT 'risks', x.id, m.reference, m.sentence FROM risks x, reference_matches(x.statement || E'\n' || x.mitigations) m
-        UNION ALL SELECT 'risk_reviews', x.id, m.reference, m.sentence FROM risk_reviews x, reference_matches(x.comment) m;
+    FOR t IN SELECT * FROM (VALUES ('agenda_items', 'concat_ws(E''\n'', x.title, x.minute)'), ('decisions', 'x.text'), ('actions', 'x.text'),
+            ('action_events', 'x.note'), ('minutes_comments', 'x.body'), ('risks', 'concat_ws(E''\n'', x.statement, x.mitigations)'),
+            ('risk_reviews', 'x.comment')) AS v (tbl, body) LOOP
+        EXECUTE format('INSERT INTO mentions (source, source_id, reference, sentence)
+            SELECT %L, x.id, m.reference, m.sentence FROM %I x, LATERAL reference_scan(%s, $1) m WHERE %s ~ $2',
+            t.tbl, t.tbl, t.body, t.body) USING installation, reference_rough(installation);
+    END LOOP;
 END
 $$;
 
