@@ -2,6 +2,8 @@ package postgres_test
 
 import (
 	"context"
+	"io/fs"
+	"strconv"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -12,6 +14,7 @@ import (
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/scaledemo"
+	"github.com/minutebook/minutebook/migrations"
 )
 
 // The migration that adds the reading rule's facts fills them from the rows
@@ -34,11 +37,18 @@ func TestAccessFactsFilledByMigration(t *testing.T) {
 	if _, err := scaledemo.Load(ctx, s, scaledemo.Options{Size: scaledemo.Small, Seed: 3, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	version, _, err := postgres.MigrationVersion(url)
+	// The migrations after 0010, counted: their numbers need not follow on.
+	ups, err := fs.Glob(migrations.FS, "*.up.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := postgres.MigrateDown(url, int(version)-10); err != nil {
+	steps := 0
+	for _, name := range ups {
+		if n, _ := strconv.Atoi(name[:4]); n > 10 {
+			steps++
+		}
+	}
+	if err := postgres.MigrateDown(url, steps); err != nil {
 		t.Fatal(err)
 	}
 	var n int
