@@ -104,32 +104,13 @@ func (f *SearchFilter) Filter(committees map[string]int64) mb.SearchFilter {
 // Query encodes the search for a URL, leaving out empty values; set
 // overrides fields by query name ("page", "sort", …) and "" drops one.
 func (f *SearchFilter) Query(set ...string) string {
-	v := url.Values{}
-	add := func(k, val string) {
-		if val != "" {
-			v.Set(k, val)
-		}
-	}
-	add("q", f.Words)
-	add("committee", f.Committee)
-	add("from", f.From)
-	add("to", f.To)
-	add("kind", f.Kind)
-	add("decision", f.DecisionWord)
-	add("status", f.ActionStatus)
-	add("sort", f.Sort)
+	page, perPage := "", ""
 	if f.Page > 1 {
-		add("page", strconv.Itoa(f.Page))
+		page = strconv.Itoa(f.Page)
 	}
 	if f.PerPage != f.perPage {
-		add("per_page", strconv.Itoa(f.PerPage))
+		perPage = strconv.Itoa(f.PerPage)
 	}
-	for i := 0; i+1 < len(set); i += 2 {
-		v.Del(set[i])
-		add(set[i], set[i+1])
-	}
-	if len(v) == 0 {
-		return ""
-	}
-	return "?" + v.Encode()
+	return encodeQuery([]string{"q", f.Words, "committee", f.Committee, "from", f.From, "to", f.To, "kind", f.Kind,
+		"decision", f.DecisionWord, "status", f.ActionStatus, "sort", f.Sort, "page", page, "per_page", perPage}, set)
 }

@@ -70,7 +70,7 @@ func AccessLevel(a mb.Access) int16 {
 // facts (migration 0011), the actions' slippage and committee codes, the
 // register's summaries and the risks' trends (0012), and every committee's
 // minutes epoch moves on, so that no server keeps a document rendered
-// before (0013).
+// before (0013); the references every text names (0034).
 func (s *Store) RefreshDerived(ctx context.Context) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
@@ -85,6 +85,7 @@ func (s *Store) RefreshDerived(ctx context.Context) error {
 			`INSERT INTO action_summaries SELECT * FROM action_summaries_now`,
 			`SELECT risk_trend_fill(ARRAY(SELECT id FROM risks))`,
 			`UPDATE committees SET minutes_epoch = minutes_epoch + 1`,
+			`SELECT mentions_fill()`,
 		} {
 			if _, err := tx.Exec(ctx, sql); err != nil {
 				return fmt.Errorf("postgres: refresh derived: %w", err)

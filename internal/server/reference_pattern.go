@@ -33,6 +33,6 @@ func (s *Server) handleReferencePatternsSave(w http.ResponseWriter, r *http.Requ
 }
 
 func (s *Server) renderReferencePatterns(w http.ResponseWriter, r *http.Request, status int, f *form.ReferencePatterns) error {
-	s.render(w, r, status, web.ReferencePatterns(web.ReferencePatternsPage{Chrome: s.chrome(r, "Reference patterns", "admin"), Form: f}))
+	s.render(w, r, status, web.ReferencePatterns(web.ReferencePatternsPage{Chrome: s.chrome(r, "Reference patterns", "references"), Form: f}))
 	return nil
 }
