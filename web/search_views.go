@@ -21,6 +21,9 @@ type SearchPage struct {
 	Committees []Option
 	Searched   bool // words were given
 	Hits       []SearchHitView
+	// More says Total is a lower bound: the search counted and ranked
+	// the newest matches of each kind.
+	More bool
 	Paging
 }
 

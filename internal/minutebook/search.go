@@ -101,10 +101,13 @@ const (
 	MarkEnd   = "\ue001"
 )
 
-// SearchResults is a page of hits and how many there are in all.
+// SearchResults is a page of hits and how many there are in all; with
+// More, at least that many (the store counts a bounded number of each
+// kind's newest matches).
 type SearchResults struct {
 	Hits  []SearchHit
 	Total int
+	More  bool
 }
 
 // Mention is one sentence that names a reference, in a record the reader

@@ -16,24 +16,34 @@ const headlineOptions = "StartSel=" + mb.MarkStart + ", StopSel=" + mb.MarkEnd +
 // titleOptions mark every match of a title, which is shown whole.
 const titleOptions = "StartSel=" + mb.MarkStart + ", StopSel=" + mb.MarkEnd + ", HighlightAll=true"
 
+// SearchCandidates is how many of each kind's matches, the newest first,
+// a search ranks and counts: past it the count is a lower bound
+// (SearchResults.More) and relevance orders the newest matches. A common
+// word matches tens of thousands of records at fifteen years' size;
+// ranking all of them would read every one's vector for each request.
+const SearchCandidates = 1000
+
 // Search finds the records that match f.Query (websearch_to_tsquery over
 // the vectors of migration 0033, English stemming) among those the reader
 // may read: the reading rule decides the rows before they are ranked,
 // counted or shown, so that the count and snippets hold nothing else.
-// Hits are ranked by ts_rank (or sorted newest first), one page of them
-// with their snippets, and the count of all.
+// Each kind's newest SearchCandidates matches are ranked by ts_rank (or
+// sorted newest first), one page of them returned with their snippets,
+// and counted.
 func (s *Store) Search(ctx context.Context, rd *mb.Reader, f mb.SearchFilter) (mb.SearchResults, error) {
 	var q args
 	query := q.add(f.Query)
+	candidates := q.add(SearchCandidates + 1)
 	var branches []string
 	for _, src := range searchSources {
 		where, ok := searchWhere(&q, rd, src, f)
 		if !ok {
 			continue
 		}
-		branches = append(branches, `SELECT '`+string(src.kind)+`' AS kind, x.id, `+src.committee+` AS committee_id, `+src.meeting+` AS meeting_id, `+
-			src.date+` AS date, ts_rank(x.search, tsq.q) AS rank
-			FROM tsq, `+src.table+` x `+src.joins+` WHERE x.search @@ tsq.q AND `+where)
+		branches = append(branches, `(SELECT '`+string(src.kind)+`' AS kind, x.id, `+src.committee+` AS committee_id, `+src.meeting+` AS meeting_id, `+
+			src.date+` AS date, x.search AS vector
+			FROM tsq, `+src.table+` x `+src.joins+` WHERE x.search @@ tsq.q AND `+where+`
+			ORDER BY 5 DESC NULLS LAST, x.id DESC LIMIT `+candidates+`)`)
 	}
 	if len(branches) == 0 {
 		return mb.SearchResults{}, nil
@@ -52,9 +62,12 @@ func (s *Store) Search(ctx context.Context, rd *mb.Reader, f mb.SearchFilter) (m
 			FROM `+src.table+` x `+src.joins+` WHERE p.kind = '`+string(src.kind)+`' AND x.id = p.id`)
 	}
 	sql := `WITH tsq AS MATERIALIZED (SELECT websearch_to_tsquery('english', ` + query + `) AS q),
-		page AS (SELECT p.*, count(*) OVER () AS total FROM (` + strings.Join(branches, "\nUNION ALL ") + `) p
+		hits AS (SELECT h.kind, h.id, h.committee_id, h.meeting_id, h.date, ts_rank(h.vector, tsq.q) AS rank,
+				count(*) OVER (PARTITION BY h.kind) AS of_kind
+			FROM (` + strings.Join(branches, "\nUNION ALL ") + `) h, tsq),
+		page AS (SELECT p.*, count(*) OVER () AS total, max(p.of_kind) OVER () > ` + candidates + ` - 1 AS more FROM hits p
 			ORDER BY ` + order + ` LIMIT ` + q.add(limit) + ` OFFSET ` + q.add(max(f.Offset, 0)) + `)
-		SELECT p.kind, p.id, p.total, c.code, coalesce(mt.number, 0), coalesce(p.date, '0001-01-01'), p.rank,
+		SELECT p.kind, p.id, p.total, p.more, c.code, coalesce(mt.number, 0), coalesce(p.date, '0001-01-01'), p.rank,
 			ts_headline('english', t.title, tsq.q, '` + titleOptions + `'),
 			ts_headline('english', t.body, tsq.q, '` + headlineOptions + `'),
 			t.item, t.action_meeting, t.action_seq, t.risk
@@ -71,12 +84,10 @@ func (s *Store) Search(ctx context.Context, rd *mb.Reader, f mb.SearchFilter) (m
 	var out mb.SearchResults
 	for rows.Next() {
 		var h mb.SearchHit
-		var total int
-		if err := rows.Scan(&h.Kind, &h.ID, &total, &h.CommitteeCode, &h.MeetingNumber, &h.Date, &h.Rank,
+		if err := rows.Scan(&h.Kind, &h.ID, &out.Total, &out.More, &h.CommitteeCode, &h.MeetingNumber, &h.Date, &h.Rank,
 			&h.Title, &h.Snippet, &h.ItemID, &h.ActionMeeting, &h.ActionSequence, &h.RiskReference); err != nil {
 			return mb.SearchResults{}, fmt.Errorf("postgres: search: %w", err)
 		}
-		out.Total = total
 		out.Hits = append(out.Hits, h)
 	}
 	if err := rows.Err(); err != nil {

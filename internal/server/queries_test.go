@@ -107,8 +107,8 @@ var queryBudgets = map[string]queryBudget{
 	"GET /public/{code}/{number}":  {path: "/public/{code}/{number}", budget: 2},
 	"GET /api/v1/committees":       {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
 	// Search (issue 17): the committees, whether the words are a
-	// reference, and the search; a reference's page reads its mentions,
-	// their items' decisions and actions, and its timeline.
+	// reference, and the search; a reference's page reads the committees' epochs, its
+	// mentions, their items' decisions and actions, and its timeline.
 	"GET /search":                                     {path: "/search?q=incident", as: "member", budget: signedInQueries + 3},
 	"GET /public/search":                              {path: "/public/search?q=incident", budget: 3},
 	"GET /api/v1/search":                              {path: "/api/v1/search?q=incident", as: "member", budget: signedInQueries + 2},

@@ -36,7 +36,11 @@ func (s *Server) referenceHistory(r *http.Request) (*mb.ReferenceHistory, int, i
 		}
 		perPage = n
 	}
-	h, err := s.store.ReferenceHistory(r.Context(), reader(r), ref, perPage, (page-1)*perPage)
+	committees, err := s.store.CommitteeNames(r.Context())
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	h, err := s.referenceFor(r, epochOf(committees), ref, perPage, (page-1)*perPage)
 	return h, page, perPage, err
 }
 

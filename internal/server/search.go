@@ -20,6 +20,9 @@ type searchView struct {
 	typed      *form.SearchFilter
 	filter     mb.SearchFilter
 	committees []web.Option
+	// epoch sums the committees' epochs: what a search finds moves
+	// whenever it does (search_cache.go).
+	epoch int64
 }
 
 func (s *Server) searchViewOf(r *http.Request, rd *mb.Reader) (*searchView, error) {
@@ -28,7 +31,7 @@ func (s *Server) searchViewOf(r *http.Request, rd *mb.Reader) (*searchView, erro
 		return nil, err
 	}
 	byCode := map[string]int64{}
-	v := &searchView{reader: rd, typed: form.ParseSearchFilter(r.URL.Query(), searchPageSize)}
+	v := &searchView{reader: rd, typed: form.ParseSearchFilter(r.URL.Query(), searchPageSize), epoch: epochOf(committees)}
 	for _, c := range committees {
 		byCode[c.Code] = c.ID
 		v.committees = append(v.committees, web.CommitteeCodeOption(c))
@@ -46,7 +49,7 @@ func (s *Server) search(r *http.Request, v *searchView) (res mb.SearchResults, r
 	if ref, ok, err := s.store.ReferenceOf(r.Context(), v.filter.Query); err != nil || ok {
 		return res, ref, err
 	}
-	res, err = s.store.Search(r.Context(), v.reader, v.filter)
+	res, err = s.searchFor(r, v)
 	return res, "", err
 }
 
@@ -78,7 +81,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, rd *mb.Reade
 	if public {
 		path, section = web.PublicSearchPath, "public"
 	}
-	p := web.SearchPage{Chrome: s.chrome(r, "Search", section), Public: public, Filter: v.typed, Committees: v.committees, Searched: v.filter.Query != ""}
+	p := web.SearchPage{Chrome: s.chrome(r, "Search", section), Public: public, Filter: v.typed, Committees: v.committees, Searched: v.filter.Query != "", More: res.More}
 	if p.Searched {
 		p.Title = v.filter.Query + " · Search"
 	}
@@ -136,17 +139,18 @@ func (s *Server) handleAPISearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	var res mb.SearchResults
 	if v.filter.Query != "" {
-		if res, err = s.store.Search(r.Context(), v.reader, v.filter); err != nil {
+		if res, err = s.searchFor(r, v); err != nil {
 			return err
 		}
 	}
 	out := struct {
 		Query   string   `json:"q"`
 		Total   int      `json:"total"`
+		More    bool     `json:"more"`
 		Page    int      `json:"page"`
 		PerPage int      `json:"per_page"`
 		Results []apiHit `json:"results"`
-	}{Query: v.filter.Query, Total: res.Total, Page: v.typed.Page, PerPage: v.typed.PerPage, Results: []apiHit{}}
+	}{Query: v.filter.Query, Total: res.Total, More: res.More, Page: v.typed.Page, PerPage: v.typed.PerPage, Results: []apiHit{}}
 	for _, h := range res.Hits {
 		out.Results = append(out.Results, apiHit{Kind: string(h.Kind), Committee: h.CommitteeCode, Meeting: h.MeetingNumber, Date: hitDate(h.Date),
 			Title: web.Unmarked(h.Title), Snippet: web.Unmarked(h.Snippet), TitleHTML: web.MarkedHTML(h.Title), SnippetHTML: web.MarkedHTML(h.Snippet),

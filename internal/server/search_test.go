@@ -1,11 +1,14 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 // TestSearchPage: the search through the router, over the demo: the
@@ -157,4 +160,23 @@ func TestReferencePatternsForm(t *testing.T) {
 		t.Errorf("MP242 after the patterns changed: status %d", res.status)
 	}
 	a.anonymous().get("/refs/MP242").mustContain(t, "Nothing you may read mentions MP242.")
+}
+
+// TestSearchSeesWrites: results a server keeps go when a write moves what
+// they show: an item written into a draft after a search is found by the
+// same search asked again, and the reference it names has its history.
+func TestSearchSeesWrites(t *testing.T) {
+	a := newApp(t)
+	sec := a.as("secretariat")
+	sec.get("/search?q=zebra").mustContain(t, "Nothing matches.")
+	sec.get("/refs/MP999").mustContain(t, "Nothing you may read mentions MP999.")
+	m, err := a.store.MeetingByNumber(context.Background(), "OPSG", 106)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.CreateItem(context.Background(), &mb.Item{MeetingID: m.ID, Title: "Zebra crossings", Minute: "MP999 was raised."}); err != nil {
+		t.Fatal(err)
+	}
+	sec.get("/search?q=zebra").mustContain(t, "<mark>Zebra</mark> crossings")
+	sec.get("/refs/MP999").mustContain(t, "<mark>MP999</mark> was raised.")
 }
