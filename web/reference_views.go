@@ -44,3 +44,39 @@ func meetingsCount(n int) string {
 	}
 	return itoa(n) + " meetings"
 }
+
+// timelineLegs is how many legs the timeline draws; past it, the first and
+// the last halves with the count of those between.
+const timelineLegs = 12
+
+// TimelineView is the timeline as drawn: its first and last legs, how many
+// lie between, and each committee's part.
+type TimelineView struct {
+	Head, Tail []mb.ReferenceStop
+	Skipped    int
+	Committees []mb.ReferenceStop // one a committee, in order of its first mention
+}
+
+// Timeline draws the history's travels.
+func (p ReferencePage) Timeline() TimelineView {
+	legs := p.History.Timeline
+	var v TimelineView
+	if len(legs) <= timelineLegs {
+		v.Head = legs
+	} else {
+		v.Head, v.Tail = legs[:timelineLegs/2], legs[len(legs)-timelineLegs/2:]
+		v.Skipped = len(legs) - timelineLegs
+	}
+	at := map[string]int{}
+	for _, l := range legs {
+		i, ok := at[l.CommitteeCode]
+		if !ok {
+			at[l.CommitteeCode] = len(v.Committees)
+			v.Committees = append(v.Committees, l)
+			continue
+		}
+		v.Committees[i].Last = l.Last
+		v.Committees[i].Meetings += l.Meetings
+	}
+	return v
+}
