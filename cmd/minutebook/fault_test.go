@@ -68,7 +68,7 @@ func TestServeWithItsOwnPostgreSQL(t *testing.T) {
 		}
 		// The killed server's backends may answer for a moment: what counts
 		// is a page served by the new one.
-		took := waitFor(t, 5*time.Second, "serving again from a restarted PostgreSQL after kill -9", func() bool {
+		took := waitFor(t, 30*time.Second, "serving again from a restarted PostgreSQL after kill -9", func() bool {
 			if pid := postmaster(); pid == 0 || pid == old {
 				return false
 			}
@@ -79,7 +79,7 @@ func TestServeWithItsOwnPostgreSQL(t *testing.T) {
 		if !strings.Contains(s.logs.String(), "PostgreSQL exited unexpectedly; restarting it") {
 			t.Errorf("the log does not say PostgreSQL died:\n%s", s.logs.String())
 		}
-		waitFor(t, time.Second, "the log saying PostgreSQL restarted", func() bool {
+		waitFor(t, 10*time.Second, "the log saying PostgreSQL restarted", func() bool {
 			return strings.Contains(s.logs.String(), "PostgreSQL restarted")
 		})
 	})

@@ -1,6 +1,9 @@
 package minutebook
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Reader is whoever is asking: an anonymous visitor (User nil) or a signed-in
 // user with their current roles. Every rule of who may read or change what is
@@ -46,6 +49,23 @@ func (r *Reader) Secretariat(committeeID int64) bool {
 // Member reports whether the reader sits on the committee in any role.
 func (r *Reader) Member(committeeID int64) bool {
 	return r.Admin() || r.has(committeeID, RoleMember, RoleChair, RoleSecretariat)
+}
+
+// Committees lists, in id order, the committees whose secretariat the
+// reader runs and those the reader sits on in any role: what the reading
+// rule asks of the reader besides their person.
+func (r *Reader) Committees() (secretariat, member []int64) {
+	for id := range r.Roles {
+		if r.Secretariat(id) {
+			secretariat = append(secretariat, id)
+		}
+		if r.Member(id) {
+			member = append(member, id)
+		}
+	}
+	slices.Sort(secretariat)
+	slices.Sort(member)
+	return secretariat, member
 }
 
 // Chair reports whether the reader chairs the committee.

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -119,20 +118,10 @@ type docxWriter struct {
 }
 
 func (w *docxWriter) walk(body []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(body))
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(body, func(d *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if err := w.startElement(d, t); err != nil {
-				return err
-			}
+			return w.startElement(d, t)
 		case xml.EndElement:
 			w.endElement(t.Name.Local)
 		case xml.CharData:
@@ -140,7 +129,8 @@ func (w *docxWriter) walk(body []byte) error {
 				p.segs = append(p.segs, seg{string(t), p.runBold})
 			}
 		}
-	}
+		return nil
+	})
 }
 
 func (w *docxWriter) para() *para {

@@ -154,13 +154,7 @@ func classification(pt string) string {
 }
 
 func (p *parser) setCode(i int, code string) {
-	m := &p.doc.Meeting
-	switch {
-	case m.Committee == "":
-		m.Committee = code
-	case m.Committee != code:
-		p.warn(i, "committee code %s here but %s earlier; kept %s", code, m.Committee, m.Committee)
-	}
+	p.keepFirst(i, &p.doc.Meeting.Committee, code, "committee code")
 }
 
 func (p *parser) setStatus(i int, word string) {
@@ -168,12 +162,18 @@ func (p *parser) setStatus(i int, word string) {
 	if s == "approved" {
 		s = "final" // approved minutes are the final minutes
 	}
-	m := &p.doc.Meeting
+	p.keepFirst(i, &p.doc.Meeting.Status, s, "the minutes say")
+}
+
+// keepFirst sets a header field the first time line i names it, and warns
+// when a later line names another value ("committee code OPSG here but
+// PSG earlier; kept PSG").
+func (p *parser) keepFirst(i int, field *string, v, what string) {
 	switch {
-	case m.Status == "":
-		m.Status = s
-	case m.Status != s:
-		p.warn(i, "the minutes say %s here but %s earlier; kept %s", s, m.Status, m.Status)
+	case *field == "":
+		*field = v
+	case *field != v:
+		p.warn(i, "%s %s here but %s earlier; kept %s", what, v, *field, *field)
 	}
 }
 

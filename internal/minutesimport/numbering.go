@@ -54,7 +54,9 @@ func attr(t xml.StartElement, local string) string {
 
 func clampLevel(n int) int { return min(max(n, 0), 8) }
 
-func eachToken(b []byte, f func(xml.Token)) error {
+// eachToken hands f every token of the XML in b, with the decoder for
+// reading an element's content in one go; it stops at the first error.
+func eachToken(b []byte, f func(d *xml.Decoder, tok xml.Token) error) error {
 	d := xml.NewDecoder(bytes.NewReader(b))
 	for {
 		tok, err := d.Token()
@@ -64,7 +66,9 @@ func eachToken(b []byte, f func(xml.Token)) error {
 		if err != nil {
 			return err
 		}
-		f(tok)
+		if err := f(d, tok); err != nil {
+			return err
+		}
 	}
 }
 
@@ -72,7 +76,7 @@ func (n *numbering) readNumbering(b []byte) error {
 	var abs, num string
 	var lv level
 	ilvl := -1
-	return eachToken(b, func(tok xml.Token) {
+	return eachToken(b, func(_ *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			v, _ := val(t)
@@ -104,13 +108,14 @@ func (n *numbering) readNumbering(b []byte) error {
 				ilvl = -1
 			}
 		}
+		return nil
 	})
 }
 
 func (n *numbering) readStyles(b []byte) error {
 	var id string
 	var sn styleNum
-	return eachToken(b, func(tok xml.Token) {
+	return eachToken(b, func(_ *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			v, _ := val(t)
@@ -127,6 +132,7 @@ func (n *numbering) readStyles(b []byte) error {
 				n.styles[id] = sn
 			}
 		}
+		return nil
 	})
 }
 

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -133,7 +132,7 @@ func (a *args) readable(rd *mb.Reader, f facts) string {
 	if !rd.SignedIn() {
 		return "(" + f.stage + " = 'published' AND " + f.level + " = 1)"
 	}
-	sec, mem := committeesOf(rd)
+	sec, mem := rd.Committees()
 	recorded := "EXISTS (SELECT 1 FROM attendance rec WHERE rec.person_id = " + a.add(rd.User.PersonID) +
 		" AND rec.meeting_id = " + f.meeting + " AND rec.status IN ('present', 'part'))"
 	// Level 4 is RED, 5 RED within AMBER: for the members recorded there.
@@ -165,24 +164,8 @@ func (a *args) readableComment(rd *mb.Reader, alias string) string {
 		return "false"
 	}
 	whose := alias + ".author_id = " + a.add(rd.User.ID)
-	if sec, _ := committeesOf(rd); len(sec) > 0 {
+	if sec, _ := rd.Committees(); len(sec) > 0 {
 		whose = "(" + whose + " OR " + alias + ".access_committee = ANY(" + a.add(sec) + "))"
 	}
 	return a.readable(rd, recordFacts(alias)) + " AND " + whose
-}
-
-// committeesOf lists the committees whose secretariat the reader runs and
-// those the reader sits on in any role.
-func committeesOf(rd *mb.Reader) (sec, mem []int64) {
-	for id := range rd.Roles {
-		if rd.Secretariat(id) {
-			sec = append(sec, id)
-		}
-		if rd.Member(id) {
-			mem = append(mem, id)
-		}
-	}
-	slices.Sort(sec)
-	slices.Sort(mem)
-	return sec, mem
 }

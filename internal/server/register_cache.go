@@ -3,7 +3,6 @@ package server
 import (
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
@@ -43,17 +42,7 @@ func registerKey(rd *mb.Reader, epoch int64) string {
 	if !rd.SignedIn() {
 		return fmt.Sprintf("%d/anonymous", epoch)
 	}
-	var sec, mem []int64
-	for id := range rd.Roles {
-		if rd.Secretariat(id) {
-			sec = append(sec, id)
-		}
-		if rd.Member(id) {
-			mem = append(mem, id)
-		}
-	}
-	slices.Sort(sec)
-	slices.Sort(mem)
+	sec, mem := rd.Committees()
 	return fmt.Sprintf("%d/admin=%t/person=%d/sec=%v/mem=%v", epoch, rd.Admin(), rd.User.PersonID, sec, mem)
 }
 
