@@ -144,7 +144,7 @@ var opsg102Items = []demoItem{
 var panel119Items = []demoItem{
 	{title: "Modification Proposals", minute: "The Panel considered MP242 'Change to Operational Metrics to Measure on Success', referred by the OPSG on 12 September 2023. Members asked how re-tried transactions would count.",
 		decisions: [][2]string{{"APPROVED", "MP242 to progress as a Self-Governance Modification"}},
-		actions:   []raisedAction{{text: "SECAS to return MP242 to the OPSG for its view on the definitions of success.", owner: "SECAS", target: day(2023, 10, 23)}}},
+		actions:   []raisedAction{{text: "SECAS to return MP242 to the OPSG for its view on the definitions of success.", owner: "SECAS"}}},
 }
 
 var opsg103Items = []demoItem{
