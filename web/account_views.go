@@ -35,6 +35,7 @@ type AccountPage struct {
 	NewToken string // shown once, right after it is made
 	Errors   form.Errors
 	Calendar CalendarFeeds
+	Notices  NoticeChoices
 }
 
 // TokensInForce counts the tokens not revoked.
@@ -51,7 +52,9 @@ func (p AccountPage) TokensInForce() int {
 // CalendarFeeds are the feed addresses on the account page.
 type CalendarFeeds struct {
 	// NewURL is the personal feed URL, shown once right after it is made.
-	NewURL     string
+	NewURL string
+	// NewMineURL is the same feed with only the reader's own actions.
+	NewMineURL string
 	HasToken   bool
 	Created    time.Time
 	Committees []Option // public feeds by committee: Value is the URL

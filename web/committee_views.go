@@ -40,6 +40,11 @@ type CommitteePage struct {
 	CanManage bool
 	// CanReadRisks links to the committee's risk register.
 	CanReadRisks bool
+	// CanReadInterests links to the committee's register of interests.
+	CanReadInterests bool
+	// Attendance is the members' attendance record, for those who may
+	// read it; nil otherwise.
+	Attendance *AttendanceRecordView
 }
 
 // CommitteeFormPage creates or edits a committee.

@@ -25,6 +25,14 @@ type MinutesView struct {
 	OutstandingInItem bool
 	Next              []mb.NextMeeting
 	ApprovedBy        string
+	// Declarations are the interests declared in the items the reader may
+	// read, listed near the top of the minutes.
+	Declarations []mb.Declaration
+	// Quorum says whether the meeting, and each item, was quorate; nil or
+	// without a rule when the committee has none.
+	Quorum *mb.QuorumRecord
+	// Signature is the chair's signature, standing or voided; nil if none.
+	Signature *mb.Signature
 	// Controls holds what the reader may do inside the document; nil for
 	// a plain document (the public site, the print view).
 	Controls *MinutesControls
@@ -57,6 +65,8 @@ type ItemView struct {
 	Addenda templ.Component
 	// Reviews are the risk reviews Addenda shows, for the exports.
 	Reviews []mb.RiskReview
+	// Quorum is the item's quorum when the item was inquorate; nil otherwise.
+	Quorum *mb.ItemQuorum
 }
 
 // MeetingMinutesPage is a meeting's working page: the header, the lifecycle
@@ -74,4 +84,9 @@ type MeetingMinutesPage struct {
 	CanCirculate, CanApprove, CanPublish, CanCorrect, CanFinishCorrection bool
 	CanSeeHistory                                                         bool
 	OpenComments                                                          int
+	// CanSign offers the chair the signature of approved minutes.
+	CanSign bool
+	// InquorateDecisions are the items whose decisions were taken while
+	// inquorate: circulating the draft asks the secretariat to confirm.
+	InquorateDecisions []string
 }

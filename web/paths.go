@@ -51,8 +51,24 @@ func TokensRevokeAllPath() string { return "/account/tokens/revoke-all" }
 // CalendarTokenPath makes (or remakes) the reader's personal calendar feed.
 func CalendarTokenPath() string { return "/account/calendar-token" }
 
-// PersonalCalendarPath is a reader's own calendar feed, by its secret.
-func PersonalCalendarPath(secret string) string { return "/calendar/" + secret + ".ics" }
+// PersonalCalendarPath is a reader's own calendar feed, by its secret;
+// onlyMine keeps only the actions the reader or their organisation owns.
+func PersonalCalendarPath(secret string, onlyMine bool) string {
+	if onlyMine {
+		return "/calendar/" + secret + ".ics?actions=mine"
+	}
+	return "/calendar/" + secret + ".ics"
+}
+
+// NoticesPath saves the reader's choices of what they are sent.
+func NoticesPath() string { return "/account/notices" }
+
+// AccountNoticesPath is the account page at those choices.
+func AccountNoticesPath() string { return AccountPath() + "#notices" }
+
+// UnsubscribePath is a message's one-click unsubscribe link, by its signed
+// token: GET asks, POST (or a mail program's one-click POST) does it.
+func UnsubscribePath(token string) string { return "/unsubscribe/" + token }
 
 // PublicPath is the public site: every published document the reader may read.
 func PublicPath() string { return "/public" }
@@ -351,6 +367,28 @@ func UserResetPasswordPath(id int64) string { return UserPath(id) + "/reset-pass
 // UserUnlockPath lifts an account's sign-in lockout.
 func UserUnlockPath(id int64) string { return UserPath(id) + "/unlock" }
 
+// OutboxPath is the administrators' view of the messages composed, newest
+// first: of a status when given ("failed"), at a page (from 1).
+func OutboxPath(status string, page int) string {
+	q := url.Values{}
+	if status != "" {
+		q.Set("status", status)
+	}
+	if page > 1 {
+		q.Set("page", itoa(page))
+	}
+	if len(q) == 0 {
+		return "/admin/outbox"
+	}
+	return "/admin/outbox?" + q.Encode()
+}
+
+// OutboxMessagePath is one message of the outbox, as it was composed.
+func OutboxMessagePath(id int64) string { return "/admin/outbox/" + i64(id) }
+
+// OutboxRetryPath queues a failed message again.
+func OutboxRetryPath(id int64) string { return OutboxMessagePath(id) + "/retry" }
+
 // PeoplePath lists everyone who can sit on a committee.
 func PeoplePath() string { return "/admin/people" }
 
@@ -415,3 +453,82 @@ func APISearchPath(query string) string { return "/api/v1/search" + query }
 
 // APIReferencePath is a reference's history as JSON.
 func APIReferencePath(reference string) string { return "/api/v1" + ReferencePath(reference) }
+
+// The formal record (issue 20): votes, declarations of interest, the
+// register of interests, the committee's rules, the chair's signature and
+// the attendance record.
+
+// VotePath records (or changes) the vote on a decision.
+func VotePath(code string, number int, decision int64) string {
+	return decisionPath(code, number, decision) + "/vote"
+}
+
+// VoteDeletePath removes the vote recorded on a decision.
+func VoteDeletePath(code string, number int, decision int64) string {
+	return VotePath(code, number, decision) + "/delete"
+}
+
+// DeclarationNewPath records an interest declared in an item.
+func DeclarationNewPath(code string, number int, item int64) string {
+	return itemPath(code, number, item) + "/declarations/new"
+}
+
+func declarationPath(code string, number int, declaration int64) string {
+	return MeetingPath(code, number) + "/declarations/" + i64(declaration)
+}
+
+// DeclarationEditPath edits a declaration of interest.
+func DeclarationEditPath(code string, number int, declaration int64) string {
+	return declarationPath(code, number, declaration) + "/edit"
+}
+
+// DeclarationDeletePath deletes a declaration of interest.
+func DeclarationDeletePath(code string, number int, declaration int64) string {
+	return declarationPath(code, number, declaration) + "/delete"
+}
+
+// SignPath signs a meeting's approved minutes.
+func SignPath(code string, number int) string { return MeetingPath(code, number) + "/sign" }
+
+// VerifyPath checks the signature of a meeting's minutes against the
+// stored version; hash, when not empty, is a hash to compare (one printed
+// on a copy).
+func VerifyPath(code string, number int, hash string) string {
+	p := MeetingPath(code, number) + "/verify"
+	if hash != "" {
+		p += "?sha256=" + url.QueryEscape(hash)
+	}
+	return p
+}
+
+// InterestsPath is a committee's register of interests.
+func InterestsPath(code string) string { return CommitteePath(code) + "/interests" }
+
+// InterestNewPath adds a standing declaration to the register.
+func InterestNewPath(code string) string { return InterestsPath(code) + "/new" }
+
+// InterestEndPath ends a standing declaration today.
+func InterestEndPath(code string, id int64) string {
+	return InterestsPath(code) + "/" + i64(id) + "/end"
+}
+
+// CommitteeRulesPath edits a committee's formal rules: quorum, casting
+// vote, signatory, the register's classification.
+func CommitteeRulesPath(code string) string { return CommitteePath(code) + "/rules" }
+
+// CommitteeAttendancePath is the committee's page at its attendance record
+// over the period from–to (YYYY-MM-DD; "" for the default year).
+func CommitteeAttendancePath(code, from, to string) string {
+	p := CommitteePath(code)
+	q := url.Values{}
+	if from != "" {
+		q.Set("from", from)
+	}
+	if to != "" {
+		q.Set("to", to)
+	}
+	if len(q) > 0 {
+		p += "?" + q.Encode()
+	}
+	return p + "#attendance"
+}

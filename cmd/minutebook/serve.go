@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,9 +19,11 @@ import (
 	"github.com/minutebook/minutebook/internal/demo"
 	"github.com/minutebook/minutebook/internal/jobs"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/internal/server"
+	"github.com/minutebook/minutebook/web"
 )
 
 // serveOptions are serve's flags, which the root command shares: serve is
@@ -34,6 +37,9 @@ type serveOptions struct {
 	idle         time.Duration
 	logFormat    string
 	metricsToken string
+	baseURL      string
+	mailFrom     string
+	smtpURL      string
 }
 
 func (o *serveOptions) register(fs *pflag.FlagSet) {
@@ -44,9 +50,13 @@ func (o *serveOptions) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&o.secure, "secure-cookies", envBool("MINUTEBOOK_SECURE_COOKIES"), "mark the session cookie Secure: set it when served over HTTPS (env MINUTEBOOK_SECURE_COOKIES=1)")
 	fs.DurationVar(&o.idle, "session-idle", envDuration("MINUTEBOOK_SESSION_IDLE", 2*time.Hour), "sign readers out after this long idle (env MINUTEBOOK_SESSION_IDLE)")
 	fs.StringVar(&o.logFormat, "log-format", envOr("MINUTEBOOK_LOG_FORMAT", "text"), "log format: text or json (env MINUTEBOOK_LOG_FORMAT)")
-	// A secret on the command line shows in ps: the token is read from
-	// the environment only.
+	fs.StringVar(&o.baseURL, "base-url", os.Getenv("MINUTEBOOK_BASE_URL"), "the address people reach minutebook at, for the links in messages; default http:// and --addr (env MINUTEBOOK_BASE_URL)")
+	fs.StringVar(&o.mailFrom, "mail-from", envOr("MINUTEBOOK_MAIL_FROM", "minutebook <minutebook@localhost>"), "the address messages are sent from (env MINUTEBOOK_MAIL_FROM)")
+	// A secret on the command line shows in ps: the token and the mail
+	// server's URL (which holds its password) are read from the
+	// environment only.
 	o.metricsToken = os.Getenv("MINUTEBOOK_METRICS_TOKEN")
+	o.smtpURL = os.Getenv("MINUTEBOOK_SMTP_URL")
 }
 
 func newServeCommand(stdout, stderr io.Writer) *cobra.Command {
@@ -78,6 +88,15 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	var sender notify.Sender
+	if opts.smtpURL != "" {
+		cfg, err := notify.ParseSMTPURL(opts.smtpURL, opts.mailFrom)
+		if err != nil {
+			return usageErrorf("%s", err)
+		}
+		sender = notify.NewSMTP(*cfg)
+		log.Info("mail is sent through the SMTP server", "server", cfg.String(), "from", cfg.From)
+	}
 
 	o, err := openStore(ctx, opts.db, log, stderr, startOwn, !opts.noMigrate)
 	if err != nil {
@@ -93,7 +112,18 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 		return fmt.Errorf("listen on %s: %w", opts.addr, err)
 	}
 	defer ln.Close() // when serving never began
-	runner, err := jobs.New(ctx, jobs.Config{Deps: jobs.Deps{Store: store, Logger: log}, DatabaseURL: o.URL})
+	base := strings.TrimSuffix(opts.baseURL, "/")
+	if base == "" {
+		// Links in messages to where this server listens; one listening on
+		// every address is reached as localhost.
+		host, port, _ := net.SplitHostPort(ln.Addr().String())
+		if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+			host = "localhost"
+		}
+		base = "http://" + net.JoinHostPort(host, port)
+	}
+	composer := &notify.Composer{Store: store, BaseURL: base}
+	runner, err := jobs.New(ctx, jobs.Config{Deps: jobs.Deps{Store: store, Logger: log, Composer: composer, Sender: sender}, DatabaseURL: o.URL})
 	if err != nil {
 		return err
 	}
@@ -104,13 +134,17 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	srv := &http.Server{
 		Handler: server.New(server.Config{
 			Store: store, Logger: log, SecureCookies: opts.secure, SessionIdle: opts.idle, PasswordParams: params,
-			MetricsToken: opts.metricsToken,
+			MetricsToken: opts.metricsToken, Composer: composer, Queue: runner.Queue(),
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	if sender == nil {
+		fmt.Fprintf(stdout, "No MINUTEBOOK_SMTP_URL: messages are kept, not sent; administrators read them at %s%s\n", base, web.OutboxPath("", 1))
+		log.Info("no mail server: messages are kept in the outbox, not sent", "outbox", base+web.OutboxPath("", 1))
 	}
 	fmt.Fprintf(stdout, "minutebook is serving at http://%s/ (stop with Ctrl-C)\n", ln.Addr())
 	errc := make(chan error, 1)

@@ -71,7 +71,9 @@ func Load(ctx context.Context, store *postgres.Store, opts Options) ([]Credentia
 		return nil, mb.Errorf(mb.ECONFLICT, "The demo is already loaded (committee OPSG exists).")
 	}
 	l := &loader{store: store, opts: opts, orgs: map[string]int64{}, people: map[string]int64{}}
-	if err := l.load(ctx); err != nil {
+	// The demo's history is not news: only what is still open today (the
+	// circulation of OPSG 104 and the comment on it) is told (see minutes).
+	if err := l.load(mb.WithNotices(ctx, false)); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	return l.creds, nil
@@ -147,6 +149,17 @@ func (l *loader) load(ctx context.Context) error {
 		return err
 	}
 	if err := l.publish105(ctx); err != nil {
+		return err
+	}
+	// The formal record: the committees' rules and registers, the Panel's
+	// vote and declaration, the chair's signature of OPSG 105.
+	if err := l.rules(ctx); err != nil {
+		return err
+	}
+	if err := l.panel120(ctx); err != nil {
+		return err
+	}
+	if err := l.sign105(ctx); err != nil {
 		return err
 	}
 	return l.settle(ctx)
@@ -342,6 +355,9 @@ var accounts = []struct {
 	{"member", "OPSG member", "Kevin Donnelly", "kevin.donnelly@albion.example.org"},
 	{"panel-chair", "SEC Panel chair", "Pauline Hartley", "pauline.hartley@example.org"},
 	{"non-member", "Signed-in non-member", "Rachel Allen", "rachel.allen@desnz.example.org"},
+	// Adam Rawling attends the OPSG for the DCC, which owns most of its
+	// actions: he is reminded of them.
+	{"owner", "DCC, owns OPSG actions", "Adam Rawling", "adam.rawling@dcc.example.org"},
 }
 
 func (l *loader) accounts(ctx context.Context) error {

@@ -6,25 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/minutebook/minutebook/internal/dbtest"
-	"github.com/minutebook/minutebook/internal/demo"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/password"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // The demo's OPSG 101 is imported, as a secretariat's history would be: a
 // draft of its own, and the action its table lists in the register.
 func TestDemoImportsOPSG101(t *testing.T) {
 	ctx := context.Background()
-	store, err := postgres.Open(ctx, dbtest.URL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if _, err := demo.Load(ctx, store, demo.Options{PasswordParams: password.Cheap}); err != nil {
-		t.Fatal(err)
-	}
+	store := loadedDemo(t)
 	m, err := store.MeetingByNumber(ctx, "OPSG", 101)
 	if err != nil {
 		t.Fatal(err)

@@ -4,25 +4,14 @@ import (
 	"context"
 	"testing"
 
-	"github.com/minutebook/minutebook/internal/dbtest"
-	"github.com/minutebook/minutebook/internal/demo"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/internal/password"
-	"github.com/minutebook/minutebook/internal/postgres"
 )
 
 // TestLoadRisks checks the demo's register against item 6 of the model
 // document: four risks at 20, 16, 15 and 15, reviewed and escalated at 105.
 func TestLoadRisks(t *testing.T) {
 	ctx := context.Background()
-	store, err := postgres.Open(ctx, dbtest.URL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	if _, err := demo.Load(ctx, store, demo.Options{PasswordParams: password.Cheap}); err != nil {
-		t.Fatal(err)
-	}
+	store := loadedDemo(t)
 	opsg, err := store.CommitteeByCode(ctx, "OPSG")
 	if err != nil {
 		t.Fatal(err)

@@ -42,6 +42,14 @@ type Document struct {
 	Next              []mb.NextMeeting
 	// ApprovedBy names the meeting that approved the minutes ("OPSG 106").
 	ApprovedBy string
+	// Signature is the chair's signature of the minutes, standing or
+	// voided; nil when they were never signed.
+	Signature *mb.Signature
+	// Declarations are the interests declared in the items the reader may
+	// read, listed after the apologies; Quorum says whether the meeting
+	// was quorate (nil, or without a rule, when the committee has none).
+	Declarations []mb.Declaration
+	Quorum       *mb.QuorumRecord
 	// Version names the stored version the document is, when it is one
 	// ("Version 3 – Approved"), for the history page's downloads; "" for
 	// the minutes as they stand.
@@ -62,17 +70,29 @@ type Item struct {
 	// Reviews are the risk reviews recorded in the item, written after its
 	// minute and before its decisions, as item 6 of the model document.
 	Reviews []mb.RiskReview
+	// Quorum is set when the item was inquorate.
+	Quorum *mb.ItemQuorum
 }
 
 // approval is what the head of approved minutes says about their approval:
-// "Approved as final at OPSG 106." Issue 20 (the formal record) adds the
-// chair's signature line and the version's hash here, and both formats
-// print whatever lines this returns.
+// "Approved as final at OPSG 106.", the chair's signature ("Signed by Dave
+// Warner on 14 November 2023.") and the SHA-256 of the version signed, by
+// which a reader checks a copy against the stored version; or that a
+// correction voided the signature. Both formats print whatever lines this
+// returns.
 func approval(d *Document) []string {
-	if d.ApprovedBy == "" {
-		return nil
+	var out []string
+	if d.ApprovedBy != "" {
+		out = append(out, "Approved as final at "+d.ApprovedBy+".")
 	}
-	return []string{"Approved as final at " + d.ApprovedBy + "."}
+	switch s := d.Signature; {
+	case s == nil:
+	case s.Standing():
+		out = append(out, s.Line(), s.HashLine())
+	default:
+		out = append(out, "Not signed: "+s.SignerName+"’s signature was voided ("+s.VoidedReason+").")
+	}
+	return out
 }
 
 // FileName is the name a downloaded file is saved under, from the document

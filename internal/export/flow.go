@@ -43,6 +43,7 @@ func flow(d *Document) []block {
 	if len(d.Apologies) > 0 {
 		out = append(out, block{kind: section, runs: []run{{text: "Apologies:"}}}, attendees(apologies, d.Apologies, false))
 	}
+	out = formalHead(out, d)
 	for _, it := range d.Items {
 		out = item(out, d, it, 0)
 	}
@@ -67,6 +68,12 @@ func item(out []block, d *Document, it *Item, level int) []block {
 	if it.Item.Classification != 0 {
 		out = append(out, block{kind: paragraph, runs: itemClassification(it.Item)})
 	}
+	if it.Quorum != nil {
+		out = append(out, block{kind: paragraph, runs: []run{{text: it.Quorum.Sentence(), italic: true}}})
+	}
+	for _, dc := range it.Item.Declarations {
+		out = append(out, block{kind: paragraph, runs: []run{{text: dc.Sentence()}}})
+	}
 	out = append(out, minuteBlocks(it.Item.Minute)...)
 	if it.Outstanding {
 		out = outstanding(out, d)
@@ -81,10 +88,12 @@ func item(out []block, d *Document, it *Item, level int) []block {
 	switch decisions := it.Item.Decisions; {
 	case len(decisions) == 1:
 		out = append(out, block{kind: paragraph, runs: decisionRuns(code, decisions[0], true)})
+		out = voteRoll(out, decisions[0], paragraph)
 	case len(decisions) > 1:
 		out = append(out, block{kind: paragraph, runs: []run{{text: mb.DecisionLead(code) + ":"}}})
 		for _, dc := range decisions {
 			out = append(out, block{kind: bullet, runs: decisionRuns(code, dc, false)})
+			out = voteRoll(out, dc, quote)
 		}
 	}
 	for _, a := range it.Item.Actions {
@@ -149,6 +158,9 @@ func decisionRuns(code string, d mb.Decision, lead bool) []run {
 	var out []run
 	if lead {
 		out = append(out, run{text: mb.DecisionLead(code) + " "})
+	}
+	if p := d.VotePhrase(); p != "" {
+		out = append(out, run{text: p + " "})
 	}
 	out = append(out, run{text: d.Kind, bold: true})
 	if t := fullStop(d.Text); t != "" {

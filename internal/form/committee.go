@@ -20,6 +20,7 @@ type Committee struct {
 	Categories          string // one per line, in order
 	DecisionVocabulary  string // one per line
 	EscalationThreshold string
+	ReminderDays        string
 	Bands               string // one per line: "Critical 20-25"
 	Errors              Errors
 }
@@ -32,6 +33,7 @@ func CommitteeFrom(c *mb.Committee) *Committee {
 		Categories:          strings.Join(c.Categories, "\n"),
 		DecisionVocabulary:  strings.Join(c.DecisionVocabulary, "\n"),
 		EscalationThreshold: strconv.Itoa(c.EscalationThreshold),
+		ReminderDays:        strconv.Itoa(c.ReminderDays),
 		Errors:              Errors{},
 	}
 	var bands []string
@@ -47,6 +49,7 @@ func NewCommittee() *Committee {
 	return CommitteeFrom(&mb.Committee{
 		DecisionVocabulary:  mb.DefaultDecisionVocabulary,
 		EscalationThreshold: mb.DefaultEscalationThreshold,
+		ReminderDays:        mb.DefaultReminderDays,
 		Bands:               mb.DefaultSeverityBands,
 		Version:             1,
 	})
@@ -61,7 +64,7 @@ func ParseCommittee(r *http.Request) (*Committee, error) {
 		Version: value(r, "version"), Code: value(r, "code"), Name: value(r, "name"),
 		Description: value(r, "description"), Parent: value(r, "parent"), Secretariat: value(r, "secretariat"),
 		Categories: value(r, "categories"), DecisionVocabulary: value(r, "decision_vocabulary"),
-		EscalationThreshold: value(r, "escalation_threshold"), Bands: value(r, "bands"),
+		EscalationThreshold: value(r, "escalation_threshold"), ReminderDays: value(r, "reminder_days"), Bands: value(r, "bands"),
 		Errors: Errors{},
 	}, nil
 }
@@ -82,6 +85,13 @@ func (f *Committee) Committee(isNew bool) *mb.Committee {
 		f.Errors["escalation_threshold"] = "Enter the escalation threshold as a whole number from 1 to 25."
 	} else {
 		c.EscalationThreshold = t
+	}
+	if f.ReminderDays == "" {
+		c.ReminderDays = mb.DefaultReminderDays
+	} else if d, err := strconv.Atoi(f.ReminderDays); err != nil {
+		f.Errors["reminder_days"] = "Enter the reminder days as a whole number from 1 to 60."
+	} else {
+		c.ReminderDays = d
 	}
 	for _, l := range lines(f.Bands) {
 		b, ok := parseBand(l)

@@ -2,7 +2,24 @@ package form
 
 import (
 	"net/http"
+	"time"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
+
+// ParseCirculation reads the circulate button's optional comment deadline
+// (comments_due, YYYY-MM-DD); a date that cannot be read is EINVALID.
+func ParseCirculation(r *http.Request) (*time.Time, error) {
+	if err := parse(r); err != nil {
+		return nil, err
+	}
+	errs := Errors{}
+	due := optionalDate(value(r, "comments_due"), "comments_due", errs)
+	if len(errs) > 0 {
+		return nil, &mb.Error{Code: mb.EINVALID, Message: "The comment deadline is not a date: " + errs["comments_due"], Fields: errs}
+	}
+	return due, nil
+}
 
 // Approval is the form that records the approval of circulated minutes at
 // a later meeting, as typed: the approving meeting and, optionally, the

@@ -65,6 +65,7 @@ func Convert(doc *minutesimport.Document, opt Options) (*mb.MinutesImport, error
 	c.assumedWords()
 	c.attendance()
 	c.items()
+	c.formalRecord()
 	c.numberActions()
 	c.outstanding()
 	for _, n := range doc.NextMeetings {

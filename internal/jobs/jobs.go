@@ -55,6 +55,8 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
+	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
 
@@ -62,6 +64,15 @@ import (
 type Deps struct {
 	Store  *postgres.Store
 	Logger *slog.Logger
+	// Composer composes the messages people are sent.
+	Composer *notify.Composer
+	// Sender sends them; nil when no mail server is configured, and the
+	// messages are then kept in the outbox.
+	Sender notify.Sender
+	// Clock tells the day of reminders and digests; nil is the system's.
+	Clock mb.Clock
+
+	queue *queue
 }
 
 // Config configures a Runner.
@@ -80,12 +91,26 @@ type Config struct {
 	// CleanupEvery is how often expired sessions and uploads are deleted;
 	// 0 means hourly.
 	CleanupEvery time.Duration
+	// NoticeSweepEvery is how often events recorded without a job are
+	// looked for; 0 means every five minutes.
+	NoticeSweepEvery time.Duration
+	// MailAttempts is how many times a message is tried before it is
+	// shown as failed; 0 means 10 (the last about seven hours after the
+	// first, with River's backoff).
+	MailAttempts int
+	// RetryPolicy, when set, replaces River's backoff (tests: retry at once).
+	RetryPolicy river.ClientRetryPolicy
 }
 
 // addWorkers registers every kind of job this server can work. A server
 // refuses to start a job of a kind it lacks, so every kind is here.
 func addWorkers(workers *river.Workers, d Deps) {
 	river.AddWorker(workers, &cleanupWorker{deps: d})
+	river.AddWorker(workers, &noticeWorker{deps: d})
+	river.AddWorker(workers, &noticeSweepWorker{deps: d})
+	river.AddWorker(workers, &deliverWorker{deps: d})
+	river.AddWorker(workers, &remindersWorker{deps: d})
+	river.AddWorker(workers, &digestWorker{deps: d})
 }
 
 // periodicJobs lists the scheduled work: each runs at start (on the leader)
@@ -93,7 +118,39 @@ func addWorkers(workers *river.Workers, d Deps) {
 func periodicJobs(cfg Config) []*river.PeriodicJob {
 	return []*river.PeriodicJob{
 		periodic(cfg.CleanupEvery, time.Hour, func() river.JobArgs { return CleanupArgs{} }),
+		periodic(cfg.NoticeSweepEvery, 5*time.Minute, func() river.JobArgs { return NoticeSweepArgs{} }),
+		// Reminders every morning, digests every Monday morning, London
+		// time; each also at start, to catch up a run missed.
+		scheduled(londonAt{hour: 7}, 24*time.Hour, func() river.JobArgs { return RemindersArgs{} }),
+		scheduled(londonAt{hour: 7, weekday: time.Monday, weekly: true}, 7*24*time.Hour, func() river.JobArgs { return DigestArgs{} }),
 	}
+}
+
+// scheduled makes a periodic job on a schedule, unique within period.
+func scheduled(when river.PeriodicSchedule, period time.Duration, args func() river.JobArgs) *river.PeriodicJob {
+	return river.NewPeriodicJob(when,
+		func() (river.JobArgs, *river.InsertOpts) {
+			return args(), &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByPeriod: period}}
+		},
+		&river.PeriodicJobOpts{RunOnStart: true})
+}
+
+// londonAt is a time of day on London's clock, every day or on a weekday
+// every week: the committees' mornings.
+type londonAt struct {
+	hour    int
+	weekday time.Weekday
+	weekly  bool
+}
+
+// Next is the first such time after t.
+func (s londonAt) Next(t time.Time) time.Time {
+	l := t.In(mb.Zone)
+	next := time.Date(l.Year(), l.Month(), l.Day(), s.hour, 0, 0, 0, mb.Zone)
+	for !next.After(t) || (s.weekly && next.Weekday() != s.weekday) {
+		next = time.Date(next.Year(), next.Month(), next.Day()+1, s.hour, 0, 0, 0, mb.Zone)
+	}
+	return next
 }
 
 // periodic makes a periodic job that inserts args every period (def when
@@ -113,6 +170,7 @@ func periodic(period, def time.Duration, args func() river.JobArgs) *river.Perio
 type Runner struct {
 	client *river.Client[pgx.Tx]
 	pool   *pgxpool.Pool
+	queue  *queue
 }
 
 // poolSize is the runner's own connections: one held to listen, one for
@@ -139,6 +197,13 @@ func New(ctx context.Context, cfg Config) (*Runner, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 4
 	}
+	if cfg.MailAttempts <= 0 {
+		cfg.MailAttempts = 10
+	}
+	if cfg.Composer == nil {
+		cfg.Composer = &notify.Composer{Store: cfg.Store, BaseURL: "http://127.0.0.1:8080", Clock: cfg.Clock}
+	}
+	cfg.queue = &queue{sending: cfg.Sender != nil, attempts: cfg.MailAttempts}
 	workers := river.NewWorkers()
 	addWorkers(workers, cfg.Deps)
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
@@ -147,13 +212,23 @@ func New(ctx context.Context, cfg Config) (*Runner, error) {
 		Queues:       map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
 		Workers:      workers,
 		PeriodicJobs: periodicJobs(cfg),
+		RetryPolicy:  cfg.RetryPolicy,
 	})
 	if err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	return &Runner{client: client, pool: pool}, nil
+	cfg.queue.client = client
+	// Every change that people are told of inserts its fan-out job in its
+	// own transaction.
+	cfg.Store.OnNotice(cfg.queue.notice)
+	return &Runner{client: client, pool: pool, queue: cfg.queue}, nil
 }
+
+// Queue inserts, in a transaction of the store, the delivery jobs of
+// messages queued there; nil when no mail server is configured (the
+// outbox's retry button needs it).
+func (r *Runner) Queue() postgres.Queue { return r.queue.messages() }
 
 // Start begins working jobs, and, when this server is elected leader,
 // scheduling the periodic ones. It returns at once; the runner works until

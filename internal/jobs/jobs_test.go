@@ -35,7 +35,13 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 // test's end.
 func startRunner(t *testing.T, url string, store *postgres.Store, id string) {
 	t.Helper()
-	r, err := jobs.New(t.Context(), jobs.Config{Deps: jobs.Deps{Store: store, Logger: quiet}, DatabaseURL: url, ID: id})
+	runWith(t, jobs.Config{Deps: jobs.Deps{Store: store, Logger: quiet}, DatabaseURL: url, ID: id})
+}
+
+// runWith starts a runner of the configuration, stopped at the test's end.
+func runWith(t *testing.T, cfg jobs.Config) *jobs.Runner {
+	t.Helper()
+	r, err := jobs.New(t.Context(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +55,7 @@ func startRunner(t *testing.T, url string, store *postgres.Store, id string) {
 			t.Error(err)
 		}
 	})
+	return r
 }
 
 // River's migrator finds every one of its migrations applied by ours (0016,

@@ -14,6 +14,10 @@ var DefaultDecisionVocabulary = []string{"NOTED", "AGREED", "APPROVED"}
 // committee's risks are offered for escalation to its parent body.
 const DefaultEscalationThreshold = 15
 
+// DefaultReminderDays is how many days before an action's target a new
+// committee first reminds its owner.
+const DefaultReminderDays = 7
+
 // Committee is a body: a committee, sub-committee, panel or group.
 type Committee struct {
 	ID          int64
@@ -30,10 +34,16 @@ type Committee struct {
 	Categories          []string
 	DecisionVocabulary  []string
 	EscalationThreshold int
-	Bands               []SeverityBand
-	Version             int
-	CreatedAt           time.Time
-	UpdatedAt           time.Time
+	// ReminderDays is how many days before an action's target its owner
+	// is first reminded (1–60).
+	ReminderDays int
+	Bands        []SeverityBand
+	// Rules are its formal rules (quorum, casting vote, signatory, the
+	// register of interests), set apart from its other settings.
+	Rules     CommitteeRules
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 	// Epoch is read-only: the count of the writes to the committee's
 	// register, schedule and minutes' surroundings (see Meeting.Epoch).
 	Epoch int64
@@ -99,6 +109,9 @@ func (c *Committee) Validate() error {
 	}
 	if c.EscalationThreshold < 1 || c.EscalationThreshold > 25 {
 		fe.Add("escalation_threshold", "The escalation threshold is a severity from 1 to 25.")
+	}
+	if c.ReminderDays < 1 || c.ReminderDays > 60 {
+		fe.Add("reminder_days", "Remind owners from 1 to 60 days before an action's target.")
 	}
 	if err := ValidateBands(c.Bands); err != nil {
 		fe.Add("bands", ErrorMessage(err))

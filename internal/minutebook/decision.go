@@ -13,17 +13,30 @@ type Decision struct {
 	Position int
 	Kind     string // a word of the committee's vocabulary: NOTED, AGREED, …
 	Text     string // what follows the word: "the update"
-	Version  int
+	// Vote is how the committee voted on it, when it voted; nil otherwise.
+	Vote    *Vote
+	Version int
 }
 
 // DecisionSentence renders one decision in the committee's voice, as plain
-// text: "The OPSG NOTED the update."
+// text: "The OPSG NOTED the update.", or with its vote, "The PANEL voted 7
+// for, 2 against, with 1 abstention, and APPROVED the modification."
 func DecisionSentence(code string, d Decision) string {
-	text := strings.TrimSpace(d.Text)
-	if text != "" && !strings.HasSuffix(text, ".") {
-		text += "."
+	if d.Vote != nil {
+		return votedSentence(DecisionLead(code), d)
 	}
-	return fmt.Sprintf("The %s %s %s", code, d.Kind, text)
+	return fmt.Sprintf("The %s %s %s", code, d.Kind, sentenceText(d.Text))
+}
+
+// VotePhrase is what a voted decision says before its word, after the
+// committee's name: "voted 7 for, 2 against, with 1 abstention, and"; ""
+// for a decision taken without a vote. The page sets the word in bold
+// after it.
+func (d Decision) VotePhrase() string {
+	if d.Vote == nil {
+		return ""
+	}
+	return "voted " + d.Vote.Tally() + ", and"
 }
 
 // Validate checks a decision against the committee's vocabulary.

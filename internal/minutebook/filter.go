@@ -22,15 +22,24 @@ const (
 type ActionFilter struct {
 	CommitteeID *int64
 	OwnerID     *int64
-	Status      string // "", FilterOpen, FilterClosed or FilterOverdue
-	RaisedFrom  *time.Time
-	RaisedTo    *time.Time
-	Words       []string // every word must appear in the action's text
-	Sort        string
-	Limit       int // 0: no limit
-	Offset      int
+	// OwnedBy, when set, keeps the actions a person owns (as the owner
+	// person) or their organisation owns: their own work.
+	OwnedBy    *Ownership
+	Status     string // "", FilterOpen, FilterClosed or FilterOverdue
+	RaisedFrom *time.Time
+	RaisedTo   *time.Time
+	Words      []string // every word must appear in the action's text
+	Sort       string
+	Limit      int // 0: no limit
+	Offset     int
 	// Today decides what is overdue.
 	Today time.Time
+}
+
+// Ownership names a person and, when they have one, their organisation.
+type Ownership struct {
+	PersonID       int64
+	OrganisationID *int64
 }
 
 // AuditFilter narrows the audit log. Nil and empty fields match everything;

@@ -138,14 +138,27 @@ type ImportedItem struct {
 	// Classification is the item's own, when above the document's.
 	Classification Classification
 	Minute         string
-	Decisions      []Decision // Kind and Text: "NOTED", "the update"
+	Decisions      []Decision // Kind and Text: "NOTED", "the update"; Vote, counts only, when the document records one
 	Actions        []ImportedAction
-	Risks          []ImportedRisk
-	Children       []ImportedItem
-	Line           int
-	Field          string // names the input that corrects the item's title, for a problem saving it
+	// Declarations are the interests declared in this item, wherever the
+	// document records them ("declared an interest in item 9" under item 2).
+	Declarations []ImportedDeclaration
+	Risks        []ImportedRisk
+	Children     []ImportedItem
+	Line         int
+	Field        string // names the input that corrects the item's title, for a problem saving it
 	// DecisionFields name the input that corrects each decision's word.
 	DecisionFields []string
+}
+
+// ImportedDeclaration is an interest the document records as declared in
+// an item: who (by name, matched to the roll call), its nature, and
+// whether they took part, did not vote or left the room.
+type ImportedDeclaration struct {
+	Name   string
+	Nature string
+	Effect DeclarationEffect
+	Line   int
 }
 
 // ImportedAction is an action raised in an item: "ACTION 105/01: The DCC to …".
@@ -236,6 +249,8 @@ type ImportReport struct {
 	Created bool
 	// Counts of what the minutes hold.
 	Attendees, Apologies, Items, Decisions int
+	// Votes and Declarations count the votes and declarations of interest recorded.
+	Votes, Declarations int
 	// ActionsRaised are the references of the actions the minutes raise.
 	ActionsRaised []string
 	// Register lists the changes to earlier actions: closed, revised,

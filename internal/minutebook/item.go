@@ -27,6 +27,8 @@ type Item struct {
 	Withheld  bool `json:"-"`
 	Decisions []Decision
 	Actions   []Action
+	// Declarations are the interests declared in the item.
+	Declarations []Declaration
 	// Children are the sub-items (5.1, 5.2) of a top-level item, in order.
 	Children  []*Item
 	Version   int

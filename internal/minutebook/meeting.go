@@ -97,6 +97,9 @@ type Meeting struct {
 	ApprovedMeetingID *int64
 	// CorrectionReason is set while a correction of approved minutes is open.
 	CorrectionReason string
+	// CommentsDue is the day by which members are asked to comment on the
+	// circulated draft, when the secretariat set one.
+	CommentsDue *time.Time
 	// Epoch is read-only: the count of the writes to what the minutes show
 	// beside their own content (the register, the schedule, names), kept on
 	// the committee; with Version it says when a rendered document is stale.

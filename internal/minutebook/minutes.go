@@ -31,6 +31,18 @@ type Minutes struct {
 	NextMeetings []NextMeeting
 	// ApprovedBy names the meeting that approved the minutes ("OPSG 106").
 	ApprovedBy string
+	// Quorum is the committee's quorum rule, and Seats its seats on the
+	// meeting's day (read only when it has a rule): a stored version keeps
+	// what they were, so its quorum is judged as it was.
+	Quorum QuorumRule
+	Seats  []Seat
+	// Committee is the meeting's committee as read with the minutes, for
+	// its rules; it is not part of a snapshot.
+	Committee *Committee `json:"-"`
+	// Signature is the standing signature of the minutes, or the last
+	// voided one; nil when never signed. It is not part of a snapshot,
+	// which is what a signature signs.
+	Signature *Signature `json:"-"`
 	// OutstandingWithheld counts the rows of the actions outstanding table
 	// left out because the reader may not read their actions.
 	OutstandingWithheld int `json:"-"`
@@ -98,8 +110,14 @@ func (m *Minutes) Text(withheld func(*Item) bool) string {
 				line("%s", p)
 			}
 		}
+		for _, d := range it.Declarations {
+			line("%s", d.Sentence())
+		}
 		for _, d := range it.Decisions {
 			line("%s", DecisionSentence(mt.CommitteeCode, d))
+			if d.Vote != nil && d.Vote.Named {
+				line("%s", d.Vote.Roll())
+			}
 		}
 		for _, a := range it.Actions {
 			line("ACTION %s: %s (owner %s%s)", a.ShortReference(), a.Text, a.OwnerName, targetSuffix(a.TargetDate))

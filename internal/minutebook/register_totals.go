@@ -145,11 +145,11 @@ func OwnersOf(totals []OwnerTotals) []Organisation {
 // Unfiltered reports whether the filter takes in every action the reader
 // may read (its status and order aside).
 func (f ActionFilter) Unfiltered() bool {
-	return f.CommitteeID == nil && f.OwnerID == nil && f.RaisedFrom == nil && f.RaisedTo == nil && len(f.Words) == 0
+	return f.CommitteeID == nil && f.OwnerID == nil && f.OwnedBy == nil && f.RaisedFrom == nil && f.RaisedTo == nil && len(f.Words) == 0
 }
 
 // Summarised reports whether the filter can be answered from the closed
 // actions' summaries: free words and raised dates need the actions.
 func (f ActionFilter) Summarised() bool {
-	return f.RaisedFrom == nil && f.RaisedTo == nil && len(f.Words) == 0
+	return f.RaisedFrom == nil && f.RaisedTo == nil && len(f.Words) == 0 && f.OwnedBy == nil
 }

@@ -36,6 +36,13 @@ func newRegisterQuery(rd *mb.Reader, f mb.ActionFilter, withStatus bool) *regist
 	if f.OwnerID != nil {
 		q.where = append(q.where, "a.owner_organisation_id = "+q.arg(*f.OwnerID))
 	}
+	if o := f.OwnedBy; o != nil {
+		mine := "a.owner_person_id = " + q.arg(o.PersonID)
+		if o.OrganisationID != nil {
+			mine = "(" + mine + " OR a.owner_organisation_id = " + q.arg(*o.OrganisationID) + ")"
+		}
+		q.where = append(q.where, mine)
+	}
 	if f.RaisedFrom != nil {
 		q.where = append(q.where, "a.raised_on >= "+q.arg(*f.RaisedFrom))
 	}

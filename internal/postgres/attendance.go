@@ -45,7 +45,12 @@ var lockedConstraints = map[string]*mb.Error{
 
 // Attendance returns the meeting's roll call in the order it was recorded.
 func (s *Store) Attendance(ctx context.Context, meetingID int64) ([]mb.Attendee, error) {
-	rows, err := s.pool.Query(ctx, `
+	return attendanceOf(ctx, s.pool, meetingID)
+}
+
+// attendanceOf reads the roll call through q, a pool or a transaction.
+func attendanceOf(ctx context.Context, q querier, meetingID int64) ([]mb.Attendee, error) {
+	rows, err := q.Query(ctx, `
 		SELECT a.id, a.meeting_id, a.person_id, p.name, a.status, coalesce(a.category, ''),
 		       a.representing, coalesce(o.name, ''), a.part_items, a.alternate_for, coalesce(alt.name, ''), a.position
 		FROM attendance a

@@ -62,6 +62,7 @@ func committeeChanges(before, after *mb.Committee) string {
 	c.add("categories", strings.Join(before.Categories, ", "), strings.Join(after.Categories, ", "))
 	c.add("decisions", strings.Join(before.DecisionVocabulary, ", "), strings.Join(after.DecisionVocabulary, ", "))
 	c.add("escalation threshold", fmt.Sprint(before.EscalationThreshold), fmt.Sprint(after.EscalationThreshold))
+	c.add("reminder days", fmt.Sprint(before.ReminderDays), fmt.Sprint(after.ReminderDays))
 	return c.String()
 }
 

@@ -84,7 +84,10 @@ func (s *Store) AddComment(ctx context.Context, c *mb.Comment) error {
 			m.ID, c.ItemID, u.ID, c.Body).Scan(&c.ID, &c.CreatedAt); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "comment", c.ID, &m.CommitteeID, "create", "Commented on the draft minutes of "+m.ShortName())
+		if err := audit(ctx, tx, "comment", c.ID, &m.CommitteeID, "create", "Commented on the draft minutes of "+m.ShortName()); err != nil {
+			return err
+		}
+		return s.recordNotice(ctx, tx, mb.NoticeEvent{Kind: mb.EventCommented, CommitteeID: m.CommitteeID, MeetingID: &m.ID, CommentID: &c.ID})
 	})
 	return storeError(err, nil, "add comment")
 }

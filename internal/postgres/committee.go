@@ -18,14 +18,17 @@ const committeeColumns = `
 	coalesce(p.code, ''), coalesce(p.name, ''),
 	c.secretariat_id, coalesce(o.name, ''),
 	coalesce(cats.names, '{}'),
-	c.decision_vocabulary, c.escalation_threshold,
+	c.decision_vocabulary, c.escalation_threshold, c.reminder_days,
 	coalesce(bands.names, '{}'), coalesce(bands.mins, '{}'), coalesce(bands.maxs, '{}'),
-	c.version, c.created_at, c.updated_at`
+	c.version, c.created_at, c.updated_at,
+	c.quorum_kind, coalesce(c.quorum_members, 0), coalesce(c.quorum_share, 0), c.quorum_chair,
+	c.casting_vote, c.signatory_id, coalesce(sig.name, ''), c.interests_classification`
 
 const committeeFrom = `
 	FROM committees c
 	LEFT JOIN committees p ON p.id = c.parent_id
 	LEFT JOIN organisations o ON o.id = c.secretariat_id
+	LEFT JOIN people sig ON sig.id = c.signatory_id
 	LEFT JOIN LATERAL (SELECT array_agg(cc.name ORDER BY cc.position) AS names
 	                   FROM committee_categories cc WHERE cc.committee_id = c.id) cats ON true
 	LEFT JOIN LATERAL (SELECT array_agg(b.name ORDER BY b.min_severity DESC) AS names,
@@ -33,15 +36,25 @@ const committeeFrom = `
 	                          array_agg(b.max_severity ORDER BY b.min_severity DESC) AS maxs
 	                   FROM severity_bands b WHERE b.committee_id = c.id) bands ON true`
 
-func scanCommittee(row pgx.Row) (*mb.Committee, error) {
+// scanCommittee reads a committee row; extra are the destinations of
+// columns the statement reads after committeeColumns.
+func scanCommittee(row pgx.Row, extra ...any) (*mb.Committee, error) {
 	var c mb.Committee
 	var names []string
 	var mins, maxs []int
-	err := row.Scan(&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
+	var quorumKind, interests string
+	q := &c.Rules.Quorum
+	err := row.Scan(append([]any{&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
 		&c.ParentCode, &c.ParentName, &c.SecretariatID, &c.SecretariatName,
-		&c.Categories, &c.DecisionVocabulary, &c.EscalationThreshold,
-		&names, &mins, &maxs, &c.Version, &c.CreatedAt, &c.UpdatedAt)
+		&c.Categories, &c.DecisionVocabulary, &c.EscalationThreshold, &c.ReminderDays,
+		&names, &mins, &maxs, &c.Version, &c.CreatedAt, &c.UpdatedAt,
+		&quorumKind, &q.Members, &q.Share, &q.Chair,
+		&c.Rules.CastingVote, &c.Rules.SignatoryID, &c.Rules.SignatoryName, &interests}, extra...)...)
 	if err != nil {
+		return nil, err
+	}
+	q.Kind = mb.QuorumKind(quorumKind)
+	if c.Rules.InterestsLevel, err = mb.ParseClassification(interests); err != nil {
 		return nil, err
 	}
 	for i := range names {
@@ -123,17 +136,20 @@ func (s *Store) CreateCommittee(ctx context.Context, c *mb.Committee) error {
 	if len(c.DecisionVocabulary) == 0 {
 		c.DecisionVocabulary = append([]string(nil), mb.DefaultDecisionVocabulary...)
 	}
+	if c.ReminderDays == 0 {
+		c.ReminderDays = mb.DefaultReminderDays
+	}
 	if err := c.Validate(); err != nil {
 		return err
 	}
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
 			INSERT INTO committees (code, name, description, parent_id, secretariat_id,
-			                        decision_vocabulary, escalation_threshold)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			                        decision_vocabulary, escalation_threshold, reminder_days)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 			RETURNING id, version, created_at, updated_at`,
 			c.Code, c.Name, c.Description, c.ParentID, c.SecretariatID,
-			c.DecisionVocabulary, c.EscalationThreshold,
+			c.DecisionVocabulary, c.EscalationThreshold, c.ReminderDays,
 		).Scan(&c.ID, &c.Version, &c.CreatedAt, &c.UpdatedAt)
 		if err != nil {
 			return err
@@ -172,12 +188,12 @@ func (s *Store) UpdateCommittee(ctx context.Context, c *mb.Committee) error {
 		}
 		err = tx.QueryRow(ctx, `
 			UPDATE committees SET code = $2, name = $3, description = $4, parent_id = $5,
-			       secretariat_id = $6, decision_vocabulary = $7, escalation_threshold = $8,
+			       secretariat_id = $6, decision_vocabulary = $7, escalation_threshold = $8, reminder_days = $9,
 			       version = version + 1, updated_at = now()
 			WHERE id = $1
 			RETURNING version, updated_at`,
 			c.ID, c.Code, c.Name, c.Description, c.ParentID, c.SecretariatID,
-			c.DecisionVocabulary, c.EscalationThreshold,
+			c.DecisionVocabulary, c.EscalationThreshold, c.ReminderDays,
 		).Scan(&c.Version, &c.UpdatedAt)
 		if err != nil {
 			return err

@@ -9,15 +9,53 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// Decision returns the decision with the id.
-func (s *Store) Decision(ctx context.Context, id int64) (*mb.Decision, error) {
+// decisionColumns and decisionFrom read decisions with their votes: a
+// named vote's ballots come in the same row, in arrays, so that a
+// meeting's decisions and votes are one statement.
+const decisionColumns = `d.id, d.item_id, d.position, d.kind, d.text, d.version,
+	v.decision_id IS NOT NULL, coalesce(v.named, false), coalesce(v.votes_for, 0), coalesce(v.votes_against, 0),
+	coalesce(v.abstentions, 0), coalesce(v.casting_vote, ''), coalesce(v.version, 0),
+	coalesce(b.members, '{}'), coalesce(b.member_names, '{}'), coalesce(b.voters, '{}'), coalesce(b.voter_names, '{}'), coalesce(b.choices, '{}')`
+
+const decisionFrom = ` FROM decisions d
+	LEFT JOIN decision_votes v ON v.decision_id = d.id
+	LEFT JOIN LATERAL (
+		SELECT array_agg(vb.member_id ORDER BY vb.position) AS members, array_agg(mp.name ORDER BY vb.position) AS member_names,
+		       array_agg(vb.voter_id ORDER BY vb.position) AS voters, array_agg(vp.name ORDER BY vb.position) AS voter_names,
+		       array_agg(vb.choice ORDER BY vb.position) AS choices
+		FROM vote_ballots vb JOIN people mp ON mp.id = vb.member_id JOIN people vp ON vp.id = vb.voter_id
+		WHERE vb.decision_id = d.id AND v.named) b ON true`
+
+func scanDecision(row pgx.Row) (*mb.Decision, error) {
 	var d mb.Decision
-	err := s.pool.QueryRow(ctx, `SELECT id, item_id, position, kind, text, version FROM decisions WHERE id = $1`, id).
-		Scan(&d.ID, &d.ItemID, &d.Position, &d.Kind, &d.Text, &d.Version)
+	var voted bool
+	var v mb.Vote
+	var casting string
+	var members, voters []int64
+	var memberNames, voterNames, choices []string
+	if err := row.Scan(&d.ID, &d.ItemID, &d.Position, &d.Kind, &d.Text, &d.Version,
+		&voted, &v.Named, &v.For, &v.Against, &v.Abstain, &casting, &v.Version,
+		&members, &memberNames, &voters, &voterNames, &choices); err != nil {
+		return nil, err
+	}
+	if voted {
+		v.DecisionID, v.CastingVote = d.ID, mb.VoteChoice(casting)
+		for i := range members {
+			v.Ballots = append(v.Ballots, mb.Ballot{MemberID: members[i], MemberName: memberNames[i],
+				VoterID: voters[i], VoterName: voterNames[i], Choice: mb.VoteChoice(choices[i])})
+		}
+		d.Vote = &v
+	}
+	return &d, nil
+}
+
+// Decision returns the decision with the id and its vote.
+func (s *Store) Decision(ctx context.Context, id int64) (*mb.Decision, error) {
+	d, err := scanDecision(s.pool.QueryRow(ctx, `SELECT `+decisionColumns+decisionFrom+` WHERE d.id = $1`, id))
 	if err != nil {
 		return nil, fmt.Errorf("postgres: decision %d: %w", id, notFound(err, "There is no such decision."))
 	}
-	return &d, nil
+	return d, nil
 }
 
 // vocabulary returns the decision words of the meeting's committee.

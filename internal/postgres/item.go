@@ -12,11 +12,13 @@ import (
 var itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at, ` +
 	accessColumns("i")
 
-func scanItem(row pgx.Row) (*mb.Item, error) {
+// scanItem reads an item row; extra are the destinations of columns the
+// statement reads after itemColumns.
+func scanItem(row pgx.Row, extra ...any) (*mb.Item, error) {
 	var it mb.Item
 	var class string
 	var ac accessScan
-	err := row.Scan(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, ac.dest()...)...)
+	err := row.Scan(append(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, ac.dest()...), extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -40,12 +42,12 @@ func classificationOrNil(c mb.Classification) *string {
 // Items returns the meeting's agenda items as a numbered tree, each with its
 // decisions and the actions it raised, in order.
 func (s *Store) Items(ctx context.Context, meetingID int64) ([]*mb.Item, error) {
-	rows, err := s.pool.Query(ctx, `SELECT `+itemColumns+` FROM agenda_items i WHERE i.meeting_id = $1
-		ORDER BY i.parent_id NULLS FIRST, i.position`, meetingID)
+	rows, err := s.pool.Query(ctx, `SELECT `+itemColumns+`, `+itemDeclarationColumns+` FROM agenda_items i`+itemDeclarationsFrom+`
+		WHERE i.meeting_id = $1 ORDER BY i.parent_id NULLS FIRST, i.position`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: items of %d: %w", meetingID, err)
 	}
-	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Item, error) { return scanItem(r) })
+	all, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.Item, error) { return scanItemDeclared(r) })
 	if err != nil {
 		return nil, fmt.Errorf("postgres: items of %d: %w", meetingID, err)
 	}
@@ -60,21 +62,23 @@ func (s *Store) Items(ctx context.Context, meetingID int64) ([]*mb.Item, error) 
 		}
 	}
 	mb.NumberItems(top)
-	decisions, err := s.pool.Query(ctx, `SELECT d.id, d.item_id, d.position, d.kind, d.text, d.version
-		FROM decisions d JOIN agenda_items i ON i.id = d.item_id WHERE i.meeting_id = $1 ORDER BY d.position, d.id`, meetingID)
+	decisions, err := s.pool.Query(ctx, `SELECT `+decisionColumns+decisionFrom+`
+		JOIN agenda_items i ON i.id = d.item_id WHERE i.meeting_id = $1 ORDER BY d.position, d.id`, meetingID)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: decisions of %d: %w", meetingID, err)
 	}
-	ds, err := pgx.CollectRows(decisions, func(r pgx.CollectableRow) (mb.Decision, error) {
-		var d mb.Decision
-		return d, r.Scan(&d.ID, &d.ItemID, &d.Position, &d.Kind, &d.Text, &d.Version)
-	})
+	ds, err := pgx.CollectRows(decisions, func(r pgx.CollectableRow) (*mb.Decision, error) { return scanDecision(r) })
 	if err != nil {
 		return nil, fmt.Errorf("postgres: decisions of %d: %w", meetingID, err)
 	}
 	for _, d := range ds {
 		if it := byID[d.ItemID]; it != nil {
-			it.Decisions = append(it.Decisions, d)
+			it.Decisions = append(it.Decisions, *d)
+		}
+	}
+	for _, it := range all {
+		for i := range it.Declarations {
+			it.Declarations[i].ItemNumber = it.Number
 		}
 	}
 	actions, err := s.ActionsRaisedAt(ctx, meetingID)

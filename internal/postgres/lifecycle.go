@@ -55,15 +55,34 @@ func (s *Store) transition(ctx context.Context, tx pgx.Tx, m *mb.Meeting, from, 
 
 // Circulate sends a draft to the committee's members for comment.
 func (s *Store) Circulate(ctx context.Context, meetingID int64) error {
+	return s.CirculateUntil(ctx, meetingID, nil)
+}
+
+// CirculateUntil sends a draft to the committee's members for comment by
+// the day commentsDue (nil: no deadline), and tells them.
+func (s *Store) CirculateUntil(ctx context.Context, meetingID int64, commentsDue *time.Time) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		m, err := lockMeeting(ctx, tx, meetingID)
 		if err != nil {
 			return err
 		}
+		if commentsDue != nil && commentsDue.Before(m.Date) {
+			return fieldError("comments_due", mb.EINVALID, "The comment deadline cannot be before the meeting, "+m.DateLabel()+".")
+		}
 		if err := s.transition(ctx, tx, m, mb.Draft, mb.Circulated, mb.VersionCirculated); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "circulate", "Circulated the draft minutes of "+m.ShortName())
+		if _, err := tx.Exec(ctx, `UPDATE meetings SET comments_due = $2 WHERE id = $1`, m.ID, commentsDue); err != nil {
+			return err
+		}
+		summary := "Circulated the draft minutes of " + m.ShortName()
+		if commentsDue != nil {
+			summary += ", for comment by " + commentsDue.Format("2 January 2006")
+		}
+		if err := audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "circulate", summary); err != nil {
+			return err
+		}
+		return s.recordNotice(ctx, tx, mb.NoticeEvent{Kind: mb.EventCirculated, CommitteeID: m.CommitteeID, MeetingID: &m.ID})
 	})
 	return storeError(err, nil, "circulate minutes")
 }
@@ -159,7 +178,10 @@ func (s *Store) Publish(ctx context.Context, meetingID int64) error {
 		if err := s.transition(ctx, tx, m, mb.Approved, mb.Published, mb.VersionPublished); err != nil {
 			return err
 		}
-		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "publish", "Published the minutes of "+m.ShortName())
+		if err := audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "publish", "Published the minutes of "+m.ShortName()); err != nil {
+			return err
+		}
+		return s.recordNotice(ctx, tx, mb.NoticeEvent{Kind: mb.EventPublished, CommitteeID: m.CommitteeID, MeetingID: &m.ID})
 	})
 	return storeError(err, nil, "publish minutes")
 }
@@ -183,6 +205,11 @@ func (s *Store) OpenCorrection(ctx context.Context, meetingID int64, reason stri
 			return mb.Errorf(mb.ECONFLICT, "A correction of %s is already open.", m.ShortName())
 		}
 		if _, err := tx.Exec(ctx, `UPDATE meetings SET correction_reason = $2 WHERE id = $1`, m.ID, reason); err != nil {
+			return err
+		}
+		// The corrected minutes are not what was signed: the chair signs
+		// the corrected version once the correction is finished.
+		if err := voidSignature(ctx, tx, m, "A correction was opened: "+reason); err != nil {
 			return err
 		}
 		return audit(ctx, tx, "meeting", m.ID, &m.CommitteeID, "correction", "Opened a correction of "+m.ShortName()+": "+reason)
@@ -241,7 +268,12 @@ func (s *Store) MinutesVersion(ctx context.Context, meetingID int64, number int)
 // as it stands, so that a level raised later also hides what the item
 // said before.
 func (s *Store) versions(ctx context.Context, where string, args ...any) ([]*mb.MinutesVersion, error) {
-	rows, err := s.pool.Query(ctx, `SELECT v.id, v.meeting_id, v.number, v.kind, v.status, v.reason, v.snapshot, v.actor_name, v.at,
+	return versionsIn(ctx, s.pool, where, args...)
+}
+
+// versionsIn is versions through q, a pool or a transaction.
+func versionsIn(ctx context.Context, q querier, where string, args ...any) ([]*mb.MinutesVersion, error) {
+	rows, err := q.Query(ctx, `SELECT v.id, v.meeting_id, v.number, v.kind, v.status, v.reason, v.snapshot, v.actor_name, v.at,
 			m.committee_id, m.minutes_status, m.classification, coalesce(now.ids, '{}'), coalesce(now.levels, '{}')
 		FROM minutes_versions v
 		JOIN meetings m ON m.id = v.meeting_id

@@ -14,7 +14,7 @@ import (
 const meetingColumns = `
 	m.id, m.committee_id, c.code, c.name, m.number, m.kind, m.date, m.starts_at, m.ends_at,
 	m.venue, m.reference, m.classification, m.minutes_status, m.version, m.created_at, m.updated_at,
-	m.attendance_version, m.approved_meeting_id, coalesce(m.correction_reason, ''), c.minutes_epoch`
+	m.attendance_version, m.approved_meeting_id, coalesce(m.correction_reason, ''), m.comments_due, c.minutes_epoch`
 
 const meetingFrom = ` FROM meetings m JOIN committees c ON c.id = m.committee_id`
 
@@ -24,7 +24,7 @@ func scanMeeting(row pgx.Row) (*mb.Meeting, error) {
 	var start, end pgtype.Time
 	err := row.Scan(&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
 		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt,
-		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.Epoch)
+		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.CommentsDue, &m.Epoch)
 	if err != nil {
 		return nil, err
 	}

@@ -27,23 +27,27 @@ func (s *Store) MinutesOf(ctx context.Context, m *mb.Meeting) (*mb.Minutes, erro
 	return s.minutesOf(ctx, m, nil, true)
 }
 
-// MinutesText is MinutesOf without the actions outstanding table, which
-// the minutes' text (mb.Minutes.Text, for their history) leaves out.
+// MinutesText is MinutesOf without the actions outstanding table and the
+// signature, which the minutes' text (mb.Minutes.Text, for their history)
+// leaves out.
 func (s *Store) MinutesText(ctx context.Context, m *mb.Meeting) (*mb.Minutes, error) {
 	return s.minutesOf(ctx, m, nil, false)
 }
 
-// minutesOf reads the document, with its actions outstanding table when
-// outstanding; with a reader, the table holds only the rows the reader may
+// minutesOf reads the document, with its actions outstanding table and
+// signature when outstanding; with a reader, the table holds only the rows the reader may
 // read (see outstandingAt).
 func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader, outstanding bool) (*mb.Minutes, error) {
 	meetingID := m.ID
 	doc := &mb.Minutes{Meeting: m}
-	c, err := s.Committee(ctx, m.CommitteeID)
+	c, seats, err := committeeOn(ctx, s.pool, m.CommitteeID, m.Date)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("postgres: committee of %d: %w", m.ID, err)
 	}
-	doc.Categories = c.Categories
+	doc.Committee, doc.Categories, doc.Quorum = c, c.Categories, c.Rules.Quorum
+	if doc.Quorum.Set() {
+		doc.Seats = seats
+	}
 	if doc.Attendance, err = s.Attendance(ctx, meetingID); err != nil {
 		return nil, err
 	}
@@ -57,6 +61,12 @@ func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader, out
 	}
 	if doc.NextMeetings, err = s.NextMeetings(ctx, m); err != nil {
 		return nil, err
+	}
+	// The text (MinutesText) is what a signature signs: it has none.
+	if outstanding && (m.Status == mb.Approved || m.Status == mb.Published) {
+		if doc.Signature, err = s.Signature(ctx, m.ID); err != nil {
+			return nil, err
+		}
 	}
 	if m.ApprovedMeetingID != nil {
 		by, err := s.Meeting(ctx, *m.ApprovedMeetingID)
@@ -164,10 +174,15 @@ func (s *Store) ReadableActions(ctx context.Context, rd *mb.Reader, ids []int64)
 // (each sees their own comments). With the count of comments still open,
 // for the secretariat's header. A server keeps it, and the document per
 // kind of reader, while the meeting's Version and Epoch stay the same.
+// Signed says whether a signature of the minutes stands, and Signatory is
+// the person the committee's rules name to sign (nil: its chair), for who
+// may sign them (signing and voiding count in the epoch, migration 0025).
 type MinutesAudience struct {
 	REDMeetings  []int64
 	Authors      []int64
 	OpenComments int
+	Signed       bool
+	Signatory    *int64
 }
 
 // MinutesAudienceOf reads the meeting's MinutesAudience.
@@ -177,8 +192,10 @@ func (s *Store) MinutesAudienceOf(ctx context.Context, m *mb.Meeting) (*MinutesA
 			ARRAY(SELECT DISTINCT a.access_meeting FROM actions a WHERE `+outstandingCandidates+`
 				AND a.access_level >= 4 AND a.access_meeting IS NOT NULL ORDER BY 1),
 			ARRAY(SELECT DISTINCT c.author_id FROM minutes_comments c WHERE c.meeting_id = $4 ORDER BY 1),
-			(SELECT count(*) FROM minutes_comments c WHERE c.meeting_id = $4 AND c.resolved_at IS NULL)`,
-		m.CommitteeID, m.Number, m.Date, m.ID).Scan(&a.REDMeetings, &a.Authors, &a.OpenComments)
+			(SELECT count(*) FROM minutes_comments c WHERE c.meeting_id = $4 AND c.resolved_at IS NULL),
+			EXISTS (SELECT 1 FROM minutes_signatures g WHERE g.meeting_id = $4 AND g.voided_at IS NULL),
+			(SELECT c.signatory_id FROM committees c WHERE c.id = $1)`,
+		m.CommitteeID, m.Number, m.Date, m.ID).Scan(&a.REDMeetings, &a.Authors, &a.OpenComments, &a.Signed, &a.Signatory)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: minutes audience of %d: %w", m.ID, err)
 	}

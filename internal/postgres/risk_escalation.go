@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -147,6 +148,17 @@ type escalationTarget struct {
 	risk *mb.Risk
 	open *int64 // its open escalation
 	to   string // the name of the body it is escalated to
+	toID int64  // and its id
+}
+
+// recordEscalationNotice tells the body's chair and secretariat of the
+// decision, unless the set records history (Backfill).
+func (s *Store) recordEscalationNotice(ctx context.Context, tx pgx.Tx, set EscalationSet, kind mb.NoticeEventKind, m *mb.Meeting, d *mb.Decision, body int64, risks []int64) error {
+	if set.Backfill {
+		return nil
+	}
+	return s.recordNotice(ctx, tx, mb.NoticeEvent{Kind: kind, CommitteeID: m.CommitteeID, MeetingID: &m.ID,
+		DecisionID: &d.ID, ToCommitteeID: &body, RiskIDs: risks})
 }
 
 // EscalateRisks records, in one transaction, the AGREED decision in the
@@ -186,12 +198,14 @@ func (s *Store) EscalateRisks(ctx context.Context, set EscalationSet) (*mb.Decis
 		if d, err = addDecision(ctx, tx, m, c, *itemID, mb.EscalationDecisionText(refs, n, c.ParentName)); err != nil {
 			return err
 		}
-		for _, t := range targets {
+		ids := make([]int64, len(targets))
+		for i, t := range targets {
 			if err := insertEscalation(ctx, tx, m, c, t.risk, d.ID); err != nil {
 				return err
 			}
+			ids[i] = t.risk.ID
 		}
-		return nil
+		return s.recordEscalationNotice(ctx, tx, set, mb.EventEscalated, m, d, *c.ParentID, ids)
 	})
 	if e := constraintError(err, map[string]*mb.Error{
 		"risk_escalations_one_open": {Code: mb.ECONFLICT, Message: "One of the risks was escalated by someone else a moment ago.",
@@ -232,11 +246,13 @@ func (s *Store) WithdrawEscalations(ctx context.Context, set EscalationSet) (*mb
 		}
 		var refs []string
 		to := ""
+		byBody := map[int64][]int64{}
 		for _, t := range targets {
 			if t.open == nil {
 				return fieldError("risks", mb.EINVALID, t.risk.Reference+" is not escalated.")
 			}
 			refs, to = append(refs, t.risk.Reference), t.to
+			byBody[t.toID] = append(byBody[t.toID], t.risk.ID)
 		}
 		if d, err = addDecision(ctx, tx, m, c, *itemID, mb.WithdrawalDecisionText(refs, to, set.Reason)); err != nil {
 			return err
@@ -251,6 +267,11 @@ func (s *Store) WithdrawEscalations(ctx context.Context, set EscalationSet) (*mb
 			}
 			summary := fmt.Sprintf("Withdrew the escalation of %s to %s at %s", t.risk.Reference, mb.BodyName(t.to), m.ShortName())
 			if err := audit(ctx, tx, "risk", t.risk.ID, &c.ID, "withdraw escalation", summary); err != nil {
+				return err
+			}
+		}
+		for _, body := range slices.Sorted(maps.Keys(byBody)) {
+			if err := s.recordEscalationNotice(ctx, tx, set, mb.EventWithdrawn, m, d, body, byBody[body]); err != nil {
 				return err
 			}
 		}
@@ -295,8 +316,8 @@ func prepareEscalationSet(ctx context.Context, tx pgx.Tx, set EscalationSet, ver
 		}
 		t := escalationTarget{risk: r}
 		var id int64
-		err := tx.QueryRow(ctx, `SELECT e.id, tc.name FROM risk_escalations e JOIN committees tc ON tc.id = e.to_committee_id
-			WHERE e.risk_id = $1 AND e.withdrawn_at IS NULL`, r.ID).Scan(&id, &t.to)
+		err := tx.QueryRow(ctx, `SELECT e.id, tc.name, tc.id FROM risk_escalations e JOIN committees tc ON tc.id = e.to_committee_id
+			WHERE e.risk_id = $1 AND e.withdrawn_at IS NULL`, r.ID).Scan(&id, &t.to, &t.toID)
 		switch {
 		case err == nil:
 			t.open = &id

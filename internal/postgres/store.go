@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -17,6 +18,9 @@ import (
 // Store reads and writes minutebook's data in PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
+	// notice is called within the transaction of every change that people
+	// are told of (see OnNotice).
+	notice atomic.Pointer[NoticeHook]
 }
 
 // Option adjusts the pool's configuration before Open connects.
@@ -75,6 +79,13 @@ func (s *Store) Ping(ctx context.Context) error {
 		return fmt.Errorf("postgres: ping: %w", err)
 	}
 	return nil
+}
+
+// querier is what reads need of a pool or a transaction, for reads that
+// writes also make inside their transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
 // inTx runs fn in one transaction, committing when fn returns nil.

@@ -162,6 +162,9 @@ func (l *loader) load(ctx context.Context) error {
 			return err
 		}
 	}
+	if err := l.loadFormal(ctx); err != nil {
+		return err
+	}
 	if err := l.finishLoad(ctx); err != nil {
 		return err
 	}

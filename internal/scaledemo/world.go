@@ -28,6 +28,7 @@ type world struct {
 	reviews     []*riskReview
 	escalations []*escalation
 	riskActions [][2]int64 // risk id, action id
+	formal      formal     // votes, declarations, standing interests (formal.go)
 	accounts    []Account
 	admin       *person
 
@@ -112,6 +113,7 @@ func generate(opts Options) *world {
 	w.makeUsers()
 	w.makeMeetings(newRnd(opts.Seed, 2))
 	w.plan()
+	w.formalRecord()
 	return w
 }
 

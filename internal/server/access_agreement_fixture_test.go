@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -22,7 +23,8 @@ import (
 // twelfth action) so that any response can be read for the records it shows.
 
 // record is one generated record: its marker, kind (I item, D decision, A
-// action, C comment, E event note, M meeting), the meeting number it is in
+// action, C comment, E event note, M meeting, V a decision's vote, X a
+// declaration of interest, R the register of interests), the meeting number it is in
 // (0 for earlier history) and what the reading rule needs of it.
 type record struct {
 	marker  string
@@ -50,6 +52,8 @@ type generated struct {
 	anchor *mb.Action
 	// comments are written by commenter's user.
 	commenter int64
+	// composer composes the messages the readers are sent.
+	composer *notify.Composer
 }
 
 // GEN's meetings: 101, published CLEAR, raises the anchor action; 102–133
@@ -61,7 +65,11 @@ const (
 	genApprover  = 141
 )
 
-var markerRE = regexp.MustCompile(`MK[IDACEM]\d+`)
+var markerRE = regexp.MustCompile(`MK[IDACEMXR]\d+`)
+
+// voteRE finds a vote: its count for is its marker's number (the counts
+// carry no text of their own).
+var voteRE = regexp.MustCompile(`voted (\d+) for`)
 
 // markers returns the markers in a response, with a link to one of GEN's
 // meetings read as its meeting's marker.
@@ -77,6 +85,9 @@ func markers(body string) map[string]bool {
 	for _, m := range regexp.MustCompile(`/(?:committees/GEN/meetings|public/GEN)/(\d+)[#"]`).FindAllStringSubmatch(body, -1) {
 		out["MKM"+m[1]] = true
 	}
+	for _, m := range voteRE.FindAllStringSubmatch(body, -1) {
+		out["MKV"+m[1]] = true
+	}
 	return out
 }
 
@@ -84,7 +95,7 @@ func generate(t *testing.T, a *app) *generated {
 	t.Helper()
 	b := newMinutesBuilder(t, a)
 	ctx, store := b.ctx, a.store
-	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}}
+	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}, composer: &notify.Composer{Store: a.store}}
 	panel, err := store.CommitteeByCode(ctx, "PANEL")
 	if err != nil {
 		t.Fatal(err)
@@ -176,6 +187,20 @@ func generate(t *testing.T, a *app) *generated {
 							t.Fatal(err)
 						}
 						add(&record{marker: markerRE.FindString(d.Text), kind: 'D', meeting: number, access: a})
+						// Its vote and a declaration in the item, written as
+						// the importer writes them (the declarer need not be
+						// recorded here): they are read with their item.
+						n++
+						if _, err := store.Pool().Exec(ctx, `INSERT INTO decision_votes (decision_id, votes_for, votes_against, abstentions) VALUES ($1, $2, 0, 0)`, d.ID, n); err != nil {
+							t.Fatal(err)
+						}
+						add(&record{marker: fmt.Sprintf("MKV%d", n), kind: 'V', meeting: number, access: a})
+						declared := mark('X')
+						if _, err := store.Pool().Exec(ctx, `INSERT INTO declarations (item_id, person_id, nature, effect, position) VALUES ($1, $2, $3, 'took_part', 1)`,
+							it.ID, people["member"], "A consultancy "+declared); err != nil {
+							t.Fatal(err)
+						}
+						add(&record{marker: declared, kind: 'X', meeting: number, access: a})
 						act := b.action(it, mark('A')+" to report on MP900.", m.Date.AddDate(0, 1, 0))
 						add(&record{marker: markerRE.FindString(act.Text), kind: 'A', meeting: number, access: a, sampled: sampled, path: actionPath(act)})
 						return it
@@ -218,6 +243,17 @@ func generate(t *testing.T, a *app) *generated {
 		access: mb.Access{CommitteeID: g.committee.ID, MeetingID: anchor.ID, Stage: mb.Published, Level: mb.Clear}})
 	add(&record{marker: approver.Venue, kind: 'M', meeting: genApprover,
 		access: mb.Access{CommitteeID: g.committee.ID, MeetingID: approver.ID, Stage: mb.Draft, Level: mb.Clear}})
+
+	// The register of interests: a standing declaration, as the register
+	// is classified (AMBER unless the committee publishes it).
+	interest := mark('R')
+	if err := store.CreateInterest(ctx, &mb.Interest{CommitteeID: g.committee.ID, PersonID: people["member"], Nature: "Director of " + interest, From: day(2023, 1, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	if g.committee, err = store.Committee(ctx, g.committee.ID); err != nil {
+		t.Fatal(err)
+	}
+	add(&record{marker: interest, kind: 'R', access: g.committee.InterestsAccess()})
 
 	// The lifecycle, with the member's comments while each draft is circulated.
 	member, _, err := store.UserByEmail(ctx, a.emails["member"])

@@ -22,6 +22,9 @@ type target struct {
 	// admits, when set, replaces the reading rule for this response (a
 	// feed that shows what the public may read, whoever fetches it).
 	admits func(r *record) bool
+	// read, when set, reads the response itself, in place of fetching urls
+	// (which then only name it): a message composed for the viewer.
+	read func() []string
 }
 
 // readPath is a way records leave the system. A read path added later
@@ -108,24 +111,24 @@ func calendarTarget(g *generated, v *viewer, url string) target {
 }
 
 var readPaths = []readPath{
-	{"minutes page", "IDACE", func(g *generated, v *viewer) []target {
+	{"minutes page", "IDACEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/committees/GEN/meetings/", "", minutesShows, v)
 	}},
-	{"public minutes", "IDAE", func(g *generated, v *viewer) []target {
+	{"public minutes", "IDAEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/public/GEN/", "", func(g *generated, v *viewer, n int) func(*record) bool {
 			shows := minutesShows(g, v, n)
 			return func(r *record) bool { return g.meetings[n].Status == mb.Published && shows(r) }
 		}, v)
 	}},
 	// The API's actions outstanding carry no notes.
-	{"API meeting document", "IDA", func(g *generated, v *viewer) []target {
+	{"API meeting document", "IDAVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/api/v1/committees/GEN/meetings/", "", minutesShows, v)
 	}},
 	// The PDF is the same document as the Word file, drawn.
-	{"minutes as a Word file", "IDAE", func(g *generated, v *viewer) []target {
+	{"minutes as a Word file", "IDAEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/committees/GEN/meetings/", ".docx", minutesShows, v)
 	}},
-	{"a stored version as a Word file", "IDAE", func(g *generated, v *viewer) []target {
+	{"a stored version as a Word file", "IDAEVX", func(g *generated, v *viewer) []target {
 		return everyMeeting(g, "/committees/GEN/meetings/", "/versions/1.docx", func(g *generated, v *viewer, n int) func(*record) bool {
 			m, shows := g.meetings[n], minutesShows(g, v, n)
 			return func(r *record) bool {
@@ -140,6 +143,9 @@ var readPaths = []readPath{
 				return m.Status != mb.Draft && v.rd.CanReadHistory(m, v.recorded(g, n)) && r.meeting == n
 			}
 		}, v)
+	}},
+	{"register of interests", "R", func(g *generated, v *viewer) []target {
+		return []target{{urls: []string{"/committees/GEN/interests"}, shows: kind('R')}}
 	}},
 	{"register", "A", func(g *generated, v *viewer) []target { return pages("/actions?committee=GEN", 22, kind('A')) }},
 	{"register CSV", "A", func(g *generated, v *viewer) []target {
@@ -197,9 +203,57 @@ var readPaths = []readPath{
 	{"reference API", "IDACE", func(g *generated, v *viewer) []target {
 		return pages("/api/v1/refs/MP900?per_page=500", 8, func(*record) bool { return true })
 	}},
+	{"messages of minutes circulated and published", "I", func(g *generated, v *viewer) []target {
+		return minutesMessages(g, v)
+	}},
+	// The home page lists the drafts circulated to the reader (and, for the
+	// secretariat, its committees' circulated and approved minutes).
+	{"home page", "M", func(g *generated, v *viewer) []target {
+		in := len(v.rd.Roles[g.committee.ID]) > 0
+		return []target{{urls: []string{"/"}, shows: func(r *record) bool {
+			st := g.meetings[r.meeting].Status
+			return in && r.kind == 'M' && (st == mb.Circulated || st == mb.Approved && v.rd.Secretariat(g.committee.ID))
+		}}}
+	}},
 	{"escalations dashboard's chronic actions", "A", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/escalations?chronic=all"}, shows: func(r *record) bool { return r.kind == 'A' && v.rd.OverseesAny() }}}
 	}},
+}
+
+// minutesMessages are the messages composed for the viewer when each of
+// GEN's circulated or published minutes was circulated or published
+// (notify.Composer.Event): to the committee's members and chair, the
+// minutes' items as the reader may read them.
+func minutesMessages(g *generated, v *viewer) []target {
+	roles := v.rd.Roles[g.committee.ID]
+	told := slices.Contains(roles, mb.RoleMember) || slices.Contains(roles, mb.RoleChair)
+	var out []target
+	for _, n := range g.numbers {
+		m := g.meetings[n]
+		kind := map[mb.MinutesStatus]mb.NoticeEventKind{mb.Circulated: mb.EventCirculated, mb.Published: mb.EventPublished}[m.Status]
+		if kind == "" {
+			continue
+		}
+		out = append(out, target{urls: []string{fmt.Sprintf("the message of GEN %d %s", n, kind)},
+			shows: func(r *record) bool { return told && r.kind == 'I' && r.meeting == n },
+			read: func() []string {
+				if !v.rd.SignedIn() {
+					return nil
+				}
+				notices, err := g.composer.Event(context.Background(), &mb.NoticeEvent{Kind: kind, CommitteeID: g.committee.ID, MeetingID: &m.ID})
+				if err != nil {
+					panic(err)
+				}
+				var bodies []string
+				for _, n := range notices {
+					if n.UserID == v.rd.User.ID && n.Message != nil {
+						bodies = append(bodies, n.Message.Subject, n.Message.Text, n.Message.HTML)
+					}
+				}
+				return bodies
+			}})
+	}
+	return out
 }
 
 // actionTargets are the sampled actions' pages (prefix "/api/v1" for the
@@ -281,6 +335,10 @@ func TestEveryReadPathAgreesWithReader(t *testing.T) {
 				var fetches []fetch
 				bodies := make([][]string, len(targets))
 				for i, tg := range targets {
+					if tg.read != nil {
+						bodies[i] = tg.read()
+						continue
+					}
 					bodies[i] = make([]string, len(tg.urls))
 					for j := range tg.urls {
 						fetches = append(fetches, fetch{i, j})

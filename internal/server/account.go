@@ -13,8 +13,8 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, status in
 	return s.renderAccountPage(w, r, status, errs, newToken, "")
 }
 
-// renderAccountPage shows the account page; newToken and newFeed, when set,
-// are secrets shown once.
+// renderAccountPage shows the account page; newToken and newFeed (the
+// calendar feed's secret), when set, are secrets shown once.
 func (s *Server) renderAccountPage(w http.ResponseWriter, r *http.Request, status int, errs form.Errors, newToken, newFeed string) error {
 	rd := reader(r)
 	tokens, err := s.store.APITokens(r.Context(), rd.User.ID)
@@ -29,6 +29,9 @@ func (s *Server) renderAccountPage(w http.ResponseWriter, r *http.Request, statu
 		p.Errors = form.Errors{}
 	}
 	if p.Calendar, err = s.calendarFeeds(r, newFeed); err != nil {
+		return err
+	}
+	if p.Notices, err = s.noticeChoices(r); err != nil {
 		return err
 	}
 	s.render(w, r, status, web.Account(p))

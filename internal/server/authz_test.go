@@ -177,6 +177,12 @@ func matrix(ids map[string]string) map[string]route {
 	for k, v := range importMatrix(ids) {
 		m[k] = v
 	}
+	for k, v := range formalMatrix(ids) {
+		m[k] = v
+	}
+	for k, v := range noticeMatrix(ids) {
+		m[k] = v
+	}
 	return m
 }
 
@@ -267,5 +273,7 @@ func matrixFixtures(t *testing.T, a *app) map[string]string {
 	ids := map[string]string{"target": i64(target.ID), "membership": i64(ms.ID), "token": i64(tok.ID)}
 	minutesMatrixFixtures(t, a, ids)
 	importMatrixFixtures(t, a, ids)
+	formalMatrixFixtures(t, a, ids)
+	noticeMatrixFixtures(t, a, ids)
 	return ids
 }

@@ -41,7 +41,7 @@ func (s *Server) handleCommitteeCalendar(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	cal, err := s.calendar(r, rd, c.Code+" – "+c.Name, []int64{c.ID}, nil)
+	cal, err := s.calendar(r, rd, c.Code+" – "+c.Name, []int64{c.ID}, []int64{c.ID}, nil)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,9 @@ func (s *Server) handleCommitteeCalendar(w http.ResponseWriter, r *http.Request)
 
 // handlePersonalCalendar serves GET /calendar/{token}: the signed-in
 // reader's own feed, by its secret URL: the meetings of their committees,
-// and the open actions of those committees and of their organisation.
+// and the open actions of those committees and of their organisation; with
+// ?actions=mine, of the actions only those the reader or their
+// organisation owns.
 func (s *Server) handlePersonalCalendar(w http.ResponseWriter, r *http.Request) error {
 	token := strings.TrimSuffix(chi.URLParam(r, "token"), ".ics")
 	rd, err := s.feedReader(r, token)
@@ -62,7 +64,16 @@ func (s *Server) handlePersonalCalendar(w http.ResponseWriter, r *http.Request) 
 		committees = append(committees, id)
 	}
 	slices.Sort(committees)
-	cal, err := s.calendar(r, rd, "minutebook – "+rd.User.Name, committees, rd.User.OrganisationID)
+	name := "minutebook – " + rd.User.Name
+	own := &mb.Ownership{PersonID: rd.User.PersonID, OrganisationID: rd.User.OrganisationID}
+	if r.URL.Query().Get("actions") == "mine" {
+		cal, err := s.calendar(r, rd, name+" (my actions)", committees, nil, own)
+		if err != nil {
+			return err
+		}
+		return serveCalendar(w, cal, "minutebook-mine.ics")
+	}
+	cal, err := s.calendar(r, rd, name, committees, committees, own)
 	if err != nil {
 		return err
 	}
@@ -71,8 +82,8 @@ func (s *Server) handlePersonalCalendar(w http.ResponseWriter, r *http.Request) 
 
 // calendar builds a feed of the committees' meetings the reader may see on
 // the schedule and the open actions with a target date the reader may see:
-// those of the committees, and those owned by owner when given.
-func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committees []int64, owner *int64) (*ics.Calendar, error) {
+// those of actionsOf's committees, and those owned as owned says when given.
+func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committees, actionsOf []int64, owned *mb.Ownership) (*ics.Calendar, error) {
 	ctx := r.Context()
 	base := baseURL(r)
 	cal := ics.NewCalendarFor("minutebook")
@@ -108,13 +119,13 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 			return nil
 		})
 	}
-	for _, id := range committees {
+	for _, id := range actionsOf {
 		if err := add(mb.ActionFilter{CommitteeID: &id}); err != nil {
 			return nil, err
 		}
 	}
-	if owner != nil {
-		if err := add(mb.ActionFilter{OwnerID: owner}); err != nil {
+	if owned != nil {
+		if err := add(mb.ActionFilter{OwnedBy: owned}); err != nil {
 			return nil, err
 		}
 	}
@@ -208,13 +219,17 @@ func (s *Server) handleCalendarToken(w http.ResponseWriter, r *http.Request) err
 	if err := s.store.SetCalendarToken(r.Context(), reader(r).User.ID, secret); err != nil {
 		return err
 	}
-	base := baseURL(r)
-	return s.renderAccountPage(w, r, http.StatusOK, nil, "", base+web.PersonalCalendarPath(secret))
+	return s.renderAccountPage(w, r, http.StatusOK, nil, "", secret)
 }
 
-// calendarFeeds is the account page's calendar part.
-func (s *Server) calendarFeeds(r *http.Request, newURL string) (web.CalendarFeeds, error) {
-	f := web.CalendarFeeds{NewURL: newURL}
+// calendarFeeds is the account page's calendar part; secret, when set, is
+// the feed's secret just made, shown once as its two URLs.
+func (s *Server) calendarFeeds(r *http.Request, secret string) (web.CalendarFeeds, error) {
+	f := web.CalendarFeeds{}
+	if secret != "" {
+		f.NewURL = baseURL(r) + web.PersonalCalendarPath(secret, false)
+		f.NewMineURL = baseURL(r) + web.PersonalCalendarPath(secret, true)
+	}
 	at, ok, err := s.store.CalendarTokenCreated(r.Context(), reader(r).User.ID)
 	if err != nil {
 		return f, err

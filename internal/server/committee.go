@@ -62,6 +62,10 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
+	attendance, err := s.attendanceRecord(r, c, meetings)
+	if err != nil {
+		return err
+	}
 	// A page of meetings at a time, newest first (?page=2 for older ones).
 	total := len(meetings)
 	pages := max(1, (total+web.MeetingsPerPage-1)/web.MeetingsPerPage)
@@ -82,20 +86,22 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 	}
 	rd := reader(r)
 	return s.page(w, r, web.CommitteeShow(web.CommitteePage{
-		Chrome:        s.chrome(r, c.Code+" "+c.Name, "committees"),
-		Committee:     c,
-		Children:      children,
-		Meetings:      meetings,
-		MeetingsTotal: total,
-		MeetingPage:   page,
-		MeetingPages:  pages,
-		PrevURL:       prevURL,
-		NextURL:       nextURL,
-		Members:       members,
-		CanEdit:       rd.CanEditCommittee(),
-		CanAddMeeting: rd.CanEditMeeting(c.ID),
-		CanManage:     rd.Admin(),
-		CanReadRisks:  rd.CanReadRisks(c.ID),
+		Chrome:           s.chrome(r, c.Code+" "+c.Name, "committees"),
+		Committee:        c,
+		Children:         children,
+		Meetings:         meetings,
+		MeetingsTotal:    total,
+		MeetingPage:      page,
+		MeetingPages:     pages,
+		PrevURL:          prevURL,
+		NextURL:          nextURL,
+		Members:          members,
+		CanEdit:          rd.CanEditCommittee(),
+		CanAddMeeting:    rd.CanEditMeeting(c.ID),
+		CanManage:        rd.Admin(),
+		CanReadRisks:     rd.CanReadRisks(c.ID),
+		CanReadInterests: rd.CanReadInterests(c),
+		Attendance:       attendance,
 	}))
 }
 

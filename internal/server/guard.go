@@ -250,14 +250,87 @@ func (s *Server) decisionIn(r *http.Request, m *mb.Meeting) (*mb.Decision, *mb.I
 	if err != nil {
 		return nil, nil, err
 	}
-	it, err := s.store.Item(r.Context(), d.ItemID)
+	it, err := s.holdingItem(r, m, d.ItemID, "decision")
+	return d, it, err
+}
+
+// holdingItem is the item that holds a record (a decision, a declaration)
+// named in the URL, which must be an item of the meeting; what names the
+// record for the refusal.
+func (s *Server) holdingItem(r *http.Request, m *mb.Meeting, itemID int64, what string) (*mb.Item, error) {
+	it, err := s.store.Item(r.Context(), itemID)
+	if err != nil {
+		return nil, err
+	}
+	if it.MeetingID != m.ID {
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such %s.", what)
+	}
+	return it, nil
+}
+
+// editableDeclaration is the declaration of interest named by
+// {declaration}, with its item, in an editableMeeting.
+func (s *Server) editableDeclaration(r *http.Request) (*mb.Meeting, *mb.Declaration, *mb.Item, error) {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	d, it, err := s.declarationIn(r, m)
+	return m, d, it, err
+}
+
+// declarationIn is the declaration named by {declaration} with its item,
+// which must belong to the meeting.
+func (s *Server) declarationIn(r *http.Request, m *mb.Meeting) (*mb.Declaration, *mb.Item, error) {
+	id, err := urlID(r, "declaration", "declaration")
 	if err != nil {
 		return nil, nil, err
 	}
-	if it.MeetingID != m.ID {
-		return nil, nil, mb.Errorf(mb.ENOTFOUND, "There is no such decision.")
+	d, err := s.store.Declaration(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
 	}
-	return d, it, nil
+	it, err := s.holdingItem(r, m, d.ItemID, "declaration")
+	return d, it, err
+}
+
+// signableMeeting is readableMeeting with its committee, for the person who
+// signs its approved minutes: the one its rules name, or else its chair.
+func (s *Server) signableMeeting(r *http.Request) (*mb.Meeting, *mb.Committee, error) {
+	m, _, err := s.readableMeeting(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := s.store.Committee(r.Context(), m.CommitteeID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !reader(r).CanSign(c) {
+		who := "the chair"
+		if c.Rules.SignatoryID != nil {
+			who = c.Rules.SignatoryName
+		}
+		return nil, nil, mb.Errorf(mb.EFORBIDDEN, "Only %s signs the approved minutes of %s.", who, c.Code)
+	}
+	return m, c, nil
+}
+
+// readableInterests is the committee named by {code}, for the readers of
+// its register of interests: whoever its classification (AMBER unless the
+// committee publishes it) admits.
+func (s *Server) readableInterests(r *http.Request) (*mb.Committee, error) {
+	c, err := s.committee(r)
+	if err != nil {
+		return nil, err
+	}
+	rd := reader(r)
+	if !rd.CanReadInterests(c) {
+		if !rd.SignedIn() {
+			return nil, mb.Errorf(mb.EUNAUTHORIZED, "Sign in to read the %s register of interests.", c.Code)
+		}
+		return nil, mb.Errorf(mb.EFORBIDDEN, "The %s register of interests is classified %s: %s.", c.Code, c.Rules.InterestsLevel, c.Rules.InterestsLevel.Audience())
+	}
+	return c, nil
 }
 
 // raisedActionIn is the action named by {action} with the item that raised

@@ -101,19 +101,7 @@ func TestImportWordLayoutInTheBrowser(t *testing.T) {
 	}
 	// On a phone the page does not scroll sideways: its tables scroll
 	// within themselves.
-	var width int
-	b.Run(t,
-		chromedp.EmulateViewport(390, 844),
-		chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
-		chromedp.EmulateViewport(1280, 900),
-	)
-	if width > 390 {
-		var wide string
-		b.Run(t,
-			chromedp.EmulateViewport(390, 844),
-			chromedp.Evaluate(`Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 392 && (!e.parentElement.closest('.table-scroll'))).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')`, &wide),
-			chromedp.EmulateViewport(1280, 900),
-		)
+	if width, wide := phoneOverflow(t, b); width > 390 {
 		t.Errorf("the preview is %d px wide on a 390 px phone: %s", width, wide)
 	}
 	// "The Forum ENDORSED Option C …" is kept as text, with the

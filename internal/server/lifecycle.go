@@ -22,8 +22,27 @@ func (s *Server) handleCirculate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.lifecycleDone(w, r, m, s.store.Circulate(r.Context(), m.ID),
-		"The draft minutes of "+m.ShortName()+" are circulated to the committee's members for comment.")
+	due, err := form.ParseCirculation(r)
+	if err != nil {
+		return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, "", mb.EINVALID)
+	}
+	// Decisions taken while the meeting was inquorate are for the
+	// secretariat to see before the members do: the page warns, and
+	// circulating asks to be confirmed.
+	if r.PostFormValue("inquorate") != "acknowledged" {
+		doc, err := s.store.MinutesOf(r.Context(), m)
+		if err != nil {
+			return err
+		}
+		if items := mb.JudgeQuorum(doc).InquorateDecisions(); len(items) > 0 {
+			return s.lifecycleDone(w, r, m, mb.Errorf(mb.ECONFLICT, "%s", web.InquorateWarning(items)+" To circulate it as it is, confirm on the page."), "")
+		}
+	}
+	done := "The draft minutes of " + m.ShortName() + " are circulated to the committee's members for comment."
+	if due != nil {
+		done = "The draft minutes of " + m.ShortName() + " are circulated to the committee's members for comment by " + due.Format("2 January 2006") + "."
+	}
+	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), s.store.CirculateUntil(r.Context(), m.ID, due), done, mb.ECONFLICT, mb.EINVALID)
 }
 
 // handlePublish serves POST /committees/{code}/meetings/{number}/publish.

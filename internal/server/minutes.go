@@ -26,7 +26,14 @@ func (s *Server) itemReviews(ctx context.Context, doc *mb.Minutes) (map[int64][]
 func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.MinutesControls, comments []*mb.Comment) (*web.MinutesView, error) {
 	m := doc.Meeting
 	v := &web.MinutesView{Meeting: m, Next: doc.NextMeetings, ApprovedBy: doc.ApprovedBy, Controls: controls,
-		Outstanding: doc.Outstanding, OutstandingWithheld: doc.OutstandingWithheld}
+		Outstanding: doc.Outstanding, OutstandingWithheld: doc.OutstandingWithheld,
+		Quorum: mb.JudgeQuorum(doc), Signature: doc.Signature}
+	inquorate := map[int64]*mb.ItemQuorum{}
+	for i, iq := range v.Quorum.Items {
+		if v.Quorum.Rule.Set() && v.Quorum.Recorded && !iq.Quorate {
+			inquorate[iq.ItemID] = &v.Quorum.Items[i]
+		}
+	}
 	v.Members, v.Others, v.Apologies = mb.GroupAttendance(doc.Attendance, doc.Categories)
 	reviews, err := s.itemReviews(r.Context(), doc)
 	if err != nil {
@@ -44,7 +51,13 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 		if iv.Withheld {
 			return iv
 		}
-		iv.Comments = byItem[it.ID]
+		iv.Comments, iv.Quorum = byItem[it.ID], inquorate[it.ID]
+		// The list near the top names only the declarations of items the
+		// reader may read.
+		for _, d := range it.Declarations {
+			d.ItemNumber = it.Number
+			v.Declarations = append(v.Declarations, d)
+		}
 		if !v.OutstandingInItem && it.HoldsOutstanding() {
 			iv.Outstanding, v.OutstandingInItem = true, true
 		}
@@ -78,10 +91,14 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 	if s.notModified(w, r, key) {
 		return nil
 	}
-	openComments := 0
+	openComments, canSign := 0, false
 	if aud != nil {
 		openComments = aud.OpenComments
+		canSign = !aud.Signed && rd.MaySign(m.CommitteeID, aud.Signatory)
 	}
+	// Minutes still in draft are rendered for every request: their quorum
+	// is judged as they are read, for the warning on circulating.
+	var quorum *mb.QuorumRecord
 	document, err := s.document(r.Context(), key, func() (templ.Component, error) {
 		doc, err := s.store.MinutesFor(r.Context(), rd, m, recorded)
 		if err != nil {
@@ -112,6 +129,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		if err != nil {
 			return nil, err
 		}
+		quorum = v.Quorum
 		return web.MinutesDocument(v), nil
 	})
 	if err != nil {
@@ -126,6 +144,10 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		CanCorrect:          secretariat && m.Locked(),
 		CanFinishCorrection: secretariat && m.CorrectionReason != "",
 		CanSeeHistory:       rd.CanReadHistory(m, recorded),
+		CanSign:             m.Locked() && canSign,
+	}
+	if p.CanCirculate && quorum != nil {
+		p.InquorateDecisions = quorum.InquorateDecisions()
 	}
 	if secretariat {
 		p.OpenComments = openComments

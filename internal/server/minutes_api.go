@@ -36,6 +36,9 @@ type apiMinutes struct {
 	Items        []apiItem        `json:"items"`
 	Outstanding  []apiOutstanding `json:"actions_outstanding"`
 	NextMeetings []apiNextMeeting `json:"next_meetings"`
+	// The formal record (issue 20): the quorum, and the chair's signature.
+	Quorum    *apiQuorum    `json:"quorum,omitempty"`
+	Signature *apiSignature `json:"signature,omitempty"`
 }
 
 type apiAttendance struct {
@@ -64,15 +67,17 @@ type apiItem struct {
 	Classification string             `json:"classification,omitempty"`
 	Minute         string             `json:"minute,omitempty"`
 	MinuteHTML     string             `json:"minute_html,omitempty"`
+	Declarations   []apiDeclaration   `json:"declarations,omitempty"`
 	Decisions      []apiDecision      `json:"decisions,omitempty"`
 	Actions        []apiMinutesAction `json:"actions,omitempty"`
 	Items          []apiItem          `json:"items,omitempty"`
 }
 
 type apiDecision struct {
-	Kind     string `json:"kind"`
-	Text     string `json:"text"`
-	Sentence string `json:"sentence"`
+	Kind     string   `json:"kind"`
+	Text     string   `json:"text"`
+	Sentence string   `json:"sentence"`
+	Vote     *apiVote `json:"vote,omitempty"`
 }
 
 // apiMinutesAction is an action as a meeting's minutes carry it; the
@@ -195,6 +200,8 @@ func apiDocument(r *http.Request, doc *mb.Minutes) apiMinutes {
 	for _, n := range doc.NextMeetings {
 		out.NextMeetings = append(out.NextMeetings, apiNextMeeting{Kind: string(n.Kind), Number: n.Number, Date: isoDate(&n.Date)})
 	}
+	out.Quorum = toAPIQuorum(mb.JudgeQuorum(doc))
+	out.Signature = toAPISignature(r, m, doc.Signature)
 	return out
 }
 
@@ -220,10 +227,13 @@ func toAPIItem(m *mb.Meeting, it *mb.Item) apiItem {
 		out.Classification = it.Classification.String()
 	}
 	for _, d := range it.Decisions {
-		out.Decisions = append(out.Decisions, apiDecision{Kind: d.Kind, Text: d.Text, Sentence: mb.DecisionSentence(m.CommitteeCode, d)})
+		out.Decisions = append(out.Decisions, apiDecision{Kind: d.Kind, Text: d.Text, Sentence: mb.DecisionSentence(m.CommitteeCode, d), Vote: toAPIVote(d.Vote)})
 	}
 	for i := range it.Actions {
 		out.Actions = append(out.Actions, toAPIMinutesAction(&it.Actions[i]))
+	}
+	for _, d := range it.Declarations {
+		out.Declarations = append(out.Declarations, apiDeclaration{Name: d.PersonName, Nature: d.Nature, Effect: string(d.Effect), Sentence: d.Sentence()})
 	}
 	for _, c := range it.Children {
 		out.Items = append(out.Items, toAPIItem(m, c))

@@ -100,13 +100,19 @@ func exportDocument(v *web.MinutesView, version string, made time.Time) *export.
 		Meeting: v.Meeting, Members: v.Members, Others: v.Others, Apologies: v.Apologies,
 		Outstanding: v.Outstanding, OutstandingWithheld: v.OutstandingWithheld, OutstandingInItem: v.OutstandingInItem,
 		Next: v.Next, ApprovedBy: v.ApprovedBy, Version: version, Made: made,
+		Declarations: v.Declarations, Quorum: v.Quorum,
+	}
+	// A stored version's file is that version: it carries no signature,
+	// which the minutes as they stand carry.
+	if version == "" {
+		d.Signature = v.Signature
 	}
 	var item func(iv *web.ItemView) *export.Item
 	item = func(iv *web.ItemView) *export.Item {
 		if iv.Withheld {
 			return &export.Item{Item: &mb.Item{Number: iv.Item.Number, Classification: iv.Item.Classification}, Withheld: true}
 		}
-		e := &export.Item{Item: iv.Item, Outstanding: iv.Outstanding, Reviews: iv.Reviews}
+		e := &export.Item{Item: iv.Item, Outstanding: iv.Outstanding, Reviews: iv.Reviews, Quorum: iv.Quorum}
 		for _, c := range iv.Children {
 			e.Children = append(e.Children, item(c))
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // An action raised at RED minutes stays in the actions outstanding table of
@@ -18,13 +16,7 @@ func TestOutstandingRedActionsByAttendance(t *testing.T) {
 	ctx := context.Background()
 	// Approved minutes refuse changes (a trigger); the test rewrites
 	// history as a restore would.
-	exec := func(sql string, args ...any) {
-		t.Helper()
-		a.restore(t, func(tx pgx.Tx) error {
-			_, err := tx.Exec(ctx, sql, args...)
-			return err
-		})
-	}
+	exec := func(sql string, args ...any) { t.Helper(); restoreSQL(t, a, sql, args...) }
 	m102, err := a.store.MeetingByNumber(ctx, "OPSG", 102)
 	if err != nil {
 		t.Fatal(err)

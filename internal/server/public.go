@@ -9,16 +9,6 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// handleHome serves GET /: signed-in readers start at the committees, the
-// public at the published minutes.
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	if reader(r).SignedIn() {
-		http.Redirect(w, r, web.CommitteesPath(), http.StatusSeeOther)
-		return
-	}
-	http.Redirect(w, r, web.PublicPath(), http.StatusSeeOther)
-}
-
 // handlePublicIndex serves GET /public: every published document the reader
 // may read, by committee. Anonymous visitors see only CLEAR documents.
 func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) error {

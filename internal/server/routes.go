@@ -36,11 +36,16 @@ func (s *Server) routes() http.Handler {
 		}))
 
 		// Open to everyone.
-		r.Get("/", s.handleHome)
+		r.Get("/", s.handle(s.handleHome))
 		r.Get("/sign-in", s.handle(s.handleSignInPage))
 		r.Post("/sign-in", s.handle(s.handleSignIn))
 		r.Post("/sign-out", s.handle(s.handleSignOut))
 		r.Get("/public", s.handle(s.handlePublicIndex))
+		// Unsubscribing from a kind of message (issue 18), by the signed
+		// link in every message: no sign-in; a mail program's one-click
+		// POST (RFC 8058) carries no session either.
+		r.Get("/unsubscribe/{token}", s.handle(s.handleUnsubscribePage))
+		r.Post("/unsubscribe/{token}", s.handle(s.handleUnsubscribe))
 		r.Get("/committees/{code}/meetings/{number}", s.handle(s.handleMeetingShow))
 		// The minutes as files (issue 19), for whoever may read the page.
 		r.Get("/committees/{code}/meetings/{number}.pdf", s.handle(s.handleMinutesFile(pdfFile)))
@@ -71,6 +76,11 @@ func (s *Server) routes() http.Handler {
 		r.Get("/api/v1/committees", s.handle(s.handleAPICommittees))
 		r.Get("/api/v1/committees/{code}/meetings", s.handle(s.handleAPIMeetings))
 		r.Get("/api/v1/committees/{code}/meetings/{number}", s.handle(s.handleAPIMeeting))
+		// The formal record (issue 20), for whoever may read the minutes
+		// or, for the register of interests, whatever its classification
+		// admits: checked in the handlers.
+		r.Get("/committees/{code}/meetings/{number}/verify", s.handle(s.handleVerify))
+		r.Get("/committees/{code}/interests", s.handle(s.handleInterests))
 
 		// Signed-in readers.
 		r.Group(func(r chi.Router) {
@@ -80,6 +90,7 @@ func (s *Server) routes() http.Handler {
 			r.Post("/account/tokens", s.handle(s.handleTokenCreate))
 			r.Post("/account/tokens/{id}/revoke", s.handle(s.handleTokenRevoke))
 			r.Post("/account/tokens/revoke-all", s.handle(s.handleTokensRevokeAll))
+			r.Post("/account/notices", s.handle(s.handleNoticePreferences))
 
 			r.Get("/committees", s.handle(s.handleCommitteeIndex))
 			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
@@ -145,6 +156,21 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionForm))
 			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
 			r.Post("/committees/{code}/meetings/{number}/correction/finish", s.handle(s.handleCorrectionFinish))
+			// Votes, declarations of interest, the register of interests
+			// and the chair's signature (issue 20): the secretariat, or the
+			// signatory, checked in the handlers.
+			r.Get("/committees/{code}/meetings/{number}/decisions/{decision}/vote", s.handle(s.handleVoteForm))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/vote", s.handle(s.handleVoteSave))
+			r.Post("/committees/{code}/meetings/{number}/decisions/{decision}/vote/delete", s.handle(s.handleVoteDelete))
+			r.Get("/committees/{code}/meetings/{number}/items/{item}/declarations/new", s.handle(s.handleDeclarationNew))
+			r.Post("/committees/{code}/meetings/{number}/items/{item}/declarations/new", s.handle(s.handleDeclarationCreate))
+			r.Get("/committees/{code}/meetings/{number}/declarations/{declaration}/edit", s.handle(s.handleDeclarationEdit))
+			r.Post("/committees/{code}/meetings/{number}/declarations/{declaration}/edit", s.handle(s.handleDeclarationUpdate))
+			r.Post("/committees/{code}/meetings/{number}/declarations/{declaration}/delete", s.handle(s.handleDeclarationDelete))
+			r.Post("/committees/{code}/meetings/{number}/sign", s.handle(s.handleSign))
+			r.Get("/committees/{code}/interests/new", s.handle(s.handleInterestNew))
+			r.Post("/committees/{code}/interests/new", s.handle(s.handleInterestCreate))
+			r.Post("/committees/{code}/interests/{id}/end", s.handle(s.handleInterestEnd))
 			r.Get("/committees/{code}/meetings/{number}/history", s.handle(s.handleHistory))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.pdf", s.handle(s.handleVersionFile(pdfFile)))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.docx", s.handle(s.handleVersionFile(docxFile)))
@@ -173,6 +199,8 @@ func (s *Server) routes() http.Handler {
 				r.Post("/committees/new", s.handle(s.handleCommitteeCreate))
 				r.Get("/committees/{code}/edit", s.handle(s.handleCommitteeEdit))
 				r.Post("/committees/{code}/edit", s.handle(s.handleCommitteeUpdate))
+				r.Get("/committees/{code}/rules", s.handle(s.handleCommitteeRulesEdit))
+				r.Post("/committees/{code}/rules", s.handle(s.handleCommitteeRulesUpdate))
 				r.Get("/committees/{code}/members/new", s.handle(s.handleMembershipNew))
 				r.Post("/committees/{code}/members/new", s.handle(s.handleMembershipCreate))
 				r.Post("/committees/{code}/members/{id}/end", s.handle(s.handleMembershipEnd))
@@ -189,6 +217,11 @@ func (s *Server) routes() http.Handler {
 				r.Post("/admin/users/{id}/reset-password", s.handle(s.handleUserResetPassword))
 				r.Get("/admin/users/{id}", s.handle(s.handleUserShow))
 				r.Post("/admin/users/{id}/unlock", s.handle(s.handleUserUnlock))
+				// The outbox (issue 18): every message composed, and the
+				// failed ones to retry.
+				r.Get("/admin/outbox", s.handle(s.handleOutbox))
+				r.Get("/admin/outbox/{id}", s.handle(s.handleOutboxMessage))
+				r.Post("/admin/outbox/{id}/retry", s.handle(s.handleOutboxRetry))
 			})
 		})
 	})

@@ -11,6 +11,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
 )
@@ -33,6 +34,12 @@ type Config struct {
 	MetricsToken string
 	// Clock tells the time and the committees' day; nil is the system's.
 	Clock mb.Clock
+	// Composer composes messages; the server asks it for the key of
+	// unsubscribe links. Nil: one of the store's own.
+	Composer *notify.Composer
+	// Queue inserts the delivery job of a message retried from the
+	// outbox; nil when no mail server is configured.
+	Queue postgres.Queue
 }
 
 // Throttle says how many failed sign-ins are allowed within Window for one
@@ -70,6 +77,9 @@ func New(cfg Config) *Server {
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = mb.SystemClock
+	}
+	if cfg.Composer == nil {
+		cfg.Composer = &notify.Composer{Store: cfg.Store, Clock: cfg.Clock}
 	}
 	if cfg.PasswordParams == nil {
 		cfg.PasswordParams = password.Default

@@ -1,0 +1,2 @@
+DROP TABLE minutes_signatures;
+DROP FUNCTION minutes_signatures_immutable();
