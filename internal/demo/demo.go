@@ -422,7 +422,12 @@ func (l *loader) settle(ctx context.Context) error {
 	if err := l.store.Circulate(ctx, p119.ID); err != nil {
 		return err
 	}
-	if err := l.store.Approve(ctx, postgres.Approval{MeetingID: p119.ID, ApprovedAt: p120.ID}); err != nil {
+	// Approved in the 120th's first item, so that its items keep their numbers.
+	first, err := l.store.Items(ctx, p120.ID)
+	if err != nil || len(first) == 0 {
+		return fmt.Errorf("PANEL 120's items: %v", err)
+	}
+	if err := l.store.Approve(ctx, postgres.Approval{MeetingID: p119.ID, ApprovedAt: p120.ID, ItemID: &first[0].ID}); err != nil {
 		return err
 	}
 	if err := l.store.Publish(ctx, p119.ID); err != nil {

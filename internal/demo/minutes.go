@@ -140,10 +140,11 @@ var opsg102Items = []demoItem{
 		decisions: [][2]string{{"AGREED", "to refer MP242 to the SEC Panel"}}},
 }
 
-// panel119Items are the SEC Panel's decision on MP242, referred by OPSG 102.
+// panel119Items are the SEC Panel's first decision on MP242, referred by
+// OPSG 102; its 120th meeting approves the modification (formal.go).
 var panel119Items = []demoItem{
 	{title: "Modification Proposals", minute: "The Panel considered MP242 'Change to Operational Metrics to Measure on Success', referred by the OPSG on 12 September 2023. Members asked how re-tried transactions would count.",
-		decisions: [][2]string{{"APPROVED", "MP242 to progress as a Self-Governance Modification"}},
+		decisions: [][2]string{{"AGREED", "that MP242 proceed to its Final Modification Report"}},
 		actions:   []raisedAction{{text: "SECAS to return MP242 to the OPSG for its view on the definitions of success.", owner: "SECAS"}}},
 }
 

@@ -68,8 +68,9 @@ func TestPublicSearch(t *testing.T) {
 	}
 }
 
-// TestReferencePage: MP242, raised at OPSG 102, decided at the Panel's
-// 119th meeting and back at OPSG 105: every mention in date order with its
+// TestReferencePage: MP242, raised at OPSG 102, sent on by the Panel's
+// 119th meeting and back at OPSG 105 (the Panel's AMBER 120th, which
+// approves it, is for its members): every mention in date order with its
 // meeting, the decisions and actions of those items, and the timeline.
 func TestReferencePage(t *testing.T) {
 	a := newApp(t)
@@ -78,7 +79,7 @@ func TestReferencePage(t *testing.T) {
 		t.Fatalf("status %d", res.status)
 	}
 	res.mustContain(t, "<h1>MP242</h1>", "referred by the OPSG on 12 September 2023", "<mark>MP242</mark>",
-		"<strong>APPROVED</strong> MP242 to progress as a Self-Governance Modification", "SECAS to return MP242 to the OPSG",
+		"<strong>AGREED</strong> that MP242 proceed to its Final Modification Report", "SECAS to return MP242 to the OPSG",
 		"/committees/PANEL/meetings/119")
 	legs := strings.Split(res.body, `data-testid="timeline-leg"`)
 	if len(legs) != 4 || !strings.Contains(legs[1], "OPSG") || !strings.Contains(legs[2], "PANEL") || !strings.Contains(legs[3], "OPSG") {
