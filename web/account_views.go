@@ -16,6 +16,9 @@ type SignInPage struct {
 	// Lockout states the throttle: after how many failures sign-in is
 	// refused, even with the right password.
 	Lockout string
+	// Kept says a form sent after the session ended is kept, to be saved
+	// once the reader signs in again.
+	Kept bool
 }
 
 // TokenRow is one personal API token on the account page.

@@ -5,16 +5,14 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// RaisedActionFormPage raises or edits an action within an item.
-type RaisedActionFormPage struct {
-	Chrome
-	Meeting       *mb.Meeting
-	Item          *mb.Item
+// RaisedActionEditor raises or edits an action within an item.
+type RaisedActionEditor struct {
 	Form          *form.RaisedAction
 	IsNew         bool
 	Reference     string // "OPSG 105/01" when editing
 	Organisations []Option
 	People        []Option
 	Action        string
-	Saved         *mb.Action
+	// Saved is the stored action, shown beside the typed one after a conflict.
+	Saved *mb.Action
 }

@@ -15,6 +15,8 @@ type ReviewPage struct {
 	Done   []mb.OutstandingAction
 	Form   *form.Review
 	Errors form.Errors
+	// Draft is the reader's unsaved draft of the review, when one is kept.
+	Draft *DraftNotice
 }
 
 // ReviewRowView is one outstanding action in the review form.

@@ -41,7 +41,7 @@ type attendanceBar struct {
 const (
 	attendanceLabelWidth = 200
 	attendanceBarWidth   = 300
-	attendanceRow        = 26
+	attendanceBarPitch   = 26
 )
 
 // NewAttendanceChart lays out the chart of the members' record.
@@ -49,7 +49,7 @@ func NewAttendanceChart(members []mb.MemberAttendance) AttendanceChart {
 	c := AttendanceChart{Width: attendanceLabelWidth + attendanceBarWidth + 140, Title: "Meetings attended out of those each member could attend"}
 	var parts []string
 	for i, m := range members {
-		b := attendanceBar{Label: m.Name, Y: 6 + i*attendanceRow, Full: attendanceBarWidth}
+		b := attendanceBar{Label: m.Name, Y: 6 + i*attendanceBarPitch, Full: attendanceBarWidth}
 		b.TextY = b.Y + 14
 		if m.Eligible > 0 {
 			b.Filled = m.Attended * attendanceBarWidth / m.Eligible
@@ -59,7 +59,7 @@ func NewAttendanceChart(members []mb.MemberAttendance) AttendanceChart {
 		c.Bars = append(c.Bars, b)
 		parts = append(parts, m.Name+" "+b.Figures)
 	}
-	c.Height = 12 + len(members)*attendanceRow
+	c.Height = 12 + len(members)*attendanceBarPitch
 	c.Desc = "A bar for each voting member, filled for the share of meetings attended: " + strings.Join(parts, "; ") + ". The table that follows gives every figure."
 	return c
 }

@@ -13,7 +13,20 @@ type AttendanceFormPage struct {
 	People        []Option
 	Organisations []Option
 	Members       []Option
-	Categories    []Option
+	// Items are the meeting's items, which part attendance is chosen from.
+	Items []Option
 	// Saved is the stored roll call, shown beside the form after a conflict.
 	Saved []mb.Attendee
+	// Draft is the reader's unsaved draft of the form, when one is kept.
+	Draft *DraftNotice
+}
+
+// organisationName names the organisation with the id, from the choices.
+func (p AttendanceFormPage) organisationName(id string) string {
+	for _, o := range p.Organisations {
+		if o.Value == id {
+			return o.Label
+		}
+	}
+	return "their own organisation"
 }

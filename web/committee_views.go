@@ -18,6 +18,10 @@ type CommitteesPage struct {
 	Chrome
 	Roots     []*CommitteeNode
 	CanCreate bool
+	// Coming are the coming meetings, across the committees the reader sits
+	// on (Sits), whose published agendas the reader may read.
+	Coming []ComingMeeting
+	Sits   bool
 }
 
 // CommitteePage shows one committee: its meetings, newest first, and members.
@@ -40,6 +44,10 @@ type CommitteePage struct {
 	CanManage bool
 	// CanReadRisks links to the committee's risk register.
 	CanReadRisks bool
+	// Coming are the coming meetings with a published agenda the reader
+	// may read; CanReadForwardPlan links to the forward plan.
+	Coming             []ComingMeeting
+	CanReadForwardPlan bool
 	// CanReadInterests links to the committee's register of interests.
 	CanReadInterests bool
 	// Attendance is the members' attendance record, for those who may
@@ -68,3 +76,10 @@ func meetingsCaption(p CommitteePage) string {
 // fifteen years of a committee's meetings (360) rendered on every visit
 // capped the page near 200 requests a second on two cores.
 const MeetingsPerPage = 25
+
+// StandingItemsPage is the secretariat's form of a committee's standing items.
+type StandingItemsPage struct {
+	Chrome
+	Committee *mb.Committee
+	Form      *form.StandingItemsForm
+}

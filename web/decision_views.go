@@ -5,14 +5,12 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-// DecisionFormPage records or edits a decision.
-type DecisionFormPage struct {
-	Chrome
-	Meeting *mb.Meeting
-	Item    *mb.Item
-	Form    *form.Decision
-	IsNew   bool
-	Words   []Option
-	Action  string
-	Saved   *mb.Decision
+// DecisionEditor records or edits a decision in its item.
+type DecisionEditor struct {
+	Form   *form.Decision
+	IsNew  bool
+	Words  []Option
+	Action string
+	// Saved is the stored decision, shown beside the typed one after a conflict.
+	Saved *mb.Decision
 }

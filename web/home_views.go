@@ -20,6 +20,9 @@ type HomePage struct {
 	// MyActions is the register's view of the reader's organisation's
 	// open actions, for "all of them".
 	MyActions string
+	// Agendas are the coming meetings of the reader's committees whose
+	// published agendas they may read.
+	Agendas []ComingMeeting
 }
 
 // Mine reports whether the reader owns the action as its owner person.

@@ -51,3 +51,12 @@ func joinWords(ws []string) string {
 }
 
 func dateTime(t time.Time) string { return t.Format("2 Jan 2006 15:04") }
+
+// htmxConfig sets htmx up for the Content-Security-Policy (no inline
+// style, no eval, no script in swapped content) and for forms sent back:
+// a 422 or 409 answer holds the form as typed with its messages, so it is
+// swapped in like a success; other refusals are not (the workspace's
+// script says so).
+const htmxConfig = `{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"historyCacheSize":0,` +
+	`"refreshOnHistoryMiss":true,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},` +
+	`{"code":"422","swap":true},{"code":"409","swap":true},{"code":"[45]..","swap":false,"error":true}]}`

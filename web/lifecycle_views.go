@@ -12,6 +12,11 @@ type ApproveFormPage struct {
 	Form     *form.Approval
 	Meetings []Option
 	Items    []Option
+	// Audience is who may read the minutes once approved.
+	Audience []mb.AudienceGroup
+	Members  int
+	// Schedule schedules the committee's next meeting and comes back here.
+	Schedule string
 }
 
 // CorrectionFormPage opens a correction of approved minutes.
@@ -31,4 +36,22 @@ type HistoryPage struct {
 	Diff     []mb.DiffLine
 	FromName string
 	ToName   string
+}
+
+// ConfirmTransitionPage confirms circulating or publishing the minutes.
+type ConfirmTransitionPage struct {
+	Chrome
+	Meeting *mb.Meeting
+	// Move is "circulate" or "publish"; Action the address that makes it.
+	Move, Action, Button string
+	// Consequence says what else follows ("Members may comment …").
+	Consequence string
+	Audience    []mb.AudienceGroup
+	// Members counts the committee's members today.
+	Members int
+	// AsksDeadline offers a date by which members comment (circulating).
+	AsksDeadline bool
+	// Inquorate are the items whose decisions were taken while the meeting
+	// was inquorate: confirming acknowledges them.
+	Inquorate []string
 }

@@ -46,3 +46,7 @@ func minuteHTML(text string) templ.Component {
 		return err
 	})
 }
+
+// MinuteFragment is a minute rendered alone, as the saved minutes render
+// it: the live preview beside the text box.
+func MinuteFragment(text string) templ.Component { return minuteHTML(text) }

@@ -49,6 +49,15 @@ type MinutesControls struct {
 	// members see their own.
 	SeesAllComments bool
 	ViewerID        int64
+	// Editor is the form open in place, when the secretariat opened one.
+	Editor *Editor
+	// CanReview allows reviewing the outstanding actions and the risks at
+	// the meeting (not once its minutes are approved).
+	CanReview bool
+	// Approvable are the committee's earlier meetings whose circulated
+	// minutes this meeting may approve, offered in its item "Previous
+	// Meeting Minutes".
+	Approvable []*mb.Meeting
 }
 
 // ItemView is one agenda item as a reader sees it.
@@ -84,9 +93,56 @@ type MeetingMinutesPage struct {
 	CanCirculate, CanApprove, CanPublish, CanCorrect, CanFinishCorrection bool
 	CanSeeHistory                                                         bool
 	OpenComments                                                          int
+	// FirstOpenComment is the first comment still to resolve, which the
+	// count of them links to.
+	FirstOpenComment int64
 	// CanSign offers the chair the signature of approved minutes.
 	CanSign bool
 	// InquorateDecisions are the items whose decisions were taken while
 	// inquorate: circulating the draft asks the secretariat to confirm.
 	InquorateDecisions []string
+}
+
+// editor is the form open in place, or nil.
+func (v *MinutesView) editor() *Editor {
+	if v.Controls == nil || !v.Controls.CanEdit {
+		return nil
+	}
+	return v.Controls.Editor
+}
+
+// canEdit says whether the reader may change the minutes now.
+func (v *MinutesView) canEdit() bool { return v.Controls != nil && v.Controls.CanEdit }
+
+// The sections of the workspace that big forms open in: the roll call,
+// the actions outstanding table and the risk review.
+const (
+	AttendeesAnchor   = "attendees"
+	OutstandingAnchor = "actions-outstanding"
+	RiskReviewAnchor  = "risk-review"
+)
+
+// inPlace makes a link or a form of the workspace, with JavaScript, ask
+// for its address and swap only the section with the id target for that
+// section of the answer: the page the address serves without JavaScript.
+// htmx's attributes are written data-hx-…, so that the pages stay valid HTML.
+func inPlace(target string) templ.Attributes {
+	return templ.Attributes{"data-hx-select": "#" + target, "data-hx-target": "#" + target, "data-hx-swap": "outerHTML"}
+}
+
+// inPlaceGet is inPlace for a link to path.
+func inPlaceGet(path, target string) templ.Attributes {
+	a := inPlace(target)
+	a["data-hx-get"] = path
+	return a
+}
+
+// inPlacePost is inPlace for a form or a button that posts to path. Its
+// children inherit nothing from it: a live preview inside a form asks for
+// a fragment of its own.
+func inPlacePost(path, target string) templ.Attributes {
+	a := inPlace(target)
+	a["data-hx-post"] = path
+	a["data-hx-disinherit"] = "*"
+	return a
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // The addresses minutebook links and redirects to, one function per route
@@ -104,6 +105,9 @@ func CommitteeMembersPath(code string) string { return CommitteePath(code) + "#m
 // CommitteeEditPath edits a committee.
 func CommitteeEditPath(code string) string { return CommitteePath(code) + "/edit" }
 
+// StandingItemsPath edits the items a committee takes at every meeting.
+func StandingItemsPath(code string) string { return CommitteePath(code) + "/standing-items" }
+
 // CommitteeCalendarPath is a committee's calendar feed.
 func CommitteeCalendarPath(code string) string { return CommitteePath(code) + "/calendar.ics" }
 
@@ -144,6 +148,13 @@ func EarlierActionNewPath(code string) string { return CommitteePath(code) + "/a
 // MeetingNewPath creates a meeting of the committee.
 func MeetingNewPath(code string) string { return CommitteePath(code) + "/meetings/new" }
 
+// MeetingNewAndBackPath schedules a meeting of the committee and then
+// returns to back, a page of minutebook (the approval form that needed a
+// later meeting).
+func MeetingNewAndBackPath(code, back string) string {
+	return MeetingNewPath(code) + "?return=" + url.QueryEscape(back)
+}
+
 // MeetingPath is a meeting's minutes.
 func MeetingPath(code string, number int) string {
 	return CommitteePath(code) + "/meetings/" + itoa(number)
@@ -164,9 +175,59 @@ func VersionFilePath(code string, number, version int, ext string) string {
 // DecisionAnchor is a decision's fragment in its minutes: "decision-42".
 func DecisionAnchor(id int64) string { return "decision-" + i64(id) }
 
+// RaisedActionAnchor is an action's fragment in the minutes that raised it.
+func RaisedActionAnchor(id int64) string { return "action-" + i64(id) }
+
+// CommentAnchor is a comment's fragment in the minutes.
+func CommentAnchor(id int64) string { return "comment-" + i64(id) }
+
 // MeetingDecisionPath is a meeting's minutes at one of its decisions.
 func MeetingDecisionPath(code string, number int, decision int64) string {
 	return MeetingPath(code, number) + "#" + DecisionAnchor(decision)
+}
+
+// ItemAnchor is an item's fragment in its minutes: "item-5", "item-5-1".
+func ItemAnchor(itemNumber string) string { return "item-" + strings.ReplaceAll(itemNumber, ".", "-") }
+
+// NewItemAnchor is the place at the end of the items where a new item is
+// added.
+const NewItemAnchor = "item-new"
+
+// ItemsAnchor is the minutes' list of items.
+const ItemsAnchor = "items"
+
+// MeetingItemPath is a meeting's minutes at one of its items.
+func MeetingItemPath(code string, number int, itemNumber string) string {
+	return AtItem(MeetingPath(code, number), itemNumber)
+}
+
+// AtItem is an address of the minutes workspace (an item's form, say)
+// opened at the item: what a form without JavaScript returns to, so that
+// the secretariat lands where they were, never at the top.
+func AtItem(path, itemNumber string) string { return path + "#" + ItemAnchor(itemNumber) }
+
+// AtNewItem is an address of the workspace opened at the end of the items.
+func AtNewItem(path string) string { return path + "#" + NewItemAnchor }
+
+// DraftSavePath keeps the reader's unsaved draft of a form, every few
+// seconds as they type.
+func DraftSavePath() string { return "/drafts" }
+
+// DraftDiscardPath throws the reader's draft of a form away.
+func DraftDiscardPath() string { return "/drafts/discard" }
+
+// DraftRestorePath is a form's address opened with the reader's draft of
+// it in place of what is saved.
+func DraftRestorePath(formPath string) string {
+	if strings.Contains(formPath, "?") {
+		return formPath + "&draft=restore"
+	}
+	return formPath + "?draft=restore"
+}
+
+// MinutePreviewPath renders a minute as the saved minutes will show it.
+func MinutePreviewPath(code string, number int) string {
+	return MeetingPath(code, number) + "/preview"
 }
 
 // MeetingEditPath edits a meeting's header.
@@ -454,6 +515,26 @@ func APISearchPath(query string) string { return "/api/v1/search" + query }
 // APIReferencePath is a reference's history as JSON.
 func APIReferencePath(reference string) string { return "/api/v1" + ReferencePath(reference) }
 
+// APIAgendaPath is one meeting's agenda with its papers' metadata, as JSON.
+func APIAgendaPath(code string, number int) string { return APIMeetingPath(code, number) + "/agenda" }
+
+// AgendaPath is a meeting's agenda: its items before they are minuted, and
+// their papers.
+func AgendaPath(code string, number int) string { return MeetingPath(code, number) + "/agenda" }
+
+// AgendaPublishPath publishes a meeting's draft agenda.
+func AgendaPublishPath(code string, number int) string { return AgendaPath(code, number) + "/publish" }
+
+// AgendaItemNewPath adds an item to the agenda; parent, when not 0, makes
+// it a sub-item of that item.
+func AgendaItemNewPath(code string, number int, parent int64) string {
+	p := AgendaPath(code, number) + "/items/new"
+	if parent != 0 {
+		p += "?parent=" + i64(parent)
+	}
+	return p
+}
+
 // The formal record (issue 20): votes, declarations of interest, the
 // register of interests, the committee's rules, the chair's signature and
 // the attendance record.
@@ -500,6 +581,62 @@ func VerifyPath(code string, number int, hash string) string {
 	}
 	return p
 }
+
+// AgendaItemEditPath edits what the agenda says of an item.
+func AgendaItemEditPath(code string, number int, item int64) string {
+	return AgendaPath(code, number) + "/items/" + i64(item) + "/edit"
+}
+
+// AgendaItemMeetingPath moves an item to another meeting of the forward plan.
+func AgendaItemMeetingPath(code string, number int, item int64) string {
+	return AgendaPath(code, number) + "/items/" + i64(item) + "/meeting"
+}
+
+// MeetingPackPath is the meeting pack: the agenda and every paper the
+// reader may read, as a zip (ext "zip") or one PDF ("pdf").
+func MeetingPackPath(code string, number int, ext string) string {
+	return MeetingPath(code, number) + "/pack." + ext
+}
+
+// PaperNewPath uploads a paper to the meeting; item, when not 0, attaches
+// it to that item.
+func PaperNewPath(code string, number int, item int64) string {
+	p := MeetingPath(code, number) + "/papers/new"
+	if item != 0 {
+		p += "?item=" + i64(item)
+	}
+	return p
+}
+
+// PaperPath downloads a paper's current version.
+func PaperPath(code string, number int, paper int64) string {
+	return MeetingPath(code, number) + "/papers/" + i64(paper)
+}
+
+// PaperVersionPath downloads one version of a paper.
+func PaperVersionPath(code string, number int, paper int64, version int) string {
+	return PaperPath(code, number, paper) + "/versions/" + itoa(version)
+}
+
+// PaperEditPath edits a paper's title, reference and classification, and
+// lists its versions.
+func PaperEditPath(code string, number int, paper int64) string {
+	return PaperPath(code, number, paper) + "/edit"
+}
+
+// PaperReplacePath uploads a new version of a paper.
+func PaperReplacePath(code string, number int, paper int64) string {
+	return PaperPath(code, number, paper) + "/replace"
+}
+
+// PaperDeletePath removes a paper with its versions.
+func PaperDeletePath(code string, number int, paper int64) string {
+	return PaperPath(code, number, paper) + "/delete"
+}
+
+// ForwardPlanPath is a committee's coming meetings with the items planned
+// for them.
+func ForwardPlanPath(code string) string { return CommitteePath(code) + "/forward-plan" }
 
 // InterestsPath is a committee's register of interests.
 func InterestsPath(code string) string { return CommitteePath(code) + "/interests" }

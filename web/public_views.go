@@ -34,4 +34,6 @@ type PublicCommitteePage struct {
 	Code     string
 	Name     string
 	Meetings []*mb.Meeting
+	// Agendas are the published agendas the reader may read, latest first.
+	Agendas []ComingMeeting
 }

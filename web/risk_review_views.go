@@ -17,6 +17,8 @@ type RiskReviewPage struct {
 	// Locked is set when the minutes are approved or published.
 	Locked bool
 	Review *form.RiskReview
+	// Draft is the reader's unsaved draft of the review, when one is kept.
+	Draft *DraftNotice
 	// Offered are the risks at or above the threshold not yet escalated.
 	Offered  []*mb.Risk
 	Escalate *form.RiskDecision

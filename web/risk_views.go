@@ -196,17 +196,33 @@ const (
 	sparkHeight = 28
 )
 
-// sparkPoints returns the SVG polyline points for severities on a 1–25 scale.
-func sparkPoints(sevs []int) string {
+// sparkView is a sparkline's geometry and text, worked out once per risk.
+type sparkView struct {
+	Title  string
+	Points string // the polyline's points
+	Dots   []sparkDot
+}
+
+// sparkDot is one review's point, its coordinates as the SVG attributes take them.
+type sparkDot struct{ X, Y string }
+
+// sparkOf works out the sparkline of the risk's severities over its reviews.
+func sparkOf(r *mb.Risk) sparkView {
+	sevs := severities(r)
+	v := sparkView{Title: trendText(r), Dots: make([]sparkDot, len(sevs))}
 	var b strings.Builder
 	for k, s := range sevs {
 		x, y := sparkXY(k, len(sevs), s)
+		v.Dots[k] = sparkDot{X: strconv.Itoa(x), Y: strconv.Itoa(y)}
 		if k > 0 {
 			b.WriteByte(' ')
 		}
-		fmt.Fprintf(&b, "%d,%d", x, y)
+		b.WriteString(v.Dots[k].X)
+		b.WriteByte(',')
+		b.WriteString(v.Dots[k].Y)
 	}
-	return b.String()
+	v.Points = b.String()
+	return v
 }
 
 func sparkXY(k, n, sev int) (int, int) {
@@ -220,7 +236,7 @@ func sparkXY(k, n, sev int) (int, int) {
 
 // severities lists the severities of the reviews, oldest first.
 func severities(r *mb.Risk) []int {
-	var out []int
+	out := make([]int, 0, len(r.Reviews)+1)
 	for _, v := range r.Reviews {
 		out = append(out, v.Severity())
 	}

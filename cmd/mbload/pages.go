@@ -46,6 +46,7 @@ var pages = []page{
 	{Name: "home page chair", As: "chair", Path: "/"},
 	{Name: "public minutes", Path: "/public/{code}/{meeting}"},
 	{Name: "API meeting document", As: "member", Path: "/api/v1/committees/{code}/meetings/{meeting}"},
+	{Name: "agenda", As: "member", Path: "/committees/{code}/meetings/{meeting}/agenda"},
 	{Name: "register of interests", As: "member", Path: "/committees/{code}/interests"},
 	{Name: "signature check", Path: "/committees/{code}/meetings/{meeting}/verify"},
 	{Name: "register CSV", As: "member", Path: "/actions.csv?owner={owner}", CSV: true},

@@ -22,6 +22,7 @@ import (
 	"github.com/minutebook/minutebook/internal/notify"
 	"github.com/minutebook/minutebook/internal/password"
 	"github.com/minutebook/minutebook/internal/postgres"
+	"github.com/minutebook/minutebook/internal/s3files"
 	"github.com/minutebook/minutebook/internal/server"
 	"github.com/minutebook/minutebook/web"
 )
@@ -37,6 +38,7 @@ type serveOptions struct {
 	idle         time.Duration
 	logFormat    string
 	metricsToken string
+	papers       s3files.Config
 	baseURL      string
 	mailFrom     string
 	smtpURL      string
@@ -56,6 +58,15 @@ func (o *serveOptions) register(fs *pflag.FlagSet) {
 	// server's URL (which holds its password) are read from the
 	// environment only.
 	o.metricsToken = os.Getenv("MINUTEBOOK_METRICS_TOKEN")
+	// Papers' files go to an S3-compatible bucket when one is named;
+	// otherwise PostgreSQL keeps them. The keys, secrets too, come from
+	// the environment only.
+	fs.StringVar(&o.papers.Endpoint, "papers-s3-endpoint", os.Getenv("MINUTEBOOK_PAPERS_S3_ENDPOINT"), "keep papers' files in the S3-compatible service at this URL, such as https://s3.eu-west-2.amazonaws.com (env MINUTEBOOK_PAPERS_S3_ENDPOINT)")
+	fs.StringVar(&o.papers.Bucket, "papers-s3-bucket", os.Getenv("MINUTEBOOK_PAPERS_S3_BUCKET"), "the bucket for papers' files (env MINUTEBOOK_PAPERS_S3_BUCKET)")
+	fs.StringVar(&o.papers.Region, "papers-s3-region", os.Getenv("MINUTEBOOK_PAPERS_S3_REGION"), "the bucket's region (env MINUTEBOOK_PAPERS_S3_REGION)")
+	fs.StringVar(&o.papers.Prefix, "papers-s3-prefix", os.Getenv("MINUTEBOOK_PAPERS_S3_PREFIX"), "put before every object's key, such as minutebook/ (env MINUTEBOOK_PAPERS_S3_PREFIX)")
+	fs.BoolVar(&o.papers.PathStyle, "papers-s3-path-style", envBool("MINUTEBOOK_PAPERS_S3_PATH_STYLE"), "name the bucket in the path, as MinIO wants (env MINUTEBOOK_PAPERS_S3_PATH_STYLE=1)")
+	o.papers.AccessKey, o.papers.SecretKey = os.Getenv("MINUTEBOOK_PAPERS_S3_ACCESS_KEY"), os.Getenv("MINUTEBOOK_PAPERS_S3_SECRET_KEY")
 	o.smtpURL = os.Getenv("MINUTEBOOK_SMTP_URL")
 }
 
@@ -104,6 +115,14 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	}
 	defer o.Close()
 	store := o.Store
+	if opts.papers.Endpoint != "" || opts.papers.Bucket != "" {
+		files, err := s3files.Open(ctx, opts.papers)
+		if err != nil {
+			return err
+		}
+		store.UsePaperFiles(files)
+		log.Info("papers' files are kept in the S3 bucket", "bucket", opts.papers.Bucket, "endpoint", opts.papers.Endpoint)
+	}
 	if err := firstStart(ctx, store, params, o.Embedded && !opts.noDemo, stdout); err != nil {
 		return err
 	}

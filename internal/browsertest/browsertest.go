@@ -66,6 +66,7 @@ type Browser struct {
 
 	mu       sync.Mutex
 	jsErrors []string
+	dialogs  []string
 	allowJS  bool
 	cdpLog   bytes.Buffer // chromedp's own complaints, for step failures
 	procLog  bytes.Buffer // Chromium's stdout and stderr, for start failures

@@ -35,6 +35,12 @@ type Options struct {
 	// Passwords, when set, gives each demo account this password instead of a
 	// generated one (tests use it to sign in).
 	Password string
+	// Unwritten105 leaves OPSG 105 held but its minutes unwritten: no
+	// attendance, items, decisions or actions, nothing the registers record
+	// at it, and 103 circulated awaiting its approval. The browser test
+	// that drafts the model document's minutes as a person would starts
+	// from it and compares the result with the full demo's.
+	Unwritten105 bool
 }
 
 // Loaded reports whether the demo is already in the database.
@@ -148,19 +154,29 @@ func (l *loader) load(ctx context.Context) error {
 	if err := l.risks(ctx); err != nil {
 		return err
 	}
-	if err := l.publish105(ctx); err != nil {
-		return err
+	if !l.opts.Unwritten105 {
+		if err := l.publish105(ctx); err != nil {
+			return err
+		}
 	}
 	// The formal record: the committees' rules and registers, the Panel's
-	// vote and declaration, the chair's signature of OPSG 105.
+	// vote and declaration, the chair's signature of OPSG 105 (once written).
 	if err := l.rules(ctx); err != nil {
 		return err
 	}
 	if err := l.panel120(ctx); err != nil {
 		return err
 	}
-	if err := l.sign105(ctx); err != nil {
-		return err
+	// The next meetings' agendas, once 106 holds the approval of 105 (with
+	// 105 left unwritten, 106 holds nothing yet: both wait for the test
+	// that drafts it).
+	if !l.opts.Unwritten105 {
+		if err := l.sign105(ctx); err != nil {
+			return err
+		}
+		if err := l.agendas(ctx); err != nil {
+			return err
+		}
 	}
 	return l.settle(ctx)
 }
@@ -202,6 +218,8 @@ func (l *loader) foundation(ctx context.Context) (opsg, tabasc, panel *mb.Commit
 		Description:         "Monitors the operational performance of the DCC and the smart metering system, and escalates risks to the SEC Panel.",
 		Categories:          []string{"Operations Group Chair", "Network Parties", "Large Suppliers", "Small Suppliers", "Other SEC Parties"},
 		EscalationThreshold: 15,
+		// The items every OPSG meeting takes, as the model document does.
+		StandingItems: []mb.StandingItem{{Title: "Previous Meeting Minutes"}, {Title: "Actions Outstanding"}, {Title: "Any Other Business", AtEnd: true}},
 	}
 	if err := l.store.CreateCommittee(ctx, opsg); err != nil {
 		return nil, nil, nil, err

@@ -95,3 +95,34 @@ func TestLoad(t *testing.T) {
 		}
 	})
 }
+
+func TestLoadUnwritten105(t *testing.T) {
+	ctx := context.Background()
+	store, err := postgres.Open(ctx, dbtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if _, err := demo.Load(ctx, store, demo.Options{PasswordParams: password.Cheap, Unwritten105: true}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := store.MeetingByNumber(ctx, "OPSG", 105)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := store.Minutes(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != mb.Draft || len(doc.Items) != 0 || len(doc.Attendance) != 0 {
+		t.Errorf("OPSG 105 %s with %d items and %d attendees: its minutes should be unwritten", m.Status, len(doc.Items), len(doc.Attendance))
+	}
+	// What 105 records is still to record: 102/01 open, 103 to approve.
+	a, err := store.ActionByReference(ctx, "OPSG", 102, 1)
+	if err != nil || a.Status != mb.ActionOpen {
+		t.Errorf("OPSG 102/01 %+v %v: should be open until 105 closes it", a, err)
+	}
+	if m103, _ := store.MeetingByNumber(ctx, "OPSG", 103); m103 == nil || m103.Status != mb.Circulated {
+		t.Errorf("OPSG 103 should await its approval at 105")
+	}
+}

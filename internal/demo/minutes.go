@@ -28,6 +28,9 @@ type demoItem struct {
 	decisions [][2]string // word, text
 	actions   []raisedAction
 	children  []demoItem
+	// placement puts the item's own decisions and actions after its
+	// sub-items, as the model document closes item 5; "" is before them.
+	placement mb.Placement
 }
 
 // raisedAction is an action raised in a demo item.
@@ -88,7 +91,7 @@ var opsg105Items = []demoItem{
 		{"AGREED", "with the summary of DCC reporting (Annex 1) noting that the report reflected the service experienced by Users"}}},
 	{title: "Performance Measurement Report – August 2023", minute: opsg105Minute4, decisions: [][2]string{{"NOTED", "the presentation"}},
 		actions: []raisedAction{{text: "The DCC to provide a simplified graphic of the architecture to include past incidents and where they have occurred including next steps for problematic areas and to include a summary distinguishing between Incidents caused by the architecture and operational matters.", owner: "DCC", target: day(2023, 12, 12)}}},
-	{title: "Business Processes Indicator Performance Summary", decisions: [][2]string{{"NOTED", "the presentation"}},
+	{title: "Business Processes Indicator Performance Summary", decisions: [][2]string{{"NOTED", "the presentation"}}, placement: mb.AfterSubItems,
 		children: []demoItem{
 			{title: "Business Process Indicators", minute: opsg105Minute51},
 			{title: "Prepayment Analysis", minute: opsg105Minute52},
@@ -247,6 +250,9 @@ func (l *loader) minutes(ctx context.Context) error {
 	}
 
 	// OPSG 105: the model document, approved at 106 and published.
+	if l.opts.Unwritten105 {
+		return nil
+	}
 	if err := l.attend(secCtx, ms[105], opsg105Attendance); err != nil {
 		return err
 	}
@@ -335,7 +341,7 @@ func (l *loader) attend(ctx context.Context, m *mb.Meeting, lists ...[]attendee)
 func (l *loader) writeItems(ctx context.Context, m *mb.Meeting, list []demoItem, items map[string]*mb.Item, actions map[string]*mb.Action, prefix string) error {
 	var add func(d demoItem, parent *int64) error
 	add = func(d demoItem, parent *int64) error {
-		it := &mb.Item{MeetingID: m.ID, ParentID: parent, Title: d.title, Minute: d.minute, Classification: d.class}
+		it := &mb.Item{MeetingID: m.ID, ParentID: parent, Title: d.title, Minute: d.minute, Classification: d.class, Placement: d.placement}
 		if err := l.store.CreateItem(ctx, it); err != nil {
 			return fmt.Errorf("%s item %q: %w", m.ShortName(), d.title, err)
 		}

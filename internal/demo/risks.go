@@ -134,6 +134,9 @@ func (l *loader) register(ctx context.Context, code string, risks []demoRisk, es
 		}
 		ids[d.reference] = r.ID
 		for _, v := range d.reviews {
+			if l.opts.Unwritten105 && code == "OPSG" && v.meeting == 105 {
+				continue // reviewed when 105's minutes are written
+			}
 			if _, seen := byMeeting[v.meeting]; !seen {
 				order = append(order, v.meeting)
 			}

@@ -154,6 +154,8 @@ func (x *wml) block(b block) {
 		x.WriteString(`</w:p>`)
 	case notice:
 		x.para("Withheld", b.runs, false)
+	case continued:
+		x.para("Continued", b.runs, false)
 	case table:
 		x.table(b)
 	default:

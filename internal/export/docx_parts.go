@@ -67,6 +67,7 @@ var stylesXML = xmlHead + `<w:styles ` + wNS + `>` +
 	style("ListNumber", "List Number", "Normal", `<w:spacing w:after="60"/>`, ``) +
 	style("Quote", "Quote", "Normal", ``, ``) +
 	style("Withheld", "Withheld Item", "Normal", `<w:spacing w:before="120"/>`, `<w:i/>`) +
+	style("Continued", "Item Continued", "Normal", `<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="6" w:space="4" w:color="000000"/></w:pBdr><w:spacing w:before="240"/>`, `<w:b/>`) +
 	style("TableText", "Table Text", "Normal", `<w:spacing w:after="0"/>`, `<w:sz w:val="18"/>`) +
 	style("TableGap", "Table Gap", "Normal", `<w:spacing w:after="0"/>`, `<w:sz w:val="12"/>`) +
 	style("Header", "header", "Normal", `<w:tabs><w:tab w:val="right" w:pos="9638"/></w:tabs><w:spacing w:after="0"/>`, `<w:sz w:val="16"/>`) +

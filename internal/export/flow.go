@@ -15,15 +15,7 @@ import (
 // and the next meetings. The PDF and the .docx both lay out this sequence.
 func flow(d *Document) []block {
 	m := d.Meeting
-	out := []block{
-		{kind: paragraph, runs: statement(m)},
-		{kind: title, runs: []run{{text: m.Title()}}},
-		{kind: paragraph, runs: []run{{text: dateLine(m)}}},
-	}
-	if m.Venue != "" {
-		out = append(out, block{kind: paragraph, runs: []run{{text: m.Venue}}})
-	}
-	out = append(out, block{kind: docTitle, runs: []run{{text: m.DocumentTitle()}}})
+	out := documentHead(m, m.DocumentTitle())
 	if d.Version != "" {
 		out = append(out, block{kind: paragraph, runs: []run{{text: d.Version, italic: true}}})
 	}
@@ -57,9 +49,25 @@ func flow(d *Document) []block {
 	return out
 }
 
+// documentHead is the head of a meeting's documents: the classification
+// statement, the title, date and time, venue, and the line that names the
+// document ("OPSG_105_2310 – Final Minutes", "OPSG_107_2311 – Agenda").
+func documentHead(m *mb.Meeting, heading string) []block {
+	out := []block{
+		{kind: paragraph, runs: statement(m)},
+		{kind: title, runs: []run{{text: m.Title()}}},
+		{kind: paragraph, runs: []run{{text: dateLine(m)}}},
+	}
+	if m.Venue != "" {
+		out = append(out, block{kind: paragraph, runs: []run{{text: m.Venue}}})
+	}
+	return append(out, block{kind: docTitle, runs: []run{{text: heading}}})
+}
+
 // item writes an item as the page does: its heading, its classification,
-// the minute, the actions outstanding table when it holds it, its
-// sub-items, the risks reviewed in it, its decisions and its actions.
+// the minute, the actions outstanding table when it holds it, and its own
+// records (the risks reviewed in it, its decisions and its actions) before
+// its sub-items or, set apart under "Item 5 (continued)", after them.
 func item(out []block, d *Document, it *Item, level int) []block {
 	if it.Withheld {
 		return append(out, block{kind: notice, runs: []run{{text: mb.WithheldNotice(it.Item), italic: true}}, level: level})
@@ -78,9 +86,23 @@ func item(out []block, d *Document, it *Item, level int) []block {
 	if it.Outstanding {
 		out = outstanding(out, d)
 	}
+	after := it.Item.Placement == mb.AfterSubItems && len(it.Children) > 0
+	if !after {
+		out = ownRecords(out, d, it)
+	}
 	for _, c := range it.Children {
 		out = item(out, d, c, level+1)
 	}
+	if after {
+		out = append(out, block{kind: continued, runs: []run{{text: it.Item.ContinuedLabel(), bold: true}}, level: level})
+		out = ownRecords(out, d, it)
+	}
+	return out
+}
+
+// ownRecords writes what an item records of its own: the risks reviewed in
+// it, its decisions and its actions.
+func ownRecords(out []block, d *Document, it *Item) []block {
 	for _, v := range it.Reviews {
 		out = append(out, block{kind: bullet, runs: reviewRuns(v)})
 	}

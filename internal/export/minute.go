@@ -41,6 +41,7 @@ const (
 	section               // "Attendees:", "Apologies:", "Actions outstanding"
 	itemHeading           // an item's heading; level 0 for 5, 1 for 5.1
 	notice                // a withheld item's notice, or a table's withheld rows
+	continued             // "Item 5 (continued)": what an item records after its sub-items
 )
 
 // tableKind says which table a table block is, for its column widths.

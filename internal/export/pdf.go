@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 // The page: A4 in millimetres, with room above and below the body for the
@@ -35,6 +38,13 @@ const family = "DejaVuSans"
 
 // PDF writes the document as an A4 PDF/A-2b file.
 func PDF(w io.Writer, d *Document) error {
+	return writePDF(w, d.Meeting, d.Meeting.DocumentTitle(), d.Made, flow(d))
+}
+
+// writePDF lays out the blocks as an A4 PDF/A-2b file of the meeting,
+// heading naming the document in its running header and metadata
+// ("OPSG_105_2310 – Final Minutes", "OPSG_107_2311 – Agenda").
+func writePDF(w io.Writer, m *mb.Meeting, heading string, made time.Time, blocks []block) error {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: pageWidth, Ht: pageHeight}})
 	f.SetMargins(marginSide, marginTop, marginSide)
 	f.SetAutoPageBreak(true, marginBottom)
@@ -42,17 +52,17 @@ func PDF(w io.Writer, d *Document) error {
 	f.AddUTF8FontFromBytes(family, "B", fontBold)
 	f.AddUTF8FontFromBytes(family, "I", fontItalic)
 	f.AliasNbPages(totalPages)
-	archival(f, d)
-	p := &pdfWriter{f: f, d: d}
+	archival(f, m, heading, made)
+	p := &pdfWriter{f: f, m: m, heading: heading}
 	f.SetHeaderFunc(p.header)
 	f.SetFooterFunc(p.footer)
 	f.AddPage()
-	for _, b := range flow(d) {
+	for _, b := range blocks {
 		p.block(b)
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("export: write the PDF of %s: %w", d.Meeting.ShortName(), err)
+		return fmt.Errorf("export: write the PDF of %s: %w", m.ShortName(), err)
 	}
 	out, err := finish(buf.Bytes())
 	if err != nil {
@@ -63,8 +73,9 @@ func PDF(w io.Writer, d *Document) error {
 }
 
 type pdfWriter struct {
-	f *fpdf.Fpdf
-	d *Document
+	f       *fpdf.Fpdf
+	m       *mb.Meeting
+	heading string
 	// last is the kind of the block written before, for the spacing of lists.
 	last blockKind
 }
@@ -84,12 +95,12 @@ func (p *pdfWriter) style(bold, italic bool, size float64) {
 
 // header runs at the top of every page.
 func (p *pdfWriter) header() {
-	m := p.d.Meeting
+	m := p.m
 	p.f.SetY(10)
 	p.style(true, false, 8)
 	p.f.CellFormat(bodyWidth/2, 4, marking(m), "", 0, "L", false, 0, "")
 	p.style(false, false, 8)
-	p.f.CellFormat(bodyWidth/2, 4, m.DocumentTitle(), "", 0, "R", false, 0, "")
+	p.f.CellFormat(bodyWidth/2, 4, p.heading, "", 0, "R", false, 0, "")
 	p.f.SetLineWidth(0.2)
 	p.f.Line(marginSide, 15.5, pageWidth-marginSide, 15.5)
 	p.f.SetXY(marginSide, marginTop)
@@ -97,7 +108,7 @@ func (p *pdfWriter) header() {
 
 // footer runs at the foot of every page.
 func (p *pdfWriter) footer() {
-	m := p.d.Meeting
+	m := p.m
 	p.f.SetY(pageHeight - 14)
 	p.f.Line(marginSide, pageHeight-14.5, pageWidth-marginSide, pageHeight-14.5)
 	p.style(true, false, 8)
@@ -162,6 +173,15 @@ func (p *pdfWriter) block(b block) {
 	case notice:
 		p.space(3)
 		p.runs(b.runs, bodySize, lineMM, 0, false)
+	case continued:
+		// A rule across the page, then the label, at the item's own
+		// margin: nobody reads what follows as the last sub-item's.
+		p.space(4)
+		p.room(4 * lineMM)
+		y := p.f.GetY()
+		p.f.Line(marginSide, y, pageWidth-marginSide, y)
+		p.f.Ln(1.5)
+		p.runs(b.runs, bodySize, lineMM, 0, true)
 	default:
 		p.space(2.5)
 		p.runs(b.runs, bodySize, lineMM, float64(b.level)*indentMM, false)

@@ -29,7 +29,7 @@ func TestPDF(t *testing.T) {
 			"2. Actions Outstanding", "Action Ref.", "OPSG 102/01", "The DCC to provide TABASC", "12/09/2023", "28/02/2024", "Closed",
 			"The OPSG NOTED the update.",
 			"Item 3 is classified AMBER and is not shown.",
-			"4. Risk Register – Progress Report", "Key risks", "• first point", "1. one", "4.1. Sub-item’s title",
+			"4. Risk Register – Progress Report", "Key risks", "• first point", "1. one", "4.1. Sub-item’s title", "Text of the sub-item.", "Item 4 (continued)",
 			"OPSG-006: There is a risk CSP N will fail. (Severity 20 – Critical). SECAS advised.",
 			"The OPSG: • NOTED the presentation. • AGREED all four risks be escalated.",
 			"ACTION 105/01: The DCC to provide a simplified graphic.",

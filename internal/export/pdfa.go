@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 // producer names what made the file, in its metadata.
@@ -22,13 +24,11 @@ const producer = "minutebook (codeberg.org/go-pdf/fpdf)"
 // embedded (fpdf embeds the TrueType fonts it is given), an sRGB output
 // intent, and XMP metadata that says so and agrees with the document
 // information dictionary. finish mends the trailer.
-func archival(f *fpdf.Fpdf, d *Document) {
-	m := d.Meeting
-	made := d.Made.UTC().Truncate(time.Second)
-	if d.Made.IsZero() {
+func archival(f *fpdf.Fpdf, m *mb.Meeting, title string, made time.Time) {
+	made = made.UTC().Truncate(time.Second)
+	if made.IsZero() {
 		made = time.Now().UTC().Truncate(time.Second)
 	}
-	title := m.DocumentTitle()
 	author := m.CommitteeName
 	f.SetTitle(title, true)
 	f.SetAuthor(author, true)

@@ -42,7 +42,7 @@ func sample(status mb.MinutesStatus) *export.Document {
 			// only; the renderer must not write more even when given more.
 			{Item: &mb.Item{Number: "3", Title: withheldWords, Minute: withheldWords + " in full.", Classification: mb.Amber,
 				Decisions: []mb.Decision{{Kind: "NOTED", Text: withheldWords}}}, Withheld: true},
-			{Item: &mb.Item{Number: "4", Title: "Risk Register – Progress Report", Minute: "**Key risks**\n\nThe OPSG reviewed the risks:\n\n- first point\n- second *point*\n\n1. one\n2. two",
+			{Item: &mb.Item{Number: "4", Title: "Risk Register – Progress Report", Placement: mb.AfterSubItems, Minute: "**Key risks**\n\nThe OPSG reviewed the risks:\n\n- first point\n- second *point*\n\n1. one\n2. two",
 				Decisions: []mb.Decision{{Kind: "NOTED", Text: "the presentation"}, {Kind: "AGREED", Text: "all four risks be escalated"}},
 				Actions:   []mb.Action{{CommitteeCode: "OPSG", MeetingNumber: 105, Sequence: 1, Text: "The DCC to provide a simplified graphic."}}},
 				Reviews:  []mb.RiskReview{{Reference: "OPSG-006", Statement: "There is a risk CSP N will fail", Likelihood: 4, Impact: 5, Band: "Critical", Comment: "SECAS advised."}},

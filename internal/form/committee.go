@@ -22,7 +22,38 @@ type Committee struct {
 	EscalationThreshold string
 	ReminderDays        string
 	Bands               string // one per line: "Critical 20-25"
-	Errors              Errors
+	StandingItems
+	Errors Errors
+}
+
+// StandingItems are a committee's standing items as typed, one title a
+// line: those at the start of every meeting and those at its end. The
+// committee form and the secretariat's own page share them.
+type StandingItems struct {
+	StandingStart string
+	StandingEnd   string
+}
+
+// StandingItemsFrom fills the fields from a committee.
+func StandingItemsFrom(c *mb.Committee) StandingItems {
+	return StandingItems{StandingStart: strings.Join(c.StandingTitles(false), "\n"), StandingEnd: strings.Join(c.StandingTitles(true), "\n")}
+}
+
+// ParseStandingItems reads the fields of a submitted form.
+func ParseStandingItems(r *http.Request) StandingItems {
+	return StandingItems{StandingStart: value(r, "standing_start"), StandingEnd: value(r, "standing_end")}
+}
+
+// Apply gives the committee the standing items typed.
+func (f StandingItems) Apply(c *mb.Committee) {
+	c.SetStandingItems(lines(f.StandingStart), lines(f.StandingEnd))
+}
+
+// StandingItemsForm is the secretariat's form of a committee's standing items.
+type StandingItemsForm struct {
+	Version string
+	StandingItems
+	Errors Errors
 }
 
 // CommitteeFrom fills the form from a stored committee, for editing.
@@ -33,6 +64,7 @@ func CommitteeFrom(c *mb.Committee) *Committee {
 		Categories:          strings.Join(c.Categories, "\n"),
 		DecisionVocabulary:  strings.Join(c.DecisionVocabulary, "\n"),
 		EscalationThreshold: strconv.Itoa(c.EscalationThreshold),
+		StandingItems:       StandingItemsFrom(c),
 		ReminderDays:        strconv.Itoa(c.ReminderDays),
 		Errors:              Errors{},
 	}
@@ -65,7 +97,7 @@ func ParseCommittee(r *http.Request) (*Committee, error) {
 		Description: value(r, "description"), Parent: value(r, "parent"), Secretariat: value(r, "secretariat"),
 		Categories: value(r, "categories"), DecisionVocabulary: value(r, "decision_vocabulary"),
 		EscalationThreshold: value(r, "escalation_threshold"), ReminderDays: value(r, "reminder_days"), Bands: value(r, "bands"),
-		Errors: Errors{},
+		StandingItems: ParseStandingItems(r), Errors: Errors{},
 	}, nil
 }
 
@@ -101,6 +133,7 @@ func (f *Committee) Committee(isNew bool) *mb.Committee {
 		}
 		c.Bands = append(c.Bands, b)
 	}
+	f.StandingItems.Apply(c)
 	c.Normalize()
 	return checked(c, f.Errors, c.Validate())
 }

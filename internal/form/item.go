@@ -16,12 +16,19 @@ type Item struct {
 	Title          string
 	Minute         string
 	Classification string
-	Errors         Errors
+	// Placement is where the item's own decisions and actions stand.
+	Placement string
+	// Then and Preview say what the post asks for besides: the form to
+	// open next, or only a preview of the minute.
+	Then    Then
+	Preview bool
+	Errors  Errors
 }
 
 // ItemFrom fills the form from a stored item.
 func ItemFrom(it *mb.Item) *Item {
-	f := &Item{ID: it.ID, Version: strconv.Itoa(it.Version), Parent: idString(it.ParentID), Title: it.Title, Minute: it.Minute, Errors: Errors{}}
+	f := &Item{ID: it.ID, Version: strconv.Itoa(it.Version), Parent: idString(it.ParentID), Title: it.Title, Minute: it.Minute,
+		Placement: string(it.Placement), Errors: Errors{}}
 	if it.Classification != 0 {
 		f.Classification = it.Classification.String()
 	}
@@ -35,12 +42,13 @@ func ParseItem(r *http.Request) (*Item, error) {
 		return nil, err
 	}
 	return &Item{Version: value(r, "version"), Parent: value(r, "parent"), Title: value(r, "title"),
-		Minute: r.PostFormValue("minute"), Classification: value(r, "classification"), Errors: Errors{}}, nil
+		Minute: r.PostFormValue("minute"), Classification: value(r, "classification"), Placement: value(r, "placement"),
+		Then: parseThen(r), Preview: value(r, "preview") != "", Errors: Errors{}}, nil
 }
 
 // Item converts the form, or returns nil with f.Errors set.
 func (f *Item) Item(isNew bool) *mb.Item {
-	it := &mb.Item{ID: f.ID, Title: f.Title, Minute: f.Minute}
+	it := &mb.Item{ID: f.ID, Title: f.Title, Minute: f.Minute, Placement: mb.Placement(f.Placement)}
 	if !isNew {
 		it.Version = parseVersion(f.Version, f.Errors)
 	}
@@ -67,6 +75,7 @@ type Decision struct {
 	Version string
 	Kind    string
 	Text    string
+	Then    Then
 	Errors  Errors
 }
 
@@ -80,7 +89,7 @@ func ParseDecision(r *http.Request) (*Decision, error) {
 	if err := parse(r); err != nil {
 		return nil, err
 	}
-	return &Decision{Version: value(r, "version"), Kind: value(r, "kind"), Text: value(r, "text"), Errors: Errors{}}, nil
+	return &Decision{Version: value(r, "version"), Kind: value(r, "kind"), Text: value(r, "text"), Then: parseThen(r), Errors: Errors{}}, nil
 }
 
 // Decision converts the form, or returns nil with f.Errors set.
@@ -95,11 +104,13 @@ func (f *Decision) Decision(isNew bool, itemID int64, vocabulary []string) *mb.D
 // RaisedAction is the form that raises or edits an action within an item.
 type RaisedAction struct {
 	ID          int64
+	Reference   string // "OPSG 105/01" once raised
 	Version     string
 	Text        string
 	Owner       string
 	OwnerPerson string
 	TargetDate  string
+	Then        Then
 	Errors      Errors
 }
 
@@ -119,7 +130,7 @@ func ParseRaisedAction(r *http.Request) (*RaisedAction, error) {
 		return nil, err
 	}
 	return &RaisedAction{Version: value(r, "version"), Text: value(r, "text"), Owner: value(r, "owner"),
-		OwnerPerson: value(r, "owner_person"), TargetDate: value(r, "target_date"), Errors: Errors{}}, nil
+		OwnerPerson: value(r, "owner_person"), TargetDate: value(r, "target_date"), Then: parseThen(r), Errors: Errors{}}, nil
 }
 
 // Action converts the form, or returns nil with f.Errors set.
@@ -133,4 +144,25 @@ func (f *RaisedAction) Action(isNew bool, itemID int64, meetingDate time.Time) *
 	}
 	a.TargetDate = optionalDate(f.TargetDate, "target_date", f.Errors)
 	return checked(a, f.Errors, a.ValidateRaised(meetingDate))
+}
+
+// Then is the form a save in the minutes workspace opens next, so that the
+// secretariat goes on typing: decision after decision, action after action.
+type Then string
+
+// The forms a save may open next; "" opens none.
+const (
+	ThenDecision Then = "decision" // another decision in the same item
+	ThenAction   Then = "action"   // an action in the same item
+	ThenSubItem  Then = "sub-item" // the next sub-item of the same top-level item
+	ThenItem     Then = "item"     // the next top-level item
+)
+
+// parseThen reads the button pressed; anything else opens nothing.
+func parseThen(r *http.Request) Then {
+	switch t := Then(value(r, "then")); t {
+	case ThenDecision, ThenAction, ThenSubItem, ThenItem:
+		return t
+	}
+	return ""
 }

@@ -20,7 +20,13 @@ type Meeting struct {
 	End            string
 	Venue          string
 	Classification string
-	Errors         Errors
+	// A new meeting starts with the committee's standing items chosen
+	// (their titles) and, when CopyFrom names the previous meeting, its
+	// items' titles; Return is the page to go back to once it is saved.
+	Standing []string
+	CopyFrom string
+	Return   string
+	Errors   Errors
 }
 
 // MeetingFrom fills the form from a stored meeting, for editing.
@@ -50,7 +56,8 @@ func ParseMeeting(r *http.Request) (*Meeting, error) {
 	return &Meeting{
 		Version: value(r, "version"), Committee: value(r, "committee"), Number: value(r, "number"),
 		Kind: value(r, "kind"), Date: value(r, "date"), Start: value(r, "start"), End: value(r, "end"),
-		Venue: value(r, "venue"), Classification: value(r, "classification"), Errors: Errors{},
+		Venue: value(r, "venue"), Classification: value(r, "classification"),
+		Standing: r.PostForm["standing"], CopyFrom: value(r, "copy_from"), Return: value(r, "return"), Errors: Errors{},
 	}, nil
 }
 
@@ -95,4 +102,14 @@ func parseTime(s, field string, errs Errors) *mb.TimeOfDay {
 		return nil
 	}
 	return &t
+}
+
+// Chosen reports whether the standing item with the title is chosen.
+func (f *Meeting) Chosen(title string) bool {
+	for _, t := range f.Standing {
+		if t == title {
+			return true
+		}
+	}
+	return false
 }

@@ -24,6 +24,6 @@ func (w *cleanupWorker) Work(ctx context.Context, job *river.Job[CleanupArgs]) e
 	if err != nil {
 		return err
 	}
-	w.deps.Logger.Info("jobs: deleted expired rows", "sessions", n.Sessions, "pending_imports", n.PendingImports, "job", job.ID)
+	w.deps.Logger.Info("jobs: deleted expired rows", "sessions", n.Sessions, "pending_imports", n.PendingImports, "paper_files", n.PaperFiles, "job", job.ID)
 	return nil
 }

@@ -297,3 +297,47 @@ func (r *Reader) CanEditRisks(committeeID int64) bool { return r.CanEditMeeting(
 func (r *Reader) CanReadEscalations(bodyID int64) bool {
 	return r.OverseesEscalations(bodyID) || r.Oversees(bodyID)
 }
+
+// Agenda is the access of a record as the meeting's agenda shows it (an
+// item, a paper, the agenda itself): once the agenda is published, as
+// published minutes, for whoever its level admits; before, as the minutes
+// (a draft's are the secretariat's alone). The store derives the same
+// facts in SQL (migration 0031: agenda_facts, agenda_item_facts,
+// paper_facts).
+func (a Access) Agenda(status AgendaStatus) Access {
+	if status == AgendaPublished {
+		a.Stage = Published
+	}
+	return a
+}
+
+// Planned is the access of a record as the forward plan shows it, before
+// its agenda is published: for the committee's members, who prepare for
+// the meeting, as circulated minutes are (and still withheld above their
+// level); a published agenda's as published. The forward plan itself is
+// for the members (CanReadForwardPlan).
+func (a Access) Planned() Access {
+	if a.Stage == Draft {
+		a.Stage = Circulated
+	}
+	return a
+}
+
+// CanReadAgenda reports whether the reader may read the meeting's agenda:
+// the reading rule over the meeting's facts at the agenda's stage. Its
+// items and papers are each decided by the same rule over their own
+// (AgendaItem.Access, Paper.Access): one above the reader's level is
+// listed as withheld, never shown or served.
+func (r *Reader) CanReadAgenda(m *Meeting, status AgendaStatus, recorded bool) bool {
+	return r.CanAccess(m.Access().Agenda(status), recorded)
+}
+
+// PaperWithheld reports whether a paper of an agenda the reader may read is
+// above what they may read: it is listed as withheld, never served.
+func (r *Reader) PaperWithheld(p *Paper, recorded bool) bool { return !r.CanAccess(p.Access, recorded) }
+
+// CanReadForwardPlan reports whether the reader may see the committee's
+// forward plan, the items planned for its coming meetings before their
+// agendas are published: its members and secretariat, who prepare for
+// them. Each planned item is still withheld above the reader's level.
+func (r *Reader) CanReadForwardPlan(committeeID int64) bool { return r.Member(committeeID) }

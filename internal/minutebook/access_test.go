@@ -67,3 +67,24 @@ func TestReaderOversees(t *testing.T) {
 		t.Error("a parent loop must end, and oversees nothing")
 	}
 }
+
+func TestMinutesAudience(t *testing.T) {
+	may := func(m *Meeting, st MinutesStatus) map[string]bool {
+		out := map[string]bool{}
+		for _, g := range MinutesAudience(m, st) {
+			out[g.Who] = g.May
+		}
+		return out
+	}
+	amber := &Meeting{CommitteeID: 7, Classification: Amber}
+	if got := may(amber, Circulated); !got["the committee's members"] || got["every other signed-in user"] || got["the public, on the public site"] {
+		t.Errorf("circulated AMBER minutes: %v", got)
+	}
+	clear := &Meeting{CommitteeID: 7, Classification: Clear}
+	if got := may(clear, Published); !got["the public, on the public site"] || !got["every other signed-in user"] {
+		t.Errorf("published CLEAR minutes: %v", got)
+	}
+	if got := may(&Meeting{CommitteeID: 7, Classification: Red}, Published); !got["others recorded at the meeting"] || got["every other signed-in user"] {
+		t.Errorf("published RED minutes: %v", got)
+	}
+}

@@ -44,10 +44,23 @@ type Attendee struct {
 	Category         string // a member's category; "" for other participants
 	RepresentingID   *int64 // the organisation another participant represents
 	RepresentingName string // read-only
-	PartItems        string // "5" or "5, 7": the items a part attendee was there for
+	PartItems        string // "5" or "5, 7": the items a part attendee was there for, as numbered now
+	// PartItemIDs are the items a part attendee was there for, so that the
+	// numbers follow a reorder; a roll call recorded as text before has
+	// PartItems only.
+	PartItemIDs      []int64
 	AlternateForID   *int64 // the member this person attends for
 	AlternateForName string // read-only
 	Position         int
+	// NewPerson is someone not yet known, created with the roll call.
+	NewPerson *NewPerson
+}
+
+// NewPerson is someone the secretariat records at a meeting who is not yet
+// known to minutebook: created, in their organisation, with the roll call.
+type NewPerson struct {
+	Name         string
+	Organisation string
 }
 
 // Member reports whether the attendee sits in one of the committee's categories.
@@ -96,26 +109,38 @@ func PartItemsLabel(items string) string {
 func ValidateAttendance(list []Attendee) error {
 	fe := FieldErrors{}
 	seen := map[int64]int{}
+	newNames := map[string]int{} // a new person's name, tidied, to their row + 1
 	for i, a := range list {
 		key := fmt.Sprintf("row-%d", i)
-		if a.PersonID == 0 {
+		if np := a.NewPerson; np != nil {
+			name := strings.ToLower(strings.Join(strings.Fields(np.Name), " "))
+			switch {
+			case name == "" || strings.TrimSpace(np.Organisation) == "":
+				fe.Add(key, "Give the new person's name and the organisation they are from.")
+				continue
+			case newNames[name] > 0:
+				fe.Add(key, fmt.Sprintf("%s is already on row %d: a person appears once per meeting.", np.Name, newNames[name]))
+			}
+			newNames[name] = i + 1
+		} else if a.PersonID == 0 {
 			fe.Add(key, "Choose the person.")
 			continue
-		}
-		if j, ok := seen[a.PersonID]; ok {
+		} else if j, ok := seen[a.PersonID]; ok {
 			fe.Add(key, fmt.Sprintf("%s is already on row %d: a person appears once per meeting.", nameOr(a.PersonName, "This person"), j+1))
 		}
-		seen[a.PersonID] = i
+		if a.PersonID != 0 {
+			seen[a.PersonID] = i
+		}
 		switch a.Status {
 		case Present, Apologies:
 		case Part:
-			if strings.TrimSpace(a.PartItems) == "" {
-				fe.Add(key, "Say which agenda items "+nameOr(a.PersonName, "the person")+" attended, such as 5.")
+			if strings.TrimSpace(a.PartItems) == "" && len(a.PartItemIDs) == 0 {
+				fe.Add(key, "Choose the agenda items "+nameOr(a.PersonName, "the person")+" attended, such as item 5.")
 			}
 		default:
 			fe.Add(key, "Choose present, part, apologies or absent.")
 		}
-		if a.Category == "" && a.RepresentingID == nil {
+		if a.Category == "" && a.RepresentingID == nil && a.NewPerson == nil {
 			fe.Add(key, "Choose the organisation "+nameOr(a.PersonName, "the person")+" represents.")
 		}
 		if a.AlternateForID != nil && *a.AlternateForID == a.PersonID {
@@ -123,6 +148,58 @@ func ValidateAttendance(list []Attendee) error {
 		}
 	}
 	return fe.Err()
+}
+
+// LabelPartItems numbers the items each part attendee was there for, as
+// the items are numbered now ("5", "5, 7"), for the attendee table.
+func LabelPartItems(list []Attendee, items []*Item) {
+	number := map[int64]string{}
+	var order []int64
+	for _, it := range items {
+		number[it.ID] = it.Number
+		order = append(order, it.ID)
+		for _, c := range it.Children {
+			number[c.ID] = c.Number
+			order = append(order, c.ID)
+		}
+	}
+	for i := range list {
+		a := &list[i]
+		if len(a.PartItemIDs) == 0 {
+			continue
+		}
+		chosen := map[int64]bool{}
+		for _, id := range a.PartItemIDs {
+			chosen[id] = true
+		}
+		var numbers []string
+		for _, id := range order {
+			if chosen[id] {
+				numbers = append(numbers, number[id])
+			}
+		}
+		a.PartItems = strings.Join(numbers, ", ")
+	}
+}
+
+// PartItemNumbers reads part attendance recorded as text ("5", "5, 7",
+// "5 and 7") as item numbers, and reports whether all of it was numbers.
+func PartItemNumbers(text string) ([]string, bool) {
+	fields := strings.FieldsFunc(strings.ReplaceAll(text, " and ", ","), func(r rune) bool { return r == ',' || r == '&' || r == ';' })
+	var out []string
+	for _, f := range fields {
+		f = strings.TrimSuffix(strings.TrimSpace(f), ".")
+		if f == "" {
+			continue
+		}
+		for _, r := range f {
+			if (r < '0' || r > '9') && r != '.' {
+				return nil, false
+			}
+		}
+		out = append(out, f)
+	}
+	return out, len(out) > 0
 }
 
 func nameOr(name, fallback string) string {

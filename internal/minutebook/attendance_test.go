@@ -34,7 +34,7 @@ func TestValidateAttendance(t *testing.T) {
 	}{
 		{"OK", []Attendee{{PersonID: 1, Status: Present, Category: "Large Suppliers"}, {PersonID: 2, Status: Apologies, RepresentingID: &dcc}}, ""},
 		{"ErrPersonTwice", []Attendee{{PersonID: 1, PersonName: "Kevin", Status: Present, Category: "X"}, {PersonID: 1, PersonName: "Kevin", Status: Apologies, Category: "X"}}, "appears once per meeting"},
-		{"ErrPartWithoutItems", []Attendee{{PersonID: 1, Status: Part, RepresentingID: &dcc}}, "which agenda items"},
+		{"ErrPartWithoutItems", []Attendee{{PersonID: 1, Status: Part, RepresentingID: &dcc}}, "agenda items"},
 		{"ErrNoGroup", []Attendee{{PersonID: 1, Status: Present}}, "organisation"},
 	}
 	for _, tt := range tests {
@@ -74,5 +74,41 @@ func TestGroupAttendance(t *testing.T) {
 	}
 	if len(apologies) != 2 || apologies[0].Name != "SECAS" || apologies[1].Name != "Large Suppliers" {
 		t.Errorf("apologies = %+v, want by organisation or category as recorded", apologies)
+	}
+}
+
+func TestPartItemsFollowTheItems(t *testing.T) {
+	items := []*Item{{ID: 10, Number: "1"}, {ID: 20, Number: "2", Children: []*Item{{ID: 21, Number: "2.1"}}}}
+	list := []Attendee{{PersonName: "Adam Rawling", Status: Part, PartItemIDs: []int64{21, 10}}, {PersonName: "Old", Status: Part, PartItems: "5"}}
+	LabelPartItems(list, items)
+	if list[0].PartItems != "1, 2.1" || list[0].Display() != "Adam Rawling (Part) (Agenda Items 1, 2.1)" || list[1].PartItems != "5" {
+		t.Errorf("labels %q, %q", list[0].Display(), list[1].PartItems)
+	}
+	// Renumbered: item 2 is now first.
+	items[0].Number, items[1].Number, items[1].Children[0].Number = "2", "1", "1.1"
+	items[0], items[1] = items[1], items[0]
+	LabelPartItems(list, items)
+	if list[0].PartItems != "1.1, 2" {
+		t.Errorf("after the reorder: %q", list[0].PartItems)
+	}
+	for text, want := range map[string][]string{"5": {"5"}, "5, 7": {"5", "7"}, "5 and 7.1": {"5", "7.1"}} {
+		if got, ok := PartItemNumbers(text); !ok || strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("PartItemNumbers(%q) = %v, %v", text, got, ok)
+		}
+	}
+	if _, ok := PartItemNumbers("the afternoon"); ok {
+		t.Error("words read as item numbers")
+	}
+}
+
+func TestValidateAttendanceNewPeople(t *testing.T) {
+	err := ValidateAttendance([]Attendee{
+		{Status: Present, NewPerson: &NewPerson{Name: "Rae Allan", Organisation: "DESNZ"}},
+		{Status: Present, NewPerson: &NewPerson{Name: "rae  allan", Organisation: "DESNZ"}},
+		{Status: Present, NewPerson: &NewPerson{Name: "No Organisation"}},
+	})
+	fields := ErrorFields(err)
+	if fields["row-0"] != "" || !strings.Contains(fields["row-1"], "already on row 1") || !strings.Contains(fields["row-2"], "organisation") {
+		t.Errorf("fields = %v", fields)
 	}
 }

@@ -38,6 +38,9 @@ type Committee struct {
 	// is first reminded (1–60).
 	ReminderDays int
 	Bands        []SeverityBand
+	// StandingItems are the items the committee takes at every meeting,
+	// in order: those at the start, then those at the end.
+	StandingItems []StandingItem
 	// Rules are its formal rules (quorum, casting vote, signatory, the
 	// register of interests), set apart from its other settings.
 	Rules     CommitteeRules
@@ -47,6 +50,64 @@ type Committee struct {
 	// Epoch is read-only: the count of the writes to the committee's
 	// register, schedule and minutes' surroundings (see Meeting.Epoch).
 	Epoch int64
+}
+
+// StandingItem is an item a committee takes at every meeting ("Previous
+// Meeting Minutes", "Actions Outstanding" at the start, "Any Other
+// Business" at the end), offered to each new meeting; the agenda offers
+// the same list.
+type StandingItem struct {
+	Title string
+	AtEnd bool
+}
+
+// StandingTitles lists the titles of the standing items at the start, or
+// at the end.
+func (c *Committee) StandingTitles(atEnd bool) []string {
+	var out []string
+	for _, it := range c.StandingItems {
+		if it.AtEnd == atEnd {
+			out = append(out, it.Title)
+		}
+	}
+	return out
+}
+
+// SetStandingItems makes the standing items those titled start (at the
+// start of every meeting) and end (at its end), in order.
+func (c *Committee) SetStandingItems(start, end []string) {
+	c.StandingItems = nil
+	for _, t := range start {
+		c.StandingItems = append(c.StandingItems, StandingItem{Title: t})
+	}
+	for _, t := range end {
+		c.StandingItems = append(c.StandingItems, StandingItem{Title: t, AtEnd: true})
+	}
+}
+
+// ValidateStandingItems checks the standing items' titles.
+func (c *Committee) ValidateStandingItems() error {
+	fe := FieldErrors{}
+	seen := map[string]bool{}
+	for i := range c.StandingItems {
+		it := &c.StandingItems[i]
+		it.Title = strings.Join(strings.Fields(it.Title), " ")
+		field := "standing_start"
+		if it.AtEnd {
+			field = "standing_end"
+		}
+		switch key := strings.ToLower(it.Title); {
+		case it.Title == "":
+			fe.Add(field, "Give every standing item a title.")
+		case len(it.Title) > 300:
+			fe.Add(field, "A standing item's title is 300 characters at most.")
+		case seen[key]:
+			fe.Add(field, "“"+it.Title+"” is listed twice: each standing item once.")
+		default:
+			seen[key] = true
+		}
+	}
+	return fe.Err()
 }
 
 var (
@@ -115,6 +176,9 @@ func (c *Committee) Validate() error {
 	}
 	if err := ValidateBands(c.Bands); err != nil {
 		fe.Add("bands", ErrorMessage(err))
+	}
+	for k, v := range ErrorFields(c.ValidateStandingItems()) {
+		fe.Add(k, v)
 	}
 	return fe.Err()
 }

@@ -145,8 +145,11 @@ type ImportedItem struct {
 	Declarations []ImportedDeclaration
 	Risks        []ImportedRisk
 	Children     []ImportedItem
-	Line         int
-	Field        string // names the input that corrects the item's title, for a problem saving it
+	// Placement is where the document puts the item's own decisions and
+	// actions among its sub-items; "" is before them, the default.
+	Placement Placement
+	Line      int
+	Field     string // names the input that corrects the item's title, for a problem saving it
 	// DecisionFields name the input that corrects each decision's word.
 	DecisionFields []string
 }

@@ -19,6 +19,9 @@ type Item struct {
 	// Classification is set when the item needs more protection than its
 	// document; zero means "as the document".
 	Classification Classification
+	// Placement says where the item's own decisions and actions stand:
+	// before its sub-items, or after them.
+	Placement Placement
 	// Access is what the reading rule needs of the item: its effective
 	// level is the strictest of its document's, its own and its parent's.
 	Access Access `json:"-"`
@@ -50,6 +53,11 @@ func (i *Item) Validate(document Classification) error {
 	if len(i.Minute) > 100000 {
 		fe.Add("minute", "The minute is too long: 100,000 characters at most.")
 	}
+	if i.Placement == "" {
+		i.Placement = BeforeSubItems
+	} else if i.Placement != BeforeSubItems && i.Placement != AfterSubItems {
+		fe.Add("placement", "Choose whether its decisions and actions come before or after its sub-items.")
+	}
 	if i.Classification != 0 {
 		if !i.Classification.Valid() {
 			fe.Add("classification", "Choose a classification.")
@@ -70,9 +78,39 @@ func NumberItems(items []*Item) {
 	}
 }
 
+// HoldsPreviousMinutes reports whether the item is where the minutes
+// record the approval of the previous meeting's: "Previous Meeting
+// Minutes", as item 1 of the model document.
+func (i *Item) HoldsPreviousMinutes() bool {
+	return strings.EqualFold(strings.TrimSpace(i.Title), "Previous Meeting Minutes")
+}
+
 // HoldsOutstanding reports whether the item is where the minutes show the
 // actions outstanding table: an item titled "Actions Outstanding", as item
 // 2 of the model document. The first such item holds it.
 func (i *Item) HoldsOutstanding() bool {
 	return strings.EqualFold(strings.TrimSpace(i.Title), "Actions Outstanding")
 }
+
+// Placement is where an item's own decisions and actions stand among its
+// sub-items. The model document records item 5's decision and three of its
+// actions after 5.3; a secretariat typing an item's decisions as it goes
+// puts them before its sub-items, the default.
+type Placement string
+
+// The placements of an item's own decisions and actions.
+const (
+	BeforeSubItems Placement = "before"
+	AfterSubItems  Placement = "after"
+)
+
+// OwnAfterSubItems reports whether the item's own decisions, actions and
+// reviews follow its sub-items, where they must be set apart so that
+// nobody reads them as the last sub-item's.
+func (i *Item) OwnAfterSubItems() bool {
+	return i.Placement == AfterSubItems && len(i.Children) > 0
+}
+
+// ContinuedLabel sets apart what an item records after its sub-items:
+// "Item 5 (continued)".
+func (i *Item) ContinuedLabel() string { return "Item " + i.Number + " (continued)" }

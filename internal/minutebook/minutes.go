@@ -98,7 +98,19 @@ func (m *Minutes) Text(withheld func(*Item) bool) string {
 			line("Apologies: %s – %s", g.Name, a.PersonName)
 		}
 	}
-	m.Walk(func(it *Item) {
+	own := func(it *Item) {
+		for _, d := range it.Decisions {
+			line("%s", DecisionSentence(mt.CommitteeCode, d))
+			if d.Vote != nil && d.Vote.Named {
+				line("%s", d.Vote.Roll())
+			}
+		}
+		for _, a := range it.Actions {
+			line("ACTION %s: %s (owner %s%s)", a.ShortReference(), a.Text, a.OwnerName, targetSuffix(a.TargetDate))
+		}
+	}
+	var item func(it *Item)
+	item = func(it *Item) {
 		line("")
 		if withheld != nil && withheld(it) {
 			line("%s", WithheldNotice(it))
@@ -113,20 +125,36 @@ func (m *Minutes) Text(withheld func(*Item) bool) string {
 		for _, d := range it.Declarations {
 			line("%s", d.Sentence())
 		}
-		for _, d := range it.Decisions {
-			line("%s", DecisionSentence(mt.CommitteeCode, d))
-			if d.Vote != nil && d.Vote.Named {
-				line("%s", d.Vote.Roll())
-			}
+		if !it.OwnAfterSubItems() {
+			own(it)
 		}
-		for _, a := range it.Actions {
-			line("ACTION %s: %s (owner %s%s)", a.ShortReference(), a.Text, a.OwnerName, targetSuffix(a.TargetDate))
+		for _, c := range it.Children {
+			item(c)
 		}
-	})
+		if it.OwnAfterSubItems() {
+			line("")
+			line("%s", it.ContinuedLabel())
+			own(it)
+		}
+	}
+	for _, it := range m.Items {
+		item(it)
+	}
 	for _, n := range m.NextMeetings {
 		line("%s", n.Label())
 	}
 	return b.String()
+}
+
+// PlaceAsStored settles the placement of items in a version stored before
+// placements were chosen: every document then put an item's own decisions
+// and actions after its sub-items, so that is what such a version said.
+func (m *Minutes) PlaceAsStored() {
+	m.Walk(func(it *Item) {
+		if it.Placement == "" {
+			it.Placement = AfterSubItems
+		}
+	})
 }
 
 func targetSuffix(t *time.Time) string {

@@ -67,9 +67,10 @@ func AccessLevel(a mb.Access) int16 {
 // with the triggers off (a restore with session_replication_role =
 // replica). It writes only the rows that differ: every record's access
 // facts (migration 0011), the actions' slippage and committee codes, the
-// register's summaries and the risks' trends (0012), and every committee's
-// minutes epoch moves on, so that no server keeps a document rendered
-// before (0013); the references every text names (0034).
+// register's summaries and the risks' trends (0012), the escalations'
+// committees (0032), and every committee's minutes epoch moves on, so
+// that no server keeps a document rendered before (0013); the references
+// every text names (0034).
 func (s *Store) RefreshDerived(ctx context.Context) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
@@ -83,6 +84,7 @@ func (s *Store) RefreshDerived(ctx context.Context) error {
 			`DELETE FROM action_summaries`,
 			`INSERT INTO action_summaries SELECT * FROM action_summaries_now`,
 			`SELECT risk_trend_fill(ARRAY(SELECT id FROM risks))`,
+			`UPDATE risk_escalations e SET committee_id = r.committee_id FROM risks r WHERE r.id = e.risk_id AND e.committee_id <> r.committee_id`,
 			`UPDATE committees SET minutes_epoch = minutes_epoch + 1`,
 			`SELECT mentions_fill()`,
 		} {
@@ -116,6 +118,15 @@ func recordFacts(alias string) facts {
 // meetingFacts are a meeting's own: its minutes are the document.
 func meetingFacts(alias string) facts {
 	return facts{alias + ".committee_id", alias + ".id", alias + ".minutes_status", "classification_level(" + alias + ".classification)"}
+}
+
+// agendaFacts are a meeting's agenda's (migration 0031's agenda_facts):
+// the meeting's own at the agenda's stage; agenda is the alias of its
+// agendas row (LEFT JOINed: none is a draft).
+func agendaFacts(meeting, agenda string) facts {
+	f := meetingFacts(meeting)
+	f.stage = "agenda_stage(" + agenda + ".status, " + meeting + ".minutes_status)"
+	return f
 }
 
 // readable is the reading rule in SQL, the one form of mb.Reader.CanAccess

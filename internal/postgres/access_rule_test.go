@@ -20,9 +20,11 @@ import (
 // level or none, readers recorded at the meeting or not, an action and an
 // event from earlier history, and six readers (the committee's secretariat,
 // a member, another committee's member, a signed-in reader, the public, the
-// parent body's chair) and an administrator. The search (Store.Search) and
-// a reference's page (Store.ReferenceHistory) return exactly the rows the
-// Reader admits, comments as CanReadComment.
+// parent body's chair) and an administrator. The agenda's records (the
+// agenda, its items and papers at every level, of drafts and of published
+// agendas) are decided by the same SQL over their derived facts. The search
+// (Store.Search) and a reference's page (Store.ReferenceHistory) return
+// exactly the rows the Reader admits, comments as CanReadComment.
 func TestReadableAgreesWithReader(t *testing.T) {
 	ctx := context.Background()
 	store := mustOpen(t)
@@ -69,36 +71,58 @@ func TestReadableAgreesWithReader(t *testing.T) {
 	for _, st := range mb.MinutesStatuses {
 		for _, doc := range mb.Classifications {
 			for _, rec := range []bool{false, true} {
-				number++
-				m := exec(`INSERT INTO meetings (committee_id, number, kind, date, reference) VALUES ($1, $2, 'main', '2024-01-01', $3)`,
-					c, number, fmt.Sprintf("OPSG_%d", number))
-				meetings = append(meetings, final{m, st, doc})
-				recorded[m] = rec
-				if rec {
-					exec(`INSERT INTO attendance (meeting_id, person_id, status) VALUES ($1, $2, 'present')`, m, person)
-				}
-				ma := (&mb.Meeting{ID: m, CommitteeID: c, Status: st, Classification: doc}).Access()
-				put("meetings", m, ma)
-				seq := 0
-				record := func(item int64, a mb.Access) {
-					seq++
-					put("decisions", exec(`INSERT INTO decisions (item_id, position, kind, text) VALUES ($1, 1, 'NOTED', 'the survey of INC900')`, item), a)
-					act := exec(`INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, item_id, raised_on, text, owner_organisation_id)
+				for _, agenda := range []mb.AgendaStatus{mb.AgendaDraft, mb.AgendaPublished} {
+					number++
+					m := exec(`INSERT INTO meetings (committee_id, number, kind, date, reference) VALUES ($1, $2, 'main', '2024-01-01', $3)`,
+						c, number, fmt.Sprintf("OPSG_%d", number))
+					meetings = append(meetings, final{m, st, doc})
+					recorded[m] = rec
+					if rec {
+						exec(`INSERT INTO attendance (meeting_id, person_id, status) VALUES ($1, $2, 'present')`, m, person)
+					}
+					ma := (&mb.Meeting{ID: m, CommitteeID: c, Status: st, Classification: doc}).Access()
+					put("meetings", m, ma)
+					// The agenda, its items and its papers (migration 0031): as
+					// the minutes until the agenda is published.
+					put("agenda_facts", m, ma.Agenda(agenda))
+					seq := 0
+					paper := func(item any, a mb.Access) {
+						level := mb.Classifications[seq%len(mb.Classifications)]
+						put("paper_facts", exec(`INSERT INTO papers (meeting_id, item_id, position, title, reference, classification)
+						VALUES ($1, $2, $3, 'Paper', $4, $5)`, m, item, seq+1, fmt.Sprintf("P%d", seq), level.String()), a.Within(level).Agenda(agenda))
+					}
+					// The meeting's own papers, one at each level.
+					for range mb.Classifications {
+						seq++
+						paper(nil, ma)
+					}
+					record := func(item int64, a mb.Access) {
+						seq++
+						put("agenda_item_facts", item, a.Agenda(agenda))
+						paper(item, a)
+						put("decisions", exec(`INSERT INTO decisions (item_id, position, kind, text) VALUES ($1, 1, 'NOTED', 'the survey of INC900')`, item), a)
+						act := exec(`INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, item_id, raised_on, text, owner_organisation_id)
 						VALUES ($1, $2, $3, $4, $5, '2024-01-01', 'Survey INC900.', $6)`, c, number, seq, m, item, org)
-					put("actions", act, a)
-					put("action_events", exec(`INSERT INTO action_events (action_id, meeting_id, kind, note) VALUES ($1, $2, 'update', 'Survey of INC900 noted.')`, act, m), ma)
-					put("minutes_comments", exec(`INSERT INTO minutes_comments (meeting_id, item_id, author_id, body) VALUES ($1, $2, $3, 'Survey INC900?')`, m, item, authorUser), a)
-				}
-				for i, top := range levels {
-					parent := exec(`INSERT INTO agenda_items (meeting_id, position, title, classification) VALUES ($1, $2, 'Survey item INC900', $3)`, m, i+1, class(top))
-					pa := ma.Within(top)
-					put("agenda_items", parent, pa)
-					record(parent, pa)
-					for j, sub := range levels {
-						id := exec(`INSERT INTO agenda_items (meeting_id, parent_id, position, title, classification) VALUES ($1, $2, $3, 'Survey sub-item INC900', $4)`,
-							m, parent, j+1, class(sub))
-						put("agenda_items", id, pa.Within(sub))
-						record(id, pa.Within(sub))
+						put("actions", act, a)
+						put("action_events", exec(`INSERT INTO action_events (action_id, meeting_id, kind, note) VALUES ($1, $2, 'update', 'Survey of INC900 noted.')`, act, m), ma)
+						put("minutes_comments", exec(`INSERT INTO minutes_comments (meeting_id, item_id, author_id, body) VALUES ($1, $2, $3, 'Survey INC900?')`, m, item, authorUser), a)
+					}
+					for i, top := range levels {
+						parent := exec(`INSERT INTO agenda_items (meeting_id, position, title, classification) VALUES ($1, $2, 'Survey item INC900', $3)`, m, i+1, class(top))
+						pa := ma.Within(top)
+						put("agenda_items", parent, pa)
+						record(parent, pa)
+						for j, sub := range levels {
+							id := exec(`INSERT INTO agenda_items (meeting_id, parent_id, position, title, classification) VALUES ($1, $2, $3, 'Survey sub-item INC900', $4)`,
+								m, parent, j+1, class(sub))
+							put("agenda_items", id, pa.Within(sub))
+							record(id, pa.Within(sub))
+						}
+					}
+					if agenda == mb.AgendaPublished {
+						if _, err := pool.Exec(ctx, `INSERT INTO agendas (meeting_id, status, published_at, revision) VALUES ($1, 'published', now(), 1)`, m); err != nil {
+							t.Fatal(err)
+						}
 					}
 				}
 			}

@@ -52,7 +52,7 @@ func (s *Store) Attendance(ctx context.Context, meetingID int64) ([]mb.Attendee,
 func attendanceOf(ctx context.Context, q querier, meetingID int64) ([]mb.Attendee, error) {
 	rows, err := q.Query(ctx, `
 		SELECT a.id, a.meeting_id, a.person_id, p.name, a.status, coalesce(a.category, ''),
-		       a.representing, coalesce(o.name, ''), a.part_items, a.alternate_for, coalesce(alt.name, ''), a.position
+		       a.representing, coalesce(o.name, ''), a.part_items, a.part_item_ids, a.alternate_for, coalesce(alt.name, ''), a.position
 		FROM attendance a
 		JOIN people p ON p.id = a.person_id
 		LEFT JOIN organisations o ON o.id = a.representing
@@ -66,7 +66,7 @@ func attendanceOf(ctx context.Context, q querier, meetingID int64) ([]mb.Attende
 		var a mb.Attendee
 		var status string
 		err := r.Scan(&a.ID, &a.MeetingID, &a.PersonID, &a.PersonName, &status, &a.Category,
-			&a.RepresentingID, &a.RepresentingName, &a.PartItems, &a.AlternateForID, &a.AlternateForName, &a.Position)
+			&a.RepresentingID, &a.RepresentingName, &a.PartItems, &a.PartItemIDs, &a.AlternateForID, &a.AlternateForName, &a.Position)
 		a.Status = mb.AttendanceStatus(status)
 		return a, err
 	})
@@ -119,9 +119,17 @@ func (s *Store) SaveAttendance(ctx context.Context, meetingID int64, version int
 }
 
 // writeAttendance replaces the roll call of m, locked within tx, with the
-// validated list, and returns the new attendance version.
+// validated list, creating the people it adds who were not yet known, and
+// returns the new attendance version. Part attendance keeps the items
+// attended by id, so that it follows a reorder: the ids must be the
+// meeting's items, and text recorded before ("5") is turned into the
+// items it numbers when they exist.
 func writeAttendance(ctx context.Context, tx pgx.Tx, m *mb.Meeting, recorded []mb.Attendee) (int, error) {
 	before, err := attendanceSummary(ctx, tx, m.ID)
+	if err != nil {
+		return 0, err
+	}
+	numbers, err := itemNumbers(ctx, tx, m.ID)
 	if err != nil {
 		return 0, err
 	}
@@ -129,18 +137,23 @@ func writeAttendance(ctx context.Context, tx pgx.Tx, m *mb.Meeting, recorded []m
 		return 0, err
 	}
 	for i, a := range recorded {
+		if a.NewPerson != nil {
+			if err := addNewPerson(ctx, tx, m, &a); err != nil {
+				return 0, err
+			}
+		}
 		var category *string
 		if a.Category != "" {
 			category = &a.Category
 		}
-		part := ""
+		part, ids := "", []int64{}
 		if a.Status == mb.Part {
-			part = strings.TrimSpace(a.PartItems)
+			part, ids = partItems(a, numbers)
 		}
 		if _, err := tx.Exec(ctx, `
-			INSERT INTO attendance (meeting_id, person_id, status, category, representing, part_items, alternate_for, position)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-			m.ID, a.PersonID, string(a.Status), category, a.RepresentingID, part, a.AlternateForID, i+1); err != nil {
+			INSERT INTO attendance (meeting_id, person_id, status, category, representing, part_items, part_item_ids, alternate_for, position)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			m.ID, a.PersonID, string(a.Status), category, a.RepresentingID, part, ids, a.AlternateForID, i+1); err != nil {
 			return 0, err
 		}
 	}
@@ -156,6 +169,76 @@ func writeAttendance(ctx context.Context, tx pgx.Tx, m *mb.Meeting, recorded []m
 	var c changeList
 	c.add("attendance", before, after)
 	return version, audit(ctx, tx, "attendance", m.ID, &m.CommitteeID, "update", "Recorded the attendance of "+m.ShortName()+": "+c.String())
+}
+
+// addNewPerson creates the person a line of the roll call adds, in their
+// organisation (created too when new), whom they represent unless the line
+// says otherwise.
+func addNewPerson(ctx context.Context, tx pgx.Tx, m *mb.Meeting, a *mb.Attendee) error {
+	org, _, err := ensureOrganisation(ctx, tx, strings.Join(strings.Fields(a.NewPerson.Organisation), " "))
+	if err != nil {
+		return err
+	}
+	p := &mb.Person{Name: strings.Join(strings.Fields(a.NewPerson.Name), " "), OrganisationID: &org.ID}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := tx.QueryRow(ctx, `INSERT INTO people (name, organisation_id) VALUES ($1, $2) RETURNING id`, p.Name, p.OrganisationID).Scan(&p.ID); err != nil {
+		return err
+	}
+	a.PersonID, a.PersonName = p.ID, p.Name
+	if a.Category == "" && a.RepresentingID == nil {
+		a.RepresentingID = &org.ID
+	}
+	return audit(ctx, tx, "person", p.ID, &m.CommitteeID, "create", "Created person "+p.Name+" ("+org.Name+") with the attendance of "+m.ShortName())
+}
+
+// itemNumbers numbers the meeting's items from their positions, by id.
+func itemNumbers(ctx context.Context, tx pgx.Tx, meetingID int64) (map[int64]string, error) {
+	rows, err := tx.Query(ctx, `SELECT i.id, CASE WHEN p.id IS NULL THEN i.position::text ELSE p.position || '.' || i.position END
+		FROM agenda_items i LEFT JOIN agenda_items p ON p.id = i.parent_id WHERE i.meeting_id = $1`, meetingID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}
+
+// partItems is what a part attendee's line records: the meeting's items
+// among those chosen, or, for text recorded before, the items it numbers
+// when all of them exist, else the text as it was.
+func partItems(a mb.Attendee, numbers map[int64]string) (string, []int64) {
+	ids := []int64{}
+	for _, id := range a.PartItemIDs {
+		if _, ok := numbers[id]; ok {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) > 0 || strings.TrimSpace(a.PartItems) == "" {
+		return "", ids
+	}
+	byNumber := map[string]int64{}
+	for id, n := range numbers {
+		byNumber[n] = id
+	}
+	wanted, ok := mb.PartItemNumbers(a.PartItems)
+	for _, n := range wanted {
+		id, found := byNumber[n]
+		ok = ok && found
+		ids = append(ids, id)
+	}
+	if !ok {
+		return strings.TrimSpace(a.PartItems), []int64{}
+	}
+	return "", ids
 }
 
 // attendanceSummary is the roll call in a line, for the audit log.

@@ -51,7 +51,13 @@ func (s *Store) BulkLoad(ctx context.Context, fn func(ctx context.Context, b *Bu
 		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = 0`); err != nil {
 			return fmt.Errorf("postgres: bulk load: %w", err)
 		}
+		if err := setAgendaRevisions(ctx, tx, false); err != nil {
+			return err
+		}
 		if err := fn(ctx, &Bulk{tx: tx}); err != nil {
+			return err
+		}
+		if err := setAgendaRevisions(ctx, tx, true); err != nil {
 			return err
 		}
 		return resetIdentities(ctx, tx)

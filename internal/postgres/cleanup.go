@@ -9,10 +9,14 @@ import (
 type Expired struct {
 	Sessions       int64
 	PendingImports int64
+	// PaperFiles counts papers' files no version names any more, or that
+	// an upload left unfinished a day ago.
+	PaperFiles int64
 }
 
 // DeleteExpired removes sessions past their expiry (scs keeps them in
-// sessions) and uploads of minutes not saved within their day. Reads already
+// sessions), uploads of minutes not saved within their day, and papers'
+// files that no version names (deleteLooseFiles). Reads already
 // ignore both, so it changes only how much the tables hold; the job queue
 // runs it on one server at a time (internal/jobs).
 func (s *Store) DeleteExpired(ctx context.Context) (Expired, error) {
@@ -31,5 +35,7 @@ func (s *Store) DeleteExpired(ctx context.Context) (Expired, error) {
 		}
 		*step.n = tag.RowsAffected()
 	}
-	return e, nil
+	n, err := s.deleteLooseFiles(ctx)
+	e.PaperFiles = n
+	return e, err
 }

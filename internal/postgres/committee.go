@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -20,6 +21,7 @@ const committeeColumns = `
 	coalesce(cats.names, '{}'),
 	c.decision_vocabulary, c.escalation_threshold, c.reminder_days,
 	coalesce(bands.names, '{}'), coalesce(bands.mins, '{}'), coalesce(bands.maxs, '{}'),
+	coalesce(standing.titles, '{}'), coalesce(standing.at_end, '{}'),
 	c.version, c.created_at, c.updated_at,
 	c.quorum_kind, coalesce(c.quorum_members, 0), coalesce(c.quorum_share, 0), c.quorum_chair,
 	c.casting_vote, c.signatory_id, coalesce(sig.name, ''), c.interests_classification`
@@ -34,20 +36,24 @@ const committeeFrom = `
 	LEFT JOIN LATERAL (SELECT array_agg(b.name ORDER BY b.min_severity DESC) AS names,
 	                          array_agg(b.min_severity ORDER BY b.min_severity DESC) AS mins,
 	                          array_agg(b.max_severity ORDER BY b.min_severity DESC) AS maxs
-	                   FROM severity_bands b WHERE b.committee_id = c.id) bands ON true`
+	                   FROM severity_bands b WHERE b.committee_id = c.id) bands ON true
+	LEFT JOIN LATERAL (SELECT array_agg(si.title ORDER BY si.place DESC, si.position) AS titles,
+	                          array_agg(si.place = 'end' ORDER BY si.place DESC, si.position) AS at_end
+	                   FROM committee_standing_items si WHERE si.committee_id = c.id) standing ON true`
 
 // scanCommittee reads a committee row; extra are the destinations of
 // columns the statement reads after committeeColumns.
 func scanCommittee(row pgx.Row, extra ...any) (*mb.Committee, error) {
 	var c mb.Committee
-	var names []string
+	var names, standing []string
 	var mins, maxs []int
+	var atEnd []bool
 	var quorumKind, interests string
 	q := &c.Rules.Quorum
 	err := row.Scan(append([]any{&c.ID, &c.Code, &c.Name, &c.Description, &c.ParentID,
 		&c.ParentCode, &c.ParentName, &c.SecretariatID, &c.SecretariatName,
 		&c.Categories, &c.DecisionVocabulary, &c.EscalationThreshold, &c.ReminderDays,
-		&names, &mins, &maxs, &c.Version, &c.CreatedAt, &c.UpdatedAt,
+		&names, &mins, &maxs, &standing, &atEnd, &c.Version, &c.CreatedAt, &c.UpdatedAt,
 		&quorumKind, &q.Members, &q.Share, &q.Chair,
 		&c.Rules.CastingVote, &c.Rules.SignatoryID, &c.Rules.SignatoryName, &interests}, extra...)...)
 	if err != nil {
@@ -56,6 +62,9 @@ func scanCommittee(row pgx.Row, extra ...any) (*mb.Committee, error) {
 	q.Kind = mb.QuorumKind(quorumKind)
 	if c.Rules.InterestsLevel, err = mb.ParseClassification(interests); err != nil {
 		return nil, err
+	}
+	for i := range standing {
+		c.StandingItems = append(c.StandingItems, mb.StandingItem{Title: standing[i], AtEnd: atEnd[i]})
 	}
 	for i := range names {
 		c.Bands = append(c.Bands, mb.SeverityBand{Name: names[i], Min: mins[i], Max: maxs[i]})
@@ -160,6 +169,9 @@ func (s *Store) CreateCommittee(ctx context.Context, c *mb.Committee) error {
 		if err := replaceBands(ctx, tx, c.ID, c.Bands); err != nil {
 			return err
 		}
+		if err := replaceStandingItems(ctx, tx, c.ID, c.StandingItems); err != nil {
+			return err
+		}
 		return audit(ctx, tx, "committee", c.ID, &c.ID, "create", "Created committee "+c.Code+" ("+c.Name+")")
 	})
 	if e := constraintError(err, committeeConstraints); e != nil {
@@ -179,12 +191,9 @@ func (s *Store) UpdateCommittee(ctx context.Context, c *mb.Committee) error {
 		return err
 	}
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		before, err := scanCommittee(tx.QueryRow(ctx, `SELECT `+committeeColumns+committeeFrom+` WHERE c.id = $1 FOR UPDATE OF c`, c.ID))
+		before, err := lockCommittee(ctx, tx, c)
 		if err != nil {
-			return notFound(err, "There is no such committee.")
-		}
-		if before.Version != c.Version {
-			return mb.Errorf(mb.ECONFLICT, "Someone else changed this committee while you were editing it.")
+			return err
 		}
 		err = tx.QueryRow(ctx, `
 			UPDATE committees SET code = $2, name = $3, description = $4, parent_id = $5,
@@ -205,6 +214,9 @@ func (s *Store) UpdateCommittee(ctx context.Context, c *mb.Committee) error {
 			if err := replaceBands(ctx, tx, c.ID, c.Bands); err != nil {
 				return err
 			}
+		}
+		if err := replaceStandingItems(ctx, tx, c.ID, c.StandingItems); err != nil {
+			return err
 		}
 		return audit(ctx, tx, "committee", c.ID, &c.ID, "update", "Updated committee "+c.Code+": "+committeeChanges(before, c))
 	})
@@ -251,4 +263,77 @@ func replaceBands(ctx context.Context, tx pgx.Tx, committeeID int64, bands []mb.
 		}
 	}
 	return nil
+}
+
+// SetStandingItems makes the committee's standing items c.StandingItems,
+// when the stored committee's version is still c.Version: the secretariat
+// keeps them, as well as the administrators on the committee form.
+func (s *Store) SetStandingItems(ctx context.Context, c *mb.Committee) error {
+	if err := c.ValidateStandingItems(); err != nil {
+		return err
+	}
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		before, err := lockCommittee(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRow(ctx, `UPDATE committees SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`, c.ID).Scan(&c.Version); err != nil {
+			return err
+		}
+		if err := replaceStandingItems(ctx, tx, c.ID, c.StandingItems); err != nil {
+			return err
+		}
+		var ch changeList
+		ch.add("standing items", standingSummary(before.StandingItems), standingSummary(c.StandingItems))
+		return audit(ctx, tx, "committee", c.ID, &c.ID, "update", "Updated the standing items of "+before.Code+": "+ch.String())
+	})
+	if err != nil {
+		return storeError(err, nil, "set standing items")
+	}
+	return nil
+}
+
+// lockCommittee reads the stored committee under lock within tx, refusing
+// when it is no longer at c.Version.
+func lockCommittee(ctx context.Context, tx pgx.Tx, c *mb.Committee) (*mb.Committee, error) {
+	before, err := scanCommittee(tx.QueryRow(ctx, `SELECT `+committeeColumns+committeeFrom+` WHERE c.id = $1 FOR UPDATE OF c`, c.ID))
+	if err != nil {
+		return nil, notFound(err, "There is no such committee.")
+	}
+	if before.Version != c.Version {
+		return nil, mb.Errorf(mb.ECONFLICT, "Someone else changed this committee while you were editing it.")
+	}
+	return before, nil
+}
+
+// replaceStandingItems makes the committee's standing items exactly items.
+func replaceStandingItems(ctx context.Context, tx pgx.Tx, committeeID int64, items []mb.StandingItem) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM committee_standing_items WHERE committee_id = $1`, committeeID); err != nil {
+		return err
+	}
+	position := map[bool]int{}
+	for _, it := range items {
+		position[it.AtEnd]++
+		place := "start"
+		if it.AtEnd {
+			place = "end"
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO committee_standing_items (committee_id, place, position, title) VALUES ($1, $2, $3, $4)`,
+			committeeID, place, position[it.AtEnd], it.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func standingSummary(items []mb.StandingItem) string {
+	var parts []string
+	for _, it := range items {
+		where := "start"
+		if it.AtEnd {
+			where = "end"
+		}
+		parts = append(parts, it.Title+" ("+where+")")
+	}
+	return strings.Join(parts, ", ")
 }

@@ -64,7 +64,7 @@ func (s *Store) ImportMinutes(ctx context.Context, in *mb.MinutesImport, opt Imp
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		x := &minutesImport{s: s, tx: tx, in: in, rep: rep}
 		for _, step := range []func(context.Context) error{
-			x.committee, x.meeting, x.attendance, x.planReviews, x.writeItems, x.formalRecord, x.raisedActions,
+			x.committee, x.meeting, x.attendance, x.planReviews, x.writeItems, x.partItems, x.formalRecord, x.raisedActions,
 			x.outstanding, x.recordReviews, x.escalations, x.nextMeetings,
 		} {
 			if err := step(ctx); err != nil {

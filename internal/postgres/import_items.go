@@ -79,7 +79,10 @@ func (x *minutesImport) placeItem(ctx context.Context, in *mb.ImportedItem, pare
 			minute = strings.TrimSpace(minute + "\n\n" + r.Entry)
 		}
 	}
-	it := &mb.Item{MeetingID: x.m.ID, ParentID: parent, Title: in.Title, Minute: minute, Classification: in.Classification}
+	it := &mb.Item{MeetingID: x.m.ID, ParentID: parent, Title: in.Title, Minute: minute, Classification: in.Classification, Placement: in.Placement}
+	if it.Placement == "" {
+		it.Placement = mb.BeforeSubItems
+	}
 	if it.Classification != 0 && it.Classification <= x.m.Classification {
 		it.Classification = 0 // the document's classification was raised to it
 	}
@@ -89,7 +92,8 @@ func (x *minutesImport) placeItem(ctx context.Context, in *mb.ImportedItem, pare
 		if in.Classification == 0 {
 			it.Classification = st.item.Classification // set by hand since the last import
 		}
-		if st.item.Title != strings.Join(strings.Fields(it.Title), " ") || st.item.Minute != strings.TrimSpace(it.Minute) || st.item.Classification != it.Classification {
+		if st.item.Title != strings.Join(strings.Fields(it.Title), " ") || st.item.Minute != strings.TrimSpace(it.Minute) || st.item.Classification != it.Classification ||
+			st.item.Placement != it.Placement {
 			if err := updateItemRow(ctx, x.tx, x.m, st.item, it); err != nil {
 				return 0, itemError(in, err)
 			}

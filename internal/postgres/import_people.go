@@ -125,6 +125,40 @@ func (x *minutesImport) loadDirectory(ctx context.Context) error {
 // category returns the committee's category named s (without case), or "".
 func (x *minutesImport) category(s string) string { return x.c.Category(s) }
 
+// partItems records the part attendance read as text ("Agenda Item 5") by
+// the items it numbers, now that they are written, so that it follows a
+// later reorder.
+func (x *minutesImport) partItems(ctx context.Context) error {
+	numbers, err := itemNumbers(ctx, x.tx, x.m.ID)
+	if err != nil {
+		return err
+	}
+	rows, err := x.tx.Query(ctx, `SELECT id, part_items FROM attendance WHERE meeting_id = $1 AND part_items <> ''`, x.m.ID)
+	if err != nil {
+		return err
+	}
+	texts := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		texts[id] = text
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, text := range texts {
+		if rest, ids := partItems(mb.Attendee{PartItems: text}, numbers); rest == "" {
+			if _, err := x.tx.Exec(ctx, `UPDATE attendance SET part_items = '', part_item_ids = $2 WHERE id = $1`, id, ids); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // firstFieldMessage is the message of the first person with a problem, and
 // how many more there are.
 func (x *minutesImport) firstFieldMessage(fe mb.FieldErrors) string {

@@ -9,19 +9,20 @@ import (
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
-var itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.version, i.created_at, i.updated_at, ` +
+var itemColumns = `i.id, i.meeting_id, i.parent_id, i.position, i.title, i.minute, coalesce(i.classification, ''), i.placement, i.version, i.created_at, i.updated_at, ` +
 	accessColumns("i")
 
 // scanItem reads an item row; extra are the destinations of columns the
 // statement reads after itemColumns.
 func scanItem(row pgx.Row, extra ...any) (*mb.Item, error) {
 	var it mb.Item
-	var class string
+	var class, placement string
 	var ac accessScan
-	err := row.Scan(append(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &it.Version, &it.CreatedAt, &it.UpdatedAt}, ac.dest()...), extra...)...)
+	err := row.Scan(append(append([]any{&it.ID, &it.MeetingID, &it.ParentID, &it.Position, &it.Title, &it.Minute, &class, &placement, &it.Version, &it.CreatedAt, &it.UpdatedAt}, ac.dest()...), extra...)...)
 	if err != nil {
 		return nil, err
 	}
+	it.Placement = mb.Placement(placement)
 	it.Access = ac.access()
 	if class != "" {
 		if it.Classification, err = mb.ParseClassification(class); err != nil {
@@ -103,6 +104,19 @@ func (s *Store) Item(ctx context.Context, id int64) (*mb.Item, error) {
 	return it, nil
 }
 
+// ItemPlace returns the item's number in its minutes ("5", "5.1") and its
+// parent's id, from the positions, which every write keeps dense.
+func (s *Store) ItemPlace(ctx context.Context, id int64) (string, *int64, error) {
+	var number string
+	var parent *int64
+	err := s.pool.QueryRow(ctx, `SELECT CASE WHEN p.id IS NULL THEN i.position::text ELSE p.position || '.' || i.position END, i.parent_id
+		FROM agenda_items i LEFT JOIN agenda_items p ON p.id = i.parent_id WHERE i.id = $1`, id).Scan(&number, &parent)
+	if err != nil {
+		return "", nil, fmt.Errorf("postgres: place of item %d: %w", id, notFound(err, "There is no such agenda item."))
+	}
+	return number, parent, nil
+}
+
 var itemConstraints = map[string]*mb.Error{
 	"minutes_locked": lockedConstraints["minutes_locked"],
 	"meetings_approval_decision_fkey": {Code: mb.ECONFLICT,
@@ -144,9 +158,9 @@ func insertItem(ctx context.Context, tx pgx.Tx, m *mb.Meeting, it *mb.Item) erro
 		return err
 	}
 	it.MeetingID = m.ID
-	if err := tx.QueryRow(ctx, `INSERT INTO agenda_items (meeting_id, parent_id, position, title, minute, classification)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, version, created_at, updated_at`,
-		m.ID, it.ParentID, it.Position, it.Title, it.Minute, classificationOrNil(it.Classification),
+	if err := tx.QueryRow(ctx, `INSERT INTO agenda_items (meeting_id, parent_id, position, title, minute, classification, placement)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, version, created_at, updated_at`,
+		m.ID, it.ParentID, it.Position, it.Title, it.Minute, classificationOrNil(it.Classification), string(it.Placement),
 	).Scan(&it.ID, &it.Version, &it.CreatedAt, &it.UpdatedAt); err != nil {
 		return err
 	}
@@ -206,9 +220,9 @@ func updateItemRow(ctx context.Context, tx pgx.Tx, m *mb.Meeting, before, it *mb
 	if err := it.Validate(m.Classification); err != nil {
 		return err
 	}
-	if err := tx.QueryRow(ctx, `UPDATE agenda_items SET title = $2, minute = $3, classification = $4,
+	if err := tx.QueryRow(ctx, `UPDATE agenda_items SET title = $2, minute = $3, classification = $4, placement = $5,
 		version = version + 1, updated_at = now() WHERE id = $1 RETURNING version, updated_at`,
-		it.ID, it.Title, it.Minute, classificationOrNil(it.Classification)).Scan(&it.Version, &it.UpdatedAt); err != nil {
+		it.ID, it.Title, it.Minute, classificationOrNil(it.Classification), string(it.Placement)).Scan(&it.Version, &it.UpdatedAt); err != nil {
 		return err
 	}
 	it.MeetingID, it.ParentID, it.Position = before.MeetingID, before.ParentID, before.Position
@@ -216,6 +230,7 @@ func updateItemRow(ctx context.Context, tx pgx.Tx, m *mb.Meeting, before, it *mb
 	c.add("title", before.Title, it.Title)
 	c.add("minute", before.Minute, it.Minute)
 	c.add("classification", classLabel(before.Classification), classLabel(it.Classification))
+	c.add("decisions and actions", string(before.Placement)+" its sub-items", string(it.Placement)+" its sub-items")
 	return audit(ctx, tx, "item", it.ID, &m.CommitteeID, "update", "Updated item of "+m.ShortName()+": "+c.String())
 }
 
@@ -363,6 +378,12 @@ func (s *Store) DeleteItem(ctx context.Context, id int64) error {
 // its sub-items, decisions and the actions it raised, and closes the gap.
 func deleteItem(ctx context.Context, tx pgx.Tx, m *mb.Meeting, it *mb.Item) error {
 	if _, err := tx.Exec(ctx, `DELETE FROM actions WHERE item_id IN (SELECT id FROM agenda_items WHERE id = $1 OR parent_id = $1)`, it.ID); err != nil {
+		return err
+	}
+	// Part attendance of the item (or its sub-items) no longer names it.
+	if _, err := tx.Exec(ctx, `UPDATE attendance SET part_item_ids = ARRAY(
+			SELECT x FROM unnest(part_item_ids) x WHERE x NOT IN (SELECT id FROM agenda_items WHERE id = $1 OR parent_id = $1))
+		WHERE meeting_id = $2 AND part_item_ids && ARRAY(SELECT id FROM agenda_items WHERE id = $1 OR parent_id = $1)`, it.ID, m.ID); err != nil {
 		return err
 	}
 	if _, err := tx.Exec(ctx, `DELETE FROM agenda_items WHERE id = $1`, it.ID); err != nil {

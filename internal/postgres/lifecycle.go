@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/jackc/pgx/v5"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -248,6 +249,40 @@ func (s *Store) MinutesVersions(ctx context.Context, meetingID int64) ([]*mb.Min
 	return list, nil
 }
 
+// MinutesVersionList returns the meeting's stored versions, oldest first,
+// without their snapshots (Minutes is nil): what a list of them shows,
+// each kept with the version when it was stored. A page that compares two
+// reads only those two with MinutesVersionsNumbered, so that its cost does
+// not grow with the number of versions.
+func (s *Store) MinutesVersionList(ctx context.Context, meetingID int64) ([]*mb.MinutesVersion, error) {
+	rows, err := s.pool.Query(ctx, `SELECT v.id, v.meeting_id, v.number, v.kind, v.status, v.reason, v.actor_name, v.at
+		FROM minutes_versions v WHERE v.meeting_id = $1 ORDER BY v.number`, meetingID)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: versions of %d: %w", meetingID, err)
+	}
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*mb.MinutesVersion, error) {
+		var v mb.MinutesVersion
+		var kind, status string
+		err := r.Scan(&v.ID, &v.MeetingID, &v.Number, &kind, &status, &v.Reason, &v.ActorName, &v.At)
+		v.Kind, v.Status = mb.VersionKind(kind), mb.MinutesStatus(status)
+		return &v, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: versions of %d: %w", meetingID, err)
+	}
+	return list, nil
+}
+
+// MinutesVersionsNumbered returns the meeting's stored versions with the
+// numbers, snapshots decoded as versions says, oldest first.
+func (s *Store) MinutesVersionsNumbered(ctx context.Context, meetingID int64, numbers []int) ([]*mb.MinutesVersion, error) {
+	list, err := s.versions(ctx, `WHERE v.meeting_id = $1 AND v.number = ANY($2) ORDER BY v.number`, meetingID, numbers)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: versions %v of %d: %w", numbers, meetingID, err)
+	}
+	return list, nil
+}
+
 // MinutesVersion returns one stored version of the meeting's minutes, by
 // its number (1 for the first stored).
 func (s *Store) MinutesVersion(ctx context.Context, meetingID int64, number int) (*mb.MinutesVersion, error) {
@@ -295,9 +330,12 @@ func versionsIn(ctx context.Context, q querier, where string, args ...any) ([]*m
 		}
 		v.Kind, v.Status = mb.VersionKind(kind), mb.MinutesStatus(status)
 		v.Minutes = &mb.Minutes{}
-		if err := json.Unmarshal(body, v.Minutes); err != nil {
+		// A snapshot is the whole document: the history page reads two of
+		// them a view, and go-json decodes them in a third of the time.
+		if err := gojson.Unmarshal(body, v.Minutes); err != nil {
 			return nil, err
 		}
+		v.Minutes.PlaceAsStored()
 		doc.ID, doc.Status = v.MeetingID, mb.MinutesStatus(stage)
 		doc.Classification, _ = mb.ParseClassification(class)
 		access := doc.Access()

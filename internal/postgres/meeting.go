@@ -18,13 +18,15 @@ const meetingColumns = `
 
 const meetingFrom = ` FROM meetings m JOIN committees c ON c.id = m.committee_id`
 
-func scanMeeting(row pgx.Row) (*mb.Meeting, error) {
+// scanMeeting reads meetingColumns, and into extra any columns a query
+// selects after them.
+func scanMeeting(row pgx.Row, extra ...any) (*mb.Meeting, error) {
 	var m mb.Meeting
 	var kind, class, status string
 	var start, end pgtype.Time
-	err := row.Scan(&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
+	err := row.Scan(append([]any{&m.ID, &m.CommitteeID, &m.CommitteeCode, &m.CommitteeName, &m.Number, &kind,
 		&m.Date, &start, &end, &m.Venue, &m.Reference, &class, &status, &m.Version, &m.CreatedAt, &m.UpdatedAt,
-		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.CommentsDue, &m.Epoch)
+		&m.AttendanceVersion, &m.ApprovedMeetingID, &m.CorrectionReason, &m.CommentsDue, &m.Epoch}, extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -121,9 +123,22 @@ var meetingConstraints = map[string]*mb.Error{
 		Fields: map[string]string{"committee": "Choose an existing committee."}},
 }
 
+// LatestMeetingWithItems returns the committee's latest meeting that has
+// items, whose titles a new meeting may start from.
+func (s *Store) LatestMeetingWithItems(ctx context.Context, committeeID int64) (*mb.Meeting, error) {
+	m, err := scanMeeting(s.pool.QueryRow(ctx, `SELECT `+meetingColumns+meetingFrom+`
+		WHERE m.committee_id = $1 AND EXISTS (SELECT 1 FROM agenda_items i WHERE i.meeting_id = m.id)
+		ORDER BY m.date DESC, m.number DESC LIMIT 1`, committeeID))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: latest meeting of %d with items: %w", committeeID, notFound(err, "The committee has no meeting with items yet."))
+	}
+	return m, nil
+}
+
 // CreateMeeting stores a new meeting, deriving its reference, with minutes in
-// draft (or m.Status when set, for imports and demo history).
-func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting) error {
+// draft (or m.Status when set, for imports and demo history), and the
+// items it starts with, in one transaction.
+func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting, items ...*mb.Item) error {
 	m.Normalize()
 	if m.Status == "" {
 		m.Status = mb.Draft
@@ -131,7 +146,25 @@ func (s *Store) CreateMeeting(ctx context.Context, m *mb.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error { return insertMeeting(ctx, tx, m) })
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if err := insertMeeting(ctx, tx, m); err != nil {
+			return err
+		}
+		// The items it starts with (its committee's standing items, the
+		// previous meeting's titles), in order, with their sub-items.
+		for _, it := range items {
+			if err := insertItem(ctx, tx, m, it); err != nil {
+				return err
+			}
+			for _, c := range it.Children {
+				c.ParentID = &it.ID
+				if err := insertItem(ctx, tx, m, c); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 	if e := constraintError(err, meetingConstraints); e != nil {
 		return e
 	}

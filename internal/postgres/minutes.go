@@ -54,6 +54,7 @@ func (s *Store) minutesOf(ctx context.Context, m *mb.Meeting, rd *mb.Reader, out
 	if doc.Items, err = s.Items(ctx, meetingID); err != nil {
 		return nil, err
 	}
+	mb.LabelPartItems(doc.Attendance, doc.Items)
 	if outstanding {
 		if doc.Outstanding, doc.OutstandingWithheld, err = s.outstandingAt(ctx, m, rd); err != nil {
 			return nil, err
@@ -181,8 +182,10 @@ type MinutesAudience struct {
 	REDMeetings  []int64
 	Authors      []int64
 	OpenComments int
-	Signed       bool
-	Signatory    *int64
+	// FirstOpenComment is the first of them, which the header's count links to.
+	FirstOpenComment int64
+	Signed           bool
+	Signatory        *int64
 }
 
 // MinutesAudienceOf reads the meeting's MinutesAudience.
@@ -193,9 +196,11 @@ func (s *Store) MinutesAudienceOf(ctx context.Context, m *mb.Meeting) (*MinutesA
 				AND a.access_level >= 4 AND a.access_meeting IS NOT NULL ORDER BY 1),
 			ARRAY(SELECT DISTINCT c.author_id FROM minutes_comments c WHERE c.meeting_id = $4 ORDER BY 1),
 			(SELECT count(*) FROM minutes_comments c WHERE c.meeting_id = $4 AND c.resolved_at IS NULL),
+			coalesce((SELECT c.id FROM minutes_comments c WHERE c.meeting_id = $4 AND c.resolved_at IS NULL
+				ORDER BY c.created_at, c.id LIMIT 1), 0),
 			EXISTS (SELECT 1 FROM minutes_signatures g WHERE g.meeting_id = $4 AND g.voided_at IS NULL),
 			(SELECT c.signatory_id FROM committees c WHERE c.id = $1)`,
-		m.CommitteeID, m.Number, m.Date, m.ID).Scan(&a.REDMeetings, &a.Authors, &a.OpenComments, &a.Signed, &a.Signatory)
+		m.CommitteeID, m.Number, m.Date, m.ID).Scan(&a.REDMeetings, &a.Authors, &a.OpenComments, &a.FirstOpenComment, &a.Signed, &a.Signatory)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: minutes audience of %d: %w", m.ID, err)
 	}

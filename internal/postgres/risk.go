@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/jackc/pgx/v5"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -75,9 +76,13 @@ type trendPoint struct {
 // scanRiskWithTrend reads riskColumns and the trend, whose reviews become
 // the risk's Reviews.
 func scanRiskWithTrend(row pgx.CollectableRow) (*mb.Risk, error) {
-	var trend []trendPoint
-	r, err := scanRisk(rowWith{Row: row, extra: []any{&trend}})
+	var body []byte
+	r, err := scanRisk(rowWith{Row: row, extra: []any{&body}})
 	if err != nil {
+		return nil, err
+	}
+	var trend []trendPoint
+	if err := gojson.Unmarshal(body, &trend); err != nil {
 		return nil, err
 	}
 	for _, t := range trend {

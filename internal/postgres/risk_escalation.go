@@ -31,7 +31,7 @@ func (s *Store) Escalations(ctx context.Context, f mb.EscalationFilter) ([]*mb.E
 		JOIN decisions d ON d.id = e.decision_id
 		JOIN meetings m ON m.id = e.meeting_id
 		LEFT JOIN decisions wd ON wd.id = e.withdrawn_decision_id
-		WHERE ($1::bigint[] IS NULL OR r.committee_id = ANY($1))
+		WHERE ($1::bigint[] IS NULL OR e.committee_id = ANY($1))
 		  AND ($2::bigint[] IS NULL OR e.risk_id = ANY($2))
 		  AND (NOT $3 OR e.withdrawn_at IS NULL)
 		ORDER BY m.date DESC, e.escalated_at DESC, r.severity DESC, r.reference`, q...)
@@ -223,9 +223,9 @@ func (s *Store) EscalateRisks(ctx context.Context, set EscalationSet) (*mb.Decis
 // within tx, to c's parent body, resting on the decision at meeting m.
 func insertEscalation(ctx context.Context, tx pgx.Tx, m *mb.Meeting, c *mb.Committee, r *mb.Risk, decisionID int64) error {
 	_, err := tx.Exec(ctx, `
-		INSERT INTO risk_escalations (risk_id, to_committee_id, meeting_id, decision_id, likelihood, impact, band)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		r.ID, *c.ParentID, m.ID, decisionID, r.Likelihood, r.Impact, c.Band(r.Severity()))
+		INSERT INTO risk_escalations (risk_id, committee_id, to_committee_id, meeting_id, decision_id, likelihood, impact, band)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		r.ID, r.CommitteeID, *c.ParentID, m.ID, decisionID, r.Likelihood, r.Impact, c.Band(r.Severity()))
 	if err != nil {
 		return err
 	}

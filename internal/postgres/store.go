@@ -18,6 +18,9 @@ import (
 // Store reads and writes minutebook's data in PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
+	// files is where new papers' files are written (nil: PostgreSQL), and
+	// bucket the S3-compatible storage when one is configured.
+	files, bucket mb.PaperFiles
 	// notice is called within the transaction of every change that people
 	// are told of (see OnNotice).
 	notice atomic.Pointer[NoticeHook]

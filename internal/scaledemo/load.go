@@ -69,6 +69,12 @@ func (l *loader) load(ctx context.Context) error {
 	}
 	// The risk register's migration adds a counter of risk numbers.
 	withRiskNumbers := committeeCols["last_risk_number"]
+	// The agenda's migration adds its columns to the items (agendas.go).
+	agendaCols, err := l.b.Columns(ctx, "agendas")
+	if err != nil {
+		return err
+	}
+	withAgendas := len(agendaCols) > 0
 	steps := []struct {
 		table   string
 		columns []string
@@ -120,8 +126,12 @@ func (l *loader) load(ctx context.Context) error {
 			}
 			return append(v, a.meetingID, a.person.id, a.status, nullText(a.category), orgID(a.representing), a.partItems, alt, a.position)
 		}},
-		{"agenda_items", with([]string{"id", "meeting_id", "parent_id", "position", "title", "minute", "classification"}), len(w.items), func(i int, v []any) []any {
-			return facts(w.itemRow(i, v), items[w.items[i].id])
+		{"agenda_items", with(itemColumns(withAgendas)), len(w.items), func(i int, v []any) []any {
+			v = w.itemRow(i, v)
+			if withAgendas {
+				v = w.agendaItemValues(w.items[i], v)
+			}
+			return facts(v, items[w.items[i].id])
 		}},
 		{"decisions", with([]string{"id", "item_id", "position", "kind", "text"}), len(w.decisions), func(i int, v []any) []any {
 			d := w.decisions[i]
@@ -159,6 +169,11 @@ func (l *loader) load(ctx context.Context) error {
 	}
 	if l.lifecycle {
 		if err := l.loadLifecycle(ctx, items); err != nil {
+			return err
+		}
+	}
+	if withAgendas {
+		if err := l.loadAgendas(ctx); err != nil {
 			return err
 		}
 	}
@@ -341,6 +356,16 @@ func (w *world) meetingRow(final bool) func(int, []any) []any {
 		return append(v, m.id, m.committee.id, m.number, m.kind, m.date, clock(m.start), clock(m.end), m.venue, m.reference, m.class, m.status, sequences[m.id],
 			created.Add(10*time.Hour), updated.Add(16*time.Hour), correction)
 	}
+}
+
+// itemColumns are agenda_items' columns, with the agenda's when the schema
+// has them (migration 0029).
+func itemColumns(withAgendas bool) []string {
+	cols := []string{"id", "meeting_id", "parent_id", "position", "title", "minute", "classification"}
+	if withAgendas {
+		cols = append(cols, agendaItemColumns...)
+	}
+	return cols
 }
 
 // itemRow makes the ith agenda item's row.

@@ -51,14 +51,14 @@ func (l *loader) loadRisks(ctx context.Context) error {
 		}); err != nil {
 		return err
 	}
-	return l.copy(ctx, "risk_escalations", []string{"id", "risk_id", "to_committee_id", "meeting_id", "decision_id", "likelihood", "impact", "band",
+	return l.copy(ctx, "risk_escalations", []string{"id", "risk_id", "committee_id", "to_committee_id", "meeting_id", "decision_id", "likelihood", "impact", "band",
 		"escalated_at", "withdrawn_meeting_id", "withdrawn_decision_id", "withdrawn_at", "withdrawal_reason"}, len(w.escalations), func(i int, v []any) []any {
 		e := w.escalations[i]
 		var wm, wd, wat any
 		if e.withdrawn != nil {
 			wm, wd, wat = e.withdrawn.id, e.withdrawnDecision, at(e.withdrawn)
 		}
-		return append(v, e.id, e.risk.id, e.risk.committee.parent.id, e.meeting.id, e.decisionID, e.likelihood, e.impact,
+		return append(v, e.id, e.risk.id, e.risk.committee.id, e.risk.committee.parent.id, e.meeting.id, e.decisionID, e.likelihood, e.impact,
 			band(mb.Severity(e.likelihood, e.impact)), at(e.meeting), wm, wd, wat, e.reason)
 	})
 }

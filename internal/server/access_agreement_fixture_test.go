@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os/exec"
 	"regexp"
 	"strconv"
 	"strings"
@@ -23,7 +24,7 @@ import (
 // twelfth action) so that any response can be read for the records it shows.
 
 // record is one generated record: its marker, kind (I item, D decision, A
-// action, C comment, E event note, M meeting, V a decision's vote, X a
+// action, C comment, E event note, M meeting, P paper, V a decision's vote, X a
 // declaration of interest, R the register of interests), the meeting number it is in
 // (0 for earlier history) and what the reading rule needs of it.
 type record struct {
@@ -33,7 +34,8 @@ type record struct {
 	access  mb.Access
 	// action is the marker of an event's action.
 	action string
-	// sampled actions are also opened one by one, at path.
+	// sampled actions are also opened one by one, at path (a paper is
+	// downloaded from its path).
 	sampled bool
 	path    string
 }
@@ -52,6 +54,8 @@ type generated struct {
 	anchor *mb.Action
 	// comments are written by commenter's user.
 	commenter int64
+	// agendas are the meetings' agendas' states, by number.
+	agendas map[int]mb.AgendaStatus
 	// composer composes the messages the readers are sent.
 	composer *notify.Composer
 }
@@ -65,7 +69,7 @@ const (
 	genApprover  = 141
 )
 
-var markerRE = regexp.MustCompile(`MK[IDACEMXR]\d+`)
+var markerRE = regexp.MustCompile(`MK[IDACEMPXR]\d+`)
 
 // voteRE finds a vote: its count for is its marker's number (the counts
 // carry no text of their own).
@@ -75,7 +79,10 @@ var voteRE = regexp.MustCompile(`voted (\d+) for`)
 // meetings read as its meeting's marker.
 func markers(body string) map[string]bool {
 	if strings.HasPrefix(body, "PK") {
-		body = zipText(body) // a Word file
+		body = zipText(body) // a Word file, a meeting pack
+	}
+	if strings.HasPrefix(body, "%PDF-") {
+		body = pdfText(body)
 	}
 	body = strings.ReplaceAll(body, "\r\n ", "") // iCalendar folds long lines
 	out := map[string]bool{}
@@ -95,7 +102,7 @@ func generate(t *testing.T, a *app) *generated {
 	t.Helper()
 	b := newMinutesBuilder(t, a)
 	ctx, store := b.ctx, a.store
-	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}, composer: &notify.Composer{Store: a.store}}
+	g := &generated{meetings: map[int]*mb.Meeting{}, recorded: map[int]bool{}, agendas: map[int]mb.AgendaStatus{}, composer: &notify.Composer{Store: a.store}}
 	panel, err := store.CommitteeByCode(ctx, "PANEL")
 	if err != nil {
 		t.Fatal(err)
@@ -157,8 +164,27 @@ func generate(t *testing.T, a *app) *generated {
 	number := 101
 	// An item's own level is above CLEAR, or none (as its document).
 	levels := []mb.Classification{0, mb.Green, mb.Amber, mb.Red}
-	for _, st := range mb.MinutesStatuses {
-		for _, level := range mb.Classifications {
+	// paper adds a paper of the meeting (of the item when given) at the
+	// level, a text file carrying its marker.
+	paper := func(m *mb.Meeting, item *mb.Item, level mb.Classification, a mb.Access) {
+		marker := mark('P')
+		v, err := store.PutPaperFile(ctx, &mb.PaperUpload{Filename: marker + ".txt", ContentType: "text/plain; charset=utf-8",
+			Body: strings.NewReader("The paper " + marker + ".")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &mb.Paper{MeetingID: m.ID, Title: "Paper " + marker, Reference: fmt.Sprintf("GEN_%d_%d", m.Number, n), Classification: level}
+		if item != nil {
+			p.ItemID = &item.ID
+		}
+		if err := store.CreatePaper(ctx, p, v); err != nil {
+			t.Fatal(err)
+		}
+		add(&record{marker: marker, kind: 'P', meeting: m.Number, access: a.Within(level),
+			path: "/committees/GEN/meetings/" + strconv.Itoa(m.Number) + "/papers/" + strconv.FormatInt(p.ID, 10)})
+	}
+	for si, st := range mb.MinutesStatuses {
+		for li, level := range mb.Classifications {
 			for _, rec := range []bool{false, true} {
 				number++
 				// Written CLEAR, so that its items may carry any level
@@ -177,11 +203,19 @@ func generate(t *testing.T, a *app) *generated {
 				}
 				doc := (&mb.Meeting{ID: m.ID, CommitteeID: g.committee.ID, Status: st, Classification: level}).Access()
 				add(&record{marker: m.Venue, kind: 'M', meeting: number, access: doc})
+				own := mb.Classifications[number%len(mb.Classifications)]
+				paper(m, nil, own, doc)
 				for _, top := range levels {
 					item := func(parent *mb.Item, level mb.Classification, a mb.Access, sampled bool) *mb.Item {
 						marker := mark('I')
 						it := b.item(m, parent, "Business "+marker+" on MP900", level)
 						add(&record{marker: marker, kind: 'I', meeting: number, access: a})
+						// A paper at least as its item, of every level over the items.
+						least := level
+						if parent != nil {
+							least = max(least, top)
+						}
+						paper(m, it, max(least, mb.Classifications[n%len(mb.Classifications)]), a)
 						d := &mb.Decision{ItemID: it.ID, Kind: "NOTED", Text: mark('D') + " the report on MP900"}
 						if err := store.CreateDecision(ctx, d); err != nil {
 							t.Fatal(err)
@@ -210,6 +244,14 @@ func generate(t *testing.T, a *app) *generated {
 					for _, sub := range levels {
 						item(parent, sub, ta.Within(sub), sub == 0 || sub == mb.Red)
 					}
+				}
+				// Half the agendas are published, over every status and level.
+				g.agendas[number] = mb.AgendaDraft
+				if (si+li)%2 == 0 {
+					if err := store.PublishAgenda(ctx, m.ID); err != nil {
+						t.Fatal(err)
+					}
+					g.agendas[number] = mb.AgendaPublished
 				}
 				// A note on the anchor action recorded at this meeting.
 				note := mark('E') + " noted here on MP900."
@@ -349,6 +391,18 @@ func zipText(body string) string {
 		rc.Close()
 	}
 	return b.String()
+}
+
+// pdfText is a PDF's text, by pdftotext (poppler-utils, as the export
+// tests read PDFs); "" when it cannot be read.
+func pdfText(body string) string {
+	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = strings.NewReader(body)
+	out, err := cmd.Output()
+	if err != nil {
+		return ""
+	}
+	return string(out)
 }
 
 // actionPath is the address of the action's page.

@@ -144,6 +144,21 @@ var readPaths = []readPath{
 			}
 		}, v)
 	}},
+	// The workspace (issue 14): a form opened in place is the minutes page
+	// with its editor, for the secretariat while the minutes may change.
+	{"the workspace with a form open", "IDACE", func(g *generated, v *viewer) []target {
+		return everyMeeting(g, "/committees/GEN/meetings/", "/items/new", func(g *generated, v *viewer, n int) func(*record) bool {
+			m, shows := g.meetings[n], minutesShows(g, v, n)
+			return func(r *record) bool { return v.rd.CanEditMeeting(g.committee.ID) && m.Editable() && shows(r) }
+		}, v)
+	}},
+	// The attendance form offers the meeting's items for part attendance.
+	{"the attendance form's items", "I", func(g *generated, v *viewer) []target {
+		return everyMeeting(g, "/committees/GEN/meetings/", "/attendance", func(g *generated, v *viewer, n int) func(*record) bool {
+			m := g.meetings[n]
+			return func(r *record) bool { return v.rd.CanEditMeeting(g.committee.ID) && m.Editable() && r.meeting == n }
+		}, v)
+	}},
 	{"register of interests", "R", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/committees/GEN/interests"}, shows: kind('R')}}
 	}},
@@ -169,9 +184,13 @@ var readPaths = []readPath{
 		}
 		return []target{t}
 	}},
+	// The feed announces the public's minutes and agendas (issue 16): a
+	// meeting whose minutes or published agenda the public may read.
 	{"Atom feed", "M", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/public/GEN/feed.atom"}, shows: kind('M'),
-			admits: func(r *record) bool { return mb.Anonymous.CanAccess(r.access, false) }}}
+			admits: func(r *record) bool {
+				return mb.Anonymous.CanAccess(r.access, false) || mb.Anonymous.CanAccess(r.access.Agenda(g.agendas[r.meeting]), false)
+			}}}
 	}},
 	{"public index", "M", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/public/GEN"}, shows: func(r *record) bool { return r.kind == 'M' && g.meetings[r.meeting].Status == mb.Published }}}
@@ -203,6 +222,30 @@ var readPaths = []readPath{
 	{"reference API", "IDACE", func(g *generated, v *viewer) []target {
 		return pages("/api/v1/refs/MP900?per_page=500", 8, func(*record) bool { return true })
 	}},
+	// The agenda (issue 16): its items and papers as the agenda shows them,
+	// at the agenda's stage (mb.Access.Agenda); a paper is served from its
+	// own address and in the meeting pack.
+	{"agenda page", "IP", func(g *generated, v *viewer) []target {
+		return agendaTargets(g, v, "/committees/GEN/meetings/", "/agenda")
+	}},
+	{"agenda API", "IP", func(g *generated, v *viewer) []target {
+		return agendaTargets(g, v, "/api/v1/committees/GEN/meetings/", "/agenda")
+	}},
+	{"meeting pack", "P", func(g *generated, v *viewer) []target {
+		return agendaTargets(g, v, "/committees/GEN/meetings/", "/pack.zip")
+	}},
+	{"meeting pack as one PDF", "IP", func(g *generated, v *viewer) []target {
+		return agendaTargets(g, v, "/committees/GEN/meetings/", "/pack.pdf")
+	}},
+	{"paper downloads", "P", func(g *generated, v *viewer) []target {
+		var out []target
+		for _, p := range g.records {
+			if p.kind == 'P' {
+				out = append(out, target{urls: []string{p.path}, shows: func(r *record) bool { return r == p }, admits: agendaAdmits(g, v)})
+			}
+		}
+		return out
+	}},
 	{"messages of minutes circulated and published", "I", func(g *generated, v *viewer) []target {
 		return minutesMessages(g, v)
 	}},
@@ -218,6 +261,17 @@ var readPaths = []readPath{
 	{"escalations dashboard's chronic actions", "A", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/escalations?chronic=all"}, shows: func(r *record) bool { return r.kind == 'A' && v.rd.OverseesAny() }}}
 	}},
+}
+
+// agendaTargets are every meeting's agenda (prefix, number, suffix): each
+// shows its meeting's items and papers, decided at the agenda's stage.
+func agendaTargets(g *generated, v *viewer, prefix, suffix string) []target {
+	var out []target
+	for _, n := range g.numbers {
+		out = append(out, target{urls: []string{prefix + strconv.Itoa(n) + suffix},
+			shows: func(r *record) bool { return r.meeting == n }, admits: agendaAdmits(g, v)})
+	}
+	return out
 }
 
 // minutesMessages are the messages composed for the viewer when each of
@@ -254,6 +308,14 @@ func minutesMessages(g *generated, v *viewer) []target {
 			}})
 	}
 	return out
+}
+
+// agendaAdmits is the reading rule over a record as its meeting's agenda
+// shows it (mb.Access.Agenda).
+func agendaAdmits(g *generated, v *viewer) func(r *record) bool {
+	return func(r *record) bool {
+		return v.rd.CanAccess(r.access.Agenda(g.agendas[r.meeting]), v.recorded(g, r.meeting))
+	}
 }
 
 // actionTargets are the sampled actions' pages (prefix "/api/v1" for the

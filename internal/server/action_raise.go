@@ -9,7 +9,9 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-func (s *Server) renderRaisedActionForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, f *form.RaisedAction, isNew bool, saved *mb.Action) error {
+// renderRaisedActionEditor renders the workspace with an action's form
+// open among its item's actions.
+func (s *Server) renderRaisedActionEditor(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, f *form.RaisedAction, isNew bool, saved *mb.Action) error {
 	orgs, err := s.store.Organisations(r.Context())
 	if err != nil {
 		return err
@@ -18,26 +20,17 @@ func (s *Server) renderRaisedActionForm(w http.ResponseWriter, r *http.Request, 
 	if err != nil {
 		return err
 	}
-	p := web.RaisedActionFormPage{Meeting: m, Item: it, Form: f, IsNew: isNew, Saved: saved,
+	ae := &web.RaisedActionEditor{Form: f, IsNew: isNew, Saved: saved, Action: web.RaisedActionNewPath(m.CommitteeCode, m.Number, it.ID),
 		Organisations: web.Options(orgs, web.OrganisationOption), People: web.Options(people, web.PersonOption)}
-	title := "Raise an action at " + m.ShortName()
-	p.Action = web.RaisedActionNewPath(m.CommitteeCode, m.Number, it.ID)
 	if !isNew {
-		if saved == nil {
-			a, err := s.store.Action(r.Context(), f.ID)
-			if err != nil {
-				return err
-			}
-			p.Reference = a.Reference()
-		} else {
-			p.Reference = saved.Reference()
-		}
-		title = "Edit action " + p.Reference
-		p.Action = web.RaisedActionEditPath(m.CommitteeCode, m.Number, f.ID)
+		ae.Action = web.RaisedActionEditPath(m.CommitteeCode, m.Number, f.ID)
+		ae.Reference = f.Reference
 	}
-	p.Chrome = s.chrome(r, title, "committees")
-	s.render(w, r, status, web.RaisedActionForm(p))
-	return nil
+	ed := &web.Editor{ItemID: it.ID, Action: ae}
+	if ed.Draft, err = s.draftNotice(r, ae.Action); err != nil {
+		return err
+	}
+	return s.renderWorkspace(w, r, status, m, ed)
 }
 
 // handleRaisedActionNew serves GET /committees/{code}/meetings/{number}/items/{item}/actions/new.
@@ -46,7 +39,11 @@ func (s *Server) handleRaisedActionNew(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	return s.renderRaisedActionForm(w, r, http.StatusOK, m, it, &form.RaisedAction{Errors: form.Errors{}}, true, nil)
+	f := &form.RaisedAction{Errors: form.Errors{}}
+	if err := s.restoreDraft(r, func(dr *http.Request) (err error) { f, err = form.ParseRaisedAction(dr); return err }); err != nil {
+		return err
+	}
+	return s.renderRaisedActionEditor(w, r, http.StatusOK, m, it, f, true, nil)
 }
 
 // handleRaisedActionCreate serves POST /committees/{code}/meetings/{number}/items/{item}/actions/new.
@@ -62,10 +59,8 @@ func (s *Server) handleRaisedActionCreate(w http.ResponseWriter, r *http.Request
 	a := f.Action(true, it.ID, m.Date)
 	return saveForm(formSave{
 		Converted: a != nil, Save: func() error { return s.store.RaiseAction(r.Context(), a) }, Errors: f.Errors,
-		Back: func(status int, _ bool) error { return s.renderRaisedActionForm(w, r, status, m, it, f, true, nil) },
-		Done: func() error {
-			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+a.ShortReference()+" raised.")
-		},
+		Back: func(status int, _ bool) error { return s.renderRaisedActionEditor(w, r, status, m, it, f, true, nil) },
+		Done: func() error { return s.savedInItem(w, r, m, it.ID, f.Then, "ACTION "+a.ShortReference()+" raised.") },
 	})
 }
 
@@ -75,7 +70,12 @@ func (s *Server) handleRaisedActionEdit(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	return s.renderRaisedActionForm(w, r, http.StatusOK, m, it, form.RaisedActionFrom(a), false, nil)
+	f := form.RaisedActionFrom(a)
+	if err := s.restoreDraft(r, func(dr *http.Request) (err error) { f, err = form.ParseRaisedAction(dr); return err }); err != nil {
+		return err
+	}
+	f.ID, f.Reference = a.ID, a.Reference()
+	return s.renderRaisedActionEditor(w, r, http.StatusOK, m, it, f, false, nil)
 }
 
 // handleRaisedActionUpdate serves POST /committees/{code}/meetings/{number}/actions/{action}/edit.
@@ -88,7 +88,7 @@ func (s *Server) handleRaisedActionUpdate(w http.ResponseWriter, r *http.Request
 	if err != nil {
 		return err
 	}
-	f.ID = stored.ID
+	f.ID, f.Reference = stored.ID, stored.Reference()
 	a := f.Action(false, it.ID, m.Date)
 	return saveForm(formSave{
 		Converted: a != nil, Save: func() error { return s.store.UpdateRaisedAction(r.Context(), a) }, Errors: f.Errors,
@@ -98,22 +98,22 @@ func (s *Server) handleRaisedActionUpdate(w http.ResponseWriter, r *http.Request
 			if conflict {
 				f.Version, saved = strconv.Itoa(stored.Version), stored
 			}
-			return s.renderRaisedActionForm(w, r, status, m, it, f, false, saved)
+			return s.renderRaisedActionEditor(w, r, status, m, it, f, false, saved)
 		},
 		Done: func() error {
-			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+stored.ShortReference()+" saved.")
+			return s.savedInItem(w, r, m, it.ID, f.Then, "ACTION "+stored.ShortReference()+" saved.")
 		},
 	})
 }
 
 // handleRaisedActionDelete serves POST /committees/{code}/meetings/{number}/actions/{action}/delete.
 func (s *Server) handleRaisedActionDelete(w http.ResponseWriter, r *http.Request) error {
-	m, a, _, err := s.editableRaisedAction(r)
+	m, a, it, err := s.editableRaisedAction(r)
 	if err != nil {
 		return err
 	}
 	if err := s.store.DeleteRaisedAction(r.Context(), a.ID); err != nil {
 		return err
 	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "ACTION "+a.ShortReference()+" deleted; its number will not be reused.")
+	return s.savedInItem(w, r, m, it.ID, "", "ACTION "+a.ShortReference()+" deleted; its number will not be reused.")
 }

@@ -66,6 +66,9 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, status int
 	for i, a := range actions {
 		p.Rows = append(p.Rows, web.ReviewRowView{Action: a, Row: f.Rows[i], Notes: notes[a.ID], Overdue: a.Overdue(m.Date), Slippage: mb.SlippageOf(a)})
 	}
+	if p.Draft, err = s.draftNotice(r, web.ActionsReviewPath(m.CommitteeCode, m.Number)); err != nil {
+		return err
+	}
 	s.render(w, r, status, web.ActionsReview(p))
 	return nil
 }
@@ -83,6 +86,20 @@ func (s *Server) handleReviewForm(w http.ResponseWriter, r *http.Request) error 
 	f := &form.Review{Errors: form.Errors{}}
 	for _, a := range actions {
 		f.Rows = append(f.Rows, &form.ReviewRow{ActionID: a.ID, Version: strconv.Itoa(a.Version)})
+	}
+	err = s.restoreDraft(r, func(dr *http.Request) error {
+		posted, err := form.PostedReviewActions(dr)
+		if err != nil {
+			return err
+		}
+		if actions, err = s.reviewRows(r, m, posted); err != nil {
+			return err
+		}
+		f, err = form.ParseReview(dr, reviewIDs(actions))
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	return s.renderReview(w, r, http.StatusOK, m, actions, f)
 }
@@ -102,11 +119,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, len(actions))
-	for i, a := range actions {
-		ids[i] = a.ID
-	}
-	f, err := form.ParseReview(r, ids)
+	f, err := form.ParseReview(r, reviewIDs(actions))
 	if err != nil {
 		return err
 	}
@@ -115,7 +128,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 		return s.renderReview(w, r, http.StatusUnprocessableEntity, m, actions, f)
 	}
 	if len(changes) == 0 {
-		return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Nothing was recorded: no action had an update, a revised date or closure.")
+		return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number)+"#"+web.OutstandingAnchor, "Nothing was recorded: no action had an update, a revised date or closure.")
 	}
 	if err := s.store.ReviewActions(r.Context(), m.ID, changes); err != nil {
 		if status, ok := formFailed(err); ok {
@@ -125,7 +138,16 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Review of the actions saved: "+reviewSummary(changes)+".")
+	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number)+"#"+web.OutstandingAnchor, "Review of the actions saved: "+reviewSummary(changes)+".")
+}
+
+// reviewIDs are the ids of the actions the review form holds, in order.
+func reviewIDs(actions []*mb.Action) []int64 {
+	ids := make([]int64, len(actions))
+	for i, a := range actions {
+		ids[i] = a.ID
+	}
+	return ids
 }
 
 // reviewSummary counts what a review recorded: "2 closed, 1 revised".

@@ -102,7 +102,7 @@ func TestReviewForm(t *testing.T) {
 	})
 	t.Run("OKAllTogether", func(t *testing.T) {
 		res := sec.post(path, base())
-		if res.status != http.StatusSeeOther || res.location != "/committees/OPSG/meetings/106" {
+		if res.status != http.StatusSeeOther || res.location != "/committees/OPSG/meetings/106#actions-outstanding" {
 			t.Fatalf("status %d location %q\n%s", res.status, res.location, res.body)
 		}
 		m, err := a.store.MeetingByNumber(ctx, "OPSG", 106)

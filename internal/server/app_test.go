@@ -47,6 +47,13 @@ func newApp(t testing.TB) *app {
 // the logger or the password costs (a fixed Clock, say).
 func newAppWith(t testing.TB, cfg server.Config) *app {
 	t.Helper()
+	return newAppWithDemo(t, cfg, demo.Options{})
+}
+
+// newAppWithDemo is newAppWith on the demo loaded with opts (the test
+// passwords are set here).
+func newAppWithDemo(t testing.TB, cfg server.Config, opts demo.Options) *app {
+	t.Helper()
 	ctx := context.Background()
 	store, err := postgres.Open(ctx, dbtest.URL(t))
 	if err != nil {
@@ -60,7 +67,8 @@ func newAppWith(t testing.TB, cfg server.Config) *app {
 	if _, err := store.CreateUser(ctx, postgres.NewUser{Email: adminEmail, Name: "Ada Admin", Admin: true, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	creds, err := demo.Load(ctx, store, demo.Options{PasswordParams: password.Cheap, Password: testPassword})
+	opts.PasswordParams, opts.Password = password.Cheap, testPassword
+	creds, err := demo.Load(ctx, store, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

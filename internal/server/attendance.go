@@ -10,7 +10,7 @@ import (
 )
 
 // blankAttendanceRows is how many empty lines the form offers for other
-// participants; saving brings fresh ones, so no script is needed.
+// participants at first; "add more" gives more, without a script or with.
 const blankAttendanceRows = 5
 
 // attendanceRows prefills the form from the committee's roster on the
@@ -55,18 +55,22 @@ func (s *Server) attendanceRows(r *http.Request, m *mb.Meeting, recorded []mb.At
 	}
 	for _, a := range recorded {
 		if !done[a.PersonID] {
-			rows = append(rows, rowFromAttendee(a, false))
+			row := rowFromAttendee(a, false)
+			row.Saved = true
+			rows = append(rows, row)
 		}
 	}
-	for range blankAttendanceRows {
-		rows = append(rows, form.AttendanceRow{Status: string(mb.Present)})
-	}
-	return rows, nil
+	f := &form.Attendance{Rows: rows}
+	f.AddRows(blankAttendanceRows)
+	return f.Rows, nil
 }
 
 func rowFromAttendee(a mb.Attendee, fixed bool) form.AttendanceRow {
 	row := form.AttendanceRow{Person: strconv.FormatInt(a.PersonID, 10), PersonName: a.PersonName, Fixed: fixed, Category: a.Category,
 		Status: string(a.Status), PartItems: a.PartItems}
+	for _, id := range a.PartItemIDs {
+		row.PartItemIDs = append(row.PartItemIDs, strconv.FormatInt(id, 10))
+	}
 	if a.RepresentingID != nil {
 		row.Representing = strconv.FormatInt(*a.RepresentingID, 10)
 	}
@@ -102,8 +106,16 @@ func (s *Server) renderAttendanceForm(w http.ResponseWriter, r *http.Request, st
 	if err != nil {
 		return err
 	}
+	items, err := s.store.ItemChoices(ctx, m.ID)
+	if err != nil {
+		return err
+	}
 	p := web.AttendanceFormPage{Chrome: s.chrome(r, "Attendance at "+m.ShortName(), "committees"), Meeting: m, Form: f, Saved: saved,
-		People: web.Options(people, web.PersonOption), Organisations: web.Options(orgs, web.OrganisationOption)}
+		People: web.Options(people, web.PersonOption), Organisations: web.Options(orgs, web.OrganisationOption),
+		Items: web.Options(items, func(it mb.Item) web.Option { return web.ItemOption(&it) })}
+	if p.Draft, err = s.draftNotice(r, web.AttendancePath(m.CommitteeCode, m.Number)); err != nil {
+		return err
+	}
 	for _, ms := range roster {
 		if ms.Category != "" && ms.AlternateForID == nil {
 			p.Members = append(p.Members, web.Option{Value: strconv.FormatInt(ms.PersonID, 10), Label: ms.PersonName + " (" + ms.Category + ")"})
@@ -128,6 +140,9 @@ func (s *Server) handleAttendanceEdit(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	f := &form.Attendance{Version: strconv.Itoa(m.AttendanceVersion), Rows: rows, Errors: form.Errors{}}
+	if err := s.restoreDraft(r, func(dr *http.Request) (err error) { f, err = form.ParseAttendance(dr); return err }); err != nil {
+		return err
+	}
 	return s.renderAttendanceForm(w, r, http.StatusOK, m, f, nil)
 }
 
@@ -144,9 +159,24 @@ func (s *Server) handleAttendanceUpdate(w http.ResponseWriter, r *http.Request) 
 	if err := s.completeAttendance(r, m, f); err != nil {
 		return err
 	}
+	if f.EveryonePresent || f.More {
+		// The form's own buttons without JavaScript: nothing is saved.
+		if f.EveryonePresent {
+			f.MarkEveryonePresent()
+		} else {
+			f.AddRows(form.MoreRows)
+		}
+		return s.renderAttendanceForm(w, r, http.StatusOK, m, f, nil)
+	}
 	list, version := f.Attendees()
+	if err := s.checkNewPeople(r, f); err != nil {
+		return err
+	}
+	if len(f.Errors) > 0 {
+		list = nil
+	}
 	return saveForm(formSave{
-		Converted: list != nil || len(f.Errors) == 0, Errors: f.Errors,
+		Converted: len(f.Errors) == 0, Errors: f.Errors,
 		Save: func() error {
 			_, err := s.store.SaveAttendance(r.Context(), m.ID, version, list)
 			return err
@@ -168,7 +198,7 @@ func (s *Server) handleAttendanceUpdate(w http.ResponseWriter, r *http.Request) 
 			return s.renderAttendanceForm(w, r, status, m, f, saved)
 		},
 		Done: func() error {
-			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Attendance at "+m.ShortName()+" saved.")
+			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number)+"#"+web.AttendeesAnchor, "Attendance at "+m.ShortName()+" saved.")
 		},
 	})
 }

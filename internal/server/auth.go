@@ -27,7 +27,8 @@ func (s *Server) handleSignInPage(w http.ResponseWriter, r *http.Request) error 
 		http.Redirect(w, r, sameSitePath(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return nil
 	}
-	return s.page(w, r, web.SignIn(web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Next: sameSitePath(r.URL.Query().Get("next")), Lockout: s.lockoutRule()}))
+	return s.page(w, r, web.SignIn(web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Next: sameSitePath(r.URL.Query().Get("next")), Lockout: s.lockoutRule(),
+		Kept: hasKeptSubmission(r)}))
 }
 
 // signInRefused is the one message for a wrong address or a wrong password,
@@ -42,7 +43,8 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	email := mb.NormalizeEmail(r.PostFormValue("email"))
 	pw := r.PostFormValue("password")
-	p := web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Email: email, Next: sameSitePath(r.PostFormValue("next")), Lockout: s.lockoutRule()}
+	p := web.SignInPage{Chrome: s.chrome(r, "Sign in", "account"), Email: email, Next: sameSitePath(r.PostFormValue("next")), Lockout: s.lockoutRule(),
+		Kept: hasKeptSubmission(r)}
 	address := clientAddress(r)
 
 	byEmail, byAddress, err := s.store.SignInFailures(ctx, email, address, s.clock.Now().Add(-s.cfg.Throttle.Window))
@@ -81,6 +83,10 @@ func (s *Server) handleSignIn(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := s.beginSession(ctx, user.ID, user.SessionEpoch); err != nil {
+		return err
+	}
+	// A form sent while the session had ended is completed now (kept_submission.go).
+	if done, err := s.completeKeptSubmission(w, r); done || err != nil {
 		return err
 	}
 	return s.redirect(w, r, p.Next, "Signed in as "+user.Name+".")

@@ -112,11 +112,13 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /account/tokens/revoke-all":                {path: "/account/tokens/revoke-all", expect: signedIn},
 		"GET /committees":                                {path: "/committees", expect: signedIn},
 		"GET /committees/{code}":                         {path: "/committees/OPSG", expect: signedIn},
+		"GET /committees/{code}/standing-items":          {path: "/committees/OPSG/standing-items", expect: secretariat},
+		"POST /committees/{code}/standing-items":         {path: "/committees/OPSG/standing-items", expect: secretariat, form: url.Values{}},
 		"GET /committees/{code}/meetings/new":            {path: "/committees/OPSG/meetings/new", expect: secretariat},
 		"POST /committees/{code}/meetings/new":           {path: "/committees/OPSG/meetings/new", expect: secretariat, form: url.Values{}},
 		"GET /committees/{code}/meetings/{number}/edit":  {path: "/committees/OPSG/meetings/106/edit", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/edit": {path: "/committees/OPSG/meetings/106/edit", expect: secretariat, form: url.Values{}},
-		"GET /audit":                                     {path: "/audit", expect: secretariat},
+		"GET /audit": {path: "/audit", expect: secretariat},
 
 		// The actions register (issue 5). OPSG 103/01 was raised at approved
 		// minutes, so only OPSG's members and secretariat may see it; the
@@ -175,6 +177,9 @@ func matrix(ids map[string]string) map[string]route {
 		m[k] = v
 	}
 	for k, v := range importMatrix(ids) {
+		m[k] = v
+	}
+	for k, v := range agendaMatrix(ids) {
 		m[k] = v
 	}
 	for k, v := range formalMatrix(ids) {
@@ -273,6 +278,7 @@ func matrixFixtures(t *testing.T, a *app) map[string]string {
 	ids := map[string]string{"target": i64(target.ID), "membership": i64(ms.ID), "token": i64(tok.ID)}
 	minutesMatrixFixtures(t, a, ids)
 	importMatrixFixtures(t, a, ids)
+	agendaMatrixFixtures(t, a, ids)
 	formalMatrixFixtures(t, a, ids)
 	noticeMatrixFixtures(t, a, ids)
 	return ids

@@ -92,6 +92,12 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 	cal.SetXWRCalName(name)
 	cal.SetXWRTimezone(mb.Zone.String())
 	cal.SetRefreshInterval("PT1H")
+	// The published agendas the reader may read, by meeting: their events
+	// link to them.
+	agendas, err := s.store.PublishedAgendaStates(ctx, rd, committees)
+	if err != nil {
+		return nil, err
+	}
 	for _, id := range committees {
 		// The committee's members see its whole schedule, which they need
 		// before its minutes exist; anyone else the meetings whose minutes
@@ -105,7 +111,7 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 			return nil, err
 		}
 		for _, m := range meetings {
-			addMeeting(cal, m, base)
+			addMeeting(cal, m, agendas[m.ID], base)
 		}
 	}
 	seen := map[int64]bool{}
@@ -132,7 +138,9 @@ func (s *Server) calendar(r *http.Request, rd *mb.Reader, name string, committee
 	return cal, nil
 }
 
-func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
+// addMeeting adds the meeting's event; agenda, when the reader may read
+// its published agenda, makes the event link to it.
+func addMeeting(cal *ics.Calendar, m *mb.Meeting, agenda *mb.Agenda, base string) {
 	e := cal.AddEvent("meeting-" + strconv.FormatInt(m.ID, 10) + "@minutebook")
 	e.SetDtStampTime(m.UpdatedAt)
 	e.SetModifiedAt(m.UpdatedAt)
@@ -141,8 +149,17 @@ func addMeeting(cal *ics.Calendar, m *mb.Meeting, base string) {
 	if m.Venue != "" {
 		e.SetLocation(m.Venue)
 	}
-	e.SetDescription(m.Title() + " (" + m.Reference + ")")
-	e.SetURL(base + web.MeetingPath(m.CommitteeCode, m.Number))
+	if agenda != nil {
+		a := *agenda
+		a.Meeting = m
+		link := base + web.AgendaPath(m.CommitteeCode, m.Number)
+		e.SetDescription(m.Title() + " (" + m.Reference + ")\nAgenda: " + link + "\n" + a.StatusLine())
+		e.SetURL(link)
+		e.SetSequence(m.Version + a.Revision)
+	} else {
+		e.SetDescription(m.Title() + " (" + m.Reference + ")")
+		e.SetURL(base + web.MeetingPath(m.CommitteeCode, m.Number))
+	}
 	if m.Start != nil {
 		start := time.Date(m.Date.Year(), m.Date.Month(), m.Date.Day(), m.Start.Hour, m.Start.Minute, 0, 0, mb.Zone)
 		e.SetStartAt(start)

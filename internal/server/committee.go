@@ -9,17 +9,22 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-// handleCommitteeIndex serves GET /committees: the tree of bodies.
+// handleCommitteeIndex serves GET /committees: the coming meetings of the committees they sit on whose published
+// agendas they may read, and the tree of bodies.
 func (s *Server) handleCommitteeIndex(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.store.Committees(r.Context())
 	if err != nil {
 		return err
 	}
-	return s.page(w, r, web.CommitteesList(web.CommitteesPage{
-		Chrome:    s.chrome(r, "Committees", "committees"),
-		Roots:     committeeTree(list),
-		CanCreate: reader(r).CanEditCommittee(),
-	}))
+	rd := reader(r)
+	p := web.CommitteesPage{Chrome: s.chrome(r, "Committees", "committees"), Roots: committeeTree(list), CanCreate: rd.CanEditCommittee()}
+	if _, mine := rd.Committees(); len(mine) > 0 {
+		if p.Coming, err = s.comingMeetings(r, mine); err != nil {
+			return err
+		}
+		p.Sits = true
+	}
+	return s.page(w, r, web.CommitteesList(p))
 }
 
 // committeeTree arranges committees beneath their parents, keeping order.
@@ -85,23 +90,29 @@ func (s *Server) handleCommitteeShow(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	rd := reader(r)
+	coming, err := s.comingMeetings(r, []int64{c.ID})
+	if err != nil {
+		return err
+	}
 	return s.page(w, r, web.CommitteeShow(web.CommitteePage{
-		Chrome:           s.chrome(r, c.Code+" "+c.Name, "committees"),
-		Committee:        c,
-		Children:         children,
-		Meetings:         meetings,
-		MeetingsTotal:    total,
-		MeetingPage:      page,
-		MeetingPages:     pages,
-		PrevURL:          prevURL,
-		NextURL:          nextURL,
-		Members:          members,
-		CanEdit:          rd.CanEditCommittee(),
-		CanAddMeeting:    rd.CanEditMeeting(c.ID),
-		CanManage:        rd.Admin(),
-		CanReadRisks:     rd.CanReadRisks(c.ID),
-		CanReadInterests: rd.CanReadInterests(c),
-		Attendance:       attendance,
+		Coming:             coming,
+		CanReadForwardPlan: rd.CanReadForwardPlan(c.ID),
+		Chrome:             s.chrome(r, c.Code+" "+c.Name, "committees"),
+		Committee:          c,
+		Children:           children,
+		Meetings:           meetings,
+		MeetingsTotal:      total,
+		MeetingPage:        page,
+		MeetingPages:       pages,
+		PrevURL:            prevURL,
+		NextURL:            nextURL,
+		Members:            members,
+		CanEdit:            rd.CanEditCommittee(),
+		CanAddMeeting:      rd.CanEditMeeting(c.ID),
+		CanManage:          rd.Admin(),
+		CanReadRisks:       rd.CanReadRisks(c.ID),
+		CanReadInterests:   rd.CanReadInterests(c),
+		Attendance:         attendance,
 	}))
 }
 
@@ -194,5 +205,54 @@ func (s *Server) handleCommitteeUpdate(w http.ResponseWriter, r *http.Request) e
 			return s.renderCommitteeForm(w, r, status, f, false)
 		},
 		Done: func() error { return s.redirect(w, r, web.CommitteePath(c.Code), "Committee "+c.Code+" saved.") },
+	})
+}
+
+func (s *Server) renderStandingItems(w http.ResponseWriter, r *http.Request, status int, c *mb.Committee, f *form.StandingItemsForm) error {
+	s.render(w, r, status, web.StandingItemsForm(web.StandingItemsPage{
+		Chrome: s.chrome(r, "Standing items of "+c.Code, "committees"), Committee: c, Form: f,
+	}))
+	return nil
+}
+
+// handleStandingItemsEdit serves GET /committees/{code}/standing-items.
+func (s *Server) handleStandingItemsEdit(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.secretariatCommittee(r, "change its standing items")
+	if err != nil {
+		return err
+	}
+	f := &form.StandingItemsForm{Version: strconv.Itoa(c.Version), StandingItems: form.StandingItemsFrom(c), Errors: form.Errors{}}
+	return s.renderStandingItems(w, r, http.StatusOK, c, f)
+}
+
+// handleStandingItemsUpdate serves POST /committees/{code}/standing-items:
+// the committee's secretariat keeps the items every meeting starts with.
+func (s *Server) handleStandingItemsUpdate(w http.ResponseWriter, r *http.Request) error {
+	stored, err := s.secretariatCommittee(r, "change its standing items")
+	if err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return mb.Errorf(mb.EINVALID, "The form could not be read: please try again.")
+	}
+	f := &form.StandingItemsForm{Version: r.PostFormValue("version"), StandingItems: form.ParseStandingItems(r), Errors: form.Errors{}}
+	c := *stored
+	f.Apply(&c)
+	c.Version, err = strconv.Atoi(f.Version)
+	if err != nil {
+		f.Errors[""] = "The form was missing its version: reload the page and try again."
+	}
+	return saveForm(formSave{
+		Converted: len(f.Errors) == 0, Save: func() error { return s.store.SetStandingItems(r.Context(), &c) }, Errors: f.Errors,
+		Kept: "Your list is kept below; saving again replaces the saved one.",
+		Back: func(status int, conflict bool) error {
+			if conflict {
+				f.Version = strconv.Itoa(stored.Version)
+			}
+			return s.renderStandingItems(w, r, status, stored, f)
+		},
+		Done: func() error {
+			return s.redirect(w, r, web.CommitteePath(c.Code), "The standing items of "+c.Code+" are saved: every new meeting offers them.")
+		},
 	})
 }

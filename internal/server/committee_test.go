@@ -1,8 +1,10 @@
 package server_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -134,5 +136,65 @@ func TestCommitteePages(t *testing.T) {
 			t.Fatalf("stale save: status %d, want 409", res.status)
 		}
 		res.mustContain(t, "Someone else changed this committee", `value="TABASC renamed twice"`)
+	})
+}
+
+// TestStandingItems: the secretariat keeps its committee's standing items;
+// a new meeting starts with those chosen and may copy the previous
+// meeting's titles, none twice.
+func TestStandingItems(t *testing.T) {
+	a := newApp(t)
+	sec := a.as("secretariat")
+	t.Run("ErrTwice", func(t *testing.T) {
+		res := sec.post("/committees/OPSG/standing-items", url.Values{"version": {"1"}, "standing_start": {"Actions Outstanding\nactions outstanding"}})
+		if res.status != http.StatusUnprocessableEntity {
+			t.Fatalf("status %d", res.status)
+		}
+		res.mustContain(t, "is listed twice")
+	})
+	t.Run("ErrMemberMayNot", func(t *testing.T) {
+		if res := a.as("member").get("/committees/OPSG/standing-items"); res.status != http.StatusForbidden {
+			t.Errorf("status %d", res.status)
+		}
+	})
+	c, _ := a.store.CommitteeByCode(context.Background(), "OPSG")
+	t.Run("Saved", func(t *testing.T) {
+		res := sec.post("/committees/OPSG/standing-items", url.Values{"version": {i64(int64(c.Version))},
+			"standing_start": {"Previous Meeting Minutes\nActions Outstanding"}, "standing_end": {"Any Other Business"}})
+		if res.status != http.StatusSeeOther {
+			t.Fatalf("status %d\n%s", res.status, res.body)
+		}
+		got, _ := a.store.CommitteeByCode(context.Background(), "OPSG")
+		if s, e := got.StandingTitles(false), got.StandingTitles(true); len(s) != 2 || len(e) != 1 || e[0] != "Any Other Business" {
+			t.Errorf("standing items %q %q", s, e)
+		}
+	})
+	t.Run("NewMeetingStartsWithThem", func(t *testing.T) {
+		form := sec.get("/committees/OPSG/meetings/new")
+		form.mustContain(t, `name="standing" value="Previous Meeting Minutes" checked`, `name="copy_from"`)
+		prev, err := a.store.LatestMeetingWithItems(context.Background(), c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := sec.post("/committees/OPSG/meetings/new", url.Values{"committee": {i64(c.ID)}, "number": {"130"}, "kind": {"main"},
+			"date": {"2024-06-11"}, "classification": {"CLEAR"}, "standing": {"Previous Meeting Minutes", "Any Other Business"}, "copy_from": {i64(prev.ID)}})
+		if res.status != http.StatusSeeOther {
+			t.Fatalf("status %d\n%s", res.status, res.body)
+		}
+		doc := minutesOf(t, a, 130)
+		var titles []string
+		for _, it := range doc.Items {
+			titles = append(titles, it.Title)
+		}
+		if len(titles) < 2 || titles[0] != "Previous Meeting Minutes" || titles[len(titles)-1] != "Any Other Business" {
+			t.Errorf("items %q", titles)
+		}
+		seen := map[string]bool{}
+		for _, x := range titles {
+			if seen[strings.ToLower(x)] {
+				t.Errorf("%q twice in %q", x, titles)
+			}
+			seen[strings.ToLower(x)] = true
+		}
 	})
 }

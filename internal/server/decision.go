@@ -9,20 +9,23 @@ import (
 	"github.com/minutebook/minutebook/web"
 )
 
-func (s *Server) renderDecisionForm(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, f *form.Decision, isNew bool, saved *mb.Decision) error {
-	c, err := s.store.Committee(r.Context(), m.CommitteeID)
+// renderDecisionEditor renders the workspace with a decision's form open
+// among its item's decisions.
+func (s *Server) renderDecisionEditor(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, it *mb.Item, f *form.Decision, isNew bool, saved *mb.Decision) error {
+	words, err := s.vocabularyOf(r, m)
 	if err != nil {
 		return err
 	}
-	words := web.Options(c.DecisionVocabulary, func(w string) web.Option { return web.Option{Value: w, Label: w} })
-	title, action := "Record a decision at "+m.ShortName(), web.DecisionNewPath(m.CommitteeCode, m.Number, it.ID)
+	de := &web.DecisionEditor{Form: f, IsNew: isNew, Saved: saved, Action: web.DecisionNewPath(m.CommitteeCode, m.Number, it.ID),
+		Words: web.Options(words, func(w string) web.Option { return web.Option{Value: w, Label: w} })}
 	if !isNew {
-		title, action = "Edit a decision of "+m.ShortName(), web.DecisionEditPath(m.CommitteeCode, m.Number, f.ID)
+		de.Action = web.DecisionEditPath(m.CommitteeCode, m.Number, f.ID)
 	}
-	s.render(w, r, status, web.DecisionForm(web.DecisionFormPage{
-		Chrome: s.chrome(r, title, "committees"), Meeting: m, Item: it, Form: f, IsNew: isNew, Words: words, Action: action, Saved: saved,
-	}))
-	return nil
+	ed := &web.Editor{ItemID: it.ID, Decision: de}
+	if ed.Draft, err = s.draftNotice(r, de.Action); err != nil {
+		return err
+	}
+	return s.renderWorkspace(w, r, status, m, ed)
 }
 
 func (s *Server) vocabularyOf(r *http.Request, m *mb.Meeting) ([]string, error) {
@@ -39,7 +42,11 @@ func (s *Server) handleDecisionNew(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	return s.renderDecisionForm(w, r, http.StatusOK, m, it, &form.Decision{Kind: "NOTED", Errors: form.Errors{}}, true, nil)
+	f := &form.Decision{Kind: "NOTED", Errors: form.Errors{}}
+	if err := s.restoreDraft(r, func(dr *http.Request) (err error) { f, err = form.ParseDecision(dr); return err }); err != nil {
+		return err
+	}
+	return s.renderDecisionEditor(w, r, http.StatusOK, m, it, f, true, nil)
 }
 
 // handleDecisionCreate serves POST /committees/{code}/meetings/{number}/items/{item}/decisions/new.
@@ -59,9 +66,9 @@ func (s *Server) handleDecisionCreate(w http.ResponseWriter, r *http.Request) er
 	d := f.Decision(true, it.ID, words)
 	return saveForm(formSave{
 		Converted: d != nil, Save: func() error { return s.store.CreateDecision(r.Context(), d) }, Errors: f.Errors,
-		Back: func(status int, _ bool) error { return s.renderDecisionForm(w, r, status, m, it, f, true, nil) },
+		Back: func(status int, _ bool) error { return s.renderDecisionEditor(w, r, status, m, it, f, true, nil) },
 		Done: func() error {
-			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
+			return s.savedInItem(w, r, m, it.ID, f.Then, "Decision recorded: "+mb.DecisionSentence(m.CommitteeCode, *d))
 		},
 	})
 }
@@ -72,7 +79,12 @@ func (s *Server) handleDecisionEdit(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	return s.renderDecisionForm(w, r, http.StatusOK, m, it, form.DecisionFrom(d), false, nil)
+	f := form.DecisionFrom(d)
+	if err := s.restoreDraft(r, func(dr *http.Request) (err error) { f, err = form.ParseDecision(dr); return err }); err != nil {
+		return err
+	}
+	f.ID = d.ID
+	return s.renderDecisionEditor(w, r, http.StatusOK, m, it, f, false, nil)
 }
 
 // handleDecisionUpdate serves POST /committees/{code}/meetings/{number}/decisions/{decision}/edit.
@@ -99,30 +111,34 @@ func (s *Server) handleDecisionUpdate(w http.ResponseWriter, r *http.Request) er
 			if conflict {
 				f.Version, saved = strconv.Itoa(stored.Version), stored
 			}
-			return s.renderDecisionForm(w, r, status, m, it, f, false, saved)
+			return s.renderDecisionEditor(w, r, status, m, it, f, false, saved)
 		},
-		Done: func() error { return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision saved.") },
+		Done: func() error { return s.savedInItem(w, r, m, it.ID, f.Then, "Decision saved.") },
 	})
 }
 
 // handleDecisionMove serves POST /committees/{code}/meetings/{number}/decisions/{decision}/move.
 func (s *Server) handleDecisionMove(w http.ResponseWriter, r *http.Request) error {
-	m, d, _, err := s.editableDecision(r)
+	m, d, it, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
-	err = s.store.MoveDecision(r.Context(), d.ID, r.PostFormValue("direction"))
-	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, "Decision moved.", mb.EINVALID)
+	number, _, err := s.store.ItemPlace(r.Context(), it.ID)
+	if err != nil {
+		return err
+	}
+	moved := s.store.MoveDecision(r.Context(), d.ID, r.PostFormValue("direction"))
+	return s.doneOrRefused(w, r, web.MeetingItemPath(m.CommitteeCode, m.Number, number), moved, "Decision moved.", mb.EINVALID)
 }
 
 // handleDecisionDelete serves POST /committees/{code}/meetings/{number}/decisions/{decision}/delete.
 func (s *Server) handleDecisionDelete(w http.ResponseWriter, r *http.Request) error {
-	m, d, _, err := s.editableDecision(r)
+	m, d, it, err := s.editableDecision(r)
 	if err != nil {
 		return err
 	}
 	if err := s.store.DeleteDecision(r.Context(), d.ID); err != nil {
 		return err
 	}
-	return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "Decision deleted.")
+	return s.savedInItem(w, r, m, it.ID, "", "Decision deleted.")
 }

@@ -3,8 +3,8 @@ package server
 import (
 	"mime"
 	"net/http"
-	"strings"
-	"unicode"
+
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 // attachment sets the headers every download carries (the register as CSV,
@@ -20,23 +20,9 @@ func attachment(w http.ResponseWriter, contentType, name, cacheControl string) {
 	h.Set("Cache-Control", cacheControl)
 }
 
-// safeFileName keeps of name only ASCII letters and digits, spaces, "_",
+// safeFileName is mb.SafeFileName, which uploaded papers' names go
+// through too. It keeps of name only ASCII letters and digits, spaces, "_",
 // "-" and "." (anything else becomes "_"), with no dot or space to start
 // with, so that the name is safe in a header and on any file system:
 // "OPSG/105/2310 Final Minutes.pdf" is saved as "OPSG_105_2310 Final Minutes.pdf".
-func safeFileName(name string) string {
-	var b strings.Builder
-	for _, r := range name {
-		switch {
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)), r == ' ', r == '_', r == '-', r == '.':
-			b.WriteRune(r)
-		default:
-			b.WriteRune('_')
-		}
-	}
-	safe := strings.TrimLeft(strings.TrimSpace(b.String()), ". ")
-	if safe == "" {
-		return "download"
-	}
-	return safe
-}
+func safeFileName(name string) string { return mb.SafeFileName(name) }

@@ -90,6 +90,20 @@ func (s *Server) readableEscalations(r *http.Request) (*mb.Committee, error) {
 // present at it (which admits them to its RED material), asked once for
 // the check and the page.
 func (s *Server) readableMeeting(r *http.Request) (*mb.Meeting, bool, error) {
+	m, recorded, err := s.meetingInURL(r)
+	if err != nil {
+		return nil, false, err
+	}
+	if !reader(r).CanReadMinutes(m, recorded) {
+		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
+	}
+	return m, recorded, nil
+}
+
+// meetingInURL is the meeting named by {code} and {number}, and whether
+// the reader was recorded present at it, before any check of what the
+// reader may read of it: for the guards alone.
+func (s *Server) meetingInURL(r *http.Request) (*mb.Meeting, bool, error) {
 	n, err := strconv.Atoi(chi.URLParam(r, "number"))
 	if err != nil {
 		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
@@ -104,9 +118,6 @@ func (s *Server) readableMeeting(r *http.Request) (*mb.Meeting, bool, error) {
 		if recorded, err = s.store.Recorded(r.Context(), rd.User.PersonID, m.ID); err != nil {
 			return nil, false, err
 		}
-	}
-	if !rd.CanReadMinutes(m, recorded) {
-		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no such meeting.")
 	}
 	return m, recorded, nil
 }
@@ -424,6 +435,91 @@ func (s *Server) ownPendingImport(r *http.Request) (*mb.Committee, *postgres.Pen
 	}
 	p, doc, err := s.pendingImportIn(r, c)
 	return c, p, doc, err
+}
+
+// readableAgenda is the meeting named by {code} and {number} with its
+// agenda (items and papers, nothing withheld yet: see agendaView), as long
+// as the reader may read the agenda (mb.Reader.CanReadAgenda), and whether
+// the reader was recorded present at the meeting.
+func (s *Server) readableAgenda(r *http.Request) (*mb.Agenda, bool, error) {
+	m, recorded, err := s.meetingInURL(r)
+	if err != nil {
+		return nil, false, err
+	}
+	a, err := s.store.AgendaState(r.Context(), m)
+	if err != nil {
+		return nil, false, err
+	}
+	if !reader(r).CanReadAgenda(m, a.Status, recorded) {
+		return nil, false, mb.Errorf(mb.ENOTFOUND, "There is no agenda for %s.", m.ShortName())
+	}
+	return a, recorded, s.store.AgendaContents(r.Context(), a)
+}
+
+// editableAgendaItem is the item named by {item} with what the agenda says
+// of it, in an editableMeeting.
+func (s *Server) editableAgendaItem(r *http.Request) (*mb.Meeting, *mb.AgendaItem, error) {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := urlID(r, "item", "agenda item")
+	if err != nil {
+		return nil, nil, err
+	}
+	ai, err := s.store.AgendaItem(r.Context(), m.ID, id)
+	return m, ai, err
+}
+
+// readablePaper is the paper named by {paper} of the meeting, with every
+// version, when the reader may read it (the reading rule over the paper's
+// own facts, which are within its agenda's): a withheld paper is listed on
+// the agenda, never served, so here it is not found.
+func (s *Server) readablePaper(r *http.Request) (*mb.Paper, error) {
+	m, recorded, err := s.meetingInURL(r)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.paperIn(r, m)
+	if err != nil {
+		return nil, err
+	}
+	if reader(r).PaperWithheld(p, recorded) {
+		return nil, mb.Errorf(mb.ENOTFOUND, "There is no such paper.")
+	}
+	return p, nil
+}
+
+// editablePaper is the paper named by {paper} in an editableMeeting.
+func (s *Server) editablePaper(r *http.Request) (*mb.Meeting, *mb.Paper, error) {
+	m, err := s.editableMeeting(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := s.paperIn(r, m)
+	return m, p, err
+}
+
+// paperIn is the paper named by {paper}, which must be one of the meeting's.
+func (s *Server) paperIn(r *http.Request, m *mb.Meeting) (*mb.Paper, error) {
+	id, err := urlID(r, "paper", "paper")
+	if err != nil {
+		return nil, err
+	}
+	return s.store.PaperIn(r.Context(), m.ID, id)
+}
+
+// readableForwardPlan is the committee named by {code}, for the readers of
+// its forward plan: its members and secretariat.
+func (s *Server) readableForwardPlan(r *http.Request) (*mb.Committee, error) {
+	c, err := s.committee(r)
+	if err != nil {
+		return nil, err
+	}
+	if !reader(r).CanReadForwardPlan(c.ID) {
+		return nil, mb.Errorf(mb.EFORBIDDEN, "The %s forward plan is for its members and secretariat.", c.Code)
+	}
+	return c, nil
 }
 
 // committeePerson is the person named by {id} among the people of the

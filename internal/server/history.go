@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -17,20 +18,18 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	rd := reader(r)
-	versions, err := s.store.MinutesVersions(r.Context(), m.ID)
+	ctx := r.Context()
+	// The list of versions is what each kept when it was stored; only the
+	// two compared are read whole, and the minutes as they stand only when
+	// one side is "current".
+	versions, err := s.store.MinutesVersionList(ctx, m.ID)
 	if err != nil {
 		return err
 	}
-	current, err := s.store.MinutesText(r.Context(), m)
-	if err != nil {
-		return err
-	}
-	docs := map[string]*mb.Minutes{"current": current}
 	names := map[string]string{"current": "the minutes as they stand"}
 	p := web.HistoryPage{Chrome: s.chrome(r, "History of "+m.ShortName(), "committees"), Meeting: m, Versions: versions}
 	for _, v := range versions {
 		key := strconv.Itoa(v.Number)
-		docs[key] = v.Minutes
 		names[key] = "version " + key + " (" + v.Kind.Label() + ")"
 		p.Options = append(p.Options, web.Option{Value: key, Label: "Version " + key + " – " + v.Kind.Label() + " by " + v.ActorName})
 	}
@@ -48,11 +47,46 @@ func (s *Server) handleHistory(w http.ResponseWriter, r *http.Request) error {
 			p.To = strconv.Itoa(versions[len(versions)-1].Number)
 		}
 	}
-	from, to := docs[p.From], docs[p.To]
-	if from != nil && to != nil {
-		withheld := func(it *mb.Item) bool { return rd.Withheld(it, recorded) }
-		p.Diff = mb.DiffLines(from.Text(withheld), to.Text(withheld))
-		p.FromName, p.ToName = names[p.From], names[p.To]
+	if names[p.From] == "" || names[p.To] == "" {
+		return s.page(w, r, web.History(p))
 	}
+	docs, err := s.comparedMinutes(ctx, m, p.From, p.To)
+	if err != nil {
+		return err
+	}
+	withheld := func(it *mb.Item) bool { return rd.Withheld(it, recorded) }
+	p.Diff = mb.DiffLines(docs[p.From].Text(withheld), docs[p.To].Text(withheld))
+	p.FromName, p.ToName = names[p.From], names[p.To]
 	return s.page(w, r, web.History(p))
+}
+
+// comparedMinutes reads the two sides of a comparison, by key: a stored
+// version's number or "current", each of which the caller has checked.
+func (s *Server) comparedMinutes(ctx context.Context, m *mb.Meeting, keys ...string) (map[string]*mb.Minutes, error) {
+	docs := map[string]*mb.Minutes{}
+	var numbers []int
+	for _, k := range keys {
+		if _, done := docs[k]; done {
+			continue
+		}
+		if k == "current" {
+			current, err := s.store.MinutesText(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			docs[k] = current
+		} else if n, err := strconv.Atoi(k); err == nil {
+			numbers = append(numbers, n)
+		}
+	}
+	if len(numbers) > 0 {
+		list, err := s.store.MinutesVersionsNumbered(ctx, m.ID, numbers)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range list {
+			docs[strconv.Itoa(v.Number)] = v.Minutes
+		}
+	}
+	return docs, nil
 }

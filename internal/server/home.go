@@ -24,6 +24,11 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := web.HomePage{Chrome: s.chrome(r, "Your work", "home"), Work: work, PersonID: rd.User.PersonID,
 		Organisation: rd.User.OrganisationName}
+	if _, mine := rd.Committees(); len(mine) > 0 {
+		if p.Agendas, err = s.comingMeetings(r, mine); err != nil {
+			return err
+		}
+	}
 	if id := rd.User.OrganisationID; id != nil && work.Open > len(work.Actions) {
 		p.MyActions = web.ActionsPath("?" + url.Values{"owner": {strconv.FormatInt(*id, 10)}, "status": {mb.FilterOpen}, "sort": {mb.SortTarget}}.Encode())
 	}

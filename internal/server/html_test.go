@@ -69,6 +69,9 @@ func htmlProblems(page string) []string {
 		}
 		attrs := map[string]string{}
 		for _, at := range tok.Attr {
+			if strings.HasPrefix(at.Key, "hx-") {
+				add("<%s> has the attribute %s, not valid HTML: write htmx's attributes data-hx-…", tok.Data, at.Key)
+			}
 			if _, dup := attrs[at.Key]; dup {
 				add("<%s> repeats the attribute %s", tok.Data, at.Key)
 			}

@@ -16,6 +16,70 @@ func (s *Server) lifecycleDone(w http.ResponseWriter, r *http.Request, m *mb.Mee
 	return s.doneOrRefused(w, r, web.MeetingPath(m.CommitteeCode, m.Number), err, done, mb.ECONFLICT)
 }
 
+// confirmTransition asks the secretariat to confirm a move of the minutes
+// to status, saying who will be able to read them.
+func (s *Server) confirmTransition(w http.ResponseWriter, r *http.Request, m *mb.Meeting, status mb.MinutesStatus, p web.ConfirmTransitionPage) error {
+	members, err := s.membersToday(r, m.CommitteeID)
+	if err != nil {
+		return err
+	}
+	p.Meeting, p.Audience, p.Members = m, mb.MinutesAudience(m, status), members
+	return s.page(w, r, web.ConfirmTransition(p))
+}
+
+// membersToday counts the committee's members today, whom a confirmation
+// names among those who will read the minutes.
+func (s *Server) membersToday(r *http.Request, committeeID int64) (int, error) {
+	today := s.clock.Today()
+	list, err := s.store.Memberships(r.Context(), mb.MembershipFilter{CommitteeID: &committeeID, ActiveOn: &today})
+	return len(list), err
+}
+
+// handleCirculateConfirm serves GET /committees/{code}/meetings/{number}/circulate.
+func (s *Server) handleCirculateConfirm(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.secretariatMeeting(r)
+	if err != nil {
+		return err
+	}
+	if m.Status != mb.Draft {
+		return mb.Errorf(mb.ECONFLICT, "Only draft minutes can be circulated; these are %s.", m.Status.Label())
+	}
+	doc, err := s.store.MinutesOf(r.Context(), m)
+	if err != nil {
+		return err
+	}
+	inquorate := mb.JudgeQuorum(doc).InquorateDecisions()
+	button := "Circulate the draft"
+	if len(inquorate) > 0 {
+		button = "Circulate the draft anyway"
+	}
+	return s.confirmTransition(w, r, m, mb.Circulated, web.ConfirmTransitionPage{
+		Chrome: s.chrome(r, "Circulate the draft minutes of "+m.ShortName()+"?", "committees"),
+		Move:   "circulate", Action: web.CirculatePath(m.CommitteeCode, m.Number), Button: button,
+		Consequence:  "Members can then comment on each item until the minutes are approved; a version of the draft as it stands is kept.",
+		AsksDeadline: true, Inquorate: inquorate,
+	})
+}
+
+// handlePublishConfirm serves GET /committees/{code}/meetings/{number}/publish.
+func (s *Server) handlePublishConfirm(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.secretariatMeeting(r)
+	if err != nil {
+		return err
+	}
+	if m.Status != mb.Approved || m.CorrectionReason != "" {
+		return mb.Errorf(mb.ECONFLICT, "Only approved minutes with no correction open can be published; these are %s.", m.Status.Label())
+	}
+	consequence := "The minutes stay where they are for those who read them now."
+	if m.Classification == mb.Clear {
+		consequence = "They appear on the public site and in its feed, for anyone to read and copy."
+	}
+	return s.confirmTransition(w, r, m, mb.Published, web.ConfirmTransitionPage{
+		Chrome: s.chrome(r, "Publish the minutes of "+m.ShortName()+"?", "committees"),
+		Move:   "publish", Action: web.PublishPath(m.CommitteeCode, m.Number), Button: "Publish the minutes", Consequence: consequence,
+	})
+}
+
 // handleCirculate serves POST /committees/{code}/meetings/{number}/circulate.
 func (s *Server) handleCirculate(w http.ResponseWriter, r *http.Request) error {
 	m, err := s.secretariatMeeting(r)
@@ -76,7 +140,18 @@ func (s *Server) renderApproveForm(w http.ResponseWriter, r *http.Request, statu
 			return err
 		}
 		p.Items = web.Options(items, web.ItemOption)
+		for _, it := range items {
+			if r.Method == http.MethodGet && p.Form.Item == "" && it.HoldsPreviousMinutes() {
+				p.Form.Item = strconv.FormatInt(it.ID, 10)
+			}
+		}
 	}
+	members, err := s.membersToday(r, m.CommitteeID)
+	if err != nil {
+		return err
+	}
+	p.Audience, p.Members = mb.MinutesAudience(m, mb.Approved), members
+	p.Schedule = web.MeetingNewAndBackPath(m.CommitteeCode, web.ApprovePath(m.CommitteeCode, m.Number))
 	p.Chrome, p.Meeting = s.chrome(r, "Record the approval of "+m.ShortName(), "committees"), m
 	s.render(w, r, status, web.ApproveForm(p))
 	return nil
@@ -112,7 +187,12 @@ func (s *Server) handleApprove(w http.ResponseWriter, r *http.Request) error {
 		},
 		Back: func(status int, _ bool) error { return s.renderApproveForm(w, r, status, m, f) },
 		Done: func() error {
-			return s.redirect(w, r, web.MeetingPath(m.CommitteeCode, m.Number), "The minutes of "+m.ShortName()+" are approved as final; the decision is recorded in the approving meeting's minutes.")
+			to := web.MeetingPath(m.CommitteeCode, m.Number)
+			if back := r.PostFormValue("return"); back != "" {
+				// Recorded from the approving meeting's own item: back there.
+				to = sameSitePath(back)
+			}
+			return s.redirect(w, r, to, "The minutes of "+m.ShortName()+" are approved as final; the decision is recorded in the approving meeting's minutes.")
 		},
 	})
 }

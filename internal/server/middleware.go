@@ -8,7 +8,6 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
-	"github.com/minutebook/minutebook/web"
 )
 
 // recoverPanics turns a panic into a logged 500 page.
@@ -100,26 +99,6 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 
 // reader returns who is asking.
 func reader(r *http.Request) *mb.Reader { return mb.ReaderFromContext(r.Context()) }
-
-// requireSignIn sends anonymous visitors of pages to the sign-in page, and
-// answers API calls with a 401 in JSON, as every API refusal is.
-func (s *Server) requireSignIn(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !reader(r).SignedIn() {
-			if strings.HasPrefix(r.URL.Path, "/api/") {
-				s.renderError(w, r, mb.Errorf(mb.EUNAUTHORIZED, "Sign in first: send a personal API token as “Authorization: Bearer …”."))
-				return
-			}
-			if r.Method != http.MethodGet {
-				http.Error(w, "Sign in first.", http.StatusUnauthorized)
-				return
-			}
-			http.Redirect(w, r, web.SignInPath(r.URL.RequestURI()), http.StatusSeeOther)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
-}
 
 // requireAdmin refuses everyone but administrators.
 func (s *Server) requireAdmin(next http.Handler) http.Handler {

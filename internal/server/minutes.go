@@ -7,6 +7,7 @@ import (
 	"github.com/a-h/templ"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/internal/postgres"
 	"github.com/minutebook/minutebook/web"
 )
 
@@ -76,14 +77,13 @@ func (s *Server) minutesView(r *http.Request, doc *mb.Minutes, controls *web.Min
 }
 
 // handleMeetingShow serves GET /committees/{code}/meetings/{number}: the
-// minutes with what the reader may do with them now.
+// minutes with what the reader may do with them now. Locked minutes are
+// served again as rendered (documentKey) while they cannot change.
 func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error {
 	m, recorded, err := s.readableMeeting(r)
 	if err != nil {
 		return err
 	}
-	rd := reader(r)
-	secretariat := rd.CanEditMeeting(m.CommitteeID)
 	key, aud, err := s.documentKey(r, m, recorded, "page")
 	if err != nil {
 		return err
@@ -91,33 +91,94 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 	if s.notModified(w, r, key) {
 		return nil
 	}
-	openComments, canSign := 0, false
+	p, err := s.minutesPage(r, m, recorded, key, aud, nil)
+	if err != nil {
+		return err
+	}
+	return s.page(w, r, web.MeetingMinutes(p))
+}
+
+// renderWorkspace renders the meeting's page, the secretariat's workspace,
+// with the editor open in place (a form's GET route, or its post sent
+// back with what was typed) and the status. Editable minutes are never
+// kept, so the page is rendered now.
+func (s *Server) renderWorkspace(w http.ResponseWriter, r *http.Request, status int, m *mb.Meeting, ed *web.Editor) error {
+	p, err := s.minutesPage(r, m, false, "", nil, ed)
+	if err != nil {
+		return err
+	}
+	s.render(w, r, status, web.MeetingMinutes(p))
+	return nil
+}
+
+// placeItemEditor tells an item's editor what the document knows of it:
+// its number, whether it holds sub-items and, for a new item, the items it
+// may go beneath.
+func placeItemEditor(ed *web.Editor, doc *mb.Minutes) {
+	ie := ed.Item
+	for _, it := range doc.Items {
+		if ie.IsNew {
+			ie.Parents = append(ie.Parents, web.ItemOption(it))
+		}
+	}
+	doc.Walk(func(it *mb.Item) {
+		if it.ID == ie.Form.ID {
+			ie.Number, ie.HasSubItems = it.Number, len(it.Children) > 0
+		}
+	})
+}
+
+// minutesPage shapes the meeting's page for the reader: the lifecycle
+// moves they may make, and the minutes as the reader may read them (the
+// store's MinutesFor) with their controls and the editor open in place,
+// if any. The document is the one kept under key, when there is one
+// (documentKey; aud is its audience), or rendered now.
+func (s *Server) minutesPage(r *http.Request, m *mb.Meeting, recorded bool, key string, aud *postgres.MinutesAudience, ed *web.Editor) (web.MeetingMinutesPage, error) {
+	ctx := r.Context()
+	rd := reader(r)
+	secretariat := rd.CanEditMeeting(m.CommitteeID)
+	var controls *web.MinutesControls
+	if rd.SignedIn() {
+		controls = &web.MinutesControls{
+			CanEdit: secretariat && m.Editable(), CanComment: rd.CanComment(m),
+			SeesAllComments: secretariat, ViewerID: rd.User.ID, Editor: ed,
+			CanReview: secretariat && m.Status != mb.Approved && m.Status != mb.Published,
+		}
+	}
+	var err error
+	if controls != nil && controls.CanEdit {
+		if controls.Approvable, err = s.approvableAt(r, m); err != nil {
+			return web.MeetingMinutesPage{}, err
+		}
+	}
+	openComments, firstOpen, canSign := 0, int64(0), false
 	if aud != nil {
-		openComments = aud.OpenComments
+		openComments, firstOpen = aud.OpenComments, aud.FirstOpenComment
 		canSign = !aud.Signed && rd.MaySign(m.CommitteeID, aud.Signatory)
 	}
 	// Minutes still in draft are rendered for every request: their quorum
 	// is judged as they are read, for the warning on circulating.
 	var quorum *mb.QuorumRecord
-	document, err := s.document(r.Context(), key, func() (templ.Component, error) {
-		doc, err := s.store.MinutesFor(r.Context(), rd, m, recorded)
+	document, err := s.document(ctx, key, func() (templ.Component, error) {
+		doc, err := s.store.MinutesFor(ctx, rd, m, recorded)
 		if err != nil {
 			return nil, err
 		}
-		var controls *web.MinutesControls
+		if ed != nil && ed.Item != nil {
+			placeItemEditor(ed, doc)
+		}
 		var comments []*mb.Comment
-		if rd.SignedIn() {
-			controls = &web.MinutesControls{
-				CanEdit: secretariat && m.Editable(), CanComment: rd.CanComment(m),
-				SeesAllComments: secretariat, ViewerID: rd.User.ID,
-			}
+		if controls != nil {
 			// Read once: the items show them, the secretariat's header counts the open ones.
-			if comments, err = s.store.CommentsFor(r.Context(), rd, m.ID); err != nil {
+			if comments, err = s.store.CommentsFor(ctx, rd, m.ID); err != nil {
 				return nil, err
 			}
-			openComments = 0
+			openComments, firstOpen = 0, 0
 			for _, c := range comments {
 				if !c.Resolved() {
+					if openComments == 0 {
+						firstOpen = c.ID
+					}
 					openComments++
 				}
 			}
@@ -133,10 +194,12 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		return web.MinutesDocument(v), nil
 	})
 	if err != nil {
-		return err
+		return web.MeetingMinutesPage{}, err
 	}
 	p := web.MeetingMinutesPage{
-		Chrome: s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"), Minutes: &web.MinutesView{Meeting: m}, Document: document,
+		Chrome:              s.chrome(r, m.ShortName()+" "+m.Status.DocumentLabel(), "committees"),
+		Minutes:             &web.MinutesView{Meeting: m, Controls: controls},
+		Document:            document,
 		CanEditHeader:       secretariat && m.Editable(),
 		CanCirculate:        secretariat && m.Status == mb.Draft,
 		CanApprove:          secretariat && m.Status == mb.Circulated,
@@ -150,9 +213,25 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) error
 		p.InquorateDecisions = quorum.InquorateDecisions()
 	}
 	if secretariat {
-		p.OpenComments = openComments
+		p.OpenComments, p.FirstOpenComment = openComments, firstOpen
 	}
-	return s.page(w, r, web.MeetingMinutes(p))
+	return p, nil
+}
+
+// approvableAt lists the committee's earlier meetings whose minutes are
+// circulated, which the meeting m may approve.
+func (s *Server) approvableAt(r *http.Request, m *mb.Meeting) ([]*mb.Meeting, error) {
+	list, err := s.store.Meetings(r.Context(), mb.MeetingFilter{CommitteeID: &m.CommitteeID, Statuses: []mb.MinutesStatus{mb.Circulated}})
+	if err != nil {
+		return nil, err
+	}
+	var out []*mb.Meeting
+	for _, x := range list {
+		if x.Date.Before(m.Date) || (x.Date.Equal(m.Date) && x.Number < m.Number) {
+			out = append(out, x)
+		}
+	}
+	return out, nil
 }
 
 // linkReferences links the references the minutes name to their

@@ -60,17 +60,20 @@ type apiAttendee struct {
 }
 
 type apiItem struct {
-	Number         string             `json:"number"`
-	Withheld       bool               `json:"withheld,omitempty"`
-	Notice         string             `json:"notice,omitempty"`
-	Title          string             `json:"title,omitempty"`
-	Classification string             `json:"classification,omitempty"`
-	Minute         string             `json:"minute,omitempty"`
-	MinuteHTML     string             `json:"minute_html,omitempty"`
-	Declarations   []apiDeclaration   `json:"declarations,omitempty"`
-	Decisions      []apiDecision      `json:"decisions,omitempty"`
-	Actions        []apiMinutesAction `json:"actions,omitempty"`
-	Items          []apiItem          `json:"items,omitempty"`
+	Number         string           `json:"number"`
+	Withheld       bool             `json:"withheld,omitempty"`
+	Notice         string           `json:"notice,omitempty"`
+	Title          string           `json:"title,omitempty"`
+	Classification string           `json:"classification,omitempty"`
+	Minute         string           `json:"minute,omitempty"`
+	MinuteHTML     string           `json:"minute_html,omitempty"`
+	Declarations   []apiDeclaration `json:"declarations,omitempty"`
+	// Placement says whether the item's own decisions and actions come
+	// "before" its sub-items or "after" them (set apart as "continued").
+	Placement string             `json:"placement,omitempty"`
+	Decisions []apiDecision      `json:"decisions,omitempty"`
+	Actions   []apiMinutesAction `json:"actions,omitempty"`
+	Items     []apiItem          `json:"items,omitempty"`
 }
 
 type apiDecision struct {
@@ -222,7 +225,7 @@ func toAPIItem(m *mb.Meeting, it *mb.Item) apiItem {
 	if it.Withheld {
 		return apiItem{Number: it.Number, Withheld: true, Notice: mb.WithheldNotice(it), Classification: it.Classification.String()}
 	}
-	out := apiItem{Number: it.Number, Title: it.Title, Minute: it.Minute, MinuteHTML: web.RenderMinute(it.Minute)}
+	out := apiItem{Number: it.Number, Title: it.Title, Minute: it.Minute, MinuteHTML: web.RenderMinute(it.Minute), Placement: string(it.Placement)}
 	if it.Classification != 0 {
 		out.Classification = it.Classification.String()
 	}

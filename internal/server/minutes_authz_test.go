@@ -32,6 +32,10 @@ func minutesMatrix(ids map[string]string) map[string]route {
 
 		"GET /committees/{code}/meetings/{number}/history": {path: "/committees/OPSG/meetings/105/history", expect: membersOnly},
 
+		// A reader's own drafts (issue 14): anyone signed in keeps theirs.
+		"POST /drafts":         {path: "/drafts", expect: signedIn, form: url.Values{"draft_key": {m201 + "/items/new"}, "title": {"Typed"}}},
+		"POST /drafts/discard": {path: "/drafts/discard", expect: signedIn, form: url.Values{"form_path": {m201 + "/items/new"}}},
+
 		// The minutes as files (issue 19): as the page, and a stored version as the history.
 		"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/OPSG/meetings/105.pdf", expect: everyone},
 		"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/OPSG/meetings/105.docx", expect: everyone},
@@ -60,7 +64,10 @@ func minutesMatrix(ids map[string]string) map[string]route {
 
 		"POST /committees/{code}/meetings/{number}/items/{item}/comments":      {path: "/committees/OPSG/meetings/208/items/" + ids["item208"] + "/comments", expect: membersOnly, form: url.Values{"body": {"A comment from the matrix."}}},
 		"POST /committees/{code}/meetings/{number}/comments/{comment}/resolve": {path: "/committees/OPSG/meetings/208/comments/" + ids["comment"] + "/resolve", expect: secretariat, form: url.Values{"resolution": {"Done."}}},
+		"GET /committees/{code}/meetings/{number}/circulate":                   {path: "/committees/OPSG/meetings/202/circulate", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/circulate":                  {path: "/committees/OPSG/meetings/202/circulate", expect: secretariat},
+		"POST /committees/{code}/meetings/{number}/preview":                    {path: m201 + "/preview", expect: secretariat, form: url.Values{"minute": {"**bold**"}}},
+		"GET /committees/{code}/meetings/{number}/publish":                     {path: "/committees/OPSG/meetings/204/publish", expect: secretariat},
 		"GET /committees/{code}/meetings/{number}/approve":                     {path: "/committees/OPSG/meetings/203/approve", expect: secretariat},
 		"POST /committees/{code}/meetings/{number}/approve":                    {path: "/committees/OPSG/meetings/203/approve", expect: secretariat, form: url.Values{}},
 		"POST /committees/{code}/meetings/{number}/publish":                    {path: "/committees/OPSG/meetings/204/publish", expect: secretariat},

@@ -2,12 +2,14 @@ package server_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/minutebook/minutebook/internal/browsertest"
+	mb "github.com/minutebook/minutebook/internal/minutebook"
 )
 
 // signInBrowser signs in through the real form.
@@ -69,37 +71,36 @@ func TestSecretariatWritesApprovesAndPublishes(t *testing.T) {
 
 	signInBrowser(t, b, base, a.emails["secretariat"])
 
-	// Attendance: the chair present, a member for item 2 only, a DCC participant.
-	b.Run(t,
-		chromedp.Navigate(meeting),
-		chromedp.Click(`[data-testid=attendance]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`[data-testid=attendance-form]`, chromedp.ByQuery),
-		chromedp.SetValue(`select[name="status-0"]`, "present", chromedp.ByQuery),
-		chromedp.SetValue(`select[name="status-1"]`, "part", chromedp.ByQuery),
-		chromedp.SendKeys(`input[name="part_items-1"]`, "2", chromedp.ByQuery),
-		chromedp.SetValue(`table.attendance-form select[name^="person-"]`, danielle, chromedp.ByQuery),
-		clickAndLoad(`[data-testid=save-attendance]`),
-		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
-		flash("Attendance at OPSG 106 saved."),
-	)
-	if got := b.Text(t, `[data-testid=attendees]`); !strings.Contains(got, "Dave Warner") || !strings.Contains(got, "(Part) (Agenda Item 2)") || !strings.Contains(got, "Danielle Jackson") {
-		t.Errorf("attendees = %q", got)
-	}
-
-	// Two items (the approval of 105 already made item 1).
-	for _, item := range [][2]string{
+	// Two items, typed in place (the approval of 105 already made item 1).
+	b.Run(t, chromedp.Navigate(meeting), chromedp.WaitVisible(`[data-testid=minutes]`, chromedp.ByQuery))
+	for i, item := range [][2]string{
 		{"Performance Measurement Report – September 2023", "SECAS presented its review of the PMR.\n\n- CPM 3A fell below target.\n- CPM 4 recovered."},
 		{"Risk Register – Progress Report", "The OPSG reviewed the four highest severity risks."},
 	} {
 		b.Run(t,
-			chromedp.Navigate(meeting),
 			chromedp.Click(`[data-testid=add-item]`, chromedp.ByQuery),
-			chromedp.WaitVisible(`[data-testid=item-form]`, chromedp.ByQuery),
+			chromedp.WaitVisible(`[data-testid=item-form] [data-testid=item-title]`, chromedp.ByQuery),
 			chromedp.SendKeys(`[data-testid=item-title]`, item[0], chromedp.ByQuery),
 			chromedp.SendKeys(`#f-minute`, item[1], chromedp.ByQuery),
-			clickAndLoad(`[data-testid=save-item]`),
-			chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
+			chromedp.Click(`[data-testid=save-item]`, chromedp.ByQuery),
+			chromedp.WaitVisible(`[data-testid="item-`+itoa(i+2)+`"] h2`, chromedp.ByQuery),
+			chromedp.WaitNotPresent(`[data-testid=item-form]`, chromedp.ByQuery),
 		)
+	}
+	// Attendance, in place: the chair present, a member for item 2 only, a DCC participant.
+	b.Run(t,
+		chromedp.Click(`[data-testid=attendance]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`[data-testid=attendance-form]`, chromedp.ByQuery),
+		chromedp.SetValue(`select[name="status-0"]`, "present", chromedp.ByQuery),
+		// Choosing "part" opens the list of the meeting's items.
+		chromedp.SetValue(`select[name="status-1"]`, "part", chromedp.ByQuery),
+		chromedp.Click(`#f-part-1-`+itemID(t, a, 106, "2"), chromedp.ByQuery),
+		chromedp.SetValue(`table.attendance-form select[name^="person-"]`, danielle, chromedp.ByQuery),
+		chromedp.Click(`[data-testid=save-attendance]`, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`[data-testid=attendance-form]`, chromedp.ByQuery),
+	)
+	if got := b.Text(t, `[data-testid=attendees]`); !strings.Contains(got, "Dave Warner") || !strings.Contains(got, "(Part) (Agenda Item 2)") || !strings.Contains(got, "Danielle Jackson") {
+		t.Errorf("attendees = %q", got)
 	}
 	// A decision in item 2 and an action in item 3.
 	b.Run(t,
@@ -107,24 +108,27 @@ func TestSecretariatWritesApprovesAndPublishes(t *testing.T) {
 		chromedp.WaitVisible(`[data-testid=decision-form]`, chromedp.ByQuery),
 		chromedp.SetValue(`#f-kind`, "NOTED", chromedp.ByQuery),
 		chromedp.SendKeys(`[data-testid=decision-text]`, "the presentation", chromedp.ByQuery),
-		clickAndLoad(`[data-testid=save-decision]`),
-		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
-		flash("The OPSG NOTED the presentation."),
+		chromedp.Click(`[data-testid=save-decision]`, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`[data-testid=decision-form]`, chromedp.ByQuery),
 		chromedp.Click(`[data-testid=add-action-3]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`[data-testid=action-form]`, chromedp.ByQuery),
 		chromedp.SendKeys(`#f-text`, "The DCC to report on CSP North capacity.", chromedp.ByQuery),
 		chromedp.SetValue(`#f-owner`, i64(dcc.ID), chromedp.ByQuery),
-		clickAndLoad(`[data-testid=save-action]`),
-		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
-		flash("ACTION 106/01 raised."),
+		chromedp.Click(`[data-testid=save-action]`, chromedp.ByQuery),
+		chromedp.WaitNotPresent(`[data-testid=action-form]`, chromedp.ByQuery),
 	)
+	if got := b.Text(t, `[data-testid=item-2]`); !strings.Contains(got, "The OPSG NOTED the presentation.") {
+		t.Errorf("item 2 = %q", got)
+	}
 	if got := b.Text(t, `[data-testid=item-3]`); !strings.Contains(got, "ACTION 106/01: The DCC to report on CSP North capacity.") {
 		t.Errorf("item 3 = %q", got)
 	}
 
 	// Circulate; a member comments from another browser; the secretariat resolves it.
 	b.Run(t,
-		clickAndLoad(`[data-testid=circulate]`),
+		chromedp.Click(`[data-testid=circulate]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`[data-testid=confirm-circulate]`, chromedp.ByQuery),
+		clickAndLoad(`[data-testid=confirm-circulate]`),
 		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
 		flash("circulated"),
 	)
@@ -151,7 +155,9 @@ func TestSecretariatWritesApprovesAndPublishes(t *testing.T) {
 		clickAndLoad(`[data-testid=confirm-approve]`),
 		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
 		flash("approved as final"),
-		clickAndLoad(`[data-testid=publish]`),
+		chromedp.Click(`[data-testid=publish]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`[data-testid=confirm-publish]`, chromedp.ByQuery),
+		clickAndLoad(`[data-testid=confirm-publish]`),
 		chromedp.WaitVisible(`[data-testid=flash]`, chromedp.ByQuery),
 		flash("published"),
 	)
@@ -184,4 +190,35 @@ func TestSecretariatWritesApprovesAndPublishes(t *testing.T) {
 	if strings.Contains(text, "Please add the CPM 3A figure.") {
 		t.Error("the public page shows a member's comment")
 	}
+}
+
+// itemID is the id of the item numbered number in the meeting's minutes.
+// itemVersion is the version of item number of OPSG meeting, as its edit
+// form posts it back.
+func itemVersion(t *testing.T, a *app, meeting int, number string) string {
+	t.Helper()
+	version := ""
+	minutesOf(t, a, meeting).Walk(func(it *mb.Item) {
+		if it.Number == number {
+			version = strconv.Itoa(it.Version)
+		}
+	})
+	if version == "" {
+		t.Fatalf("OPSG %d has no item %s", meeting, number)
+	}
+	return version
+}
+
+func itemID(t *testing.T, a *app, meeting int, number string) string {
+	t.Helper()
+	id := ""
+	minutesOf(t, a, meeting).Walk(func(it *mb.Item) {
+		if it.Number == number {
+			id = i64(it.ID)
+		}
+	})
+	if id == "" {
+		t.Fatalf("OPSG %d has no item %s", meeting, number)
+	}
+	return id
 }

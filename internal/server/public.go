@@ -41,8 +41,12 @@ func (s *Server) handlePublicCommittee(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
+	agendas, err := s.readableAgendas(r, reader(r), c.ID)
+	if err != nil {
+		return err
+	}
 	return s.page(w, r, web.PublicCommitteeMinutes(web.PublicCommitteePage{
-		Chrome: s.chrome(r, c.Code+" published minutes", "public"), Code: c.Code, Name: c.Name, Meetings: meetings,
+		Chrome: s.chrome(r, c.Code+" published minutes", "public"), Code: c.Code, Name: c.Name, Meetings: meetings, Agendas: agendas,
 	}))
 }
 

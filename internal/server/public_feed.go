@@ -48,7 +48,7 @@ func baseURL(r *http.Request) string {
 }
 
 // handlePublicFeed serves GET /public/{code}/feed.atom: an Atom feed of the
-// committee's published CLEAR minutes. Feed readers do not sign in, so the
+// committee's published CLEAR minutes and agendas. Feed readers do not sign in, so the
 // feed is always what the public may read, whoever fetches it.
 func (s *Server) handlePublicFeed(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.committee(r)
@@ -74,7 +74,7 @@ func (s *Server) handlePublicFeed(w http.ResponseWriter, r *http.Request) error 
 	base := baseURL(r)
 	self := base + web.PublicFeedPath(c.Code)
 	feed := atomFeed{
-		ID: self, Title: c.Code + " " + c.Name + ": published minutes",
+		ID: self, Title: c.Code + " " + c.Name + ": published minutes and agendas",
 		Links:  []atomLink{{Rel: "self", Href: self, Type: "application/atom+xml"}, {Rel: "alternate", Href: base + web.PublicCommitteePath(c.Code), Type: "text/html"}},
 		Author: atomAuthor{Name: c.Code + " secretariat"},
 	}
@@ -92,6 +92,24 @@ func (s *Server) handlePublicFeed(w http.ResponseWriter, r *http.Request) error 
 			ID: link, Title: m.DocumentTitle(), Updated: at.UTC().Format(time.RFC3339),
 			Link:    atomLink{Rel: "alternate", Href: link, Type: "text/html"},
 			Summary: m.Title() + ", " + m.DateLabel() + ", " + m.Venue + ".",
+		})
+	}
+	// Published CLEAR agendas, as the public may read them; an entry is
+	// updated with each revision, which its summary names.
+	agendas, err := s.readableAgendas(r, mb.Anonymous, c.ID)
+	if err != nil {
+		return err
+	}
+	for _, a := range agendas {
+		m, latest := a.Meeting, a.Agenda.Revisions[0]
+		if latest.At.After(newest) {
+			newest = latest.At
+		}
+		link := base + web.AgendaPath(c.Code, m.Number)
+		feed.Entries = append(feed.Entries, atomEntry{
+			ID: link, Title: a.Agenda.Title(), Updated: latest.At.UTC().Format(time.RFC3339),
+			Link:    atomLink{Rel: "alternate", Href: link, Type: "text/html"},
+			Summary: m.Title() + ", " + m.DateLabel() + ", " + m.Venue + ". " + latest.Summary() + ".",
 		})
 	}
 	if newest.IsZero() {

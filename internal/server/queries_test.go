@@ -45,25 +45,29 @@ const signedInQueries = 4
 // minutes (their signature) and one to the committee page (its attendance
 // record); its own pages are in formal_queries_test.go.
 var queryBudgets = map[string]queryBudget{
-	"GET /healthz":    {path: "/healthz", budget: 0},
-	"GET /readyz":     {path: "/readyz", budget: 0},
-	"GET /metrics":    {path: "/metrics", budget: 1}, // the queue's depth
-	"GET /static/*":   {path: "/static/style.css", budget: 0},
-	"GET /":           {path: "/", as: "member", budget: signedInQueries + 4},
-	"GET /sign-in":    {path: "/sign-in", budget: 0},
-	"GET /public":     {path: "/public", as: "member", budget: signedInQueries + 2},
-	"GET /account":    {path: "/account", as: "member", budget: signedInQueries + 4},
-	"GET /audit":      {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 1},
+	"GET /healthz":  {path: "/healthz", budget: 0},
+	"GET /readyz":   {path: "/readyz", budget: 0},
+	"GET /metrics":  {path: "/metrics", budget: 1}, // the queue's depth
+	"GET /static/*": {path: "/static/style.css", budget: 0},
+	"GET /":         {path: "/", as: "member", budget: signedInQueries + 4},
+	"GET /sign-in":  {path: "/sign-in", budget: 0},
+	"GET /public":   {path: "/public", as: "member", budget: signedInQueries + 2},
+	"GET /account":  {path: "/account", as: "member", budget: signedInQueries + 4},
+	"GET /audit":    {path: "/audit", as: "secretariat", budget: signedInQueries + 3},
+	// The committees, and the coming meetings of the member's (issue 16).
+	"GET /committees": {path: "/committees", as: "member", budget: signedInQueries + 2},
 
 	"GET /committees/{code}": {path: "/committees/{code}", as: "member", budget: signedInQueries + 6},
 	// Published minutes are served again as rendered (a second request:
 	// the meeting and the reader's attendance); a draft is rendered for
 	// each request, with the references it names linked (issue 17).
 	"GET /committees/{code}/meetings/{number}":         {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 13},
-	"GET /committees/{code}/meetings/new":              {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/edit":    {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 13}, // the workspace: + the minutes it may approve
+	// A committee's standing items (issue 14); a new meeting reads the
+	// previous meeting's items, whose titles it may copy.
+	"GET /committees/{code}/standing-items":         {path: "/committees/{code}/standing-items", as: "secretariat", budget: signedInQueries + 1},
+	"GET /committees/{code}/meetings/new":           {path: "/committees/{code}/meetings/new", as: "secretariat", budget: signedInQueries + 7},
+	"GET /committees/{code}/meetings/{number}/edit": {path: "/committees/{code}/meetings/{number}/edit", as: "secretariat", budget: signedInQueries + 3},
 
 	"GET /committees/new":                {path: "/committees/new", as: "admin", budget: signedInQueries + 2},
 	"GET /committees/{code}/edit":        {path: "/committees/{code}/edit", as: "admin", budget: signedInQueries + 3},
@@ -90,30 +94,38 @@ var queryBudgets = map[string]queryBudget{
 	"GET /calendar/{token}":                                   {path: "/calendar/{token}.ics", budget: 10},
 	"GET /committees/{code}/actions/new":                      {path: "/committees/{code}/actions/new", as: "secretariat", budget: signedInQueries + 3},
 	"GET /committees/{code}/calendar.ics":                     {path: "/committees/{code}/calendar.ics", budget: 5},
-	"GET /committees/{code}/meetings/{number}/actions/review": {path: "/committees/{code}/meetings/{draft}/actions/review", as: "secretariat", budget: signedInQueries + 8},
+	"GET /committees/{code}/meetings/{number}/actions/review": {path: "/committees/{code}/meetings/{draft}/actions/review", as: "secretariat", budget: signedInQueries + 9},
 
 	// Minutes (issue 4). {held} is the OPSG's latest held meeting, whose
 	// minutes are a draft, with {item}, {decision} and {action} in it;
 	// {circulated} the Panel's latest, out for comment.
-	"GET /committees/{code}/meetings/{number}/attendance":                 {path: "/committees/{code}/meetings/{held}/attendance", as: "secretariat", budget: signedInQueries + 9},
-	"GET /committees/{code}/meetings/{number}/items/new":                  {path: "/committees/{code}/meetings/{held}/items/new", as: "secretariat", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/items/{item}/edit":          {path: "/committees/{code}/meetings/{held}/items/{item}/edit", as: "secretariat", budget: signedInQueries + 7},
-	"GET /committees/{code}/meetings/{number}/items/{item}/decisions/new": {path: "/committees/{code}/meetings/{held}/items/{item}/decisions/new", as: "secretariat", budget: signedInQueries + 5},
-	"GET /committees/{code}/meetings/{number}/decisions/{decision}/edit":  {path: "/committees/{code}/meetings/{held}/decisions/{decision}/edit", as: "secretariat", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/items/{item}/actions/new":   {path: "/committees/{code}/meetings/{held}/items/{item}/actions/new", as: "secretariat", budget: signedInQueries + 6},
-	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 10},
-	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 7},
-	"GET /committees/{code}/meetings/{number}/correction":                 {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number}/history":                    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 10},
+	// The workspace (issue 14): an editor's GET is the meeting's page as the
+	// secretariat reads it, with the form's own lists (vocabulary,
+	// organisations and people) and the editor's draft.
+	"GET /committees/{code}/meetings/{number}/attendance":                 {path: "/committees/{code}/meetings/{held}/attendance", as: "secretariat", budget: signedInQueries + 11},
+	"GET /committees/{code}/meetings/{number}/items/new":                  {path: "/committees/{code}/meetings/{held}/items/new", as: "secretariat", budget: signedInQueries + 17},
+	"GET /committees/{code}/meetings/{number}/items/{item}/edit":          {path: "/committees/{code}/meetings/{held}/items/{item}/edit", as: "secretariat", budget: signedInQueries + 18},
+	"GET /committees/{code}/meetings/{number}/items/{item}/decisions/new": {path: "/committees/{code}/meetings/{held}/items/{item}/decisions/new", as: "secretariat", budget: signedInQueries + 19},
+	"GET /committees/{code}/meetings/{number}/decisions/{decision}/edit":  {path: "/committees/{code}/meetings/{held}/decisions/{decision}/edit", as: "secretariat", budget: signedInQueries + 20},
+	"GET /committees/{code}/meetings/{number}/items/{item}/actions/new":   {path: "/committees/{code}/meetings/{held}/items/{item}/actions/new", as: "secretariat", budget: signedInQueries + 20},
+	"GET /committees/{code}/meetings/{number}/actions/{action}/edit":      {path: "/committees/{code}/meetings/{held}/actions/{action}/edit", as: "secretariat", budget: signedInQueries + 22},
+	"GET /committees/{code}/meetings/{number}/approve":                    {path: "/committees/PANEL/meetings/{circulated}/approve", as: "secretariat", budget: signedInQueries + 8},
+	// The circulate confirmation reads the draft (the document's own
+	// statements) to warn of decisions taken while inquorate.
+	"GET /committees/{code}/meetings/{number}/circulate":  {path: "/committees/{code}/meetings/{held}/circulate", as: "secretariat", budget: signedInQueries + 12},
+	"GET /committees/{code}/meetings/{number}/publish":    {path: "/committees/{code}/meetings/{number}/publish", as: "secretariat", budget: signedInQueries + 4, status: http.StatusConflict},
+	"GET /committees/{code}/meetings/{number}/correction": {path: "/committees/{code}/meetings/{number}/correction", as: "secretariat", budget: signedInQueries + 3},
+	"GET /committees/{code}/meetings/{number}/history":    {path: "/committees/{code}/meetings/{number}/history", as: "member", budget: signedInQueries + 4},
 	// The minutes as files (issue 19): the page's view without its comments.
 	"GET /committees/{code}/meetings/{number}.pdf":                     {path: "/committees/{code}/meetings/{number}.pdf", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}.docx":                    {path: "/committees/{code}/meetings/{number}.docx", as: "member", budget: signedInQueries + 13},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 5},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 5},
-	"GET /public/{code}":           {path: "/public/{code}", budget: 2},
-	"GET /public/{code}/feed.atom": {path: "/public/{code}/feed.atom", budget: 3},
-	"GET /public/{code}/{number}":  {path: "/public/{code}/{number}", budget: 2},
-	"GET /api/v1/committees":       {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
+	// The public index and its feed also list the published agendas (issue 16): one statement.
+	"GET /public/{code}":                              {path: "/public/{code}", budget: 3},
+	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 4},
+	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 2},
+	"GET /api/v1/committees":                          {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
 	// Search (issue 17): the committees, whether the words are a
 	// reference, and the search; a reference's page reads the committees' epochs, its
 	// mentions, their items' decisions and actions, and its timeline.
@@ -132,8 +144,9 @@ var queryBudgets = map[string]queryBudget{
 	// a trial import, whose statements follow the document, not the data.
 	"GET /committees/{code}/import": {path: "/committees/{code}/import", as: "secretariat", budget: signedInQueries + 2},
 	// Issue 15's trial import reads more (the committee's people by their
-	// initials among it): two statements for this document.
-	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 49},
+	// initials among it): two statements for this document; issue 14's part
+	// attendance by item ids, three more.
+	"GET /committees/{code}/import/{token}": {path: "/committees/{code}/import/{import}", as: "secretariat", budget: signedInQueries + 52},
 	// Putting people right after an import (issue 15).
 	"GET /committees/{code}/people":            {path: "/committees/{code}/people", as: "secretariat", budget: signedInQueries + 2},
 	"GET /committees/{code}/people/{id}/edit":  {path: "/committees/{code}/people/{person}/edit", as: "secretariat", budget: signedInQueries + 3},
@@ -144,7 +157,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/risks/new":               {path: "/committees/{code}/risks/new", as: "secretariat", budget: signedInQueries + 4},
 	"GET /committees/{code}/risks/{ref}":             {path: "/committees/{code}/risks/{risk}", as: "member", budget: signedInQueries + 8},
 	"GET /committees/{code}/risks/{ref}/edit":        {path: "/committees/{code}/risks/{risk}/edit", as: "secretariat", budget: signedInQueries + 9},
-	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 11},
+	"GET /committees/{code}/meetings/{number}/risks": {path: "/committees/{code}/meetings/{draft}/risks", as: "secretariat", budget: signedInQueries + 12}, // + the editor's draft
 	"GET /escalations":                               {path: "/escalations", as: "panel-chair", budget: signedInQueries + 5},
 	"GET /api/v1/committees/{code}/risks":            {path: "/api/v1/committees/{code}/risks", as: "member", budget: signedInQueries + 7},
 	"GET /api/v1/committees/{code}/escalations":      {path: "/api/v1/committees/PANEL/escalations", as: "panel-chair", budget: signedInQueries + 7},
@@ -276,9 +289,10 @@ func countQueries(t *testing.T, a *app, counter *queryCounter) map[string][]stri
 	if err != nil || len(people) == 0 {
 		t.Fatalf("OPSG's people: %v", err)
 	}
-	fill := strings.NewReplacer("{declared}", declared, "{message}", message, "{unsubscribe}", unsubscribe, "{declaration}", declaration, "{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
+	fill := strings.NewReplacer(append(agendaFill(t, a, "OPSG", number, held),
+		"{declared}", declared, "{message}", message, "{unsubscribe}", unsubscribe, "{declaration}", declaration, "{import}", upload, "{person}", strconv.FormatInt(people[0].ID, 10), "{code}", "OPSG", "{number}", number, "{sequence}", sequence, "{token}", token, "{draft}", strconv.Itoa(drafts[0].Number), "{risk}", "OPSG-001",
 		"{held}", held, "{item}", item, "{decision}", decision, "{action}", action, "{circulated}", strconv.Itoa(circulated[0].Number),
-		"{user}", strconv.FormatInt(member.ID, 10))
+		"{user}", strconv.FormatInt(member.ID, 10))...)
 	clients := map[string]*client{}
 	counts := map[string][]string{}
 	for key, b := range queryBudgets {

@@ -40,6 +40,7 @@ var statusByCode = map[string]int{
 	mb.EFORBIDDEN:        http.StatusForbidden,
 	mb.EUNAUTHORIZED:     http.StatusUnauthorized,
 	mb.ETOOMANY:          http.StatusTooManyRequests,
+	mb.ETOOLARGE:         http.StatusRequestEntityTooLarge,
 	mb.EINTERNAL:         http.StatusInternalServerError,
 }
 
@@ -69,13 +70,14 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 		return
 	}
 	heading := map[int]string{
-		http.StatusNotFound:            "Page not found",
-		http.StatusForbidden:           "Not allowed",
-		http.StatusUnauthorized:        "Sign in needed",
-		http.StatusConflict:            "That could not be saved",
-		http.StatusUnprocessableEntity: "That could not be saved",
-		http.StatusTooManyRequests:     "Too many attempts",
-		http.StatusMethodNotAllowed:    "Not at this address",
+		http.StatusNotFound:              "Page not found",
+		http.StatusForbidden:             "Not allowed",
+		http.StatusUnauthorized:          "Sign in needed",
+		http.StatusConflict:              "That could not be saved",
+		http.StatusUnprocessableEntity:   "That could not be saved",
+		http.StatusTooManyRequests:       "Too many attempts",
+		http.StatusRequestEntityTooLarge: "The file is too large",
+		http.StatusMethodNotAllowed:      "Not at this address",
 	}[status]
 	if heading == "" {
 		heading = "Something went wrong"

@@ -121,7 +121,28 @@ func (s *Server) handleRiskReviewPage(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	return s.page(w, r, web.RiskReview(st.page(s, r, nil, nil, nil)))
+	var review *form.RiskReview
+	err = s.restoreDraft(r, func(dr *http.Request) (err error) {
+		review, err = form.ParseRiskReview(dr, st.openIDs())
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	p := st.page(s, r, review, nil, nil)
+	if p.Draft, err = s.draftNotice(r, web.RiskReviewPath(st.m.CommitteeCode, st.m.Number)); err != nil {
+		return err
+	}
+	return s.page(w, r, web.RiskReview(p))
+}
+
+// openIDs are the ids of the open risks the review form holds, in order.
+func (st *riskReviewState) openIDs() []int64 {
+	ids := make([]int64, len(st.open))
+	for i, x := range st.open {
+		ids[i] = x.ID
+	}
+	return ids
 }
 
 // handleRiskReviewSave serves POST /committees/{code}/meetings/{number}/risks:
@@ -132,12 +153,10 @@ func (s *Server) handleRiskReviewSave(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	refs := map[int64]string{}
-	var ids []int64
 	for _, x := range st.open {
 		refs[x.ID] = x.Reference
-		ids = append(ids, x.ID)
 	}
-	f, err := form.ParseRiskReview(r, ids)
+	f, err := form.ParseRiskReview(r, st.openIDs())
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package server_test
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -146,4 +147,15 @@ func riskByRef(t *testing.T, a *app, ref string) *mb.Risk {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// TestRiskPagesLinkTheirActions: every action reference on the risk and
+// dashboard pages links to the action.
+func TestRiskPagesLinkTheirActions(t *testing.T) {
+	a := newApp(t)
+	a.as("member").get("/committees/OPSG/risks/OPSG-006").mustContain(t, `href="/actions/OPSG/105/03" data-testid="linked-action"`)
+	dash := a.as("panel-chair").get("/escalations")
+	if n := strings.Count(dash.body, `data-testid="chronic-action"`); n == 0 || !regexp.MustCompile(`<a href="/actions/[A-Z]+/\d+/\d+" data-testid="chronic-action">`).MatchString(dash.body) {
+		t.Errorf("the dashboard's %d chronic actions do not link to the actions", n)
+	}
 }

@@ -76,15 +76,31 @@ func (s *Server) routes() http.Handler {
 		r.Get("/api/v1/committees", s.handle(s.handleAPICommittees))
 		r.Get("/api/v1/committees/{code}/meetings", s.handle(s.handleAPIMeetings))
 		r.Get("/api/v1/committees/{code}/meetings/{number}", s.handle(s.handleAPIMeeting))
+		// The agenda and its papers (issue 16), for every reader of the
+		// agenda (mb.Reader.CanReadAgenda): a paper above the reader's
+		// level is listed as withheld, never served.
+		r.Get("/committees/{code}/meetings/{number}/agenda", s.handle(s.handleAgendaShow))
+		r.Get("/committees/{code}/meetings/{number}/pack.zip", s.handle(s.handlePackZip))
+		r.Get("/committees/{code}/meetings/{number}/pack.pdf", s.handle(s.handlePackPDF))
+		r.Get("/committees/{code}/meetings/{number}/papers/{paper}", s.handle(s.handlePaperDownload))
+		r.Get("/committees/{code}/meetings/{number}/papers/{paper}/versions/{version}", s.handle(s.handlePaperVersionDownload))
+		r.Get("/api/v1/committees/{code}/meetings/{number}/agenda", s.handle(s.handleAPIAgenda))
+		// The workspace's drafts (issue 14): the reader's own, refused
+		// with a plain 401 once the session has ended, so that the
+		// autosave is never taken for a form to keep.
+		r.Post("/drafts", s.handle(s.handleDraftSave))
+		r.Post("/drafts/discard", s.handle(s.handleDraftDiscard))
 		// The formal record (issue 20), for whoever may read the minutes
 		// or, for the register of interests, whatever its classification
 		// admits: checked in the handlers.
 		r.Get("/committees/{code}/meetings/{number}/verify", s.handle(s.handleVerify))
 		r.Get("/committees/{code}/interests", s.handle(s.handleInterests))
 
-		// Signed-in readers.
+		// Signed-in readers. A form posted after the session ended is kept
+		// until its sender signs in again (kept_submission.go); a form
+		// saved throws its draft away.
 		r.Group(func(r chi.Router) {
-			r.Use(s.requireSignIn)
+			r.Use(s.requireSignIn, s.clearDraftOnSave)
 			r.Get("/account", s.handle(s.handleAccount))
 			r.Post("/account/password", s.handle(s.handlePasswordChange))
 			r.Post("/account/tokens", s.handle(s.handleTokenCreate))
@@ -94,6 +110,8 @@ func (s *Server) routes() http.Handler {
 
 			r.Get("/committees", s.handle(s.handleCommitteeIndex))
 			r.Get("/committees/{code}", s.handle(s.handleCommitteeShow))
+			r.Get("/committees/{code}/standing-items", s.handle(s.handleStandingItemsEdit))
+			r.Post("/committees/{code}/standing-items", s.handle(s.handleStandingItemsUpdate))
 			r.Get("/committees/{code}/meetings/new", s.handle(s.handleMeetingNew))
 			r.Post("/committees/{code}/meetings/new", s.handle(s.handleMeetingCreate))
 			r.Get("/committees/{code}/meetings/{number}/edit", s.handle(s.handleMeetingEdit))
@@ -149,9 +167,12 @@ func (s *Server) routes() http.Handler {
 			r.Post("/committees/{code}/meetings/{number}/actions/{action}/delete", s.handle(s.handleRaisedActionDelete))
 			r.Post("/committees/{code}/meetings/{number}/items/{item}/comments", s.handle(s.handleCommentCreate))
 			r.Post("/committees/{code}/meetings/{number}/comments/{comment}/resolve", s.handle(s.handleCommentResolve))
+			r.Post("/committees/{code}/meetings/{number}/preview", s.handle(s.handleMinutePreview))
+			r.Get("/committees/{code}/meetings/{number}/circulate", s.handle(s.handleCirculateConfirm))
 			r.Post("/committees/{code}/meetings/{number}/circulate", s.handle(s.handleCirculate))
 			r.Get("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApproveForm))
 			r.Post("/committees/{code}/meetings/{number}/approve", s.handle(s.handleApprove))
+			r.Get("/committees/{code}/meetings/{number}/publish", s.handle(s.handlePublishConfirm))
 			r.Post("/committees/{code}/meetings/{number}/publish", s.handle(s.handlePublish))
 			r.Get("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionForm))
 			r.Post("/committees/{code}/meetings/{number}/correction", s.handle(s.handleCorrectionOpen))
@@ -174,6 +195,22 @@ func (s *Server) routes() http.Handler {
 			r.Get("/committees/{code}/meetings/{number}/history", s.handle(s.handleHistory))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.pdf", s.handle(s.handleVersionFile(pdfFile)))
 			r.Get("/committees/{code}/meetings/{number}/versions/{version}.docx", s.handle(s.handleVersionFile(docxFile)))
+			// Building the agenda and its papers (issue 16): the committee's
+			// secretariat (editableAgenda, editablePaper); the forward plan
+			// for its members too (readableForwardPlan).
+			r.Get("/committees/{code}/forward-plan", s.handle(s.handleForwardPlan))
+			r.Post("/committees/{code}/meetings/{number}/agenda/publish", s.handle(s.handleAgendaPublish))
+			r.Get("/committees/{code}/meetings/{number}/agenda/items/new", s.handle(s.handleAgendaItemNew))
+			r.Post("/committees/{code}/meetings/{number}/agenda/items/new", s.handle(s.handleAgendaItemCreate))
+			r.Get("/committees/{code}/meetings/{number}/agenda/items/{item}/edit", s.handle(s.handleAgendaItemEdit))
+			r.Post("/committees/{code}/meetings/{number}/agenda/items/{item}/edit", s.handle(s.handleAgendaItemUpdate))
+			r.Post("/committees/{code}/meetings/{number}/agenda/items/{item}/meeting", s.handle(s.handleAgendaItemMeeting))
+			r.Get("/committees/{code}/meetings/{number}/papers/new", s.handle(s.handlePaperNew))
+			r.Post("/committees/{code}/meetings/{number}/papers/new", s.handle(s.handlePaperCreate))
+			r.Get("/committees/{code}/meetings/{number}/papers/{paper}/edit", s.handle(s.handlePaperEdit))
+			r.Post("/committees/{code}/meetings/{number}/papers/{paper}/edit", s.handle(s.handlePaperUpdate))
+			r.Post("/committees/{code}/meetings/{number}/papers/{paper}/replace", s.handle(s.handlePaperReplace))
+			r.Post("/committees/{code}/meetings/{number}/papers/{paper}/delete", s.handle(s.handlePaperDelete))
 			// Importing existing minutes (issue 7): the committee's
 			// secretariat uploads a document, checks what was read beside
 			// it, and saves it as a draft meeting or cancels. An upload

@@ -1,0 +1,11 @@
+DROP TABLE agenda_revisions;
+DROP FUNCTION agenda_revisions_immutable();
+DROP TABLE agendas;
+DROP INDEX agenda_items_id_meeting_key;
+ALTER TABLE agenda_items
+    DROP CONSTRAINT agenda_items_one_presenter,
+    DROP COLUMN duration_minutes,
+    DROP COLUMN starts_at,
+    DROP COLUMN presenter_organisation_id,
+    DROP COLUMN presenter_person_id,
+    DROP COLUMN purpose;

@@ -1,0 +1,13 @@
+DROP TRIGGER papers_revise ON papers;
+DROP TRIGGER agenda_items_revise ON agenda_items;
+DROP FUNCTION agenda_revise_row();
+DROP FUNCTION agenda_revise(bigint);
+DROP FUNCTION agenda_changes(jsonb, jsonb);
+DROP FUNCTION agenda_snapshot(bigint);
+DROP TABLE paper_versions;
+DROP FUNCTION paper_versions_locked();
+DROP FUNCTION paper_versions_release();
+DROP TABLE papers;
+DROP FUNCTION papers_locked();
+DROP TABLE paper_chunks;
+DROP TABLE paper_files;
