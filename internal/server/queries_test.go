@@ -122,10 +122,10 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 5},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 5},
 	// The public index and its feed also list the published agendas (issue 16): one statement.
-	"GET /public/{code}":                              {path: "/public/{code}", budget: 3},
-	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 4},
-	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 2},
-	"GET /api/v1/committees":                          {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
+	"GET /public/{code}":           {path: "/public/{code}", budget: 3},
+	"GET /public/{code}/feed.atom": {path: "/public/{code}/feed.atom", budget: 4},
+	"GET /public/{code}/{number}":  {path: "/public/{code}/{number}", budget: 2},
+	"GET /api/v1/committees":       {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
 	// Search (issue 17): the committees, whether the words are a
 	// reference, and the search; a reference's page reads the committees' epochs, its
 	// mentions, their items' decisions and actions, and its timeline.
