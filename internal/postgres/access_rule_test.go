@@ -28,6 +28,7 @@ import (
 func TestReadableAgreesWithReader(t *testing.T) {
 	ctx := context.Background()
 	store := mustOpen(t)
+	store.SetSearchCandidates(100000) // every match is compared with the rule, past the newest 1,000
 	pool := store.Pool()
 	exec := func(sql string, a ...any) int64 {
 		t.Helper()

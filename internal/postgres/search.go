@@ -33,7 +33,11 @@ const SearchCandidates = 1000
 func (s *Store) Search(ctx context.Context, rd *mb.Reader, f mb.SearchFilter) (mb.SearchResults, error) {
 	var q args
 	query := q.add(f.Query)
-	candidates := q.add(SearchCandidates + 1)
+	n := SearchCandidates
+	if s.searchCandidates > 0 {
+		n = s.searchCandidates
+	}
+	candidates := q.add(n + 1)
 	var branches []string
 	for _, src := range searchSources {
 		where, ok := searchWhere(&q, rd, src, f)
