@@ -62,7 +62,7 @@ var queryBudgets = map[string]queryBudget{
 	// the meeting and the reader's attendance); a draft is rendered for
 	// each request, with the references it names linked (issue 17).
 	"GET /committees/{code}/meetings/{number}":         {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 13}, // the workspace: + the minutes it may approve
+	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 14}, // the workspace: + the minutes it may approve, + the references its text names (issue 17)
 	// A committee's standing items (issue 14); a new meeting reads the
 	// previous meeting's items, whose titles it may copy.
 	"GET /committees/{code}/standing-items":         {path: "/committees/{code}/standing-items", as: "secretariat", budget: signedInQueries + 1},
