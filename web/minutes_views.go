@@ -36,6 +36,8 @@ type MinutesView struct {
 	// Controls holds what the reader may do inside the document; nil for
 	// a plain document (the public site, the print view).
 	Controls *MinutesControls
+	// Links links the references the minutes name; nil in the files.
+	Links *ReferenceLinks
 }
 
 // MinutesControls are the working controls shown inside the document to the

@@ -485,6 +485,36 @@ func APIEscalationsPath(code string) string {
 	return APICommitteesPath() + "/" + code + "/escalations"
 }
 
+// Search and references (issue 17).
+
+// SearchPath is the search over what the reader may read; query as
+// form.SearchFilter.Query encodes it ("?q=incident&sort=date").
+func SearchPath(query string) string { return "/search" + query }
+
+// PublicSearchPath is the public site's search over published CLEAR minutes.
+func PublicSearchPath(query string) string { return "/public/search" + query }
+
+// ReferencePath is a reference's history: /refs/OPSG%20105%2F01.
+func ReferencePath(reference string) string { return "/refs/" + url.PathEscape(reference) }
+
+// ReferencePagePath is a page of a reference's mentions.
+func ReferencePagePath(reference string, page int) string {
+	if page <= 1 {
+		return ReferencePath(reference)
+	}
+	return ReferencePath(reference) + "?page=" + strconv.Itoa(page)
+}
+
+// ReferencePatternsPath is where an administrator sets the installation's
+// reference patterns.
+func ReferencePatternsPath() string { return "/admin/references" }
+
+// APISearchPath is the search as JSON; query as for SearchPath.
+func APISearchPath(query string) string { return "/api/v1/search" + query }
+
+// APIReferencePath is a reference's history as JSON.
+func APIReferencePath(reference string) string { return "/api/v1" + ReferencePath(reference) }
+
 // APIAgendaPath is one meeting's agenda with its papers' metadata, as JSON.
 func APIAgendaPath(code string, number int) string { return APIMeetingPath(code, number) + "/agenda" }
 

@@ -164,6 +164,9 @@ func measurePage(ctx context.Context, cfg Config, p page, cookie string, rp *rep
 	if p.CSV {
 		rate = cfg.CSVRate
 	}
+	if p.Rate > 0 {
+		rate = p.Rate
+	}
 	r.Fixed = attack(target, vegeta.Rate{Freq: int(rate), Per: time.Second}, 0, cfg.Duration)
 	// The ramp: closed-loop load at rising concurrency; the best
 	// throughput without an error is the page's limit.

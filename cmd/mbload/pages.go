@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -18,14 +19,18 @@ type page struct {
 	// Path may hold {code}, {meeting} (a published CLEAR meeting of the
 	// committee with full minutes, among the latest with stored versions),
 	// {owner} (the organisation owning most of the committee's actions),
-	// {mine} (the member's own organisation) and {deep} (a page far into
-	// the register).
+	// {mine} (the member's own organisation), {deep} (a page far into
+	// the register), {busy} (the reference mentioned most) and {rare} (an
+	// incident mentioned once).
 	Path string `json:"path"`
 	// CSV pages send thousands of rows a request: they are loaded at the
 	// CSV rate and their rows are counted.
 	CSV bool `json:"csv,omitempty"`
 	// Baseline marks the trivial handler that shows the cost of HTTP alone.
 	Baseline bool `json:"baseline,omitempty"`
+	// Rate, when set, is the page's own fixed rate (its bar's), in place
+	// of --rate.
+	Rate float64 `json:"rate,omitempty"`
 }
 
 // pages are what the benchmark loads, in order.
@@ -50,6 +55,12 @@ var pages = []page{
 	{Name: "meeting history", As: "member", Path: "/committees/{code}/meetings/{meeting}/history"},
 	{Name: "register anonymous", Path: "/actions"},
 	{Name: "my org's overdue", As: "member", Path: "/actions?owner={mine}&status=overdue&sort=target"},
+	// Search (issue 17): its bar is p99 ≤ 100 ms at 100/s.
+	{Name: "search common word", As: "member", Path: "/search?q=incident", Rate: 100},
+	{Name: "search rare reference", As: "member", Path: "/api/v1/search?q={rare}", Rate: 100},
+	{Name: "search quoted phrase", As: "member", Path: "/search?q=%22root+cause%22", Rate: 100},
+	{Name: "search public", Path: "/public/search?q=incident", Rate: 100},
+	{Name: "busy reference page", As: "member", Path: "/refs/{busy}", Rate: 100},
 }
 
 // resolve fills a page list's placeholders from the data: the store's
@@ -84,7 +95,12 @@ func resolve(ctx context.Context, store *postgres.Store, code, member string, li
 	if u, _, err := store.UserByEmail(ctx, member); err == nil && u.OrganisationID != nil {
 		mine = strconv.FormatInt(*u.OrganisationID, 10)
 	}
-	r := strings.NewReplacer("{code}", code, "{meeting}", meeting, "{owner}", owner, "{mine}", mine, "{deep}", "40")
+	busy, rare, err := store.ReferenceExamples(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := strings.NewReplacer("{code}", code, "{meeting}", meeting, "{owner}", owner, "{mine}", mine, "{deep}", "40",
+		"{busy}", url.PathEscape(busy), "{rare}", url.QueryEscape(rare))
 	out := make([]page, len(list))
 	for i, p := range list {
 		p.Path = r.Replace(p.Path)

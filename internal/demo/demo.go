@@ -353,6 +353,7 @@ func (l *loader) meetings(ctx context.Context, opsg, tabasc, panel *mb.Committee
 		{CommitteeID: opsg.ID, Number: 106, Kind: mb.MainMeeting, Date: date(2023, 11, 14), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Clear, Status: mb.Draft},
 		{CommitteeID: opsg.ID, Number: 107, Kind: mb.ReportingMeeting, Date: date(2023, 11, 27), Start: tod(13, 0), End: tod(15, 0), Venue: "Teleconference", Classification: mb.Clear, Status: mb.Draft},
 		{CommitteeID: tabasc.ID, Number: 88, Kind: mb.MainMeeting, Date: date(2023, 10, 5), Start: tod(10, 0), End: tod(13, 0), Venue: "Teleconference", Classification: mb.Green},
+		{CommitteeID: panel.ID, Number: 119, Kind: mb.MainMeeting, Date: date(2023, 9, 28), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Clear},
 		{CommitteeID: panel.ID, Number: 120, Kind: mb.MainMeeting, Date: date(2023, 11, 10), Start: tod(10, 0), End: tod(16, 0), Venue: "London", Classification: mb.Amber},
 	}
 	for _, m := range list {
@@ -423,6 +424,32 @@ func (l *loader) settle(ctx context.Context) error {
 		if err := l.store.Publish(ctx, m.ID); err != nil {
 			return err
 		}
+	}
+	// The Panel's 119th meeting decides MP242 and is approved at the 120th.
+	p119, err := meeting("PANEL", 119)
+	if err != nil {
+		return err
+	}
+	p120, err := meeting("PANEL", 120)
+	if err != nil {
+		return err
+	}
+	if err := l.writeItems(ctx, p119, panel119Items, map[string]*mb.Item{}, map[string]*mb.Action{}, "P119"); err != nil {
+		return err
+	}
+	if err := l.store.Circulate(ctx, p119.ID); err != nil {
+		return err
+	}
+	// Approved in the 120th's first item, so that its items keep their numbers.
+	first, err := l.store.Items(ctx, p120.ID)
+	if err != nil || len(first) == 0 {
+		return fmt.Errorf("PANEL 120's items: %v", err)
+	}
+	if err := l.store.Approve(ctx, postgres.Approval{MeetingID: p119.ID, ApprovedAt: p120.ID, ItemID: &first[0].ID}); err != nil {
+		return err
+	}
+	if err := l.store.Publish(ctx, p119.ID); err != nil {
+		return err
 	}
 	for _, x := range []struct {
 		code string

@@ -137,6 +137,18 @@ var opsg102Items = []demoItem{
 		}},
 	{title: "Security Assessment Briefing", class: mb.Amber, minute: "The DCC briefed members on the findings of the annual security assessment. *Not for wider circulation.*",
 		decisions: [][2]string{{"NOTED", "the briefing"}}},
+	// MP242 starts here, goes to the Panel (panel119Items) and comes back
+	// at OPSG 105 (opsg105Minute52): the demo's reference across committees.
+	{title: "Modification Proposals", minute: "The DCC raised MP242 'Change to Operational Metrics to Measure on Success', which would report Pre-Payment performance on the success of each transaction. The OPSG agreed that MP242 should go to the SEC Panel to decide its path.",
+		decisions: [][2]string{{"AGREED", "to refer MP242 to the SEC Panel"}}},
+}
+
+// panel119Items are the SEC Panel's first decision on MP242, referred by
+// OPSG 102; its 120th meeting approves the modification (formal.go).
+var panel119Items = []demoItem{
+	{title: "Modification Proposals", minute: "The Panel considered MP242 'Change to Operational Metrics to Measure on Success', referred by the OPSG on 12 September 2023. Members asked how re-tried transactions would count.",
+		decisions: [][2]string{{"AGREED", "that MP242 proceed to its Final Modification Report"}},
+		actions:   []raisedAction{{text: "SECAS to return MP242 to the OPSG for its view on the definitions of success.", owner: "SECAS"}}},
 }
 
 var opsg103Items = []demoItem{

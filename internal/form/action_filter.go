@@ -79,27 +79,25 @@ func (f *ActionFilter) Filter(committees map[string]int64, today time.Time) mb.A
 // Query encodes the filter for a URL, leaving out empty values; set
 // overrides fields by query name ("status", "page", …) and "" drops one.
 func (f *ActionFilter) Query(set ...string) string {
-	v := url.Values{}
-	add := func(k, val string) {
-		if val != "" {
-			v.Set(k, val)
-		}
-	}
-	add("committee", f.Committee)
-	add("owner", f.Owner)
-	add("status", f.Status)
-	add("raised_from", f.RaisedFrom)
-	add("raised_to", f.RaisedTo)
-	add("q", f.Words)
-	add("sort", f.Sort)
+	page := ""
 	if f.Page > 1 {
-		v.Set("page", strconv.Itoa(f.Page))
+		page = strconv.Itoa(f.Page)
 	}
-	for i := 0; i+1 < len(set); i += 2 {
-		if set[i+1] == "" {
-			v.Del(set[i])
-		} else {
-			v.Set(set[i], set[i+1])
+	return encodeQuery([]string{"committee", f.Committee, "owner", f.Owner, "status", f.Status, "raised_from", f.RaisedFrom,
+		"raised_to", f.RaisedTo, "q", f.Words, "sort", f.Sort, "page", page}, set)
+}
+
+// encodeQuery encodes name, value pairs for a URL ("?a=1&b=2", or "" for
+// none), leaving out empty values; set overrides by name and "" drops one.
+func encodeQuery(pairs, set []string) string {
+	v := url.Values{}
+	for _, list := range [][]string{pairs, set} {
+		for i := 0; i+1 < len(list); i += 2 {
+			if list[i+1] == "" {
+				v.Del(list[i])
+			} else {
+				v.Set(list[i], list[i+1])
+			}
 		}
 	}
 	if len(v) == 0 {

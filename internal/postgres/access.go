@@ -69,7 +69,8 @@ func AccessLevel(a mb.Access) int16 {
 // facts (migration 0011), the actions' slippage and committee codes, the
 // register's summaries and the risks' trends (0012), the escalations'
 // committees (0032), and every committee's minutes epoch moves on, so
-// that no server keeps a document rendered before (0013).
+// that no server keeps a document rendered before (0013); the references
+// every text names (0034).
 func (s *Store) RefreshDerived(ctx context.Context) error {
 	return s.inTx(ctx, func(tx pgx.Tx) error {
 		for _, table := range []string{"agenda_items", "decisions", "actions", "action_events", "minutes_comments"} {
@@ -85,6 +86,7 @@ func (s *Store) RefreshDerived(ctx context.Context) error {
 			`SELECT risk_trend_fill(ARRAY(SELECT id FROM risks))`,
 			`UPDATE risk_escalations e SET committee_id = r.committee_id FROM risks r WHERE r.id = e.risk_id AND e.committee_id <> r.committee_id`,
 			`UPDATE committees SET minutes_epoch = minutes_epoch + 1`,
+			`SELECT mentions_fill()`,
 		} {
 			if _, err := tx.Exec(ctx, sql); err != nil {
 				return fmt.Errorf("postgres: refresh derived: %w", err)

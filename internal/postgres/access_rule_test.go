@@ -22,10 +22,14 @@ import (
 // a member, another committee's member, a signed-in reader, the public, the
 // parent body's chair) and an administrator. The agenda's records (the
 // agenda, its items and papers at every level, of drafts and of published
-// agendas) are decided by the same SQL over their derived facts.
+// agendas) are decided by the same SQL over their derived facts. The search
+// (Store.Search) and a reference's page (Store.ReferenceHistory) return
+// exactly the rows the Reader admits, comments as CanReadComment.
 func TestReadableAgreesWithReader(t *testing.T) {
 	ctx := context.Background()
-	pool := mustOpen(t).Pool()
+	store := mustOpen(t)
+	store.SetSearchCandidates(100000) // every match is compared with the rule, past the newest 1,000
+	pool := store.Pool()
 	exec := func(sql string, a ...any) int64 {
 		t.Helper()
 		var id int64
@@ -97,20 +101,20 @@ func TestReadableAgreesWithReader(t *testing.T) {
 						seq++
 						put("agenda_item_facts", item, a.Agenda(agenda))
 						paper(item, a)
-						put("decisions", exec(`INSERT INTO decisions (item_id, position, kind, text) VALUES ($1, 1, 'NOTED', 'it')`, item), a)
+						put("decisions", exec(`INSERT INTO decisions (item_id, position, kind, text) VALUES ($1, 1, 'NOTED', 'the survey of INC900')`, item), a)
 						act := exec(`INSERT INTO actions (committee_id, meeting_number, sequence, raised_meeting_id, item_id, raised_on, text, owner_organisation_id)
-						VALUES ($1, $2, $3, $4, $5, '2024-01-01', 'Do it.', $6)`, c, number, seq, m, item, org)
+						VALUES ($1, $2, $3, $4, $5, '2024-01-01', 'Survey INC900.', $6)`, c, number, seq, m, item, org)
 						put("actions", act, a)
-						put("action_events", exec(`INSERT INTO action_events (action_id, meeting_id, kind, note) VALUES ($1, $2, 'update', 'Noted.')`, act, m), ma)
-						put("minutes_comments", exec(`INSERT INTO minutes_comments (meeting_id, item_id, author_id, body) VALUES ($1, $2, $3, 'Hm.')`, m, item, authorUser), a)
+						put("action_events", exec(`INSERT INTO action_events (action_id, meeting_id, kind, note) VALUES ($1, $2, 'update', 'Survey of INC900 noted.')`, act, m), ma)
+						put("minutes_comments", exec(`INSERT INTO minutes_comments (meeting_id, item_id, author_id, body) VALUES ($1, $2, $3, 'Survey INC900?')`, m, item, authorUser), a)
 					}
 					for i, top := range levels {
-						parent := exec(`INSERT INTO agenda_items (meeting_id, position, title, classification) VALUES ($1, $2, 'Item', $3)`, m, i+1, class(top))
+						parent := exec(`INSERT INTO agenda_items (meeting_id, position, title, classification) VALUES ($1, $2, 'Survey item INC900', $3)`, m, i+1, class(top))
 						pa := ma.Within(top)
 						put("agenda_items", parent, pa)
 						record(parent, pa)
 						for j, sub := range levels {
-							id := exec(`INSERT INTO agenda_items (meeting_id, parent_id, position, title, classification) VALUES ($1, $2, $3, 'Sub-item', $4)`,
+							id := exec(`INSERT INTO agenda_items (meeting_id, parent_id, position, title, classification) VALUES ($1, $2, $3, 'Survey sub-item INC900', $4)`,
 								m, parent, j+1, class(sub))
 							put("agenda_items", id, pa.Within(sub))
 							record(id, pa.Within(sub))
@@ -128,9 +132,9 @@ func TestReadableAgreesWithReader(t *testing.T) {
 	// Earlier history: an action raised at a meeting not kept here, and a
 	// reopening recorded outside any meeting.
 	early := exec(`INSERT INTO actions (committee_id, meeting_number, sequence, raised_on, text, owner_organisation_id)
-		VALUES ($1, 900, 1, '2020-01-01', 'Long ago.', $2)`, c, org)
+		VALUES ($1, 900, 1, '2020-01-01', 'Survey INC900 long ago.', $2)`, c, org)
 	put("actions", early, mb.EarlierAccess(c))
-	put("action_events", exec(`INSERT INTO action_events (action_id, kind, note) VALUES ($1, 'reopened', 'Again.')`, early), mb.EarlierAccess(c))
+	put("action_events", exec(`INSERT INTO action_events (action_id, kind, note) VALUES ($1, 'reopened', 'Survey INC900 again.')`, early), mb.EarlierAccess(c))
 	// Set last, as the lifecycle does: approved minutes take no new content.
 	for _, m := range meetings {
 		if _, err := pool.Exec(ctx, `UPDATE meetings SET minutes_status = $2, classification = $3 WHERE id = $1`, m.id, string(m.status), m.level.String()); err != nil {
@@ -172,6 +176,33 @@ func TestReadableAgreesWithReader(t *testing.T) {
 					t.Errorf("%s: the SQL admits %d rows, the Reader %d", table, len(got), len(want))
 				}
 				t.Logf("%s: %d of %d rows admitted", table, len(got), len(rows))
+				if kind, ok := searchKinds[table]; ok {
+					// The search and a reference's page ask the same rule:
+					// exactly these rows, comments as below.
+					if table == "minutes_comments" {
+						want = want[:0]
+						for id, a := range rows {
+							if rd.CanReadComment(&mb.Comment{AuthorID: authorUser, Access: a}, recorded[a.MeetingID]) {
+								want = append(want, id)
+							}
+						}
+						slices.Sort(want)
+					}
+					found, err := store.Search(ctx, rd, mb.SearchFilter{Query: "survey", Kinds: []mb.SearchKind{kind}, Limit: 100000})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if hits := hitIDs(found.Hits, kind); !slices.Equal(hits, want) || found.Total != len(want) {
+						t.Errorf("search of %s: %d hits (count %d), the Reader %d", table, len(hits), found.Total, len(want))
+					}
+					h, err := store.ReferenceHistory(ctx, rd, "INC900", 100000, 0)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if ms := mentionIDs(h.Mentions, kind); !slices.Equal(ms, want) {
+						t.Errorf("mentions in %s: %d, the Reader %d", table, len(ms), len(want))
+					}
+				}
 				admitted[table] += len(got)
 				if table == "minutes_comments" {
 					// Comments are also their authors' and the secretariat's only.
@@ -201,6 +232,33 @@ func TestReadableAgreesWithReader(t *testing.T) {
 			t.Errorf("%s: %d admissions over %d readers of %d rows: the test decides nothing", table, admitted[table], len(readers), len(rows))
 		}
 	}
+}
+
+// searchKinds are the kinds of search hit of the readable tables.
+var searchKinds = map[string]mb.SearchKind{"agenda_items": mb.KindItem, "decisions": mb.KindDecision, "actions": mb.KindAction,
+	"action_events": mb.KindNote, "minutes_comments": mb.KindComment}
+
+func hitIDs(hits []mb.SearchHit, kind mb.SearchKind) []int64 {
+	var out []int64
+	for _, h := range hits {
+		if h.Kind == kind {
+			out = append(out, h.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// mentionIDs are the records of kind among mentions, once each.
+func mentionIDs(ms []mb.Mention, kind mb.SearchKind) []int64 {
+	var out []int64
+	for _, m := range ms {
+		if m.Kind == kind && !slices.Contains(out, m.ID) {
+			out = append(out, m.ID)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // ids runs a query of ids and returns them in order.

@@ -24,3 +24,7 @@ func AccessOf(committee int64, meeting *int64, stage string, level int16) mb.Acc
 	a := accessScan{committee: &committee, meeting: meeting, stage: &stage, level: &level}
 	return a.access()
 }
+
+// SetSearchCandidates makes each kind's search rank and count n matches,
+// for tests that compare every match with the reading rule.
+func (s *Store) SetSearchCandidates(n int) { s.searchCandidates = n }

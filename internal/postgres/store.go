@@ -24,6 +24,9 @@ type Store struct {
 	// notice is called within the transaction of every change that people
 	// are told of (see OnNotice).
 	notice atomic.Pointer[NoticeHook]
+	// searchCandidates overrides SearchCandidates when not 0 (tests that
+	// compare every match with the reading rule).
+	searchCandidates int
 }
 
 // Option adjusts the pool's configuration before Open connects.

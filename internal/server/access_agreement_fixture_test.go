@@ -154,10 +154,10 @@ func generate(t *testing.T, a *app) *generated {
 		recorded bool
 	}
 	anchor := meeting(genAnchor, mb.Clear)
-	g.anchor = b.action(b.item(anchor, nil, "Anchor", 0), mark('A')+" the anchor action.", day(2024, 2, 1))
+	g.anchor = b.action(b.item(anchor, nil, "Anchor", 0), mark('A')+" the anchor action on MP900.", day(2024, 2, 1))
 	add(&record{marker: markerRE.FindString(g.anchor.Text), kind: 'A', meeting: genAnchor, sampled: true, path: actionPath(g.anchor),
 		access: mb.Access{CommitteeID: g.committee.ID, MeetingID: anchor.ID, Stage: mb.Published, Level: mb.Clear}})
-	earlier := b.earlier(50, day(2020, 1, 10), mark('A')+" from earlier history.", day(2020, 2, 1))
+	earlier := b.earlier(50, day(2020, 1, 10), mark('A')+" from earlier history, MP900.", day(2020, 2, 1))
 	earlier.CommitteeCode = "GEN"
 	add(&record{marker: markerRE.FindString(earlier.Text), kind: 'A', sampled: true, path: actionPath(earlier), access: mb.EarlierAccess(g.committee.ID)})
 	var combos []combo
@@ -208,7 +208,7 @@ func generate(t *testing.T, a *app) *generated {
 				for _, top := range levels {
 					item := func(parent *mb.Item, level mb.Classification, a mb.Access, sampled bool) *mb.Item {
 						marker := mark('I')
-						it := b.item(m, parent, "Business "+marker, level)
+						it := b.item(m, parent, "Business "+marker+" on MP900", level)
 						add(&record{marker: marker, kind: 'I', meeting: number, access: a})
 						// A paper at least as its item, of every level over the items.
 						least := level
@@ -216,7 +216,7 @@ func generate(t *testing.T, a *app) *generated {
 							least = max(least, top)
 						}
 						paper(m, it, max(least, mb.Classifications[n%len(mb.Classifications)]), a)
-						d := &mb.Decision{ItemID: it.ID, Kind: "NOTED", Text: mark('D') + " the report"}
+						d := &mb.Decision{ItemID: it.ID, Kind: "NOTED", Text: mark('D') + " the report on MP900"}
 						if err := store.CreateDecision(ctx, d); err != nil {
 							t.Fatal(err)
 						}
@@ -235,7 +235,7 @@ func generate(t *testing.T, a *app) *generated {
 							t.Fatal(err)
 						}
 						add(&record{marker: declared, kind: 'X', meeting: number, access: a})
-						act := b.action(it, mark('A')+" to report.", m.Date.AddDate(0, 1, 0))
+						act := b.action(it, mark('A')+" to report on MP900.", m.Date.AddDate(0, 1, 0))
 						add(&record{marker: markerRE.FindString(act.Text), kind: 'A', meeting: number, access: a, sampled: sampled, path: actionPath(act)})
 						return it
 					}
@@ -254,7 +254,7 @@ func generate(t *testing.T, a *app) *generated {
 					g.agendas[number] = mb.AgendaPublished
 				}
 				// A note on the anchor action recorded at this meeting.
-				note := mark('E') + " noted here."
+				note := mark('E') + " noted here on MP900."
 				fresh, err := store.Action(ctx, g.anchor.ID)
 				if err != nil {
 					t.Fatal(err)
@@ -320,7 +320,7 @@ func generate(t *testing.T, a *app) *generated {
 		}
 		for _, it := range list {
 			marker := mark('C')
-			if err := store.AddComment(commenting, &mb.Comment{MeetingID: c.m.ID, ItemID: &it.ID, Body: "Please amend " + marker + "."}); err != nil {
+			if err := store.AddComment(commenting, &mb.Comment{MeetingID: c.m.ID, ItemID: &it.ID, Body: "Please amend " + marker + " for MP900."}); err != nil {
 				t.Fatal(err)
 			}
 			add(&record{marker: marker, kind: 'C', meeting: c.m.Number, access: it.Access})

@@ -91,6 +91,9 @@ func pages(url string, n int, shows func(*record) bool) []target {
 	return []target{t}
 }
 
+// searchWords find every generated record: one of them is in each text.
+const searchWords = "business+OR+report+OR+noted+OR+amend+OR+action+OR+history"
+
 func kind(k byte) func(*record) bool { return func(r *record) bool { return r.kind == k } }
 
 // calendarShows: the open actions with a target date the reader may read,
@@ -198,6 +201,26 @@ var readPaths = []readPath{
 	}},
 	{"API meeting list", "M", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/api/v1/committees/GEN/meetings"}, shows: kind('M')}}
+	}},
+	// Search and references (issue 17): every kind, by the reader's rule;
+	// the public site's search as the public, whoever asks. Every record's
+	// text names MP900, and one of the words searched.
+	{"search", "IDACE", func(g *generated, v *viewer) []target {
+		return pages("/search?committee=GEN&per_page=500&q="+searchWords, 8, func(*record) bool { return true })
+	}},
+	{"search API", "IDACE", func(g *generated, v *viewer) []target {
+		return pages("/api/v1/search?committee=GEN&per_page=500&q="+searchWords, 8, func(*record) bool { return true })
+	}},
+	{"public search", "IDACE", func(g *generated, v *viewer) []target {
+		t := pages("/public/search?committee=GEN&per_page=500&q="+searchWords, 8, func(*record) bool { return true })
+		t[0].admits = func(r *record) bool { return r.kind != 'C' && mb.Anonymous.CanAccess(r.access, false) }
+		return t
+	}},
+	{"reference page", "IDACE", func(g *generated, v *viewer) []target {
+		return pages("/refs/MP900?per_page=500", 8, func(*record) bool { return true })
+	}},
+	{"reference API", "IDACE", func(g *generated, v *viewer) []target {
+		return pages("/api/v1/refs/MP900?per_page=500", 8, func(*record) bool { return true })
 	}},
 	// The agenda (issue 16): its items and papers as the agenda shows them,
 	// at the agenda's stage (mb.Access.Agenda); a paper is served from its

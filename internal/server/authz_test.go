@@ -95,6 +95,13 @@ func matrix(ids map[string]string) map[string]route {
 		"POST /sign-out": {path: "/sign-out", expect: everyone},
 		"GET /public":    {path: "/public", expect: everyone},
 
+		// Search and references (issue 17): everyone, each by their rule.
+		"GET /search":                  {path: "/search?q=incident", expect: everyone},
+		"GET /public/search":           {path: "/public/search?q=incident", expect: everyone},
+		"GET /refs/{reference}":        {path: "/refs/MP242", expect: everyone},
+		"GET /api/v1/search":           {path: "/api/v1/search?q=incident", expect: everyone},
+		"GET /api/v1/refs/{reference}": {path: "/api/v1/refs/OPSG%20105%2F01", expect: everyone},
+
 		// Published CLEAR minutes are for everyone.
 		"GET /committees/{code}/meetings/{number}": {path: "/committees/OPSG/meetings/105", expect: everyone},
 
@@ -156,6 +163,8 @@ func matrix(ids map[string]string) map[string]route {
 		"GET /admin/people/new":                    {path: "/admin/people/new", expect: adminOnly},
 		"POST /admin/people/new":                   {path: "/admin/people/new", expect: adminOnly, form: url.Values{}},
 		"GET /admin/users":                         {path: "/admin/users", expect: adminOnly},
+		"GET /admin/references":                    {path: "/admin/references", expect: adminOnly},
+		"POST /admin/references":                   {path: "/admin/references", expect: adminOnly, form: url.Values{"patterns": {"no label"}}},
 		"GET /admin/users/new":                     {path: "/admin/users/new", expect: adminOnly},
 		"POST /admin/users/new":                    {path: "/admin/users/new", expect: adminOnly, form: url.Values{}},
 		"POST /admin/users/{id}/deactivate":        {path: "/admin/users/" + ids["target"] + "/deactivate", expect: adminOnly},

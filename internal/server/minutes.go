@@ -184,6 +184,9 @@ func (s *Server) minutesPage(r *http.Request, m *mb.Meeting, recorded bool, key 
 			}
 		}
 		v, err := s.minutesView(r, doc, controls, comments)
+		if err == nil {
+			err = s.linkReferences(r, v)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -229,4 +232,15 @@ func (s *Server) approvableAt(r *http.Request, m *mb.Meeting) ([]*mb.Meeting, er
 		}
 	}
 	return out, nil
+}
+
+// linkReferences links the references the minutes name to their
+// histories, on the pages (the files do not link them).
+func (s *Server) linkReferences(r *http.Request, v *web.MinutesView) error {
+	refs, err := s.store.MeetingReferences(r.Context(), v.Meeting.ID)
+	if err != nil {
+		return err
+	}
+	v.Links = web.NewReferenceLinks(refs)
+	return nil
 }

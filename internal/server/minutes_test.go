@@ -273,7 +273,7 @@ func TestPublicSiteAndAPI(t *testing.T) {
 		if err := json.Unmarshal([]byte(res.body), &doc); err != nil {
 			t.Fatal(err)
 		}
-		if doc.DocumentTitle != "OPSG_102_2309 – Final Minutes" || len(doc.Items) != 4 || !doc.Items[3].Withheld || doc.Items[3].Title != "" {
+		if doc.DocumentTitle != "OPSG_102_2309 – Final Minutes" || len(doc.Items) != 5 || !doc.Items[3].Withheld || doc.Items[3].Title != "" {
 			t.Errorf("doc = %+v", doc)
 		}
 		if refs := doc.Items[1].Actions; len(refs) != 2 || refs[0].Reference != "OPSG 102/01" {

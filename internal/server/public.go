@@ -73,6 +73,9 @@ func (s *Server) handlePublicMinutes(w http.ResponseWriter, r *http.Request) err
 			return nil, err
 		}
 		v, err := s.minutesView(r, doc, nil, nil)
+		if err == nil {
+			err = s.linkReferences(r, v)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -60,9 +60,9 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}": {path: "/committees/{code}", as: "member", budget: signedInQueries + 6},
 	// Published minutes are served again as rendered (a second request:
 	// the meeting and the reader's attendance); a draft is rendered for
-	// each request.
+	// each request, with the references it names linked (issue 17).
 	"GET /committees/{code}/meetings/{number}":         {path: "/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 3},
-	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 13}, // the workspace: + the minutes it may approve
+	"GET /committees/{code}/meetings/{number} (draft)": {path: "/committees/{code}/meetings/{draft}", as: "secretariat", budget: signedInQueries + 14}, // the workspace: + the minutes it may approve, + the references its text names (issue 17)
 	// A committee's standing items (issue 14); a new meeting reads the
 	// previous meeting's items, whose titles it may copy.
 	"GET /committees/{code}/standing-items":         {path: "/committees/{code}/standing-items", as: "secretariat", budget: signedInQueries + 1},
@@ -75,6 +75,7 @@ var queryBudgets = map[string]queryBudget{
 	"GET /admin/people":                  {path: "/admin/people", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/people/new":              {path: "/admin/people/new", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users":                   {path: "/admin/users", as: "admin", budget: signedInQueries + 1},
+	"GET /admin/references":              {path: "/admin/references", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users/new":               {path: "/admin/users/new", as: "admin", budget: signedInQueries + 1},
 	"GET /admin/users/{id}":              {path: "/admin/users/{user}", as: "admin", budget: signedInQueries + 2},
 	// Telling people (issue 18). {message} is a message kept in the
@@ -121,10 +122,18 @@ var queryBudgets = map[string]queryBudget{
 	"GET /committees/{code}/meetings/{number}/versions/{version}.pdf":  {path: "/committees/{code}/meetings/{number}/versions/1.pdf", as: "member", budget: signedInQueries + 5},
 	"GET /committees/{code}/meetings/{number}/versions/{version}.docx": {path: "/committees/{code}/meetings/{number}/versions/1.docx", as: "member", budget: signedInQueries + 5},
 	// The public index and its feed also list the published agendas (issue 16): one statement.
-	"GET /public/{code}":                              {path: "/public/{code}", budget: 3},
-	"GET /public/{code}/feed.atom":                    {path: "/public/{code}/feed.atom", budget: 4},
-	"GET /public/{code}/{number}":                     {path: "/public/{code}/{number}", budget: 2},
-	"GET /api/v1/committees":                          {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
+	"GET /public/{code}":           {path: "/public/{code}", budget: 3},
+	"GET /public/{code}/feed.atom": {path: "/public/{code}/feed.atom", budget: 4},
+	"GET /public/{code}/{number}":  {path: "/public/{code}/{number}", budget: 2},
+	"GET /api/v1/committees":       {path: "/api/v1/committees", as: "member", budget: signedInQueries + 1},
+	// Search (issue 17): the committees, whether the words are a
+	// reference, and the search; a reference's page reads the committees' epochs, its
+	// mentions, their items' decisions and actions, and its timeline.
+	"GET /search":                                     {path: "/search?q=incident", as: "member", budget: signedInQueries + 3},
+	"GET /public/search":                              {path: "/public/search?q=incident", budget: 3},
+	"GET /api/v1/search":                              {path: "/api/v1/search?q=incident", as: "member", budget: signedInQueries + 2},
+	"GET /refs/{reference}":                           {path: "/refs/MP242", as: "member", budget: signedInQueries + 3},
+	"GET /api/v1/refs/{reference}":                    {path: "/api/v1/refs/MP242", as: "member", budget: signedInQueries + 3},
 	"GET /api/v1/committees/{code}/meetings":          {path: "/api/v1/committees/{code}/meetings", as: "member", budget: signedInQueries + 3},
 	"GET /api/v1/committees/{code}/meetings/{number}": {path: "/api/v1/committees/{code}/meetings/{number}", as: "member", budget: signedInQueries + 3},
 	"GET /api/v1/committees/{code}/meetings/{number} (draft)": {path: "/api/v1/committees/{code}/meetings/{draft}", as: "secretariat",

@@ -226,6 +226,7 @@ func (s *Server) chrome(r *http.Request, title, section string) web.Chrome {
 		if rd.Admin() {
 			c.Nav = append(c.Nav, web.NavLink{Section: "admin", Label: "Users", Href: web.UsersPath()},
 				web.NavLink{Section: "people", Label: "People", Href: web.PeoplePath()},
+				web.NavLink{Section: "references", Label: "References", Href: web.ReferencePatternsPath()},
 				web.NavLink{Section: "outbox", Label: "Outbox", Href: web.OutboxPath("", 1)})
 		}
 	}

@@ -66,6 +66,13 @@ func (s *Server) routes() http.Handler {
 		r.Get("/public/{code}", s.handle(s.handlePublicCommittee))
 		r.Get("/public/{code}/feed.atom", s.handle(s.handlePublicFeed))
 		r.Get("/public/{code}/{number}", s.handle(s.handlePublicMinutes))
+		// Search and references (issue 17): every reader, by their rule;
+		// the public site's search reads as the public whoever asks.
+		r.Get("/search", s.handle(s.handleSearch))
+		r.Get("/public/search", s.handle(s.handlePublicSearch))
+		r.Get("/refs/{reference}", s.handle(s.handleReference))
+		r.Get("/api/v1/search", s.handle(s.handleAPISearch))
+		r.Get("/api/v1/refs/{reference}", s.handle(s.handleAPIReference))
 		r.Get("/api/v1/committees", s.handle(s.handleAPICommittees))
 		r.Get("/api/v1/committees/{code}/meetings", s.handle(s.handleAPIMeetings))
 		r.Get("/api/v1/committees/{code}/meetings/{number}", s.handle(s.handleAPIMeeting))
@@ -237,6 +244,8 @@ func (s *Server) routes() http.Handler {
 				r.Get("/admin/people", s.handle(s.handlePeopleIndex))
 				r.Get("/admin/people/new", s.handle(s.handlePersonNew))
 				r.Post("/admin/people/new", s.handle(s.handlePersonCreate))
+				r.Get("/admin/references", s.handle(s.handleReferencePatterns))
+				r.Post("/admin/references", s.handle(s.handleReferencePatternsSave))
 				r.Get("/admin/users", s.handle(s.handleUserIndex))
 				r.Get("/admin/users/new", s.handle(s.handleUserNew))
 				r.Post("/admin/users/new", s.handle(s.handleUserCreate))

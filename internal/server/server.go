@@ -63,6 +63,8 @@ type Server struct {
 	documents *documentCache
 	// register keeps readers' register totals.
 	register *registerCache
+	// searches keeps readers' search results and reference histories.
+	searches *searchCache
 }
 
 // New returns a server ready to serve.
@@ -97,7 +99,7 @@ func New(cfg Config) *Server {
 	sm.Cookie.Secure = cfg.SecureCookies
 	sm.Cookie.Path = "/"
 	s := &Server{store: cfg.Store, log: cfg.Logger, sessions: sm, cfg: cfg, clock: cfg.Clock, metrics: newMetrics(cfg.Store),
-		documents: newDocumentCache(), register: newRegisterCache()}
+		documents: newDocumentCache(), register: newRegisterCache(), searches: newSearchCache()}
 	// A session that cannot be loaded or saved (the database is away)
 	// answers as any error does: 503 for an unreachable database.
 	sm.ErrorFunc = s.renderError
