@@ -48,6 +48,8 @@ var a11yEveryReader = []string{
 	"GET /committees/{code}/risks",
 	"GET /escalations",
 	"GET /account",
+	"GET /search",
+	"GET /refs/{reference}",
 }
 
 // a11yMore are pages in states the matrix's addresses do not show, with
