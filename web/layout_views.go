@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -51,6 +53,25 @@ func joinWords(ws []string) string {
 }
 
 func dateTime(t time.Time) string { return t.Format("2 Jan 2006 15:04") }
+
+// statusKey carries a page's HTTP status to its layout.
+type statusKey struct{}
+
+// WithStatus records the status a page is answered with, so that the
+// layout can title a refusal or a form sent back "Error: …".
+func WithStatus(ctx context.Context, status int) context.Context {
+	return context.WithValue(ctx, statusKey{}, status)
+}
+
+// pageTitle is the document's title: a page answered with an error status
+// (a form sent back with its problems, a refusal, a page not found) begins
+// "Error: ", so that the first thing a screen reader announces says so.
+func pageTitle(ctx context.Context, title string) string {
+	if status, _ := ctx.Value(statusKey{}).(int); status >= http.StatusBadRequest {
+		return "Error: " + title
+	}
+	return title
+}
 
 // htmxConfig sets htmx up for the Content-Security-Policy (no inline
 // style, no eval, no script in swapped content) and for forms sent back:

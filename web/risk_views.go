@@ -150,7 +150,7 @@ func (h HeatMapView) BandName(severity int) string {
 func (h HeatMapView) CellLabel(l, i int) string {
 	n := h.Map.Count(l, i)
 	sev := mb.Severity(l, i)
-	return fmt.Sprintf("Likelihood %d, impact %d (%s): %d %s", l, i, mb.SeverityLabel(sev, h.BandName(sev)), n, plural(n, singular(h.What), h.What))
+	return fmt.Sprintf("%d %s: likelihood %d, impact %d (%s)", n, plural(n, singular(h.What), h.What), l, i, mb.SeverityLabel(sev, h.BandName(sev)))
 }
 
 // Heat-map geometry, in SVG units.

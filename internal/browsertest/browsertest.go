@@ -355,7 +355,7 @@ func describeObject(o *runtime.RemoteObject) string {
 // exactly when someone wants to look at it.
 func (b *Browser) saveArtifacts(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.MkdirTemp("", "browsertest-"+sanitize(tb.Name())+"-")
+	dir, err := os.MkdirTemp("", "browsertest-"+FileName(tb.Name())+"-")
 	if err != nil {
 		return fmt.Sprintf("(not saved: %v)", err)
 	}
@@ -387,8 +387,9 @@ func (b *Browser) saveArtifacts(tb testing.TB) string {
 	return dir
 }
 
-// sanitize makes a test name usable in a file name; subtests contain "/".
-func sanitize(name string) string {
+// FileName makes a name (a test's, whose subtests contain "/", or a page's
+// address) usable as a file name.
+func FileName(name string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':

@@ -11,7 +11,8 @@ import (
 
 // TestPagesAreWellFormedAndLabelled fetches every page in the authorization
 // matrix as the secretariat and as an administrator and checks what a
-// validator and a screen reader would: one h1, a main landmark, a language,
+// validator and a screen reader would, and that pasting into a password
+// field is never stopped: one h1, a main landmark, a language,
 // unique ids, no repeated attributes, headings that do not skip levels, a
 // label for every form control and alternative text for every image.
 func TestPagesAreWellFormedAndLabelled(t *testing.T) {
@@ -76,6 +77,17 @@ func htmlProblems(page string) []string {
 				add("<%s> repeats the attribute %s", tok.Data, at.Key)
 			}
 			attrs[at.Key] = at.Val
+		}
+		// Pasting and password managers must work in a password field
+		// (WCAG 3.3.8): nothing may stop a paste, and the field says what
+		// it holds.
+		for _, handler := range []string{"onpaste", "oncopy", "oncut"} {
+			if _, ok := attrs[handler]; ok {
+				add("<%s> has %s, which can stop pasting", tok.Data, handler)
+			}
+		}
+		if tok.Data == "input" && attrs["type"] == "password" && attrs["autocomplete"] == "" {
+			add("password field %q has no autocomplete, so a password manager cannot fill it", attrs["name"])
 		}
 		if id, ok := attrs["id"]; ok {
 			if ids[id] {

@@ -97,7 +97,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	if err := c.Render(r.Context(), w); err != nil {
+	if err := c.Render(web.WithStatus(r.Context(), status), w); err != nil {
 		s.log.Error("render", "request_id", middleware.GetReqID(r.Context()), "err", err)
 	}
 }

@@ -48,10 +48,10 @@ func TestEscalationsDashboard(t *testing.T) {
 	t.Run("HeatMapCountsAndFilters", func(t *testing.T) {
 		res := a.as("panel-chair").get("/escalations")
 		for _, cell := range []string{
-			"Likelihood 4, impact 5 (Severity 20 – Critical): 1 open escalation",
-			"Likelihood 3, impact 5 (Severity 15 – High): 2 open escalations",
-			"Likelihood 4, impact 4 (Severity 16 – High): 2 open escalations",
-			"Likelihood 1, impact 1 (Severity 1 – Low): 0 open escalations",
+			"1 open escalation: likelihood 4, impact 5 (Severity 20 – Critical)",
+			"2 open escalations: likelihood 3, impact 5 (Severity 15 – High)",
+			"2 open escalations: likelihood 4, impact 4 (Severity 16 – High)",
+			"0 open escalations: likelihood 1, impact 1 (Severity 1 – Low)",
 		} {
 			res.mustContain(t, cell)
 		}
