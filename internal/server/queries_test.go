@@ -41,9 +41,10 @@ const signedInQueries = 4
 
 // queryBudgets has an entry for every page (GET route). A GET route added
 // without one fails TestQueriesPerPage: decide what it may cost. The
-// formal record (issue 20) added one statement to approved and published
-// minutes (their signature) and one to the committee page (its attendance
-// record); its own pages are in formal_queries_test.go.
+// formal record (issue 20) added one statement to the committee page (its
+// attendance record); the minutes read their signature with their audience
+// (postgres.MinutesAudience), in no statement of its own. The formal
+// record's own pages are in formal_queries_test.go.
 var queryBudgets = map[string]queryBudget{
 	"GET /healthz":  {path: "/healthz", budget: 0},
 	"GET /readyz":   {path: "/readyz", budget: 0},
