@@ -522,6 +522,14 @@ func APIAgendaPath(code string, number int) string { return APIMeetingPath(code,
 // their papers.
 func AgendaPath(code string, number int) string { return MeetingPath(code, number) + "/agenda" }
 
+// AgendaItemAnchor is an item's fragment in its agenda: "agenda-item-5-1".
+func AgendaItemAnchor(itemNumber string) string { return "agenda-" + ItemAnchor(itemNumber) }
+
+// AgendaAtItemPath is a meeting's agenda at one of its items.
+func AgendaAtItemPath(code string, number int, itemNumber string) string {
+	return AgendaPath(code, number) + "#" + AgendaItemAnchor(itemNumber)
+}
+
 // AgendaPublishPath publishes a meeting's draft agenda.
 func AgendaPublishPath(code string, number int) string { return AgendaPath(code, number) + "/publish" }
 

@@ -16,7 +16,7 @@ type ReferencePage struct {
 // MentionURL is where a mention leads, as a search hit of the record would.
 func MentionURL(m mb.Mention) string {
 	return SearchHitURL(mb.SearchHit{Kind: m.Kind, ID: m.ID, CommitteeCode: m.CommitteeCode, MeetingNumber: m.MeetingNumber,
-		ActionMeeting: m.ActionMeeting, ActionSequence: m.ActionSequence, RiskReference: m.RiskReference}, false)
+		ItemID: m.ItemID, ItemNumber: m.ItemNumber, ActionMeeting: m.ActionMeeting, ActionSequence: m.ActionSequence, RiskReference: m.RiskReference}, false)
 }
 
 // mentionWhere says where a mention was made: "OPSG 105, 23 Oct 2023".

@@ -50,12 +50,12 @@ func Search(p SearchPage) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if p.Public {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, "<p class=\"lede\">Search the published minutes. Type a reference (MP242, OPSG 105/01) to see its history.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, "<p class=\"lede\">Search the published minutes, and the papers and items of published agendas. Type a reference (MP242, OPSG 105/01) to see its history.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"lede\">Search the minutes, decisions, actions and their notes, comments and risks you may read. Use \"quotes\" for a phrase, OR for either word and -word to leave a word out; type a reference (MP242, OPSG 105/01) to see its history.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"lede\">Search the minutes, decisions, actions and their notes, comments, risks, papers and the items of published agendas you may read. Use \"quotes\" for a phrase, OR for either word and -word to leave a word out; type a reference (MP242, OPSG 105/01) to see its history.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -54,13 +54,19 @@ func (h SearchHitView) Where() string {
 }
 
 // SearchHitURL is where a hit leads: the minutes (on the public site for
-// the public search), the action's or the risk's page.
+// the public search), the action's or the risk's page, the paper, or the
+// item on its agenda (which every reader of the agenda opens, on either
+// site).
 func SearchHitURL(h mb.SearchHit, public bool) string {
 	switch h.Kind {
 	case mb.KindAction, mb.KindNote:
 		return ActionPath(h.CommitteeCode, h.ActionMeeting, h.ActionSequence)
 	case mb.KindRisk, mb.KindReview:
 		return RiskPath(h.CommitteeCode, h.RiskReference)
+	case mb.KindPaper:
+		return PaperPath(h.CommitteeCode, h.MeetingNumber, h.ID)
+	case mb.KindAgenda:
+		return AgendaAtItemPath(h.CommitteeCode, h.MeetingNumber, h.ItemNumber)
 	}
 	if h.MeetingNumber == 0 {
 		return CommitteePath(h.CommitteeCode)

@@ -14,10 +14,14 @@ const (
 	KindComment  SearchKind = "comment"
 	KindRisk     SearchKind = "risk"
 	KindReview   SearchKind = "review"
+	KindPaper    SearchKind = "paper"
+	// KindAgenda is an item on a published agenda whose minutes the
+	// reader may not yet read: found by its title only.
+	KindAgenda SearchKind = "agenda"
 )
 
 // SearchKinds lists every kind.
-var SearchKinds = []SearchKind{KindItem, KindDecision, KindAction, KindNote, KindComment, KindRisk, KindReview}
+var SearchKinds = []SearchKind{KindItem, KindDecision, KindAction, KindNote, KindComment, KindRisk, KindReview, KindPaper, KindAgenda}
 
 // Label names the kind for people.
 func (k SearchKind) Label() string {
@@ -36,6 +40,10 @@ func (k SearchKind) Label() string {
 		return "Risk"
 	case KindReview:
 		return "Risk review"
+	case KindPaper:
+		return "Paper"
+	case KindAgenda:
+		return "Item on a published agenda"
 	}
 	return string(k)
 }
@@ -86,8 +94,10 @@ type SearchHit struct {
 	Title         string
 	Snippet       string
 	Rank          float64
-	// ItemID is the agenda item the record sits in, when it does.
-	ItemID *int64
+	// ItemID is the agenda item the record sits in, when it does, and
+	// ItemNumber its number ("3", "3.1").
+	ItemID     *int64
+	ItemNumber string
 	// ActionMeeting and ActionSequence name an action (of an action or a
 	// note); RiskReference names a risk (of a risk or a review).
 	ActionMeeting, ActionSequence int
@@ -121,6 +131,7 @@ type Mention struct {
 	MeetingNumber                 int // 0: a risk, or earlier history
 	Date                          time.Time
 	ItemID                        *int64
+	ItemNumber                    string
 	ItemTitle                     string
 	ActionMeeting, ActionSequence int
 	RiskReference                 string

@@ -24,7 +24,9 @@ import (
 // agenda, its items and papers at every level, of drafts and of published
 // agendas) are decided by the same SQL over their derived facts. The search
 // (Store.Search) and a reference's page (Store.ReferenceHistory) return
-// exactly the rows the Reader admits, comments as CanReadComment.
+// exactly the rows the Reader admits, comments as CanReadComment, papers
+// as their agenda shows them, and an item as an item of a published agenda
+// when the agenda admits it and its minutes do not.
 func TestReadableAgreesWithReader(t *testing.T) {
 	ctx := context.Background()
 	store := mustOpen(t)
@@ -90,7 +92,7 @@ func TestReadableAgreesWithReader(t *testing.T) {
 					paper := func(item any, a mb.Access) {
 						level := mb.Classifications[seq%len(mb.Classifications)]
 						put("paper_facts", exec(`INSERT INTO papers (meeting_id, item_id, position, title, reference, classification)
-						VALUES ($1, $2, $3, 'Paper', $4, $5)`, m, item, seq+1, fmt.Sprintf("P%d", seq), level.String()), a.Within(level).Agenda(agenda))
+						VALUES ($1, $2, $3, 'Survey paper INC900', $4, $5)`, m, item, seq+1, fmt.Sprintf("P%d", seq), level.String()), a.Within(level).Agenda(agenda))
 					}
 					// The meeting's own papers, one at each level.
 					for range mb.Classifications {
@@ -157,6 +159,7 @@ func TestReadableAgreesWithReader(t *testing.T) {
 		"ChairOfCommittee": user(7, map[int64][]mb.MemberRole{c: {mb.RoleChair}}),
 	}
 	admitted := map[string]int{}
+	foundOfKind := map[mb.SearchKind]int{}
 	for name, rd := range readers {
 		t.Run(name, func(t *testing.T) {
 			for table, rows := range truth {
@@ -179,7 +182,8 @@ func TestReadableAgreesWithReader(t *testing.T) {
 				if kind, ok := searchKinds[table]; ok {
 					// The search and a reference's page ask the same rule:
 					// exactly these rows, comments as below.
-					if table == "minutes_comments" {
+					switch table {
+					case "minutes_comments":
 						want = want[:0]
 						for id, a := range rows {
 							if rd.CanReadComment(&mb.Comment{AuthorID: authorUser, Access: a}, recorded[a.MeetingID]) {
@@ -187,11 +191,19 @@ func TestReadableAgreesWithReader(t *testing.T) {
 							}
 						}
 						slices.Sort(want)
+					case "agenda_item_facts":
+						// An item the published agenda admits is found on it
+						// while its minutes do not admit it, and in them after.
+						want = slices.DeleteFunc(want, func(id int64) bool {
+							a := truth["agenda_items"][id]
+							return rd.CanAccess(a, recorded[a.MeetingID])
+						})
 					}
 					found, err := store.Search(ctx, rd, mb.SearchFilter{Query: "survey", Kinds: []mb.SearchKind{kind}, Limit: 100000})
 					if err != nil {
 						t.Fatal(err)
 					}
+					foundOfKind[kind] += len(want)
 					if hits := hitIDs(found.Hits, kind); !slices.Equal(hits, want) || found.Total != len(want) {
 						t.Errorf("search of %s: %d hits (count %d), the Reader %d", table, len(hits), found.Total, len(want))
 					}
@@ -226,6 +238,11 @@ func TestReadableAgreesWithReader(t *testing.T) {
 			}
 		})
 	}
+	for table, kind := range searchKinds {
+		if foundOfKind[kind] == 0 {
+			t.Errorf("search of %s: no reader finds any: the test decides nothing", table)
+		}
+	}
 	for table, rows := range truth {
 		// Some readers are admitted to some rows, and none to all of them but the administrator.
 		if admitted[table] <= len(rows) || admitted[table] >= len(rows)*len(readers) {
@@ -234,9 +251,10 @@ func TestReadableAgreesWithReader(t *testing.T) {
 	}
 }
 
-// searchKinds are the kinds of search hit of the readable tables.
+// searchKinds are the kinds of search hit of the readable tables (and of
+// the agenda's facts: its items and papers as the agenda shows them).
 var searchKinds = map[string]mb.SearchKind{"agenda_items": mb.KindItem, "decisions": mb.KindDecision, "actions": mb.KindAction,
-	"action_events": mb.KindNote, "minutes_comments": mb.KindComment}
+	"action_events": mb.KindNote, "minutes_comments": mb.KindComment, "paper_facts": mb.KindPaper, "agenda_item_facts": mb.KindAgenda}
 
 func hitIDs(hits []mb.SearchHit, kind mb.SearchKind) []int64 {
 	var out []int64

@@ -33,9 +33,13 @@ func (s *Store) ReferenceOf(ctx context.Context, text string) (string, bool, err
 func mentionBranches(q *args, rd *mb.Reader, ref string, cols func(src searchSource) string) string {
 	var out []string
 	for _, src := range searchSources {
+		where := src.admits(q, rd)
+		if src.mentioned != "" {
+			where += " AND " + src.mentioned
+		}
 		out = append(out, `SELECT '`+string(src.kind)+`' AS kind, `+cols(src)+`
 			FROM mentions n JOIN `+src.table+` x ON x.id = n.source_id `+src.joins+`
-			WHERE n.reference = `+ref+` AND n.source = '`+src.table+`' AND `+src.admits(q, rd))
+			WHERE n.reference = `+ref+` AND n.source = '`+src.table+`' AND `+where)
 	}
 	return strings.Join(out, "\nUNION ALL ")
 }
@@ -53,11 +57,11 @@ func (s *Store) ReferenceHistory(ctx context.Context, rd *mb.Reader, reference s
 			src.item + ` AS item, ` + src.actionMeeting + ` AS action_meeting, ` + src.actionSeq + ` AS action_seq, ` + src.risk + ` AS risk`
 	})
 	rows, err := s.pool.Query(ctx, `SELECT p.kind, p.id, p.sentence, c.code, c.name, coalesce(mt.number, 0), coalesce(p.date, '0001-01-01'),
-			p.item, coalesce(i.title, ''), p.action_meeting, p.action_seq, p.risk, count(*) OVER ()
+			p.item, coalesce(`+itemNumberSQL("i", "ip")+`, ''), coalesce(i.title, ''), p.action_meeting, p.action_seq, p.risk, count(*) OVER ()
 		FROM (`+mentions+`) p
 		JOIN committees c ON c.id = p.committee_id
 		LEFT JOIN meetings mt ON mt.id = p.meeting_id
-		LEFT JOIN agenda_items i ON i.id = p.item
+		LEFT JOIN agenda_items i ON i.id = p.item LEFT JOIN agenda_items ip ON ip.id = i.parent_id
 		ORDER BY p.date NULLS LAST, mt.number, c.code, p.mention
 		LIMIT `+q.add(limit)+` OFFSET `+q.add(offset), q...)
 	if err != nil {
@@ -69,7 +73,7 @@ func (s *Store) ReferenceHistory(ctx context.Context, rd *mb.Reader, reference s
 	for rows.Next() {
 		var m mb.Mention
 		if err := rows.Scan(&m.Kind, &m.ID, &m.Sentence, &m.CommitteeCode, &m.CommitteeName, &m.MeetingNumber, &m.Date,
-			&m.ItemID, &m.ItemTitle, &m.ActionMeeting, &m.ActionSequence, &m.RiskReference, &h.Total); err != nil {
+			&m.ItemID, &m.ItemNumber, &m.ItemTitle, &m.ActionMeeting, &m.ActionSequence, &m.RiskReference, &h.Total); err != nil {
 			return nil, fmt.Errorf("postgres: mentions of %s: %w", reference, err)
 		}
 		if m.ItemID != nil && !seen[*m.ItemID] {

@@ -45,8 +45,8 @@ func (s *Store) Search(ctx context.Context, rd *mb.Reader, f mb.SearchFilter) (m
 			continue
 		}
 		branches = append(branches, `(SELECT '`+string(src.kind)+`' AS kind, x.id, `+src.committee+` AS committee_id, `+src.meeting+` AS meeting_id, `+
-			src.date+` AS date, x.search AS vector
-			FROM tsq, `+src.table+` x `+src.joins+` WHERE x.search @@ tsq.q AND `+where+`
+			src.date+` AS date, `+src.searched()+` AS vector
+			FROM tsq, `+src.table+` x `+src.joins+` WHERE `+src.searched()+` @@ tsq.q AND `+where+`
 			ORDER BY 5 DESC NULLS LAST, x.id DESC LIMIT `+candidates+`)`)
 	}
 	if len(branches) == 0 {
@@ -74,11 +74,12 @@ func (s *Store) Search(ctx context.Context, rd *mb.Reader, f mb.SearchFilter) (m
 		SELECT p.kind, p.id, p.total, p.more, c.code, coalesce(mt.number, 0), coalesce(p.date, '0001-01-01'), p.rank,
 			ts_headline('english', t.title, tsq.q, '` + titleOptions + `'),
 			ts_headline('english', t.body, tsq.q, '` + headlineOptions + `'),
-			t.item, t.action_meeting, t.action_seq, t.risk
+			t.item, coalesce(` + itemNumberSQL("ti", "tp") + `, ''), t.action_meeting, t.action_seq, t.risk
 		FROM page p CROSS JOIN tsq
 		JOIN committees c ON c.id = p.committee_id
 		LEFT JOIN meetings mt ON mt.id = p.meeting_id
 		CROSS JOIN LATERAL (` + strings.Join(shown, "\nUNION ALL ") + `) AS t (title, body, item, action_meeting, action_seq, risk)
+		LEFT JOIN agenda_items ti ON ti.id = t.item LEFT JOIN agenda_items tp ON tp.id = ti.parent_id
 		ORDER BY ` + order
 	rows, err := s.pool.Query(ctx, sql, q...)
 	if err != nil {
@@ -89,7 +90,7 @@ func (s *Store) Search(ctx context.Context, rd *mb.Reader, f mb.SearchFilter) (m
 	for rows.Next() {
 		var h mb.SearchHit
 		if err := rows.Scan(&h.Kind, &h.ID, &out.Total, &out.More, &h.CommitteeCode, &h.MeetingNumber, &h.Date, &h.Rank,
-			&h.Title, &h.Snippet, &h.ItemID, &h.ActionMeeting, &h.ActionSequence, &h.RiskReference); err != nil {
+			&h.Title, &h.Snippet, &h.ItemID, &h.ItemNumber, &h.ActionMeeting, &h.ActionSequence, &h.RiskReference); err != nil {
 			return mb.SearchResults{}, fmt.Errorf("postgres: search: %w", err)
 		}
 		out.Hits = append(out.Hits, h)

@@ -11,6 +11,8 @@ import (
 type searchSource struct {
 	kind  mb.SearchKind
 	table string
+	// vector is the document vector searched; "" is x.search.
+	vector string
 	// joins follow "<table> x": m must be the meeting (LEFT JOIN).
 	joins                    string
 	committee, meeting, date string
@@ -19,10 +21,40 @@ type searchSource struct {
 	actionMeeting, actionSeq string // an action's number, or 0
 	risk                     string // a risk's reference, or ''
 	admits                   func(q *args, rd *mb.Reader) string
+	// mentioned, when set, keeps to the mentions n it admits: of an
+	// item on a published agenda, those of its title.
+	mentioned string
+}
+
+// searched is the source's document vector.
+func (src searchSource) searched() string {
+	if src.vector == "" {
+		return "x.search"
+	}
+	return src.vector
+}
+
+// itemNumberSQL is the number of item i ("3", "3.1") under its parent p
+// (LEFT JOINed), or NULL for no item.
+func itemNumberSQL(i, p string) string {
+	return "CASE WHEN " + p + ".id IS NULL THEN " + i + ".position::text ELSE " + p + ".position || '.' || " + i + ".position END"
 }
 
 // recordAdmits is the reading rule over the record's own facts.
 func recordAdmits(q *args, rd *mb.Reader) string { return q.readable(rd, recordFacts("x")) }
+
+// paperAdmits is the reading rule over a paper's facts at its agenda's
+// stage (migration 0031's paper_facts, pf).
+func paperAdmits(q *args, rd *mb.Reader) string { return q.readable(rd, recordFacts("pf")) }
+
+// agendaItemAdmits admits an item of a published agenda (ag) under the
+// agenda's facts whose minutes the reader may not read: an item the
+// reader may read in its minutes is found there, once.
+func agendaItemAdmits(q *args, rd *mb.Reader) string {
+	onAgenda := recordFacts("x")
+	onAgenda.stage = "agenda_stage(ag.status, x.access_stage)"
+	return "(" + q.readable(rd, onAgenda) + " AND NOT coalesce(" + q.readable(rd, recordFacts("x")) + ", false))"
+}
 
 // riskAdmits admits the risks (and reviews) of the committees whose
 // register the reader may read, as mb.Reader.CanReadRisks answers for
@@ -83,4 +115,15 @@ var searchSources = []searchSource{
 	{kind: mb.KindReview, table: "risk_reviews", joins: "JOIN risks r ON r.id = x.risk_id LEFT JOIN meetings m ON m.id = x.meeting_id",
 		committee: "r.committee_id", meeting: "x.meeting_id", date: "m.date", item: "x.item_id",
 		title: "r.reference", body: "x.comment", actionMeeting: "0", actionSeq: "0", risk: "r.reference", admits: riskAdmits},
+	{kind: mb.KindPaper, table: "papers", joins: "JOIN paper_facts pf ON pf.id = x.id LEFT JOIN meetings m ON m.id = x.meeting_id",
+		committee: "pf.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.item_id",
+		title: "x.reference || ' ' || x.title", body: "coalesce((SELECT i.title FROM agenda_items i WHERE i.id = x.item_id), '')",
+		actionMeeting: "0", actionSeq: "0", risk: "''", admits: paperAdmits},
+	// The minute is not out to the agenda's readers: the title alone is
+	// searched, and its sentences alone are mentions.
+	{kind: mb.KindAgenda, table: "agenda_items", vector: "x.agenda_search",
+		joins:     "JOIN agendas ag ON ag.meeting_id = x.meeting_id AND ag.status = 'published' LEFT JOIN meetings m ON m.id = x.meeting_id",
+		committee: "x.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.id",
+		title: "x.title", body: "coalesce('For ' || x.purpose, '')", actionMeeting: "0", actionSeq: "0", risk: "''",
+		admits: agendaItemAdmits, mentioned: "position(n.sentence IN x.title) > 0"},
 }

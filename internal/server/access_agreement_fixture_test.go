@@ -173,7 +173,7 @@ func generate(t *testing.T, a *app) *generated {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := &mb.Paper{MeetingID: m.ID, Title: "Paper " + marker, Reference: fmt.Sprintf("GEN_%d_%d", m.Number, n), Classification: level}
+		p := &mb.Paper{MeetingID: m.ID, Title: "Paper " + marker + ", a report on MP900", Reference: fmt.Sprintf("GEN_%d_%d", m.Number, n), Classification: level}
 		if item != nil {
 			p.ItemID = &item.ID
 		}

@@ -202,25 +202,24 @@ var readPaths = []readPath{
 	{"API meeting list", "M", func(g *generated, v *viewer) []target {
 		return []target{{urls: []string{"/api/v1/committees/GEN/meetings"}, shows: kind('M')}}
 	}},
-	// Search and references (issue 17): every kind, by the reader's rule;
-	// the public site's search as the public, whoever asks. Every record's
+	// Search and references (issue 17): every kind, by the reader's rule,
+	// items and papers also as their agenda shows them (foundAdmits); the
+	// public site's search as the public, whoever asks. Every record's
 	// text names MP900, and one of the words searched.
-	{"search", "IDACE", func(g *generated, v *viewer) []target {
-		return pages("/search?committee=GEN&per_page=500&q="+searchWords, 8, func(*record) bool { return true })
+	{"search", "IDACEP", func(g *generated, v *viewer) []target {
+		return found(pages("/search?committee=GEN&per_page=500&q="+searchWords, 8, everything), g, v)
 	}},
-	{"search API", "IDACE", func(g *generated, v *viewer) []target {
-		return pages("/api/v1/search?committee=GEN&per_page=500&q="+searchWords, 8, func(*record) bool { return true })
+	{"search API", "IDACEP", func(g *generated, v *viewer) []target {
+		return found(pages("/api/v1/search?committee=GEN&per_page=500&q="+searchWords, 8, everything), g, v)
 	}},
-	{"public search", "IDACE", func(g *generated, v *viewer) []target {
-		t := pages("/public/search?committee=GEN&per_page=500&q="+searchWords, 8, func(*record) bool { return true })
-		t[0].admits = func(r *record) bool { return r.kind != 'C' && mb.Anonymous.CanAccess(r.access, false) }
-		return t
+	{"public search", "IDACEP", func(g *generated, v *viewer) []target {
+		return found(pages("/public/search?committee=GEN&per_page=500&q="+searchWords, 8, everything), g, &viewer{rd: mb.Anonymous})
 	}},
-	{"reference page", "IDACE", func(g *generated, v *viewer) []target {
-		return pages("/refs/MP900?per_page=500", 8, func(*record) bool { return true })
+	{"reference page", "IDACEP", func(g *generated, v *viewer) []target {
+		return found(pages("/refs/MP900?per_page=500", 8, everything), g, v)
 	}},
-	{"reference API", "IDACE", func(g *generated, v *viewer) []target {
-		return pages("/api/v1/refs/MP900?per_page=500", 8, func(*record) bool { return true })
+	{"reference API", "IDACEP", func(g *generated, v *viewer) []target {
+		return found(pages("/api/v1/refs/MP900?per_page=500", 8, everything), g, v)
 	}},
 	// The agenda (issue 16): its items and papers as the agenda shows them,
 	// at the agenda's stage (mb.Access.Agenda); a paper is served from its
@@ -308,6 +307,28 @@ func minutesMessages(g *generated, v *viewer) []target {
 			}})
 	}
 	return out
+}
+
+func everything(*record) bool { return true }
+
+// found admits to the targets what the search and a reference's page
+// find for v: every record by the reader's rule, an item also when its
+// published agenda admits it (while its minutes do not), a paper as its
+// agenda shows it.
+func found(ts []target, g *generated, v *viewer) []target {
+	agenda := agendaAdmits(g, v)
+	for i := range ts {
+		ts[i].admits = func(r *record) bool {
+			switch r.kind {
+			case 'P':
+				return agenda(r)
+			case 'I':
+				return v.admitted(g, r) || agenda(r)
+			}
+			return v.admitted(g, r)
+		}
+	}
+	return ts
 }
 
 // agendaAdmits is the reading rule over a record as its meeting's agenda
