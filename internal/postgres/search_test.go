@@ -339,3 +339,128 @@ func TestReferenceHistory(t *testing.T) {
 		t.Errorf("meeting references %v, %v", refs, err)
 	}
 }
+
+// hitKinds are the hits' kinds and titles: "paper OPSG_105_05 Draft …".
+func hitKinds(res mb.SearchResults) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, string(h.Kind)+" "+strings.NewReplacer(mb.MarkStart, "", mb.MarkEnd, "").Replace(h.Title))
+	}
+	return out
+}
+
+// epoch is the committee's minutes epoch (migration 0013).
+func (f *searchFixture) epoch(t *testing.T) int64 {
+	t.Helper()
+	var n int64
+	if err := f.s.Pool().QueryRow(context.Background(), `SELECT minutes_epoch FROM committees WHERE id = $1`, f.committee.ID).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestSearchFindsPapers: a paper is found by the words of its title and
+// by its reference, with its item's title beneath; it mentions its own
+// document reference and what its title names; the public finds it once
+// its agenda is published, as the agenda's rule decides.
+func TestSearchFindsPapers(t *testing.T) {
+	ctx := context.Background()
+	f := newSearchFixture(t, map[string][2]string{})
+	it := addAgendaItem(t, f.s, f.m106, "Modification proposals", mb.AgendaEntry{})
+	before := f.epoch(t)
+	p := addPaper(t, f.s, f.m106, it, "OPSG_106_05", mb.Clear)
+	if f.epoch(t) == before {
+		t.Error("a new paper leaves the committee's epoch: servers keep searches that miss it")
+	}
+	p.Title = "Draft legal text for MP123"
+	if _, err := f.s.Pool().Exec(ctx, `UPDATE papers SET title = $2 WHERE id = $1`, p.ID, p.Title); err != nil {
+		t.Fatal(err)
+	}
+	for _, query := range []string{"legal texts", "OPSG_106_05", "mp123"} {
+		_, res := f.search(t, admin, mb.SearchFilter{Query: query})
+		if got := hitKinds(res); !slices.Equal(got, []string{"paper OPSG_106_05 Draft legal text for MP123"}) {
+			t.Errorf("%q finds %v", query, got)
+			continue
+		}
+		if h := res.Hits[0]; h.ID != p.ID || h.MeetingNumber != 106 || h.ItemID == nil || *h.ItemID != it.ID ||
+			strings.NewReplacer(mb.MarkStart, "", mb.MarkEnd, "").Replace(h.Snippet) != "Modification proposals" {
+			t.Errorf("%q: hit %+v", query, h)
+		}
+	}
+	for _, ref := range []string{"OPSG_106_05", "MP123"} {
+		h, err := f.s.ReferenceHistory(ctx, admin, ref, 50, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(h.Mentions) != 1 || h.Mentions[0].Kind != mb.KindPaper || h.Mentions[0].ID != p.ID ||
+			h.Mentions[0].Sentence != "OPSG_106_05 Draft legal text for MP123" || h.Mentions[0].ItemTitle != "Modification proposals" {
+			t.Errorf("%s: mentions %+v", ref, h.Mentions)
+		}
+	}
+	// Draft minutes, draft agenda: the public finds nothing; published, the
+	// CLEAR paper is the public's.
+	if _, res := f.search(t, mb.Anonymous, mb.SearchFilter{Query: "legal"}); res.Total != 0 {
+		t.Errorf("the public finds the paper of a draft agenda: %v", hitKinds(res))
+	}
+	if err := f.s.PublishAgenda(ctx, f.m106.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, res := f.search(t, mb.Anonymous, mb.SearchFilter{Query: "legal", Kinds: []mb.SearchKind{mb.KindPaper}}); res.Total != 1 {
+		t.Errorf("the public does not find the paper of a published agenda: %v", hitKinds(res))
+	}
+	// The mentions follow the title.
+	if _, err := f.s.Pool().Exec(ctx, `UPDATE papers SET title = 'Final legal text' WHERE id = $1`, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := f.s.ReferenceHistory(ctx, admin, "MP123", 50, 0); err != nil || h.Total != 0 {
+		t.Errorf("MP123 after the retitle: %+v, %v", h, err)
+	}
+}
+
+// TestSearchFindsItemsOfPublishedAgendas: a member finds an item of a
+// published agenda by its title before its minutes are out, never by its
+// minute's words nor a draft agenda's items; once the minutes are
+// published it is found as an item of the minutes, once.
+func TestSearchFindsItemsOfPublishedAgendas(t *testing.T) {
+	ctx := context.Background()
+	f := newSearchFixture(t, map[string][2]string{})
+	member := &mb.Reader{User: &mb.User{ID: 50, PersonID: 50}, Roles: map[int64][]mb.MemberRole{f.committee.ID: {mb.RoleMember}}}
+	it := addAgendaItem(t, f.s, f.m106, "Smart meter rollout on MP500", mb.AgendaEntry{Purpose: mb.ForDecision})
+	addAgendaItem(t, f.s, f.m105, "Rollout of the draft agenda", mb.AgendaEntry{})
+	if _, err := f.s.Pool().Exec(ctx, `UPDATE agenda_items SET minute = 'The confidential tariff for MP500 was agreed.' WHERE id = $1`, it.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, res := f.search(t, member, mb.SearchFilter{Query: "rollout"}); res.Total != 0 {
+		t.Errorf("a member finds the items of draft agendas and minutes: %v", hitKinds(res))
+	}
+	before := f.epoch(t)
+	if err := f.s.PublishAgenda(ctx, f.m106.ID); err != nil {
+		t.Fatal(err)
+	}
+	if f.epoch(t) == before {
+		t.Error("publishing the agenda leaves the committee's epoch: servers keep searches that miss its items")
+	}
+	_, res := f.search(t, member, mb.SearchFilter{Query: "rollout"})
+	if got := hitKinds(res); !slices.Equal(got, []string{"agenda Smart meter rollout on MP500"}) {
+		t.Errorf("a member finds %v", got)
+	} else if h := res.Hits[0]; h.ID != it.ID || h.ItemNumber != "1" || h.Snippet != "For decision" || h.MeetingNumber != 106 {
+		t.Errorf("the agenda's hit %+v", h)
+	}
+	if _, res := f.search(t, member, mb.SearchFilter{Query: "tariff"}); res.Total != 0 {
+		t.Errorf("the minute of an item not out is found: %v", hitKinds(res))
+	}
+	h, err := f.s.ReferenceHistory(ctx, member, "MP500", 50, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Mentions) != 1 || h.Mentions[0].Kind != mb.KindAgenda || h.Mentions[0].Sentence != "Smart meter rollout on MP500" || h.Mentions[0].ItemNumber != "1" {
+		t.Errorf("mentions of MP500 on the agenda: %+v", h.Mentions)
+	}
+	f.publish(t, f.m106)
+	if _, res := f.search(t, member, mb.SearchFilter{Query: "rollout OR tariff"}); !slices.Equal(hitKinds(res), []string{"item Smart meter rollout on MP500"}) {
+		t.Errorf("with the minutes published: %v", hitKinds(res))
+	}
+	if h, err := f.s.ReferenceHistory(ctx, member, "MP500", 50, 0); err != nil || h.Total != 2 || h.Mentions[0].Kind != mb.KindItem || h.Mentions[1].Kind != mb.KindItem {
+		t.Errorf("mentions of MP500 in the minutes: %+v, %v", h, err)
+	}
+}
