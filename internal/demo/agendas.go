@@ -11,8 +11,8 @@ import (
 )
 
 // agendas builds the agendas of the OPSG's next two meetings: 106's,
-// published with its papers (a Word document, a PDF, a CSV and an AMBER
-// PDF the public sees withheld) and revised once since (a paper
+// published with its papers (a Word document, PDFs, a CSV and an AMBER
+// PDF the public sees withheld; one names MP242, whose page shows it) and revised once since (a paper
 // replaced), and 107's, a draft of the items planned for it. The papers
 // are small real files made here.
 func (l *loader) agendas(ctx context.Context) error {
@@ -65,6 +65,10 @@ func (l *loader) agendas(ctx context.Context) error {
 		{nil, "OPSG_106_04", "DCC Major Incident Review – INC000001076111", "OPSG_106_04 Incident Review.pdf",
 			samplefile.PDF("DCC Major Incident Review – INC000001076111", "Root cause, incident management and remediation of the Category 1 Major Incident of 20 August 2023.",
 				"For the OPSG's members only: it names the service provider's internal systems."), mb.Amber},
+		// Returned by the Panel's 119th meeting: MP242's page shows it.
+		{nil, "OPSG_106_05", "MP242 definitions of re-try success and subsequent success", "OPSG_106_05 MP242 Success Definitions.pdf",
+			samplefile.PDF("MP242 – Definitions of Success", "SECAS's proposed definitions of re-try success and subsequent success, for the OPSG's view as the SEC Panel asked.",
+				"Re-try success: a service request that succeeds on a later attempt within 24 hours. Subsequent success: an unsolicited or delayed response."), mb.Clear},
 	}
 	var pmr *mb.Paper
 	for _, x := range papers {

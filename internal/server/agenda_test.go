@@ -178,7 +178,7 @@ func TestDemoAgendaAsEachReaderSeesIt(t *testing.T) {
 			return out
 		}
 		public, member := names(a.anonymous()), names(a.as("member"))
-		if len(public) != 4 || len(member) != 5 || public[0] != "00 OPSG_106_2311 Agenda.pdf" {
+		if len(public) != 5 || len(member) != 6 || public[0] != "00 OPSG_106_2311 Agenda.pdf" {
 			t.Errorf("the public's pack %q, a member's %q", public, member)
 		}
 		for _, n := range public {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
+	"github.com/minutebook/minutebook/web"
 )
 
 // TestSearchPage: the search through the router, over the demo: the
@@ -180,4 +181,41 @@ func TestSearchSeesWrites(t *testing.T) {
 	}
 	sec.get("/search?q=zebra").mustContain(t, "<mark>Zebra</mark> crossings")
 	sec.get("/refs/MP999").mustContain(t, "<mark>MP999</mark> was raised.")
+}
+
+// TestSearchFindsAgendas: over the demo, a member finds OPSG 106's paper
+// on MP242 by its title, linked to the paper, and the item of its
+// published agenda (the minutes are a draft), linked to the item on the
+// agenda; not the items of 107's draft agenda. MP242's page shows the
+// paper among the minutes that mention it.
+func TestSearchFindsAgendas(t *testing.T) {
+	a := newApp(t)
+	member := a.as("member")
+	m, err := a.store.MeetingByNumber(context.Background(), "OPSG", 106)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paper int64
+	if err := a.store.Pool().QueryRow(context.Background(), `SELECT id FROM papers WHERE meeting_id = $1 AND reference = 'OPSG_106_05'`, m.ID).Scan(&paper); err != nil {
+		t.Fatal(err)
+	}
+	res := member.get("/search?q=subsequent+success&kind=paper")
+	res.mustContain(t, "Paper · OPSG 106", `href="`+web.PaperPath("OPSG", 106, paper)+`"`, "OPSG_106_05 MP242 definitions of re-try <mark>success</mark>")
+	res = member.get("/search?q=minutes&kind=agenda")
+	res.mustContain(t, "Item on a published agenda · OPSG 106", `href="`+web.AgendaAtItemPath("OPSG", 106, "1")+`"`, "For decision")
+	res.mustNotContain(t, "/meetings/107/")
+	member.get("/search?q=sunsetting").mustNotContain(t, "/meetings/107/")
+	a.anonymous().get(web.AgendaPath("OPSG", 106)).mustContain(t, `id="`+web.AgendaItemAnchor("1")+`"`)
+
+	var out struct {
+		Results []struct {
+			Kind string `json:"kind"`
+			URL  string `json:"url"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(member.get("/api/v1/search?q=subsequent+success").body), &out); err != nil || len(out.Results) == 0 ||
+		out.Results[0].Kind != "paper" || out.Results[0].URL != web.PaperPath("OPSG", 106, paper) {
+		t.Errorf("the API's paper: %v %+v", err, out)
+	}
+	a.anonymous().get("/refs/MP242").mustContain(t, "Paper · OPSG 106", "OPSG_106_05 <mark>MP242</mark> definitions", `href="`+web.PaperPath("OPSG", 106, paper)+`"`)
 }
