@@ -8,7 +8,10 @@ ALTER TABLE papers ADD COLUMN search tsvector GENERATED ALWAYS AS (
 ALTER TABLE agenda_items ADD COLUMN agenda_search tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('english', title), 'A')) STORED;
 CREATE INDEX papers_search_idx ON papers USING gin (search);
-CREATE INDEX agenda_items_agenda_search_idx ON agenda_items USING gin (agenda_search);
+-- An item whose minutes are published reads the same on its agenda: only
+-- the others are ever found there, and only they are indexed (the search's
+-- agenda branch asks the same of its rows).
+CREATE INDEX agenda_items_agenda_search_idx ON agenda_items USING gin (agenda_search) WHERE access_stage <> 'published';
 
 -- A paper's sentence is its reference and title, "OPSG_107_05 Draft legal
 -- text for MP123": it mentions what its title names, and its own document
