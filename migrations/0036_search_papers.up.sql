@@ -55,11 +55,9 @@ INSERT INTO mentions (source, source_id, reference, sentence)
 -- move their committee's epoch (migration 0035).
 CREATE OR REPLACE FUNCTION search_epoch_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    source text := CASE TG_TABLE_NAME
-        WHEN 'agenda_items' THEN 'SELECT m.committee_id FROM %I t JOIN meetings m ON m.id = t.meeting_id'
-        WHEN 'papers' THEN 'SELECT m.committee_id FROM %I t JOIN meetings m ON m.id = t.meeting_id'
-        WHEN 'agendas' THEN 'SELECT m.committee_id FROM %I t JOIN meetings m ON m.id = t.meeting_id'
-        WHEN 'decisions' THEN 'SELECT m.committee_id FROM %I t JOIN agenda_items i ON i.id = t.item_id JOIN meetings m ON m.id = i.meeting_id'
+    source text := CASE
+        WHEN TG_TABLE_NAME IN ('agenda_items', 'papers', 'agendas') THEN 'SELECT m.committee_id FROM %I t JOIN meetings m ON m.id = t.meeting_id'
+        WHEN TG_TABLE_NAME = 'decisions' THEN 'SELECT m.committee_id FROM %I t JOIN agenda_items i ON i.id = t.item_id JOIN meetings m ON m.id = i.meeting_id'
         ELSE 'SELECT t.committee_id FROM %I t' END;
     ids bigint[] := '{}';
     more bigint[];
