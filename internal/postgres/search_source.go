@@ -11,7 +11,10 @@ import (
 type searchSource struct {
 	kind  mb.SearchKind
 	table string
-	// joins follow "<table> x": m must be the meeting (LEFT JOIN).
+	// joins follow "<table> x": m must be the meeting. Every join is a
+	// LEFT JOIN to one row, so that the search's candidates, which read
+	// none of them unless a filter does, leave them out (PostgreSQL
+	// removes such a join).
 	joins                    string
 	committee, meeting, date string
 	item                     string // the agenda item's id, or NULL
@@ -60,21 +63,21 @@ const actionNumber = "lpad(x.sequence::text, 2, '0')"
 // searchSources are the searched tables, in the order of mb.SearchKinds.
 var searchSources = []searchSource{
 	{kind: mb.KindItem, table: "agenda_items", joins: "LEFT JOIN meetings m ON m.id = x.meeting_id",
-		committee: "x.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.id",
+		committee: "x.access_committee", meeting: "x.meeting_id", date: "x.record_date", item: "x.id",
 		title: "x.title", body: "x.minute", actionMeeting: "0", actionSeq: "0", risk: "''", admits: recordAdmits},
-	{kind: mb.KindDecision, table: "decisions", joins: "JOIN agenda_items i ON i.id = x.item_id LEFT JOIN meetings m ON m.id = i.meeting_id",
-		committee: "x.access_committee", meeting: "i.meeting_id", date: "m.date", item: "x.item_id",
+	{kind: mb.KindDecision, table: "decisions", joins: "LEFT JOIN agenda_items i ON i.id = x.item_id LEFT JOIN meetings m ON m.id = i.meeting_id",
+		committee: "x.access_committee", meeting: "i.meeting_id", date: "x.record_date", item: "x.item_id",
 		title: "i.title", body: "x.kind || ' ' || x.text", actionMeeting: "0", actionSeq: "0", risk: "''", admits: recordAdmits},
 	{kind: mb.KindAction, table: "actions", joins: "LEFT JOIN meetings m ON m.id = x.raised_meeting_id",
-		committee: "x.committee_id", meeting: "x.raised_meeting_id", date: "x.raised_on", item: "x.item_id",
+		committee: "x.committee_id", meeting: "x.raised_meeting_id", date: "x.record_date", item: "x.item_id",
 		title: "x.committee_code || ' ' || x.meeting_number || '/' || " + actionNumber, body: "x.text",
 		actionMeeting: "x.meeting_number", actionSeq: "x.sequence", risk: "''", admits: recordAdmits},
-	{kind: mb.KindNote, table: "action_events", joins: "JOIN actions a ON a.id = x.action_id LEFT JOIN meetings m ON m.id = x.meeting_id",
-		committee: "a.committee_id", meeting: "x.meeting_id", date: "coalesce(m.date, (x.at AT TIME ZONE 'Europe/London')::date)", item: "a.item_id",
+	{kind: mb.KindNote, table: "action_events", joins: "LEFT JOIN actions a ON a.id = x.action_id LEFT JOIN meetings m ON m.id = x.meeting_id",
+		committee: "a.committee_id", meeting: "x.meeting_id", date: "x.record_date", item: "a.item_id",
 		title: "a.committee_code || ' ' || a.meeting_number || '/' || lpad(a.sequence::text, 2, '0')", body: "x.note",
 		actionMeeting: "a.meeting_number", actionSeq: "a.sequence", risk: "''", admits: recordAdmits},
 	{kind: mb.KindComment, table: "minutes_comments", joins: "LEFT JOIN agenda_items i ON i.id = x.item_id LEFT JOIN meetings m ON m.id = x.meeting_id",
-		committee: "x.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.item_id",
+		committee: "x.access_committee", meeting: "x.meeting_id", date: "x.record_date", item: "x.item_id",
 		title: "coalesce(i.title, 'Comment')", body: "x.body", actionMeeting: "0", actionSeq: "0", risk: "''",
 		admits: func(q *args, rd *mb.Reader) string { return q.readableComment(rd, "x") }},
 	{kind: mb.KindRisk, table: "risks", joins: "JOIN risks r ON r.id = x.id LEFT JOIN meetings m ON false",
