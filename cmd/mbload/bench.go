@@ -168,11 +168,14 @@ func measurePage(ctx context.Context, cfg Config, p page, cookie string, rp *rep
 	if p.Rate > 0 {
 		rate = p.Rate
 	}
-	r.Fixed = attack(targeter(target, p.Fresh), vegeta.Rate{Freq: int(rate), Per: time.Second}, 0, cfg.Duration)
+	// One targeter for the page, so that a fresh page's ramp asks no
+	// search its fixed rate asked.
+	targets := targeter(target, p.Fresh)
+	r.Fixed = attack(targets, vegeta.Rate{Freq: int(rate), Per: time.Second}, 0, cfg.Duration)
 	// The ramp: closed-loop load at rising concurrency; the best
 	// throughput without an error is the page's limit.
 	for _, c := range cfg.Ramp {
-		m := attack(targeter(target, p.Fresh), vegeta.Rate{}, c, cfg.StepDuration)
+		m := attack(targets, vegeta.Rate{}, c, cfg.StepDuration)
 		r.Ramp = append(r.Ramp, RampStep{Concurrency: c, Throughput: m.Throughput, Errors: m.Errors, P99ms: m.P99ms})
 		if m.Errors == 0 && (r.Max == nil || m.Throughput > r.Max.Throughput) {
 			best := r.Ramp[len(r.Ramp)-1]
