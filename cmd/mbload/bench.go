@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
@@ -167,11 +168,14 @@ func measurePage(ctx context.Context, cfg Config, p page, cookie string, rp *rep
 	if p.Rate > 0 {
 		rate = p.Rate
 	}
-	r.Fixed = attack(target, vegeta.Rate{Freq: int(rate), Per: time.Second}, 0, cfg.Duration)
+	// One targeter for the page, so that a fresh page's ramp asks no
+	// search its fixed rate asked.
+	targets := targeter(target, p.Fresh)
+	r.Fixed = attack(targets, vegeta.Rate{Freq: int(rate), Per: time.Second}, 0, cfg.Duration)
 	// The ramp: closed-loop load at rising concurrency; the best
 	// throughput without an error is the page's limit.
 	for _, c := range cfg.Ramp {
-		m := attack(target, vegeta.Rate{}, c, cfg.StepDuration)
+		m := attack(targets, vegeta.Rate{}, c, cfg.StepDuration)
 		r.Ramp = append(r.Ramp, RampStep{Concurrency: c, Throughput: m.Throughput, Errors: m.Errors, P99ms: m.P99ms})
 		if m.Errors == 0 && (r.Max == nil || m.Throughput > r.Max.Throughput) {
 			best := r.Ramp[len(r.Ramp)-1]
@@ -210,7 +214,7 @@ func maxThroughput(r PageResult) float64 {
 // attack loads target at rate (or, with workers > 0 and a zero rate, as
 // fast as that many workers go) for d, and sums up the results. Anything
 // but a 200 is an error: a redirect to the sign-in page is a failure here.
-func attack(target vegeta.Target, rate vegeta.Rate, workers int, d time.Duration) Fixed {
+func attack(targets vegeta.Targeter, rate vegeta.Rate, workers int, d time.Duration) Fixed {
 	opts := []func(*vegeta.Attacker){vegeta.KeepAlive(true), vegeta.Redirects(vegeta.NoFollow), vegeta.Timeout(requestTimeout)}
 	if workers > 0 {
 		opts = append(opts, vegeta.Workers(uint64(workers)), vegeta.MaxWorkers(uint64(workers)), vegeta.Connections(workers))
@@ -224,7 +228,7 @@ func attack(target vegeta.Target, rate vegeta.Rate, workers int, d time.Duration
 	a := vegeta.NewAttacker(opts...)
 	var m vegeta.Metrics
 	errs := 0
-	for res := range a.Attack(vegeta.NewStaticTargeter(target), rate, d, "mbload") {
+	for res := range a.Attack(targets, rate, d, "mbload") {
 		if res.Code != http.StatusOK && res.Error == "" {
 			res.Error = "status " + strconv.Itoa(int(res.Code))
 		}
@@ -239,6 +243,21 @@ func attack(target vegeta.Target, rate vegeta.Rate, workers int, d time.Duration
 		Rate: m.Rate, Requests: m.Requests, Errors: errs, Throughput: m.Throughput,
 		P50ms: ms(m.Latencies.P50), P90ms: ms(m.Latencies.P90), P99ms: ms(m.Latencies.P99), Maxms: ms(m.Latencies.Max),
 		ErrorSamples: firstN(m.Errors, 3),
+	}
+}
+
+// targeter sends target every time, or with fresh a search no server
+// has kept: a "to" day further past every record each request.
+func targeter(target vegeta.Target, fresh bool) vegeta.Targeter {
+	if !fresh {
+		return vegeta.NewStaticTargeter(target)
+	}
+	var n atomic.Int64
+	far := time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+	return func(t *vegeta.Target) error {
+		*t = target
+		t.URL += "&to=" + far.AddDate(0, 0, int(n.Add(1))).Format(time.DateOnly)
+		return nil
 	}
 }
 

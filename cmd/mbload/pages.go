@@ -31,6 +31,11 @@ type page struct {
 	// Rate, when set, is the page's own fixed rate (its bar's), in place
 	// of --rate.
 	Rate float64 `json:"rate,omitempty"`
+	// Fresh asks each request as a search no server has kept: the same
+	// words, with a "to" date a day further out each time (past every
+	// record, so the results are the same), as after a write moved the
+	// epochs or when every reader asks something new.
+	Fresh bool `json:"fresh,omitempty"`
 }
 
 // pages are what the benchmark loads, in order.
@@ -61,6 +66,10 @@ var pages = []page{
 	{Name: "search quoted phrase", As: "member", Path: "/search?q=%22root+cause%22", Rate: 100},
 	{Name: "search public", Path: "/public/search?q=incident", Rate: 100},
 	{Name: "busy reference page", As: "member", Path: "/refs/{busy}", Rate: 100},
+	// The same searches with nothing kept: what each costs the database.
+	{Name: "search common word, uncached", As: "member", Path: "/search?q=incident", Rate: 20, Fresh: true},
+	{Name: "search quoted phrase, uncached", As: "member", Path: "/search?q=%22root+cause%22", Rate: 20, Fresh: true},
+	{Name: "search public, uncached", Path: "/public/search?q=incident", Rate: 20, Fresh: true},
 }
 
 // resolve fills a page list's placeholders from the data: the store's

@@ -13,7 +13,11 @@ type searchSource struct {
 	table string
 	// vector is the document vector searched; "" is x.search.
 	vector string
-	// joins follow "<table> x": m must be the meeting (LEFT JOIN).
+	// joins follow "<table> x": m must be the meeting. Every join is a
+	// LEFT JOIN to one row, so that the search's candidates, which read
+	// none of them unless a filter does, leave them out (PostgreSQL
+	// removes such a join); but for the agenda's items, which join their
+	// published agenda to keep to those.
 	joins                    string
 	committee, meeting, date string
 	item                     string // the agenda item's id, or NULL
@@ -94,21 +98,21 @@ const actionNumber = "lpad(x.sequence::text, 2, '0')"
 // searchSources are the searched tables, in the order of mb.SearchKinds.
 var searchSources = []searchSource{
 	{kind: mb.KindItem, table: "agenda_items", joins: "LEFT JOIN meetings m ON m.id = x.meeting_id",
-		committee: "x.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.id",
+		committee: "x.access_committee", meeting: "x.meeting_id", date: "x.record_date", item: "x.id",
 		title: "x.title", body: "x.minute", actionMeeting: "0", actionSeq: "0", risk: "''", admits: recordAdmits},
-	{kind: mb.KindDecision, table: "decisions", joins: "JOIN agenda_items i ON i.id = x.item_id LEFT JOIN meetings m ON m.id = i.meeting_id",
-		committee: "x.access_committee", meeting: "i.meeting_id", date: "m.date", item: "x.item_id",
+	{kind: mb.KindDecision, table: "decisions", joins: "LEFT JOIN agenda_items i ON i.id = x.item_id LEFT JOIN meetings m ON m.id = i.meeting_id",
+		committee: "x.access_committee", meeting: "i.meeting_id", date: "x.record_date", item: "x.item_id",
 		title: "i.title", body: "x.kind || ' ' || x.text", actionMeeting: "0", actionSeq: "0", risk: "''", admits: recordAdmits},
 	{kind: mb.KindAction, table: "actions", joins: "LEFT JOIN meetings m ON m.id = x.raised_meeting_id",
-		committee: "x.committee_id", meeting: "x.raised_meeting_id", date: "x.raised_on", item: "x.item_id",
+		committee: "x.committee_id", meeting: "x.raised_meeting_id", date: "x.record_date", item: "x.item_id",
 		title: "x.committee_code || ' ' || x.meeting_number || '/' || " + actionNumber, body: "x.text",
 		actionMeeting: "x.meeting_number", actionSeq: "x.sequence", risk: "''", admits: recordAdmits},
-	{kind: mb.KindNote, table: "action_events", joins: "JOIN actions a ON a.id = x.action_id LEFT JOIN meetings m ON m.id = x.meeting_id",
-		committee: "a.committee_id", meeting: "x.meeting_id", date: "coalesce(m.date, (x.at AT TIME ZONE 'Europe/London')::date)", item: "a.item_id",
+	{kind: mb.KindNote, table: "action_events", joins: "LEFT JOIN actions a ON a.id = x.action_id LEFT JOIN meetings m ON m.id = x.meeting_id",
+		committee: "a.committee_id", meeting: "x.meeting_id", date: "x.record_date", item: "a.item_id",
 		title: "a.committee_code || ' ' || a.meeting_number || '/' || lpad(a.sequence::text, 2, '0')", body: "x.note",
 		actionMeeting: "a.meeting_number", actionSeq: "a.sequence", risk: "''", admits: recordAdmits},
 	{kind: mb.KindComment, table: "minutes_comments", joins: "LEFT JOIN agenda_items i ON i.id = x.item_id LEFT JOIN meetings m ON m.id = x.meeting_id",
-		committee: "x.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.item_id",
+		committee: "x.access_committee", meeting: "x.meeting_id", date: "x.record_date", item: "x.item_id",
 		title: "coalesce(i.title, 'Comment')", body: "x.body", actionMeeting: "0", actionSeq: "0", risk: "''",
 		admits: func(q *args, rd *mb.Reader) string { return q.readableComment(rd, "x") }},
 	{kind: mb.KindRisk, table: "risks", joins: "JOIN risks r ON r.id = x.id LEFT JOIN meetings m ON false",
@@ -117,7 +121,7 @@ var searchSources = []searchSource{
 	{kind: mb.KindReview, table: "risk_reviews", joins: "JOIN risks r ON r.id = x.risk_id LEFT JOIN meetings m ON m.id = x.meeting_id",
 		committee: "r.committee_id", meeting: "x.meeting_id", date: "m.date", item: "x.item_id",
 		title: "r.reference", body: "x.comment", actionMeeting: "0", actionSeq: "0", risk: "r.reference", admits: riskAdmits},
-	{kind: mb.KindPaper, table: "papers", joins: "JOIN paper_facts pf ON pf.id = x.id LEFT JOIN meetings m ON m.id = x.meeting_id",
+	{kind: mb.KindPaper, table: "papers", joins: "LEFT JOIN paper_facts pf ON pf.id = x.id LEFT JOIN meetings m ON m.id = x.meeting_id",
 		committee: "pf.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.item_id",
 		title: "x.reference || ' ' || x.title", body: "coalesce((SELECT i.title FROM agenda_items i WHERE i.id = x.item_id), '')",
 		actionMeeting: "0", actionSeq: "0", risk: "''", admits: paperAdmits},
@@ -125,7 +129,7 @@ var searchSources = []searchSource{
 	// searched, and its sentences alone are mentions.
 	{kind: mb.KindAgenda, table: "agenda_items", vector: "x.agenda_search",
 		joins:     "JOIN agendas ag ON ag.meeting_id = x.meeting_id AND ag.status = 'published' LEFT JOIN meetings m ON m.id = x.meeting_id",
-		committee: "x.access_committee", meeting: "x.meeting_id", date: "m.date", item: "x.id",
+		committee: "x.access_committee", meeting: "x.meeting_id", date: "x.record_date", item: "x.id",
 		title: "x.title", body: "coalesce('For ' || x.purpose, '')", actionMeeting: "0", actionSeq: "0", risk: "''",
 		admits: agendaItemAdmits, mentioned: "position(n.sentence IN x.title) > 0"},
 }

@@ -96,6 +96,45 @@ func TestSearchRanking(t *testing.T) {
 	}
 }
 
+// TestSearchNewestFollowMeetingDates: each kind's newest matches are
+// those of the latest meetings by date, kept on the records (migration
+// 0037): a meeting moved to another day moves its records in the order,
+// and their dates shown, in the statement that moves it.
+func TestSearchNewestFollowMeetingDates(t *testing.T) {
+	f := newSearchFixture(t, map[string][2]string{"a": {"Earlier survey", "The survey of the 105th."}})
+	later := &mb.Item{MeetingID: f.m106.ID, Title: "Later survey", Minute: "The survey of the 106th."}
+	if err := f.s.CreateItem(context.Background(), later); err != nil {
+		t.Fatal(err)
+	}
+	newest := mb.SearchFilter{Query: "survey", Kinds: []mb.SearchKind{mb.KindItem}, Sort: mb.SortDate, Limit: 1}
+	got, res := f.search(t, admin, newest)
+	if !slices.Equal(got, []string{"Later survey"}) || !res.Hits[0].Date.Equal(f.m106.Date) {
+		t.Fatalf("the newest of two: %v (%+v)", got, res.Hits)
+	}
+	moved := f.m105.Date.AddDate(0, 0, -30)
+	if _, err := f.s.Pool().Exec(context.Background(), `UPDATE meetings SET date = $2 WHERE id = $1`, f.m106.ID, moved); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = f.search(t, admin, newest)
+	if !slices.Equal(got, []string{"Earlier survey"}) {
+		t.Errorf("after the 106th moved before the 105th, the newest is %v", got)
+	}
+	// With one candidate of each kind, the one kept is the newest.
+	f.s.SetSearchCandidates(1)
+	got, res = f.search(t, admin, mb.SearchFilter{Query: "survey", Kinds: []mb.SearchKind{mb.KindItem}, Limit: 1})
+	if !slices.Equal(got, []string{"Earlier survey"}) || !res.More {
+		t.Errorf("one candidate: %v (more %v)", got, res.More)
+	}
+	_, res = f.search(t, admin, mb.SearchFilter{Query: "later", Kinds: []mb.SearchKind{mb.KindItem}})
+	if len(res.Hits) != 1 || !res.Hits[0].Date.Equal(moved) {
+		t.Errorf("the moved meeting's item: %+v", res.Hits)
+	}
+	var drift int
+	if err := f.s.Pool().QueryRow(context.Background(), `SELECT count(*) FROM access_drift`).Scan(&drift); err != nil || drift != 0 {
+		t.Errorf("%d records' facts differ from their definition (%v)", drift, err)
+	}
+}
+
 // TestSearchSyntax: websearch syntax ("a phrase", OR, -word) and English
 // stemming, and text PostgreSQL cannot parse as a query finds nothing
 // rather than failing.
