@@ -55,7 +55,7 @@ func paperAdmits(q *args, rd *mb.Reader) string { return q.readable(rd, recordFa
 // agenda's facts whose minutes the reader may not read: an item the
 // reader may read in its minutes is found there, once. An item of
 // published minutes has the same facts on its agenda, so it is never one:
-// asking so first keeps to the few rows migration 0036's index holds.
+// asking so first keeps to the few rows migration 0038's index holds.
 func agendaItemAdmits(q *args, rd *mb.Reader) string {
 	onAgenda := recordFacts("x")
 	onAgenda.stage = "agenda_stage(ag.status, x.access_stage)"
