@@ -50,6 +50,30 @@ func (w *world) itemAccess() map[int64]mb.Access {
 	return out
 }
 
+// withFacts appends the facts' columns to a table's own, as far as the
+// schema has them: the rule's (migration 0011) and the record's date (0037).
+func (l *loader) withFacts(cols []string) []string {
+	if l.access {
+		cols = append(cols, accessColumns...)
+	}
+	if l.dates {
+		cols = append(cols, "record_date")
+	}
+	return cols
+}
+
+// facts appends the values of withFacts's columns: the record's date is
+// its meeting's (an action's raising, which is its meeting's here).
+func (l *loader) facts(v []any, a mb.Access, date time.Time) []any {
+	if l.access {
+		v = accessValues(v, a)
+	}
+	if l.dates {
+		v = append(v, date)
+	}
+	return v
+}
+
 // accessValues are the facts as the columns hold them.
 func accessValues(v []any, a mb.Access) []any {
 	var meeting any

@@ -83,10 +83,7 @@ func (l *loader) loadLifecycle(ctx context.Context, items map[int64]mb.Access) e
 			}
 		}
 	}
-	cols := []string{"meeting_id", "item_id", "author_id", "body", "created_at", "resolved_at", "resolved_by", "resolution"}
-	if l.access {
-		cols = append(cols, accessColumns...)
-	}
+	cols := l.withFacts([]string{"meeting_id", "item_id", "author_id", "body", "created_at", "resolved_at", "resolved_by", "resolution"})
 	return l.copy(ctx, "minutes_comments", cols,
 		len(comments), func(i int, v []any) []any {
 			c := comments[i]
@@ -99,10 +96,7 @@ func (l *loader) loadLifecycle(ctx context.Context, items map[int64]mb.Access) e
 				}
 			}
 			v = append(v, c.meeting.id, c.itemID, c.author.userID, c.body, created, resolvedAt, resolvedBy, resolution)
-			if l.access {
-				v = accessValues(v, items[c.itemID])
-			}
-			return v
+			return l.facts(v, items[c.itemID], c.meeting.date)
 		})
 }
 

@@ -22,8 +22,9 @@ type loader struct {
 	res *Result
 	// lifecycle is set when the minutes lifecycle's tables exist.
 	lifecycle bool
-	// access is set when the records carry the reading rule's facts.
-	access bool
+	// access is set when the records carry the reading rule's facts;
+	// dates when they also keep their dates (migration 0037).
+	access, dates bool
 }
 
 func (l *loader) load(ctx context.Context) error {
@@ -42,6 +43,7 @@ func (l *loader) load(ctx context.Context) error {
 		return err
 	}
 	l.access = actionCols["access_level"]
+	l.dates = actionCols["record_date"]
 	// The register's summaries (migration 0012): each action carries its
 	// slippage and its committee's code.
 	slips := actionCols["revisions"]
@@ -55,17 +57,10 @@ func (l *loader) load(ctx context.Context) error {
 	}
 	// with appends the reading rule's facts to a table's columns when the
 	// schema has them (migration 0011).
-	with := func(cols []string) []string {
-		if l.access {
-			return append(cols, accessColumns...)
-		}
-		return cols
-	}
-	facts := func(v []any, a mb.Access) []any {
-		if l.access {
-			return accessValues(v, a)
-		}
-		return v
+	// A decision's date is its item's meeting's.
+	itemDate := make(map[int64]time.Time, len(w.items))
+	for _, it := range w.items {
+		itemDate[it.id] = it.meeting.date
 	}
 	// The risk register's migration adds a counter of risk numbers.
 	withRiskNumbers := committeeCols["last_risk_number"]
@@ -126,18 +121,18 @@ func (l *loader) load(ctx context.Context) error {
 			}
 			return append(v, a.meetingID, a.person.id, a.status, nullText(a.category), orgID(a.representing), a.partItems, alt, a.position)
 		}},
-		{"agenda_items", with(itemColumns(withAgendas)), len(w.items), func(i int, v []any) []any {
+		{"agenda_items", l.withFacts(itemColumns(withAgendas)), len(w.items), func(i int, v []any) []any {
 			v = w.itemRow(i, v)
 			if withAgendas {
 				v = w.agendaItemValues(w.items[i], v)
 			}
-			return facts(v, items[w.items[i].id])
+			return l.facts(v, items[w.items[i].id], w.items[i].meeting.date)
 		}},
-		{"decisions", with([]string{"id", "item_id", "position", "kind", "text"}), len(w.decisions), func(i int, v []any) []any {
+		{"decisions", l.withFacts([]string{"id", "item_id", "position", "kind", "text"}), len(w.decisions), func(i int, v []any) []any {
 			d := w.decisions[i]
-			return facts(append(v, d.id, d.itemID, d.position, d.kind, d.text), items[d.itemID])
+			return l.facts(append(v, d.id, d.itemID, d.position, d.kind, d.text), items[d.itemID], itemDate[d.itemID])
 		}},
-		{"actions", with(append([]string{"id", "committee_id", "meeting_number", "sequence", "raised_meeting_id", "item_id", "raised_on", "text",
+		{"actions", l.withFacts(append([]string{"id", "committee_id", "meeting_number", "sequence", "raised_meeting_id", "item_id", "raised_on", "text",
 			"owner_organisation_id", "owner_person_id", "target_date", "current_target_date", "status", "closed_meeting_id", "closed_on"},
 			slipColumns(slips)...)), len(w.actions), func(i int, v []any) []any {
 			a := w.actions[i]
@@ -146,15 +141,15 @@ func (l *loader) load(ctx context.Context) error {
 				sl := slip[a.id]
 				v = append(v, sl.revisions, nullDate(sl.first), a.committee.code)
 			}
-			return facts(v, items[a.itemID])
+			return l.facts(v, items[a.itemID], a.meeting.date)
 		}},
-		{"action_events", with([]string{"id", "action_id", "meeting_id", "kind", "previous_target", "new_target", "note", "actor_id", "at"}), len(w.events), func(i int, v []any) []any {
+		{"action_events", l.withFacts([]string{"id", "action_id", "meeting_id", "kind", "previous_target", "new_target", "note", "actor_id", "at"}), len(w.events), func(i int, v []any) []any {
 			e := w.events[i]
 			var actor any
 			if e.actor != nil {
 				actor = e.actor.userID
 			}
-			return facts(append(v, e.id, e.actionID, e.meeting.id, e.kind, nullDate(e.prev), nullDate(e.next), e.note, actor, eventAt(e)), meetingAccess(e.meeting))
+			return l.facts(append(v, e.id, e.actionID, e.meeting.id, e.kind, nullDate(e.prev), nullDate(e.next), e.note, actor, eventAt(e)), meetingAccess(e.meeting), e.meeting.date)
 		}},
 	}
 	for _, s := range steps {
