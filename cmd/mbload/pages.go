@@ -52,6 +52,7 @@ var pages = []page{
 	{Name: "public minutes", Path: "/public/{code}/{meeting}"},
 	{Name: "API meeting document", As: "member", Path: "/api/v1/committees/{code}/meetings/{meeting}"},
 	{Name: "agenda", As: "member", Path: "/committees/{code}/meetings/{meeting}/agenda"},
+	{Name: "forward plan", As: "member", Path: "/committees/{code}/forward-plan"},
 	{Name: "register of interests", As: "member", Path: "/committees/{code}/interests"},
 	{Name: "signature check", Path: "/committees/{code}/meetings/{meeting}/verify"},
 	{Name: "register CSV", As: "member", Path: "/actions.csv?owner={owner}", CSV: true},
