@@ -35,7 +35,7 @@ func (c chunkFiles) Put(ctx context.Context, key string, r io.Reader) (int64, er
 	buf := make([]byte, chunkSize)
 	var total int64
 	for seq := 0; ; seq++ {
-		n, err := io.ReadFull(r, buf)
+		n, err := fill(r, buf)
 		if n > 0 {
 			if _, err := c.pool.Exec(ctx, `INSERT INTO paper_chunks (file_key, seq, data) VALUES ($1, $2, $3)`, key, seq, buf[:n]); err != nil {
 				return total, fmt.Errorf("postgres: write a chunk of %s: %w", key, err)
@@ -43,12 +43,27 @@ func (c chunkFiles) Put(ctx context.Context, key string, r io.Reader) (int64, er
 			total += int64(n)
 		}
 		switch {
-		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		case err == io.EOF:
 			return total, nil
 		case err != nil:
 			return total, err
 		}
 	}
+}
+
+// fill reads into buf until it is full or r ends. Unlike io.ReadFull, its
+// io.EOF is only r's own clean end: a body cut short (multipart's
+// io.ErrUnexpectedEOF) is an error, never the end of a whole file.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // Open reads the chunks one statement at a time.

@@ -8,6 +8,7 @@ import (
 	"runtime/metrics"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	mb "github.com/minutebook/minutebook/internal/minutebook"
@@ -172,6 +173,12 @@ func TestPaperRefusalsLeaveNothing(t *testing.T) {
 		over := io.MultiReader(bytes.NewReader(head), io.LimitReader(newPattern(), int64(mb.MaxPaperBytes+1-len(head))))
 		if _, err := putPaper(t, s, "too large.pdf", over); mb.ErrorCode(err) != mb.ETOOLARGE {
 			t.Errorf("a file a byte over 25 MB: got %v, want too large", err)
+		}
+		// A body cut short: the bytes that came, then the multipart
+		// reader's io.ErrUnexpectedEOF, are no whole file.
+		cut := io.MultiReader(bytes.NewReader(head), iotest.ErrReader(io.ErrUnexpectedEOF))
+		if _, err := putPaper(t, s, "cut short.pdf", cut); err == nil {
+			t.Error("a file cut short was stored as whole")
 		}
 		v, err := putPaper(t, s, "fine.pdf", bytes.NewReader(head))
 		if err != nil {

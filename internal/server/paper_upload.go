@@ -47,7 +47,9 @@ func (s *Server) readPaperUpload(w http.ResponseWriter, r *http.Request) (*paper
 	}
 	for {
 		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
+		// The form's own end; a body cut short before its closing
+		// boundary is an error that wraps io.EOF.
+		if err == io.EOF {
 			return u, nil
 		}
 		var tooBig *http.MaxBytesError
