@@ -3,6 +3,7 @@ package minutebook
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -243,21 +244,25 @@ func JudgeQuorum(doc *Minutes) *QuorumRecord {
 				left[d.PersonID] = true
 			}
 		}
-		iq := judge(func(a Attendee) bool { return PresentFor(a, it.Number) && !left[a.PersonID] })
+		iq := judge(func(a Attendee) bool { return PresentFor(a, it) && !left[a.PersonID] })
 		q.Items = append(q.Items, ItemQuorum{ItemID: it.ID, Number: it.Number, Quorum: iq, Decided: len(it.Decisions) > 0})
 	})
 	return q
 }
 
-// PresentFor reports whether the attendee was there for the item with the
-// number: present throughout, or in part attendance for it (an entry for
-// item 5 covers 5.1 and 5.2).
-func PresentFor(a Attendee, number string) bool {
+// PresentFor reports whether the attendee was there for the item: present
+// throughout, or in part attendance for it (an entry for item 5 covers 5.1
+// and 5.2).
+func PresentFor(a Attendee, it *Item) bool {
 	switch a.Status {
 	case Present:
 		return true
 	case Part:
-		return PartCovers(a.PartItems, number)
+		// Recorded by item (migration 0020), or as typed ("5, 7").
+		if len(a.PartItemIDs) > 0 {
+			return slices.Contains(a.PartItemIDs, it.ID) || it.ParentID != nil && slices.Contains(a.PartItemIDs, *it.ParentID)
+		}
+		return PartCovers(a.PartItems, it.Number)
 	}
 	return false
 }

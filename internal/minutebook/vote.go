@@ -298,7 +298,7 @@ func NewElectorate(it *Item, attendance []Attendee, declarations []Declaration, 
 	present := map[int64]bool{}
 	for _, a := range attendance {
 		e.names[a.PersonID] = a.PersonName
-		if !a.Member() || !PresentFor(a, it.Number) {
+		if !a.Member() || !PresentFor(a, it) {
 			continue
 		}
 		v := Voter{Name: a.PersonName}

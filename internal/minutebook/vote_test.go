@@ -59,6 +59,23 @@ func TestElectorate(t *testing.T) {
 	}
 }
 
+// TestElectorateOfPartAttendanceByItem: part attendance recorded by item
+// (PartItemIDs, with no text) admits to the items chosen and their
+// sub-items, and to no other.
+func TestElectorateOfPartAttendanceByItem(t *testing.T) {
+	roll, seats := panelRoll()
+	roll[4].PartItems, roll[4].PartItemIDs = "", []int64{50}
+	parent := int64(50)
+	for _, tt := range []struct {
+		it   *Item
+		vote bool
+	}{{&Item{ID: 50, Number: "5"}, true}, {&Item{ID: 51, Number: "5.1", ParentID: &parent}, true}, {&Item{ID: 40, Number: "4"}, false}} {
+		if _, ok := NewElectorate(tt.it, roll, nil, seats).Voters[5]; ok != tt.vote {
+			t.Errorf("Owen, there for item 5 by id, votes on item %s: %v, want %v", tt.it.Number, ok, tt.vote)
+		}
+	}
+}
+
 func TestVoteValidate(t *testing.T) {
 	roll, seats := panelRoll()
 	item := &Item{ID: 40, Number: "4"}
