@@ -40,14 +40,19 @@ func (s *Server) searchViewOf(r *http.Request, rd *mb.Reader) (*searchView, erro
 	return v, nil
 }
 
-// search runs the view's search, or answers the reference it names
-// whole: ref is set when the words are one reference.
-func (s *Server) search(r *http.Request, v *searchView) (res mb.SearchResults, ref string, err error) {
+// search runs the view's search, or, with toReference, answers the
+// reference it names whole: ref is set when the words are one reference.
+// The public site's search does so only for the public: a reference's
+// page reads as whoever asks, and a signed-in reader on the public site
+// is looking at what the public sees.
+func (s *Server) search(r *http.Request, v *searchView, toReference bool) (res mb.SearchResults, ref string, err error) {
 	if v.filter.Query == "" {
 		return res, "", nil
 	}
-	if ref, ok, err := s.store.ReferenceOf(r.Context(), v.filter.Query); err != nil || ok {
-		return res, ref, err
+	if toReference {
+		if ref, ok, err := s.store.ReferenceOf(r.Context(), v.filter.Query); err != nil || ok {
+			return res, ref, err
+		}
 	}
 	res, err = s.searchFor(r, v)
 	return res, "", err
@@ -69,7 +74,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request, rd *mb.Reade
 	if err != nil {
 		return err
 	}
-	res, ref, err := s.search(r, v)
+	res, ref, err := s.search(r, v, !public || !reader(r).SignedIn())
 	if err != nil {
 		return err
 	}

@@ -67,6 +67,13 @@ func TestPublicSearch(t *testing.T) {
 	if res := a.anonymous().get("/public/search?q=INC000001076111"); res.status != http.StatusSeeOther || res.location != "/refs/INC000001076111" {
 		t.Errorf("an exact reference: %d to %q", res.status, res.location)
 	}
+	// Signed in, the public site's search stays the public's: a
+	// reference's page would read as the secretariat.
+	res = a.as("secretariat").get("/public/search?q=INC000001076111")
+	if res.status != http.StatusOK {
+		t.Fatalf("an exact reference on the public search, signed in: %d to %q", res.status, res.location)
+	}
+	res.mustNotContain(t, `href="/committees/OPSG/meetings/`)
 }
 
 // TestReferencePage: MP242, raised at OPSG 102, sent on by the Panel's
