@@ -24,20 +24,29 @@ type SearchFilter struct {
 	perPage int
 }
 
+// MaxPage is the furthest page a list may be asked for: past it an offset
+// would overflow (and no reader pages so far).
+const MaxPage = 100_000
+
 // searchQueryLimit bounds the words of a search.
 const searchQueryLimit = 200
 
 // ParseSearchFilter reads a search from a URL's query; perPage is the page
 // size when per_page is not given, which may ask for up to 500.
 func ParseSearchFilter(q url.Values, perPage int) *SearchFilter {
+	// Text PostgreSQL cannot hold (a NUL, bytes that are not UTF-8) is
+	// left out, so that an odd address searches for the rest.
+	text := func(key string) string {
+		return strings.TrimSpace(strings.ReplaceAll(strings.ToValidUTF8(q.Get(key), ""), "\x00", ""))
+	}
 	f := &SearchFilter{
-		Words: strings.TrimSpace(q.Get("q")), Committee: strings.ToUpper(strings.TrimSpace(q.Get("committee"))),
-		From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")), Kind: strings.TrimSpace(q.Get("kind")),
-		DecisionWord: strings.ToUpper(strings.TrimSpace(q.Get("decision"))), ActionStatus: strings.TrimSpace(q.Get("status")),
-		Sort: strings.TrimSpace(q.Get("sort")), Page: 1, PerPage: perPage, Errors: Errors{}, perPage: perPage,
+		Words: text("q"), Committee: strings.ToUpper(text("committee")),
+		From: text("from"), To: text("to"), Kind: text("kind"),
+		DecisionWord: strings.ToUpper(text("decision")), ActionStatus: text("status"),
+		Sort: text("sort"), Page: 1, PerPage: perPage, Errors: Errors{}, perPage: perPage,
 	}
 	if p, err := strconv.Atoi(q.Get("page")); err == nil && p > 0 {
-		f.Page = p
+		f.Page = min(p, MaxPage)
 	}
 	if pp := q.Get("per_page"); pp != "" {
 		if n, err := strconv.Atoi(pp); err == nil && n >= 1 && n <= 500 {

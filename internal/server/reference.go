@@ -5,9 +5,11 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/minutebook/minutebook/internal/form"
 	mb "github.com/minutebook/minutebook/internal/minutebook"
 	"github.com/minutebook/minutebook/web"
 )
@@ -20,14 +22,14 @@ const referencePageSize = 50
 // for, by the reader's rule.
 func (s *Server) referenceHistory(r *http.Request) (*mb.ReferenceHistory, int, int, error) {
 	raw, err := url.PathUnescape(chi.URLParam(r, "reference"))
-	if err != nil || strings.TrimSpace(raw) == "" || len(raw) > 100 {
+	if err != nil || strings.TrimSpace(raw) == "" || len(raw) > 100 || !utf8.ValidString(raw) || strings.ContainsRune(raw, 0) {
 		return nil, 0, 0, mb.Errorf(mb.ENOTFOUND, "There is no such reference.")
 	}
 	ref := strings.Join(strings.Fields(strings.ToUpper(raw)), " ")
 	q := r.URL.Query()
 	page, perPage := 1, referencePageSize
 	if p, err := strconv.Atoi(q.Get("page")); err == nil && p > 0 {
-		page = p
+		page = min(p, form.MaxPage)
 	}
 	if pp := q.Get("per_page"); pp != "" {
 		n, err := strconv.Atoi(pp)

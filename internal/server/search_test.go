@@ -55,6 +55,24 @@ func TestSearchPage(t *testing.T) {
 	anon.get("/public").mustContain(t, `action="/public/search"`)
 }
 
+// TestSearchOddAddresses: what PostgreSQL cannot hold (a NUL, bytes that
+// are not UTF-8) and pages far past the end answer as pages, not errors.
+func TestSearchOddAddresses(t *testing.T) {
+	a := newApp(t)
+	member := a.as("member")
+	for _, path := range []string{"/search?q=DUIS%00traffic%FF", "/api/v1/search?q=%00", "/public/search?q=%FF%FE",
+		"/search?q=DUIS&page=999999999999999999", "/refs/MP242?page=999999999999999999"} {
+		if res := member.get(path); res.status != http.StatusOK {
+			t.Errorf("%s: status %d", path, res.status)
+		}
+	}
+	for _, path := range []string{"/refs/MP%00242", "/refs/%FF"} {
+		if res := member.get(path); res.status != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", path, res.status)
+		}
+	}
+}
+
 // TestPublicSearch: the public site's search reads published CLEAR
 // minutes only, whoever asks, and links to the public site.
 func TestPublicSearch(t *testing.T) {
