@@ -17,8 +17,11 @@ import (
 // the item it names.
 var (
 	voteRE = regexp.MustCompile(`(?i)\bvoted\s+(\d+)\s+for\s*(?:,|and)?\s*(\d+)\s+against(?:\s*(?:,|and|with)?\s*(?:with\s+)?(\d+|no)\s+abstentions?)?(?:,?\s*the\s+chair\s+giving\s+a\s+casting\s+vote\s+(for|against))?`)
-	// sentenceRE splits a paragraph into its sentences.
-	sentenceRE     = regexp.MustCompile(`[^.!?]*(?:[.!?]+|$)`)
+	// sentenceRE splits a paragraph into its sentences, each with the
+	// space after it (so that they join again into the paragraph): a stop
+	// ends one only before a space or the end, so "item 5.2" and an
+	// initial ("J. Smith") stay inside theirs.
+	sentenceRE     = regexp.MustCompile(`(?:\b\p{Lu}\.\s+|[^.!?]|[.!?]+[^\s.!?])*(?:[.!?]+(?:\s+|$)|$)`)
 	declarationRE  = regexp.MustCompile(`((?:\p{Lu}[\p{L}’'.-]+\s+){1,3}\p{Lu}[\p{L}’'-]+)\s+declared\s+an?\s+(?:\w+\s+)?interest(?:\s+in\s+(?:agenda\s+)?(?:item|minute)\s+(\d[\w/.]*\w|\d))?\s*[,:;]?\s*(?:(?:because|as|since|in\s+that)\s+)?(.*)`)
 	leftRoomRE     = regexp.MustCompile(`(?i)\b(left the (?:room|meeting)|withdrew from the (?:room|meeting)|absented (?:him|her|them)sel(?:f|ves))\b`)
 	didNotVoteRE   = regexp.MustCompile(`(?i)\b(not vote|did not vote|no part in the (?:decision|vote)|not take part in the (?:decision|vote)|not in the vote|abstained from voting)\b`)
