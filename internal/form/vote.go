@@ -124,14 +124,18 @@ func (f *Vote) Vote(decisionID int64) *mb.Vote {
 	return v
 }
 
+// maxVotes bounds each count of an unnamed vote: no body has more voters,
+// and the database's sum of three counts must not overflow.
+const maxVotes = 10_000
+
 // count reads a number of votes; "" is none.
 func count(s string, errs Errors) int {
 	if s == "" {
 		return 0
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		errs["counts"] = "Votes are counted in whole numbers from 0."
+	if err != nil || n < 0 || n > maxVotes {
+		errs["counts"] = "Votes are counted in whole numbers from 0 to " + strconv.Itoa(maxVotes) + "."
 		return 0
 	}
 	return n
