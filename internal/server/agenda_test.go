@@ -292,3 +292,22 @@ func paperItem(t *testing.T, a *app, m *mb.Meeting, title string) int64 {
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// TestNewPaperSuggestsTheItemsLevel: a paper of a sub-item of an AMBER item
+// is offered AMBER, the least the save will take, not the sub-item's own
+// (none) or the document's.
+func TestNewPaperSuggestsTheItemsLevel(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	m107 := mustMeeting(t, a, 107)
+	parent := &mb.Item{MeetingID: m107.ID, Title: "Commercial matters", Classification: mb.Amber}
+	if err := a.store.CreateItem(ctx, parent); err != nil {
+		t.Fatal(err)
+	}
+	sub := &mb.Item{MeetingID: m107.ID, ParentID: &parent.ID, Title: "The contract"}
+	if err := a.store.CreateItem(ctx, sub); err != nil {
+		t.Fatal(err)
+	}
+	res := a.as("secretariat").get("/committees/OPSG/meetings/107/papers/new?item=" + i64(sub.ID))
+	res.mustContain(t, `<option value="AMBER" selected>`)
+}

@@ -117,8 +117,10 @@ func (s *Server) handlePaperNew(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := &form.Paper{Item: r.URL.Query().Get("item"), Reference: mb.SuggestedPaperReference(m, n), Classification: m.Classification.String(), Errors: form.Errors{}}
 	if id, err := strconv.ParseInt(f.Item, 10, 64); err == nil {
-		if ai, err := s.store.AgendaItem(r.Context(), m.ID, id); err == nil && ai.Item.Classification > m.Classification {
-			f.Classification = ai.Item.Classification.String()
+		// The item's own level within its parent's and the document's:
+		// the least a paper of it may carry.
+		if ai, err := s.store.AgendaItem(r.Context(), m.ID, id); err == nil {
+			f.Classification = max(m.Classification, ai.Access.Level).String()
 		}
 	}
 	return s.renderPaperForm(w, r, http.StatusOK, m, f, nil, "")
