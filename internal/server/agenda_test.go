@@ -46,6 +46,34 @@ func (c *client) postPaper(path string, fields url.Values, filename string, r io
 	return c.do(req)
 }
 
+// postPaperSized posts the form as a browser does, its length given first.
+func (c *client) postPaperSized(path string, fields url.Values, filename string, r io.Reader) *response {
+	c.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, vs := range fields {
+		for _, v := range vs {
+			_ = mw.WriteField(k, v)
+		}
+	}
+	fw, err := mw.CreateFormFile("file", filename)
+	if err == nil {
+		_, err = io.Copy(fw, r)
+	}
+	if err == nil {
+		err = mw.Close()
+	}
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPost, c.base+path, bytes.NewReader(body.Bytes()))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return c.do(req)
+}
+
 // paperByReference finds a meeting's paper.
 func paperByReference(t *testing.T, a *app, m *mb.Meeting, ref string) *mb.Paper {
 	t.Helper()
@@ -245,6 +273,12 @@ func TestBuildingAnAgenda(t *testing.T) {
 	res = sec.postPaper(base+"/papers/new", fields, "forecast.pdf", io.MultiReader(bytes.NewReader(head), io.LimitReader(zeros{}, int64(mb.MaxPaperBytes+1-len(head)))))
 	if res.status != http.StatusRequestEntityTooLarge || !strings.Contains(res.body, "larger than 25 MB, the most a paper may be: nothing was saved") {
 		t.Errorf("a file over 25 MB: status %d\n%.400s", res.status, res.body)
+	}
+	// A body past the whole form's limit: refused as it is read, with the
+	// fields typed before the file kept.
+	res = sec.postPaperSized(base+"/papers/new", fields, "forecast.pdf", io.MultiReader(bytes.NewReader(head), io.LimitReader(zeros{}, int64(mb.MaxPaperBytes+2<<20))))
+	if res.status != http.StatusRequestEntityTooLarge || !strings.Contains(res.body, `value="Installation forecast"`) {
+		t.Errorf("a body past the form's limit: status %d\n%.400s", res.status, res.body)
 	}
 	if after := countFiles(); after != before {
 		t.Errorf("the refusals left %d files or papers behind", after-before)

@@ -33,11 +33,9 @@ type paperUpload struct {
 // (discardUpload).
 func (s *Server) readPaperUpload(w http.ResponseWriter, r *http.Request) (*paperUpload, error) {
 	u := &paperUpload{fields: map[string]string{}}
+	// A body over the limit is refused as it is read, after the fields
+	// that come before the file, so that the form comes back as typed.
 	limit := int64(mb.MaxPaperBytes) + fieldsAllowance
-	if r.ContentLength > limit {
-		u.refusal = mb.PaperTooLarge("The file")
-		return u, nil
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	// 25 MB takes longer than the server's read timeout on a slow line.
 	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(fileTransferTime))
