@@ -22,19 +22,24 @@
     return form && form.dataset.dirty === '1';
   }
 
-  // Typing marks a form dirty, for the warning and for the autosave.
+  // A change marks a form dirty, for the warning, and unsaved, for the
+  // autosave.
+  function markDirty(form) {
+    form.dataset.dirty = '1';
+    form.dataset.unsaved = '1';
+  }
+
+  // Typing marks a form dirty.
   document.addEventListener('input', function (evt) {
     var form = editorOf(evt.target);
     if (form) {
-      form.dataset.dirty = '1';
-      form.dataset.unsaved = '1';
+      markDirty(form);
     }
   });
   document.addEventListener('change', function (evt) {
     var form = editorOf(evt.target);
     if (form) {
-      form.dataset.dirty = '1';
-      form.dataset.unsaved = '1';
+      markDirty(form);
     }
     // Choosing "part" opens the list of items to choose from.
     if (evt.target.matches && evt.target.matches('select[data-status]') && evt.target.value === 'part') {
@@ -45,10 +50,12 @@
       }
     }
   });
-  // A form sent is no longer dirty.
+  // A form sent is no longer dirty, nor a draft to keep: an autosave while
+  // it is on its way would keep again the draft its save clears.
   document.addEventListener('submit', function (evt) {
     if (evt.target.dataset) {
       evt.target.dataset.dirty = '';
+      evt.target.dataset.unsaved = '';
     }
   }, true);
 
@@ -167,8 +174,7 @@
       Array.prototype.forEach.call(form.querySelectorAll('select[data-status][data-member]'), function (sel) {
         sel.value = 'present';
       });
-      form.dataset.dirty = '1';
-      form.dataset.unsaved = '1';
+      markDirty(form);
       return;
     }
     var add = evt.target.closest && evt.target.closest('[data-add-row]');
