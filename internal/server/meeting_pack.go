@@ -20,19 +20,18 @@ import (
 // may read: a zip streamed paper by paper, or one PDF (the agenda's pages,
 // then each PDF paper, merged; the others listed in the agenda).
 
-// agendaExport is the agenda view as the export package takes it; note
-// gives a paper's line its note in the pack ("in this PDF").
-func agendaExport(v *web.AgendaView, made func() string, note func(*mb.Paper) string) *export.Agenda {
+// agendaExport is the agenda view as the export package takes it, made at
+// made (the PDF's date, and the pack's status line says so); note gives a
+// paper's line its note in the pack ("in this PDF").
+func agendaExport(v *web.AgendaView, made time.Time, note func(*mb.Paper) string) *export.Agenda {
 	a := v.Agenda
-	out := &export.Agenda{Meeting: a.Meeting, Status: a.StatusLine()}
+	out := &export.Agenda{Meeting: a.Meeting, Status: a.StatusLine(), Made: made}
 	for _, r := range a.Revisions {
 		if r.Number > 1 {
 			out.Revisions = append(out.Revisions, r.Summary())
 		}
 	}
-	if made != nil {
-		out.Status += " This pack was made on " + made() + "."
-	}
+	out.Status += " This pack was made on " + made.In(mb.Zone).Format("2 January 2006 at 15:04") + "."
 	papers := func(list []web.PaperView) []export.AgendaPaper {
 		var ps []export.AgendaPaper
 		for _, p := range list {
@@ -73,8 +72,6 @@ func (s *Server) packAgenda(r *http.Request) (*web.AgendaView, error) {
 	return agendaView(reader(r), a, recorded, asIs), nil
 }
 
-func (s *Server) madeAt() string { return s.clock.Now().In(mb.Zone).Format("2 January 2006 at 15:04") }
-
 // handlePackZip serves GET /committees/{code}/meetings/{number}/pack.zip:
 // the agenda as a PDF, then each paper the reader may read, streamed into
 // the zip one after another (stored as they are: PDFs and Office files are
@@ -86,7 +83,7 @@ func (s *Server) handlePackZip(w http.ResponseWriter, r *http.Request) error {
 	}
 	m := v.Meeting()
 	var agenda bytes.Buffer
-	if err := export.AgendaPDF(&agenda, agendaExport(v, s.madeAt, nil)); err != nil {
+	if err := export.AgendaPDF(&agenda, agendaExport(v, s.clock.Now(), nil)); err != nil {
 		return err
 	}
 	attachment(w, "application/zip", packName(m, "zip"), "private, no-cache")
@@ -168,7 +165,7 @@ func (s *Server) handlePackPDF(w http.ResponseWriter, r *http.Request) error {
 		parts = append(parts, f)
 	}
 	var agenda bytes.Buffer
-	if err := export.AgendaPDF(&agenda, agendaExport(v, s.madeAt, func(p *mb.Paper) string { return notes[p.ID] })); err != nil {
+	if err := export.AgendaPDF(&agenda, agendaExport(v, s.clock.Now(), func(p *mb.Paper) string { return notes[p.ID] })); err != nil {
 		return err
 	}
 	out, err := os.CreateTemp(dir, "pack-*.pdf")
