@@ -23,21 +23,7 @@ func (c *client) postPaper(path string, fields url.Values, filename string, r io
 	c.t.Helper()
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
-	go func() {
-		for k, vs := range fields {
-			for _, v := range vs {
-				_ = mw.WriteField(k, v)
-			}
-		}
-		fw, err := mw.CreateFormFile("file", filename)
-		if err == nil {
-			_, err = io.Copy(fw, r)
-		}
-		if err == nil {
-			err = mw.Close()
-		}
-		pw.CloseWithError(err)
-	}()
+	go func() { pw.CloseWithError(writePaperForm(mw, fields, filename, r)) }()
 	req, err := http.NewRequest(http.MethodPost, c.base+path, pr)
 	if err != nil {
 		c.t.Fatal(err)
@@ -46,11 +32,8 @@ func (c *client) postPaper(path string, fields url.Values, filename string, r io
 	return c.do(req)
 }
 
-// postPaperSized posts the form as a browser does, its length given first.
-func (c *client) postPaperSized(path string, fields url.Values, filename string, r io.Reader) *response {
-	c.t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
+// writePaperForm writes a paper's form: the fields, then the file.
+func writePaperForm(mw *multipart.Writer, fields url.Values, filename string, r io.Reader) error {
 	for k, vs := range fields {
 		for _, v := range vs {
 			_ = mw.WriteField(k, v)
@@ -63,7 +46,15 @@ func (c *client) postPaperSized(path string, fields url.Values, filename string,
 	if err == nil {
 		err = mw.Close()
 	}
-	if err != nil {
+	return err
+}
+
+// postPaperSized posts the form as a browser does, its length given first.
+func (c *client) postPaperSized(path string, fields url.Values, filename string, r io.Reader) *response {
+	c.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if err := writePaperForm(mw, fields, filename, r); err != nil {
 		c.t.Fatal(err)
 	}
 	req, err := http.NewRequest(http.MethodPost, c.base+path, bytes.NewReader(body.Bytes()))
